@@ -1,0 +1,29 @@
+"""Entry point: page config, shared sidebar filters (kept in the URL), navigation over app_pages/.
+
+The pages live in app_pages/, not pages/: a folder named pages/ switches Streamlit into its legacy
+router on a fresh server and breaks shared deep links (PITFALLS.md).
+"""
+
+import streamlit as st
+
+from dashboard.format import SECTOR_LABELS
+from dashboard.ui.filters import SECTOR
+from dashboard.ui.state import bind, publish
+
+st.set_page_config(page_title="Lerarentekort in beeld", page_icon="static/favicon.png", layout="wide")
+
+PAGES = [
+    st.Page("app_pages/overzicht.py", title="Overzicht", icon=":material/dashboard:", url_path="overzicht", default=True),
+    st.Page("app_pages/onderwijsregios.py", title="Onderwijsregio's", icon=":material/map:", url_path="onderwijsregios"),
+]
+
+page = st.navigation(PAGES)
+
+bind(SECTOR)
+with st.sidebar:
+    st.radio("Sector", SECTOR.choices, key=SECTOR.key, format_func=SECTOR_LABELS.get,
+             help="Geldt voor alle pagina's. Regionale tekortcijfers bestaan alleen voor po en vo.")
+    st.caption("De link in de adresbalk bewaart uw keuzes: kopieer hem om deze weergave te delen.")
+publish(SECTOR)
+
+page.run()

@@ -1,0 +1,100 @@
+"""Overzicht: how big is the shortage now, where, and is it growing?"""
+
+import streamlit as st
+
+from dashboard import metrics
+from dashboard.charts.basic import lines
+from dashboard.charts.maps import shortage_map
+from dashboard.data.geo import ATTRIBUTION, boundaries, subset
+from dashboard.data.load import load_indicators, load_table
+from dashboard.format import fmt_euro, fmt_fte, fmt_number, fmt_pct, fmt_peildatum, fmt_pp, reliability_label
+from dashboard.texts import WERKPLAN_RESULTS
+from dashboard.ui.filters import SECTOR
+from dashboard.ui.widgets import missing, source_line, table_and_download
+
+sector = st.session_state[SECTOR.key]
+sources = load_table("sources")
+shortage = load_indicators(indicators=("tekort_pct", "tekort_fte", "geraamd_tekort_fte"), sectors=("po", "vo", "mbo"))
+
+st.title("Lerarentekort in beeld")
+st.markdown("Hoe groot is het tekort aan leraren nu, waar is het het grootst, en groeit het? "
+            "Cijfers van OCW, Centerdata en de Kamerbrieven over de lerarenstrategie, met bron bij elk getal.")
+
+# --- KPIs -------------------------------------------------------------------------------------------
+st.subheader("Tekort aan leraren bij de laatste meting")
+kpis = st.columns(3)
+for column, kpi_sector in zip(kpis, ("po", "vo", "mbo")):
+    pct = metrics.latest_with_change(metrics.solid_only(metrics.national_series(shortage, kpi_sector, "tekort_pct")))
+    fte = metrics.latest_with_change(metrics.solid_only(metrics.national_series(shortage, kpi_sector, "tekort_fte")))
+    with column, st.container(border=True):
+        if pct:
+            st.metric(f"{kpi_sector.upper()} · {fmt_peildatum(pct['peildatum'])}", fmt_pct(pct["value"]),
+                          delta=(fmt_pp(pct["delta"]) + f" t.o.v. {fmt_peildatum(pct['previous_peildatum'])}")
+                          if pct["delta"] is not None else None, delta_color="inverse",
+                          help="Tekort in % van de werkgelegenheid (openstaand + verborgen).")
+            if fte:
+                st.caption(f"{fmt_fte(fte['value'])} · betrouwbaarheid: {reliability_label(fte['reliability'])}")
+        else:
+            latest = metrics.national_series(shortage, kpi_sector, "tekort_fte")
+            if len(latest):
+                row = latest.iloc[-1]
+                st.metric(f"{kpi_sector.upper()} · {fmt_peildatum(row['peildatum'])}", fmt_fte(row["value"]))
+                st.caption(f"Geen officiële meting in %; dit cijfer is {reliability_label(row['reliability'])}.")
+            else:
+                st.metric(kpi_sector.upper(), "–")
+shown = metrics.national_series(shortage, "po", "tekort_pct").tail(2)
+source_line(shown, sources)
+
+# --- Trend ----------------------------------------------------------------------------------------
+st.subheader("Ontwikkeling sinds 2021 (fte)")
+trend = metrics.trend_frame(shortage, ("po", "vo", "mbo"))
+trend = trend[trend["year"] >= 2021]
+dashed = tuple(r for r in trend["reeks"].unique() if "raming" in r)
+st.plotly_chart(lines(trend.assign(jaar=trend["year"]), "jaar", "value", "reeks", "fte", dashed_groups=dashed),
+                width="stretch", key="trend")
+st.caption("Doorgetrokken lijnen zijn metingen, gestippelde lijnen ramingen (december 2022): die zijn geen meting en "
+           "niet één op één vergelijkbaar. Cijfers voor 2024 komen uit nieuwsberichten (secundair).")
+source_line(trend, sources)
+table_and_download(trend, {"reeks": "Reeks", "peildatum": "Peildatum / jaar", "value": "Tekort (fte)",
+                           "kind": "Soort", "reliability": "Betrouwbaarheid", "source_id": "Bron-id"},
+                   {"value": fmt_fte, "reliability": reliability_label}, "tekort_trend_fte.csv", key="dl_trend")
+
+# --- Small map --------------------------------------------------------------------------------------
+map_sector = sector if sector in ("po", "vo") else "po"
+st.subheader(f"Waar is het tekort het grootst? ({map_sector}, {fmt_peildatum('2023-10-01')})")
+regional = metrics.regional_shortage(load_indicators(indicators=("tekort_pct",), sectors=(map_sector,)), map_sector)
+if sector not in ("po", "vo"):
+    missing("Regionale tekortcijfers bestaan alleen voor po en vo; de kaart toont het po.")
+left, right = st.columns([3, 2])
+with left:
+    gm = subset(boundaries("gemeente"), set(regional.loc[regional["geo_level"] == "gemeente", "region_code"]))
+    st.plotly_chart(shortage_map(regional, boundaries("arbeidsmarktregio"), gm, height=420, zoom=5.4), width="stretch",
+                    key="kaart_klein", config={"displayModeBar": False, "staticPlot": False})
+    st.caption(ATTRIBUTION)
+with right:
+    top = regional.head(5)
+    st.markdown("**Hoogste tekorten**")
+    for row in top.itertuples():
+        st.markdown(f"- {row.region_name}: **{fmt_pct(row.value)}**")
+    st.page_link("app_pages/onderwijsregios.py", label="Naar de kaart met regioprofielen en vergelijking",
+                 icon=":material/map:", query_params={"sector": map_sector})
+source_line(regional, sources)
+
+# --- Werkplan results -------------------------------------------------------------------------------
+st.subheader("Wat het werkplan tot nu toe opleverde (december 2023)")
+figures = metrics.figures_by_indicator(load_indicators(), "Kamerbrief/VO-raad")
+
+
+def _fmt(row) -> str:
+    unit = str(row["unit"])
+    return fmt_euro(row["value"]) if unit.startswith("euro") else fmt_number(row["value"])
+
+
+for indicator, template in WERKPLAN_RESULTS:
+    if indicator not in figures:
+        continue
+    values = {k: _fmt(v) for k, v in figures.items()}
+    st.markdown("- " + template.format(v=values[indicator], **values))
+werkplan_rows = load_indicators()
+werkplan_rows = werkplan_rows[werkplan_rows["categorie"] == "Kamerbrief/VO-raad"]
+source_line(werkplan_rows[werkplan_rows["source_id"] == "TK_2023_ANCHOR"].head(1), sources)

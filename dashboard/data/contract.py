@@ -1,0 +1,199 @@
+"""The data contract (DESIGN.md) as code: one schema per table and one validation function.
+
+`validate(frame, table)` raises `ContractError` with a Dutch message that names the column and the
+offending rows, so a rejected file tells its author exactly what to fix.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+SECTORS = ("po", "vo", "mbo", "so", "ho", "alle")
+KINDS = ("meting", "raming")
+RELIABILITIES = ("solid", "solid-but-parsed", "secondary", "derived", "uncertain")
+GEO_LEVELS = (
+    "land",
+    "internationaal",
+    "provincie",
+    "arbeidsmarktregio",
+    "gemeente",
+    "stadsdeel",
+    "wijk",
+    "onderwijsregio",
+    "overig",
+)
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    kind: str  # "str", "int" or "float"
+    required: bool = True  # may not be empty / NaN
+    allowed: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Schema:
+    name: str
+    columns: tuple[Column, ...]
+    unique: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def column_names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+
+SCHEMAS: dict[str, Schema] = {
+    "indicators": Schema(
+        "indicators",
+        (
+            Column("indicator", "str"),
+            Column("sector", "str", allowed=SECTORS),
+            Column("vak", "str", required=False),
+            Column("geo_level", "str", allowed=GEO_LEVELS),
+            Column("region_code", "str", required=False),
+            Column("region_name", "str"),
+            Column("categorie", "str", required=False),
+            Column("peildatum", "str"),
+            Column("year", "int", required=False),  # undated figures: peildatum "onbekend"
+            Column("value", "float"),
+            Column("unit", "str"),
+            Column("kind", "str", allowed=KINDS),
+            Column("reliability", "str", allowed=RELIABILITIES),
+            Column("source_id", "str"),
+            Column("note", "str", required=False),
+        ),
+    ),
+    "sources": Schema(
+        "sources",
+        (
+            Column("source_id", "str"),
+            Column("title", "str"),
+            Column("publisher", "str"),
+            Column("year", "str", required=False),
+            Column("url", "str", required=False),
+            Column("kind", "str", required=False),
+        ),
+        unique=("source_id",),
+    ),
+    "regions": Schema(
+        "regions",
+        (
+            Column("region_code", "str"),
+            Column("region_name", "str"),
+            Column("geo_level", "str", allowed=GEO_LEVELS),
+            Column("provincie_code", "str", required=False),
+            Column("arbeidsmarktregio_code", "str", required=False),
+            Column("corop_code", "str", required=False),
+            Column("rmc_code", "str", required=False),
+            Column("is_g5", "str", allowed=("ja", "nee")),
+        ),
+        unique=("region_code",),
+    ),
+    "onderwijsregios": Schema(
+        "onderwijsregios",
+        (
+            Column("onderwijsregio_code", "str"),
+            Column("onderwijsregio", "str"),
+            Column("status", "str"),
+            Column("sectors", "str", required=False),
+            Column("same_as", "str", required=False),
+            Column("source_ids", "str"),
+        ),
+        unique=("onderwijsregio_code",),
+    ),
+    "onderwijsregio_leden": Schema(
+        "onderwijsregio_leden",
+        (
+            Column("onderwijsregio_code", "str"),
+            Column("member_type", "str"),
+            Column("member_name", "str"),
+            Column("member_code", "str", required=False),
+            Column("reliability", "str", allowed=RELIABILITIES),
+            Column("note", "str", required=False),
+            Column("source_id", "str"),
+        ),
+    ),
+}
+
+
+class ContractError(ValueError):
+    """A frame breaks the data contract; the message is Dutch and names column and rows."""
+
+
+def _rows(mask: pd.Series, frame: pd.DataFrame, limit: int = 5) -> str:
+    """Human row numbers (1 = first data row, as in a spreadsheet below the header)."""
+    positions = [int(i) + 1 for i in mask.to_numpy().nonzero()[0][:limit]]
+    more = int(mask.sum()) - len(positions)
+    text = ", ".join(str(p) for p in positions)
+    return text + (f" (en nog {more})" if more > 0 else "")
+
+
+def _empty(series: pd.Series) -> pd.Series:
+    return series.isna() | (series.astype("string").str.strip() == "")
+
+
+def validate(frame: pd.DataFrame, table: str) -> pd.DataFrame:
+    """Check `frame` against the schema of `table`; return it with contract dtypes or raise."""
+    schema = SCHEMAS[table]
+    missing = [c for c in schema.column_names if c not in frame.columns]
+    if missing:
+        raise ContractError(
+            f"Tabel '{table}': kolom(men) ontbreken: {', '.join(missing)}. "
+            f"Verwacht: {', '.join(schema.column_names)}."
+        )
+    out = frame[schema.column_names].copy()
+    problems: list[str] = []
+    for col in schema.columns:
+        series = out[col.name]
+        if col.kind in ("int", "float"):
+            numeric = pd.to_numeric(series, errors="coerce")
+            bad = numeric.isna() & ~_empty(series)
+            if bad.any():
+                problems.append(
+                    f"kolom '{col.name}' moet een getal zijn; rij {_rows(bad, out)} "
+                    f"(bijv. '{series[bad].iloc[0]}')"
+                )
+            if col.kind == "int":
+                fractional = numeric.notna() & (numeric % 1 != 0)
+                if fractional.any():
+                    problems.append(
+                        f"kolom '{col.name}' moet een geheel getal zijn; rij {_rows(fractional, out)}"
+                    )
+            if col.required and numeric.isna().any() and not bad.any():
+                problems.append(f"kolom '{col.name}' is leeg in rij {_rows(numeric.isna(), out)}")
+            out[col.name] = numeric.astype("Int64" if col.kind == "int" else "float64")
+            continue
+        text = series.astype("string").fillna("").str.strip()
+        if col.required and (text == "").any():
+            problems.append(f"kolom '{col.name}' is leeg in rij {_rows(text == '', out)}")
+        if col.allowed:
+            bad = (text != "") & ~text.isin(col.allowed)
+            if bad.any():
+                problems.append(
+                    f"kolom '{col.name}' heeft een onbekende waarde in rij {_rows(bad, out)} "
+                    f"(bijv. '{text[bad].iloc[0]}'; toegestaan: {', '.join(col.allowed)})"
+                )
+        out[col.name] = text.astype(str)
+    if schema.unique:
+        dup = out.duplicated(list(schema.unique), keep=False)
+        if dup.any():
+            problems.append(
+                f"kolom(men) {', '.join(schema.unique)} moeten uniek zijn; dubbel in rij {_rows(dup, out)}"
+            )
+    if problems:
+        raise ContractError(f"Tabel '{table}' voldoet niet aan het datacontract: " + "; ".join(problems) + ".")
+    return out.reset_index(drop=True)
+
+
+def validate_references(indicators: pd.DataFrame, sources: pd.DataFrame) -> None:
+    """Every figure must trace to a source row."""
+    unknown = ~indicators["source_id"].isin(sources["source_id"])
+    if unknown.any():
+        ids = sorted(indicators.loc[unknown, "source_id"].unique())
+        raise ContractError(
+            f"Tabel 'indicators': source_id zonder bron in 'sources' in rij {_rows(unknown, indicators)} "
+            f"({', '.join(ids[:5])})."
+        )

@@ -1,0 +1,79 @@
+"""Shared page elements: source line, CSV download, KPI card, missing-data notice."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.format import fmt_peildatum, reliability_label
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_csv(frame: pd.DataFrame) -> bytes:
+    """CSV for Excel users: text cells that Excel would run as a formula get a leading quote (CSV injection)."""
+    out = frame.copy()
+    for column in out.columns:
+        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
+            out[column] = out[column].map(
+                lambda v: "'" + v if isinstance(v, str) and v.startswith(FORMULA_PREFIXES) else v)
+    return out.to_csv(index=False, sep=";", decimal=",").encode("utf-8-sig")
+
+
+def source_text(frame: pd.DataFrame, sources: pd.DataFrame) -> str:
+    """'Bron: Publisher, Title (year) · peildatum · betrouwbaarheid' for the sources behind a frame."""
+    if frame.empty or "source_id" not in frame:
+        return ""
+    parts = []
+    for source_id, rows in frame.groupby("source_id", sort=False):
+        match = sources[sources["source_id"] == source_id]
+        if match.empty:
+            parts.append(str(source_id))
+            continue
+        src = match.iloc[0]
+        link = f"[{src['title']}]({src['url']})" if src["url"].startswith("http") else src["title"]
+        dates = sorted({fmt_peildatum(str(p)) for p in rows.get("peildatum", pd.Series(dtype=str))})
+        rel = sorted({reliability_label(r) for r in rows.get("reliability", pd.Series(dtype=str))})
+        detail = []
+        if dates:
+            detail.append("peildatum " + ", ".join(dates[:4]) + (" e.a." if len(dates) > 4 else ""))
+        if rel:
+            detail.append("betrouwbaarheid: " + ", ".join(rel))
+        parts.append(f"{src['publisher']}, {link} ({src['year']})" + (" · " + " · ".join(detail) if detail else ""))
+    return "Bron: " + "; ".join(parts)
+
+
+def source_line(frame: pd.DataFrame, sources: pd.DataFrame) -> None:
+    text = source_text(frame, sources)
+    if text:
+        st.caption(text)
+
+
+def download(frame: pd.DataFrame, filename: str, key: str, label: str = "Download CSV van deze grafiek") -> None:
+    st.download_button(label, data=safe_csv(frame), file_name=filename, mime="text/csv", key=key, icon=":material/download:")
+
+
+def missing(message: str) -> None:
+    st.info(message, icon=":material/info:")
+
+
+def labelled(frame: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
+    """The frame with only `columns`, renamed to their Dutch labels (for the CSV: values stay numbers)."""
+    return frame[list(columns)].rename(columns=columns)
+
+
+def formatted(frame: pd.DataFrame, columns: dict[str, str], formats: dict[str, object]) -> pd.DataFrame:
+    """As `labelled`, with formatters applied (for the on-screen table: Dutch notation)."""
+    out = frame[list(columns)].copy()
+    for column, formatter in formats.items():
+        if column in out:
+            out[column] = out[column].map(formatter)
+    return out.rename(columns=columns)
+
+
+def table_and_download(frame: pd.DataFrame, columns: dict[str, str], formats: dict[str, object], filename: str,
+                       key: str, caption: str = "Tabel bij de grafiek") -> None:
+    """The table alternative of a chart and the CSV of exactly the same rows."""
+    with st.expander(caption):
+        st.dataframe(formatted(frame, columns, formats), hide_index=True, width="stretch")
+    download(labelled(frame, columns), filename, key=key)
