@@ -1,0 +1,48 @@
+from helpers import open_page, texts
+
+
+def test_renders_map_profile_and_onderwijsregios():
+    at = open_page("onderwijsregios")
+    assert at.title[0].value == "Onderwijsregio's en regionale tekorten"
+    assert "Lerarentekort po per arbeidsmarktregio, okt 2023" in texts(at)
+    assert "Kaartgrenzen: CBS/PDOK Gebiedsindelingen 2025 (CC BY 4.0)" in texts(at)
+    assert any(m.label.startswith("Voorlopers") and m.value == "27" for m in at.metric)
+
+
+def test_sector_filter_changes_the_figures():
+    at = open_page("onderwijsregios", regio="AM18")
+    po = {m.label: m.value for m in at.metric}
+    at.radio(key="sector").set_value("vo").run()
+    assert "Lerarentekort vo per arbeidsmarktregio, okt 2023" in texts(at)
+    assert at.query_params["sector"] == "vo"
+    # the profile shows both sectors; the map title and table follow the sector
+    assert po["Tekort po, okt 2023"] == "12,6%"
+
+
+def test_url_round_trip_restores_widgets():
+    at = open_page("onderwijsregios", sector="vo", regio="AM09", vergelijk="AM09,AM20,GM0518")
+    assert at.radio(key="sector").value == "vo"
+    assert at.selectbox(key="regio").value == "AM09"
+    assert at.multiselect(key="vergelijk").value == ["AM09", "AM20", "GM0518"]
+    assert "Achterhoek" in texts(at)
+    assert any(m.label == "Tekort vo, okt 2023" and m.value == "13,0%" for m in at.metric)
+    # and back: widget changes are written to the URL
+    at.multiselect(key="vergelijk").set_value(["AM09", "AM20"]).run()
+    assert at.query_params["vergelijk"] == "AM09,AM20"
+
+
+def test_compare_needs_two_regions():
+    at = open_page("onderwijsregios", vergelijk="AM09")
+    assert any("Kies ten minste twee" in i.value for i in at.info)
+
+
+def test_malformed_url_falls_back_to_defaults():
+    at = open_page("onderwijsregios", sector="<b>x</b>", regio="AM99", vergelijk="=cmd|x")
+    assert at.radio(key="sector").value == "po"
+    assert at.selectbox(key="regio").value == ""
+    assert at.multiselect(key="vergelijk").value == []
+
+
+def test_mbo_says_no_regional_data():
+    at = open_page("onderwijsregios", sector="mbo")
+    assert any("geen regionale tekortcijfers" in i.value for i in at.info)

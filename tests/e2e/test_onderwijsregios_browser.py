@@ -1,0 +1,99 @@
+"""What only a browser shows: the map has colour, a click selects a region, the CSV arrives, deep links work."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pandas as pd
+import pytest
+from conftest import REPO, screenshot, wait_for_app
+from PIL import Image
+from shapely.geometry import shape
+
+from dashboard.metrics import regional_shortage
+
+MAP = ".st-key-kaart"
+
+
+def coloured_pixels(png: bytes) -> int:
+    """Pixels with clear colour (the YlOrRd scale), not white/grey background or text."""
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    pixels = image.get_flattened_data() if hasattr(image, "get_flattened_data") else image.getdata()
+    return sum(1 for r, g, b in pixels if max(r, g, b) - min(r, g, b) > 40)
+
+
+def map_point(pg, lon: float, lat: float) -> tuple[float, float]:
+    """Page coordinates of lon/lat on the MapLibre map inside the plotly chart."""
+    xy = pg.evaluate(
+        """([lon, lat]) => {
+            const gd = document.querySelector('.st-key-kaart .js-plotly-plot');
+            const p = gd._fullLayout.map._subplot.map.project([lon, lat]);
+            const box = gd.querySelector('.maplibregl-canvas').getBoundingClientRect();
+            return [box.left + p.x, box.top + p.y];
+        }""",
+        [lon, lat],
+    )
+    return xy[0], xy[1]
+
+
+def region_point(code: str) -> tuple[float, float]:
+    with open(REPO / "data" / "geo" / "arbeidsmarktregio_2025_web.geojson", encoding="utf-8") as fh:
+        feature = next(f for f in json.load(fh)["features"] if f["id"] == code)
+    point = shape(feature["geometry"]).representative_point()
+    return point.x, point.y
+
+
+def test_map_has_colour_and_no_request_leaves(server, page):
+    page.goto(f"{server}/onderwijsregios")
+    wait_for_app(page)
+    page.wait_for_selector(f"{MAP} .maplibregl-canvas", timeout=30_000)
+    page.wait_for_timeout(1500)
+    png = page.locator(MAP).screenshot()
+    assert coloured_pixels(png) > 5000, "the map drew no coloured regions"
+    assert page.locator("[data-testid='stException']").count() == 0
+    screenshot(page, "onderwijsregios")
+    assert page.outside_requests == []
+
+
+def test_click_on_region_opens_its_profile(server, page):
+    page.goto(f"{server}/onderwijsregios")
+    wait_for_app(page)
+    page.wait_for_selector(f"{MAP} .maplibregl-canvas", timeout=30_000)
+    page.wait_for_timeout(1500)
+    x, y = map_point(page, *region_point("AM09"))  # Achterhoek
+    page.mouse.click(x, y)
+    page.wait_for_timeout(500)
+    wait_for_app(page)
+    page.get_by_role("heading", name="Achterhoek").wait_for(timeout=20_000)
+    assert "regio=AM09" in page.url
+    metrics = page.locator("[data-testid='stMetric']").all_inner_texts()
+    assert any("Tekort po" in m and "1,8%" in m for m in metrics)  # Achterhoek po, okt 2023
+    assert page.outside_requests == []
+
+
+def test_csv_download_matches_the_map(server, page):
+    page.goto(f"{server}/onderwijsregios?sector=vo")
+    wait_for_app(page)
+    with page.expect_download() as info:
+        page.locator(".st-key-dl_kaart button").click()
+    content = open(info.value.path(), encoding="utf-8-sig").read()
+    rows = list(csv.DictReader(io.StringIO(content), delimiter=";"))
+    expected = regional_shortage(pd.read_parquet(REPO / "data" / "indicators.parquet"), "vo")
+    assert [r["Regiocode"] for r in rows] == list(expected["region_code"])
+    assert [float(r["Tekort (%)"].replace(",", ".")) for r in rows] == pytest.approx(list(expected["value"]))
+    assert info.value.suggested_filename == "tekort_vo_per_regio.csv"
+
+
+def test_deep_link_as_first_request_to_fresh_server(fresh_server, page):
+    page.goto(f"{fresh_server}/onderwijsregios?sector=vo&regio=AM09&vergelijk=AM09,AM20")
+    wait_for_app(page)
+    page.get_by_role("heading", name="Onderwijsregio's en regionale tekorten").wait_for(timeout=20_000)
+    assert page.locator("[data-testid='stSidebarNav']").count() == 1  # shared sidebar, not the legacy router
+    assert page.get_by_role("radio", name="Voortgezet onderwijs (vo)").is_checked()
+    page.get_by_role("heading", name="Achterhoek").wait_for()
+    assert "Lerarentekort vo per arbeidsmarktregio" in page.content()
+    assert page.locator(".st-key-vergelijk").inner_text().count("Midden-Holland") == 1
+    assert "sector=vo" in page.url and "regio=AM09" in page.url
+    assert page.outside_requests == []

@@ -1,0 +1,64 @@
+"""The committed Parquet files equal a fresh build from the committed source tables."""
+
+import pandas as pd
+import pytest
+
+from dashboard.data import build
+from dashboard.data.paths import DATA_DIR, REPO_DIR
+
+
+@pytest.fixture(scope="module")
+def fresh() -> dict[str, pd.DataFrame]:
+    return build.build_all()
+
+
+@pytest.mark.parametrize("name", ["indicators", "sources", "regions", "onderwijsregios", "onderwijsregio_leden"])
+def test_committed_parquet_equals_fresh_build(fresh, name):
+    committed = pd.read_parquet(DATA_DIR / f"{name}.parquet")
+    pd.testing.assert_frame_equal(committed, fresh[name])
+
+
+def test_build_reads_only_inside_the_repository():
+    assert build.RAW_DIR.is_relative_to(REPO_DIR)
+    source = (REPO_DIR / "dashboard" / "data" / "build.py").read_text()
+    assert "shared" not in source
+
+
+def test_map_layer_is_complete(fresh):
+    ind = fresh["indicators"]
+    for sector in ("po", "vo"):
+        rows = ind[(ind["indicator"] == "tekort_pct") & (ind["sector"] == sector)
+                   & (ind["geo_level"] == "arbeidsmarktregio") & (ind["peildatum"] == "2023-10-01")]
+        assert rows["region_code"].nunique() == 35
+        assert rows["region_code"].str.match(r"^AM\d\d$").all()
+
+
+def test_known_figures_survive_the_build(fresh):
+    ind = fresh["indicators"]
+    almere = ind[(ind["region_code"] == "GM0034") & (ind["sector"] == "po") & (ind["source_id"] == "OCW_PO_REG_2023")]
+    assert almere["value"].iloc[0] == pytest.approx(23.8)
+    zij = ind[(ind["indicator"] == "zij_instromers_met_subsidie_toegekend") & (ind["year"] == 2017)]
+    assert zij["value"].iloc[0] == 495
+
+
+def test_forecasts_are_marked_as_raming(fresh):
+    ind = fresh["indicators"]
+    assert (ind.loc[ind["indicator"].str.startswith("geraamd_"), "kind"] == "raming").all()
+    assert (ind.loc[ind["indicator"] == "tekort_pct", "kind"] == "meting").all()
+
+
+def test_normalize_sector():
+    assert build.normalize_sector("po (bao, so, vso)") == "po"
+    assert build.normalize_sector("po+vo+mbo") == "alle"
+    assert build.normalize_sector("mbo beta en techniek") == "mbo"
+    assert build.normalize_sector("vo (incl. TIO)") == "vo"
+
+
+def test_citation_in_title_is_split():
+    row = pd.Series({"source_id": "X", "title": "Het Onderwijsloket (onderwijsloket.com) (2025), 'Regioloket A' "
+                     "navigator record, https://www.onderwijsloket.com/a (built)", "publisher": "", "year": "",
+                     "url": "", "kind": ""})
+    out = build.split_citation(row)
+    assert out["publisher"] == "Het Onderwijsloket (onderwijsloket.com)"
+    assert out["year"] == "2025"
+    assert out["url"] == "https://www.onderwijsloket.com/a"

@@ -1,0 +1,52 @@
+import pandas as pd
+
+from dashboard.charts.basic import hbar, lines, stacked_share
+from dashboard.charts.maps import location_from_points, shortage_map
+from dashboard.data.geo import read_boundaries, subset
+
+
+def _regional():
+    return pd.DataFrame({"region_code": ["AM01", "GM0363"], "region_name": ["Groningen", "Amsterdam"],
+                         "geo_level": ["arbeidsmarktregio", "gemeente"], "value": [3.5, 18.7], "unit": ["%", "%"],
+                         "peildatum": ["2023-10-01"] * 2, "reliability": ["solid"] * 2, "source_id": ["S"] * 2})
+
+
+def test_map_has_both_layers_offline_style_and_dutch_hover():
+    am = read_boundaries("arbeidsmarktregio")
+    gm = subset(read_boundaries("gemeente"), {"GM0363"})
+    fig = shortage_map(_regional(), am, gm, selected="AM01")
+    assert [list(t.locations) for t in fig.data] == [["AM01"], ["GM0363"]]
+    assert fig.layout.map.style == "white-bg"
+    assert "18,7%" in fig.data[1].text[0] and "okt 2023" in fig.data[1].text[0]
+    assert fig.data[0].marker.line.width[0] == 3.0
+
+
+def test_every_map_region_has_a_boundary():
+    am_ids = {f["id"] for f in read_boundaries("arbeidsmarktregio")["features"]}
+    assert len(am_ids) == 35
+
+
+def test_location_from_points():
+    assert location_from_points([{"point_index": 3, "location": "AM18"}]) == "AM18"
+    assert location_from_points([]) is None
+
+
+def test_hbar_reference_and_labels():
+    frame = pd.DataFrame({"naam": ["A", "B"], "v": [4.0, 8.25]})
+    fig = hbar(frame, "naam", "v", "%", reference=9.7)
+    assert list(fig.data[0].y) == ["B", "A"]  # first row on top
+    assert "8,2%" in fig.data[0].text[0] or "8,3%" in fig.data[0].text[0]
+    assert fig.layout.shapes[0].x0 == 9.7
+
+
+def test_lines_dash_forecasts():
+    frame = pd.DataFrame({"jaar": [2022, 2023, 2027], "v": [1, 2, 3], "reeks": ["gemeten", "gemeten", "raming"]})
+    fig = lines(frame, "jaar", "v", "reeks", "fte", dashed_groups=("raming",))
+    styles = {t.name: t.line.dash for t in fig.data}
+    assert styles == {"gemeten": "solid", "raming": "dash"}
+
+
+def test_stacked_share():
+    frame = pd.DataFrame({"vak": ["Wiskunde"], "b": [84.1], "n": [11.4], "o": [4.5]})
+    fig = stacked_share(frame, "vak", [("b", "Bevoegd"), ("n", "Benoembaar"), ("o", "Onbevoegd")])
+    assert [t.name for t in fig.data] == ["Bevoegd", "Benoembaar", "Onbevoegd"]

@@ -1,0 +1,87 @@
+import pandas as pd
+import pytest
+
+from dashboard import metrics
+
+
+def _rows(*rows):
+    base = {"indicator": "tekort_pct", "sector": "po", "vak": "", "categorie": "", "unit": "%", "kind": "meting",
+            "reliability": "solid", "note": "", "year": 2023}
+    return pd.DataFrame([{**base, **r} for r in rows])
+
+
+@pytest.fixture
+def small():
+    return _rows(
+        {"geo_level": "arbeidsmarktregio", "region_code": "AM01", "region_name": "A", "value": 4.0,
+         "peildatum": "2023-10-01", "source_id": "S1"},
+        {"geo_level": "arbeidsmarktregio", "region_code": "AM02", "region_name": "B", "value": 8.0,
+         "peildatum": "2023-10-01", "source_id": "S1"},
+        {"geo_level": "gemeente", "region_code": "GM0363", "region_name": "Amsterdam", "value": 18.0,
+         "peildatum": "2023-10-01", "source_id": "S1"},
+        # a news figure for the same gemeente from another source: must not enter the map
+        {"geo_level": "gemeente", "region_code": "GM0363", "region_name": "Amsterdam", "value": 15.0,
+         "peildatum": "2024-10-01", "source_id": "NEWS", "reliability": "secondary"},
+        {"geo_level": "land", "region_code": "NL01", "region_name": "NL", "value": 9.5, "peildatum": "2022-10-01",
+         "source_id": "S0", "categorie": "landelijk"},
+        {"geo_level": "land", "region_code": "NL01", "region_name": "NL", "value": 9.7, "peildatum": "2023-10-01",
+         "source_id": "S1", "categorie": "landelijk"},
+        {"geo_level": "land", "region_code": "NL01", "region_name": "NL", "value": 9.9, "peildatum": "2023-10-01",
+         "source_id": "NEWS", "categorie": "landelijk", "reliability": "secondary"},
+    )
+
+
+def test_regional_shortage_uses_one_source_and_sorts(small):
+    out = metrics.regional_shortage(small, "po")
+    assert list(out["region_code"]) == ["GM0363", "AM02", "AM01"]
+    assert set(out["source_id"]) == {"S1"}
+
+
+def test_regional_shortage_empty_for_sector_without_data(small):
+    assert metrics.regional_shortage(small, "mbo").empty
+
+
+def test_national_series_prefers_reliable_source(small):
+    series = metrics.national_series(small, "po")
+    assert list(series["value"]) == [9.5, 9.7]
+    change = metrics.latest_with_change(series)
+    assert change["delta"] == pytest.approx(0.2)
+
+
+def test_compare_regions_keeps_order_and_difference(small):
+    regional = metrics.regional_shortage(small, "po")
+    out = metrics.compare_regions(regional, ["AM01", "GM0363", "AM99"], 9.7)
+    assert list(out["region_code"]) == ["AM01", "GM0363"]
+    assert list(out["verschil"].round(1)) == [-5.7, 8.3]
+
+
+def test_region_profile_has_rank(small):
+    profile = metrics.region_profile(small, "AM02", sectors=("po",))
+    assert profile.loc[0, "rang"] == 2 and profile.loc[0, "aantal"] == 3
+    assert profile.loc[0, "landelijk"] == 9.7
+
+
+def test_trend_never_joins_measurement_and_forecast():
+    frame = _rows(
+        {"geo_level": "land", "region_code": "NL01", "region_name": "NL", "value": 9800, "peildatum": "2023-10-01",
+         "source_id": "S", "categorie": "landelijk", "indicator": "tekort_fte", "unit": "fte"},
+        {"geo_level": "land", "region_code": "NL01", "region_name": "NL", "value": 3167, "peildatum": "2027",
+         "source_id": "R", "categorie": "landelijk (raming van 2022-12)", "indicator": "geraamd_tekort_fte",
+         "kind": "raming", "unit": "fte", "year": 2027},
+    )
+    trend = metrics.trend_frame(frame, ("po",))
+    assert set(trend["reeks"]) == {"po gemeten", "po raming (2022-12)"}
+    assert trend.groupby("reeks")["kind"].nunique().max() == 1
+
+
+def test_onderwijsregios_for_real_region(tables):
+    out = metrics.onderwijsregios_for("AM05", tables["regions"], tables["onderwijsregios"],
+                                      tables["onderwijsregio_leden"])
+    assert "VOTA (Twente Achterhoek Oost-Salland)" in set(out["onderwijsregio"])
+    assert out["gemeenten_in_regio"].is_monotonic_decreasing
+
+
+def test_region_gemeenten_of_g5_and_am(tables):
+    assert list(metrics.region_gemeenten(tables["regions"], "GM0363")["region_name"]) == ["Amsterdam"]
+    am18 = metrics.region_gemeenten(tables["regions"], "AM18")
+    assert "Amsterdam" in set(am18["region_name"]) and len(am18) > 3

@@ -1,0 +1,24 @@
+import pandas as pd
+
+from dashboard.ui.widgets import formatted, labelled, safe_csv, source_text
+
+
+def test_csv_neutralises_formulas_and_uses_dutch_decimals():
+    frame = pd.DataFrame({"naam": ["=HYPERLINK(\"x\")", "Groningen", "-1+1"], "waarde": [1.5, 2.0, 3.0]})
+    text = safe_csv(frame).decode("utf-8-sig")
+    assert "'=HYPERLINK" in text and "'-1+1" in text
+    assert "1,5" in text
+
+
+def test_labelled_and_formatted_share_rows():
+    frame = pd.DataFrame({"region_name": ["A"], "value": [9.7], "raw": ["x"]})
+    cols = {"region_name": "Regio", "value": "Tekort (%)"}
+    assert list(labelled(frame, cols).columns) == ["Regio", "Tekort (%)"]
+    assert formatted(frame, cols, {"value": lambda v: f"{v}".replace(".", ",") + "%"}).iloc[0, 1] == "9,7%"
+
+
+def test_source_text_names_publisher_peildatum_and_reliability(tables):
+    frame = pd.DataFrame({"source_id": ["OCW_PO_REG_2023"], "peildatum": ["2023-10-01"], "reliability": ["solid"]})
+    text = source_text(frame, tables["sources"])
+    assert text.startswith("Bron: Ministerie van OCW")
+    assert "okt 2023" in text and "betrouwbaar" in text
