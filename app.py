@@ -13,16 +13,25 @@ from dashboard.ui.state import bind, publish
 st.set_page_config(page_title="Lerarentekort in beeld", page_icon="static/favicon.png", layout="wide")
 
 PAGES = [
-    st.Page("app_pages/overzicht.py", title="Overzicht", icon=":material/dashboard:", url_path="overzicht", default=True),
-    st.Page("app_pages/onderwijsregios.py", title="Onderwijsregio's", icon=":material/map:", url_path="onderwijsregios"),
+    st.Page(
+        "app_pages/overzicht.py", title="Overzicht", icon=":material/dashboard:", url_path="overzicht", default=True
+    ),
+    st.Page(
+        "app_pages/onderwijsregios.py", title="Onderwijsregio's", icon=":material/map:", url_path="onderwijsregios"
+    ),
 ]
 
 page = st.navigation(PAGES)
 
 bind(SECTOR)
 with st.sidebar:
-    st.radio("Sector", SECTOR.choices, key=SECTOR.key, format_func=SECTOR_LABELS.get,
-             help="Geldt voor alle pagina's. Regionale tekortcijfers bestaan alleen voor po en vo.")
+    st.radio(
+        "Sector",
+        SECTOR.choices,
+        key=SECTOR.key,
+        format_func=SECTOR_LABELS.get,
+        help="Geldt voor alle pagina's. Regionale tekortcijfers bestaan alleen voor po en vo.",
+    )
     st.caption("De link in de adresbalk bewaart uw keuzes: kopieer hem om deze weergave te delen.")
 publish(SECTOR)
 

@@ -7,7 +7,7 @@ from dashboard.charts.basic import grouped_bar, hbar
 from dashboard.charts.maps import location_from_points, shortage_map
 from dashboard.data.geo import ATTRIBUTION, boundaries, subset
 from dashboard.data.load import load_indicators, load_table
-from dashboard.format import SECTOR_LABELS, fmt_number, fmt_peildatum, fmt_pct, fmt_pp, reliability_label
+from dashboard.format import SECTOR_LABELS, fmt_number, fmt_pct, fmt_peildatum, fmt_pp, reliability_label
 from dashboard.ui.filters import SECTOR
 from dashboard.ui.state import Param, bind, publish
 from dashboard.ui.widgets import download, labelled, missing, source_line, table_and_download
@@ -31,12 +31,15 @@ st.markdown(
     "Klik op de kaart op een regio voor het profiel, of kies regio's om te vergelijken."
 )
 if sector not in ("po", "vo"):
-    missing(f"Voor {SECTOR_LABELS[sector].lower()} zijn geen regionale tekortcijfers gepubliceerd. "
-            "De kaart toont daarom het primair onderwijs.")
+    missing(
+        f"Voor {SECTOR_LABELS[sector].lower()} zijn geen regionale tekortcijfers gepubliceerd. "
+        "De kaart toont daarom het primair onderwijs."
+    )
 
 peildatum = regional["peildatum"].iloc[0]
-national = metrics.national_value(load_indicators(indicators=("tekort_pct",), sectors=(map_sector,),
-                                                   geo_levels=("land",)), map_sector, peildatum)
+national = metrics.national_value(
+    load_indicators(indicators=("tekort_pct",), sectors=(map_sector,), geo_levels=("land",)), map_sector, peildatum
+)
 
 # --- Map -------------------------------------------------------------------------------------------
 st.subheader(f"Lerarentekort {map_sector} per arbeidsmarktregio, {fmt_peildatum(peildatum)}")
@@ -47,8 +50,14 @@ st.caption(
 am_geo = boundaries("arbeidsmarktregio")
 gm_geo = subset(boundaries("gemeente"), set(regional.loc[regional["geo_level"] == "gemeente", "region_code"]))
 figure = shortage_map(regional, am_geo, gm_geo, selected=st.session_state[REGIO.key] or None)
-event = st.plotly_chart(figure, on_select="rerun", selection_mode="points", key="kaart", width="stretch",
-                        config={"displayModeBar": False, "scrollZoom": False})
+event = st.plotly_chart(
+    figure,
+    on_select="rerun",
+    selection_mode="points",
+    key="kaart",
+    width="stretch",
+    config={"displayModeBar": False, "scrollZoom": False},
+)
 clicked = location_from_points(event.selection.points if event else [])
 # Apply a click only when it is new: the selection survives reruns and would override the selectbox.
 if clicked and clicked != st.session_state.get("_kaart_laatste") and clicked in codes:
@@ -56,25 +65,46 @@ if clicked and clicked != st.session_state.get("_kaart_laatste") and clicked in 
 st.session_state["_kaart_laatste"] = clicked
 st.caption(ATTRIBUTION)
 source_line(regional, sources)
-map_columns = {"region_code": "Regiocode", "region_name": "Regio", "geo_level": "Niveau", "value": "Tekort (%)",
-               "peildatum": "Peildatum", "reliability": "Betrouwbaarheid", "source_id": "Bron-id"}
-table_and_download(regional, map_columns, {"value": fmt_pct, "reliability": reliability_label},
-                   f"tekort_{map_sector}_per_regio.csv", key="dl_kaart", caption="Tabel bij de kaart")
+map_columns = {
+    "region_code": "Regiocode",
+    "region_name": "Regio",
+    "geo_level": "Niveau",
+    "value": "Tekort (%)",
+    "peildatum": "Peildatum",
+    "reliability": "Betrouwbaarheid",
+    "source_id": "Bron-id",
+}
+table_and_download(
+    regional,
+    map_columns,
+    {"value": fmt_pct, "reliability": reliability_label},
+    f"tekort_{map_sector}_per_regio.csv",
+    key="dl_kaart",
+    caption="Tabel bij de kaart",
+)
 
 # --- Region profile --------------------------------------------------------------------------------
 st.subheader("Regioprofiel")
-st.selectbox("Regio", ("",) + codes, key=REGIO.key,
-             format_func=lambda c: "Kies een regio (of klik op de kaart)" if c == "" else names[c])
+st.selectbox(
+    "Regio",
+    ("",) + codes,
+    key=REGIO.key,
+    format_func=lambda c: "Kies een regio (of klik op de kaart)" if c == "" else names[c],
+)
 selected = st.session_state[REGIO.key]
 if selected:
     profile = metrics.region_profile(indicators, selected)
     st.markdown(f"### {names[selected]}")
     columns = st.columns(max(len(profile), 1))
     for column, row in zip(columns, profile.itertuples()):
-        column.metric(f"Tekort {row.sector}, {fmt_peildatum(row.peildatum)}", fmt_pct(row.value),
-                      delta=fmt_pp(row.verschil) + " t.o.v. landelijk", delta_color="inverse",
-                      help=f"Landelijk {fmt_pct(row.landelijk)}. Plaats {row.rang} van {row.aantal} gebieden. "
-                           f"Betrouwbaarheid: {reliability_label(row.reliability)}.")
+        column.metric(
+            f"Tekort {row.sector}, {fmt_peildatum(row.peildatum)}",
+            fmt_pct(row.value),
+            delta=fmt_pp(row.verschil) + " t.o.v. landelijk",
+            delta_color="inverse",
+            help=f"Landelijk {fmt_pct(row.landelijk)}. Plaats {row.rang} van {row.aantal} gebieden. "
+            f"Betrouwbaarheid: {reliability_label(row.reliability)}.",
+        )
     source_line(profile, sources)
     gemeenten = metrics.region_gemeenten(regions, selected)
     left, right = st.columns(2)
@@ -82,21 +112,36 @@ if selected:
         st.markdown(f"**Gemeenten ({len(gemeenten)})**")
         st.write(", ".join(gemeenten["region_name"]))
         if selected.startswith("AM"):
-            st.caption("Het cijfer van de arbeidsmarktregio is waarschijnlijk exclusief de G5-gemeente die apart "
-                       "op de kaart staat (de bron zegt dit niet expliciet).")
+            st.caption(
+                "Het cijfer van de arbeidsmarktregio is waarschijnlijk exclusief de G5-gemeente die apart "
+                "op de kaart staat (de bron zegt dit niet expliciet)."
+            )
     with right:
-        covering = metrics.onderwijsregios_for(selected, regions, load_table("onderwijsregios"),
-                                               load_table("onderwijsregio_leden"))
+        covering = metrics.onderwijsregios_for(
+            selected, regions, load_table("onderwijsregios"), load_table("onderwijsregio_leden")
+        )
         st.markdown("**Onderwijsregio's in dit gebied (bij benadering)**")
         if covering.empty:
             missing("Voor dit gebied is geen onderwijsregio bekend in onze bronnen.")
         else:
-            st.dataframe(labelled(covering.assign(betrouwbaarheid=covering["betrouwbaarheid"].map(reliability_label)),
-                                  {"onderwijsregio": "Onderwijsregio", "status": "Status", "sectors": "Sectoren",
-                                   "gemeenten_in_regio": "Gemeenten in dit gebied",
-                                   "betrouwbaarheid": "Betrouwbaarheid"}), hide_index=True, width="stretch")
-            st.caption("Lidmaatschap afgeleid uit de gebiedsomschrijvingen van de regioloketten (Het Onderwijsloket, "
-                       "2025) en de voorloperlijst van OCW: een benadering, geen officiële indeling.")
+            st.dataframe(
+                labelled(
+                    covering.assign(betrouwbaarheid=covering["betrouwbaarheid"].map(reliability_label)),
+                    {
+                        "onderwijsregio": "Onderwijsregio",
+                        "status": "Status",
+                        "sectors": "Sectoren",
+                        "gemeenten_in_regio": "Gemeenten in dit gebied",
+                        "betrouwbaarheid": "Betrouwbaarheid",
+                    },
+                ),
+                hide_index=True,
+                width="stretch",
+            )
+            st.caption(
+                "Lidmaatschap afgeleid uit de gebiedsomschrijvingen van de regioloketten (Het Onderwijsloket, "
+                "2025) en de voorloperlijst van OCW: een benadering, geen officiële indeling."
+            )
 
 # --- Compare ---------------------------------------------------------------------------------------
 st.subheader("Regio's vergelijken")
@@ -106,20 +151,39 @@ if len(chosen) < 2:
     missing("Kies ten minste twee regio's om ze naast elkaar te zien, met het landelijk cijfer als referentie.")
 else:
     compared = metrics.compare_regions(regional, chosen, national)
-    st.plotly_chart(hbar(compared, "region_name", "value", "%", reference=national,
-                         reference_label="Landelijk"), width="stretch", key="vergelijk_grafiek")
+    st.plotly_chart(
+        hbar(compared, "region_name", "value", "%", reference=national, reference_label="Landelijk"),
+        width="stretch",
+        key="vergelijk_grafiek",
+    )
     source_line(compared, sources)
     table_and_download(
         compared,
-        {"region_name": "Regio", "value": "Tekort (%)", "landelijk": "Landelijk (%)",
-         "verschil": "Verschil (procentpunt)", "peildatum": "Peildatum", "reliability": "Betrouwbaarheid"},
+        {
+            "region_name": "Regio",
+            "value": "Tekort (%)",
+            "landelijk": "Landelijk (%)",
+            "verschil": "Verschil (procentpunt)",
+            "peildatum": "Peildatum",
+            "reliability": "Betrouwbaarheid",
+        },
         {"value": fmt_pct, "landelijk": fmt_pct, "verschil": fmt_pp, "reliability": reliability_label},
-        f"vergelijking_{map_sector}.csv", key="dl_vergelijk")
+        f"vergelijking_{map_sector}.csv",
+        key="dl_vergelijk",
+    )
 
 # --- The onderwijsregio's themselves ----------------------------------------------------------------
 st.subheader("De onderwijsregio's")
-facts = load_indicators(indicators=("aanvragen_voorloper", "voorlopers", "onderwijsregios", "dekkingsgraad_po",
-                                    "dekkingsgraad_vo", "dekkingsgraad_mbo"))
+facts = load_indicators(
+    indicators=(
+        "aanvragen_voorloper",
+        "voorlopers",
+        "onderwijsregios",
+        "dekkingsgraad_po",
+        "dekkingsgraad_vo",
+        "dekkingsgraad_mbo",
+    )
+)
 counts = metrics.onderwijsregio_counts(facts)
 
 
@@ -133,23 +197,46 @@ c1.metric("Aanvragen voorloper (mei 2023)", _count("aanvragen_voorloper", 2023))
 c2.metric("Voorlopers (juli 2023)", _count("voorlopers", 2023))
 c3.metric("Onderwijsregio's (2025, landelijk dekkend)", _count("onderwijsregios", 2025))
 coverage = counts[counts["indicator"].str.startswith("dekkingsgraad")].assign(
-    jaar=lambda d: d["year"].astype(str), sector_label=lambda d: d["indicator"].str.replace("dekkingsgraad_", ""))
+    jaar=lambda d: d["year"].astype(str), sector_label=lambda d: d["indicator"].str.replace("dekkingsgraad_", "")
+)
 st.markdown("**Dekking: aandeel scholen/locaties dat deelneemt aan een onderwijsregio**")
 st.plotly_chart(grouped_bar(coverage, "sector_label", "value", "jaar", "%"), width="stretch", key="dekking")
 source_line(coverage, sources)
-download(labelled(coverage, {"sector_label": "Sector", "jaar": "Jaar", "value": "Dekking (%)", "unit": "Eenheid",
-                           "reliability": "Betrouwbaarheid"}), "dekking_onderwijsregios.csv", key="dl_dekking")
+download(
+    labelled(
+        coverage,
+        {
+            "sector_label": "Sector",
+            "jaar": "Jaar",
+            "value": "Dekking (%)",
+            "unit": "Eenheid",
+            "reliability": "Betrouwbaarheid",
+        },
+    ),
+    "dekking_onderwijsregios.csv",
+    key="dl_dekking",
+)
 
 st.markdown("**Bekende onderwijsregio's en hun gemeenten**")
-st.warning("Er is geen officiële lijst gepubliceerd van alle 50 onderwijsregio's met hun gemeenten, en de OCW-lijst "
-           "van de 27 voorlopers is maar deels leesbaar. Onderstaande indeling is een benadering uit de "
-           "gebiedsomschrijvingen van de regioloketten; regio's overlappen per sector.", icon=":material/warning:")
-overview = metrics.onderwijsregio_overview(load_table("onderwijsregios"), load_table("onderwijsregio_leden"), regions,
-                                           sector=None)
-overview_columns = {"onderwijsregio": "Onderwijsregio", "status": "Status", "sectors": "Sectoren",
-                    "gemeenten": "Gemeenten (bij benadering)", "gemeenten_zeker": "waarvan secundair of beter"}
+st.warning(
+    "Er is geen officiële lijst gepubliceerd van alle 50 onderwijsregio's met hun gemeenten, en de OCW-lijst "
+    "van de 27 voorlopers is maar deels leesbaar. Onderstaande indeling is een benadering uit de "
+    "gebiedsomschrijvingen van de regioloketten; regio's overlappen per sector.",
+    icon=":material/warning:",
+)
+overview = metrics.onderwijsregio_overview(
+    load_table("onderwijsregios"), load_table("onderwijsregio_leden"), regions, sector=None
+)
+overview_columns = {
+    "onderwijsregio": "Onderwijsregio",
+    "status": "Status",
+    "sectors": "Sectoren",
+    "gemeenten": "Gemeenten (bij benadering)",
+    "gemeenten_zeker": "waarvan secundair of beter",
+}
 st.dataframe(labelled(overview, overview_columns), hide_index=True, width="stretch", height=320)
-download(labelled(overview, overview_columns), "onderwijsregios.csv", key="dl_oregios",
-         label="Download CSV van deze lijst")
+download(
+    labelled(overview, overview_columns), "onderwijsregios.csv", key="dl_oregios", label="Download CSV van deze lijst"
+)
 
 publish(REGIO, VERGELIJK)

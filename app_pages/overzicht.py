@@ -17,8 +17,10 @@ sources = load_table("sources")
 shortage = load_indicators(indicators=("tekort_pct", "tekort_fte", "geraamd_tekort_fte"), sectors=("po", "vo", "mbo"))
 
 st.title("Lerarentekort in beeld")
-st.markdown("Hoe groot is het tekort aan leraren nu, waar is het het grootst, en groeit het? "
-            "Cijfers van OCW, Centerdata en de Kamerbrieven over de lerarenstrategie, met bron bij elk getal.")
+st.markdown(
+    "Hoe groot is het tekort aan leraren nu, waar is het het grootst, en groeit het? "
+    "Cijfers van OCW, Centerdata en de Kamerbrieven over de lerarenstrategie, met bron bij elk getal."
+)
 
 # --- KPIs -------------------------------------------------------------------------------------------
 st.subheader("Tekort aan leraren bij de laatste meting")
@@ -28,10 +30,15 @@ for column, kpi_sector in zip(kpis, ("po", "vo", "mbo")):
     fte = metrics.latest_with_change(metrics.solid_only(metrics.national_series(shortage, kpi_sector, "tekort_fte")))
     with column, st.container(border=True):
         if pct:
-            st.metric(f"{kpi_sector.upper()} · {fmt_peildatum(pct['peildatum'])}", fmt_pct(pct["value"]),
-                          delta=(fmt_pp(pct["delta"]) + f" t.o.v. {fmt_peildatum(pct['previous_peildatum'])}")
-                          if pct["delta"] is not None else None, delta_color="inverse",
-                          help="Tekort in % van de werkgelegenheid (openstaand + verborgen).")
+            st.metric(
+                f"{kpi_sector.upper()} · {fmt_peildatum(pct['peildatum'])}",
+                fmt_pct(pct["value"]),
+                delta=(fmt_pp(pct["delta"]) + f" t.o.v. {fmt_peildatum(pct['previous_peildatum'])}")
+                if pct["delta"] is not None
+                else None,
+                delta_color="inverse",
+                help="Tekort in % van de werkgelegenheid (openstaand + verborgen).",
+            )
             if fte:
                 st.caption(f"{fmt_fte(fte['value'])} · betrouwbaarheid: {reliability_label(fte['reliability'])}")
         else:
@@ -50,14 +57,30 @@ st.subheader("Ontwikkeling sinds 2021 (fte)")
 trend = metrics.trend_frame(shortage, ("po", "vo", "mbo"))
 trend = trend[trend["year"] >= 2021]
 dashed = tuple(r for r in trend["reeks"].unique() if "raming" in r)
-st.plotly_chart(lines(trend.assign(jaar=trend["year"]), "jaar", "value", "reeks", "fte", dashed_groups=dashed),
-                width="stretch", key="trend")
-st.caption("Doorgetrokken lijnen zijn metingen, gestippelde lijnen ramingen (december 2022): die zijn geen meting en "
-           "niet één op één vergelijkbaar. Cijfers voor 2024 komen uit nieuwsberichten (secundair).")
+st.plotly_chart(
+    lines(trend.assign(jaar=trend["year"]), "jaar", "value", "reeks", "fte", dashed_groups=dashed),
+    width="stretch",
+    key="trend",
+)
+st.caption(
+    "Doorgetrokken lijnen zijn metingen, gestippelde lijnen ramingen (december 2022): die zijn geen meting en "
+    "niet één op één vergelijkbaar. Cijfers voor 2024 komen uit nieuwsberichten (secundair)."
+)
 source_line(trend, sources)
-table_and_download(trend, {"reeks": "Reeks", "peildatum": "Peildatum / jaar", "value": "Tekort (fte)",
-                           "kind": "Soort", "reliability": "Betrouwbaarheid", "source_id": "Bron-id"},
-                   {"value": fmt_fte, "reliability": reliability_label}, "tekort_trend_fte.csv", key="dl_trend")
+table_and_download(
+    trend,
+    {
+        "reeks": "Reeks",
+        "peildatum": "Peildatum / jaar",
+        "value": "Tekort (fte)",
+        "kind": "Soort",
+        "reliability": "Betrouwbaarheid",
+        "source_id": "Bron-id",
+    },
+    {"value": fmt_fte, "reliability": reliability_label},
+    "tekort_trend_fte.csv",
+    key="dl_trend",
+)
 
 # --- Small map --------------------------------------------------------------------------------------
 map_sector = sector if sector in ("po", "vo") else "po"
@@ -68,16 +91,24 @@ if sector not in ("po", "vo"):
 left, right = st.columns([3, 2])
 with left:
     gm = subset(boundaries("gemeente"), set(regional.loc[regional["geo_level"] == "gemeente", "region_code"]))
-    st.plotly_chart(shortage_map(regional, boundaries("arbeidsmarktregio"), gm, height=420, zoom=5.4), width="stretch",
-                    key="kaart_klein", config={"displayModeBar": False, "staticPlot": False})
+    st.plotly_chart(
+        shortage_map(regional, boundaries("arbeidsmarktregio"), gm, height=420, zoom=5.4),
+        width="stretch",
+        key="kaart_klein",
+        config={"displayModeBar": False, "staticPlot": False},
+    )
     st.caption(ATTRIBUTION)
 with right:
     top = regional.head(5)
     st.markdown("**Hoogste tekorten**")
     for row in top.itertuples():
         st.markdown(f"- {row.region_name}: **{fmt_pct(row.value)}**")
-    st.page_link("app_pages/onderwijsregios.py", label="Naar de kaart met regioprofielen en vergelijking",
-                 icon=":material/map:", query_params={"sector": map_sector})
+    st.page_link(
+        "app_pages/onderwijsregios.py",
+        label="Naar de kaart met regioprofielen en vergelijking",
+        icon=":material/map:",
+        query_params={"sector": map_sector},
+    )
 source_line(regional, sources)
 
 # --- Werkplan results -------------------------------------------------------------------------------

@@ -41,8 +41,9 @@ def regional_shortage(indicators: pd.DataFrame, sector: str, indicator: str = "t
     return same[SHOWN_COLUMNS].sort_values("value", ascending=False, kind="stable").reset_index(drop=True)
 
 
-def national_series(indicators: pd.DataFrame, sector: str, indicator: str = "tekort_pct",
-                    categorie: str = "landelijk") -> pd.DataFrame:
+def national_series(
+    indicators: pd.DataFrame, sector: str, indicator: str = "tekort_pct", categorie: str = "landelijk"
+) -> pd.DataFrame:
     """The national measured series (one row per peildatum, most reliable source first)."""
     rows = indicators[
         (indicators["indicator"] == indicator)
@@ -57,7 +58,9 @@ def national_series(indicators: pd.DataFrame, sector: str, indicator: str = "tek
     return best[columns].sort_values("peildatum").reset_index(drop=True)
 
 
-def national_value(indicators: pd.DataFrame, sector: str, peildatum: str, indicator: str = "tekort_pct") -> float | None:
+def national_value(
+    indicators: pd.DataFrame, sector: str, peildatum: str, indicator: str = "tekort_pct"
+) -> float | None:
     series = national_series(indicators, sector, indicator)
     match = series[series["peildatum"] == peildatum]
     return float(match["value"].iloc[0]) if len(match) else None
@@ -85,8 +88,19 @@ def compare_regions(regional: pd.DataFrame, codes: list[str], national: float | 
     out = picked.reset_index()
     out["landelijk"] = national
     out["verschil"] = out["value"] - national if national is not None else None
-    return out[["region_code", "region_name", "geo_level", "value", "landelijk", "verschil", "peildatum",
-                "reliability", "source_id"]]
+    return out[
+        [
+            "region_code",
+            "region_name",
+            "geo_level",
+            "value",
+            "landelijk",
+            "verschil",
+            "peildatum",
+            "reliability",
+            "source_id",
+        ]
+    ]
 
 
 def region_gemeenten(regions: pd.DataFrame, code: str) -> pd.DataFrame:
@@ -113,8 +127,9 @@ def expand_members(leden: pd.DataFrame, regions: pd.DataFrame) -> pd.DataFrame:
     return out[out["gemeente_code"] != ""]
 
 
-def onderwijsregios_for(code: str, regions: pd.DataFrame, onderwijsregios: pd.DataFrame,
-                        leden: pd.DataFrame) -> pd.DataFrame:
+def onderwijsregios_for(
+    code: str, regions: pd.DataFrame, onderwijsregios: pd.DataFrame, leden: pd.DataFrame
+) -> pd.DataFrame:
     """Onderwijsregio's known (approximately) to cover some of the gemeenten of region `code`."""
     gemeente_codes = set(region_gemeenten(regions, code)["region_code"])
     members = expand_members(leden, regions)
@@ -122,9 +137,11 @@ def onderwijsregios_for(code: str, regions: pd.DataFrame, onderwijsregios: pd.Da
     if hits.empty:
         return pd.DataFrame(columns=["onderwijsregio", "status", "sectors", "gemeenten_in_regio", "betrouwbaarheid"])
     hits = hits.assign(_rank=hits["reliability"].map(RELIABILITY_RANK))
-    grouped = hits.groupby("onderwijsregio_code").agg(
-        gemeenten_in_regio=("gemeente_code", "nunique"), _rank=("_rank", "min")
-    ).reset_index()
+    grouped = (
+        hits.groupby("onderwijsregio_code")
+        .agg(gemeenten_in_regio=("gemeente_code", "nunique"), _rank=("_rank", "min"))
+        .reset_index()
+    )
     inverse = {v: k for k, v in RELIABILITY_RANK.items()}
     grouped["betrouwbaarheid"] = grouped["_rank"].map(inverse)
     out = grouped.merge(onderwijsregios, on="onderwijsregio_code")
@@ -142,33 +159,52 @@ def region_profile(indicators: pd.DataFrame, code: str, sectors: tuple[str, ...]
             continue
         row = match.iloc[0]
         national = national_value(indicators, sector, row["peildatum"])
-        rows.append({
-            "sector": sector, "region_name": row["region_name"], "value": row["value"], "landelijk": national,
-            "verschil": None if national is None else row["value"] - national,
-            "rang": int(regional.index[regional["region_code"] == code][0]) + 1, "aantal": len(regional),
-            "peildatum": row["peildatum"], "reliability": row["reliability"], "source_id": row["source_id"],
-        })
+        rows.append(
+            {
+                "sector": sector,
+                "region_name": row["region_name"],
+                "value": row["value"],
+                "landelijk": national,
+                "verschil": None if national is None else row["value"] - national,
+                "rang": int(regional.index[regional["region_code"] == code][0]) + 1,
+                "aantal": len(regional),
+                "peildatum": row["peildatum"],
+                "reliability": row["reliability"],
+                "source_id": row["source_id"],
+            }
+        )
     return pd.DataFrame(rows)
 
 
 def onderwijsregio_counts(indicators: pd.DataFrame) -> pd.DataFrame:
     """Headline counts and coverage of the onderwijsregio's (voorlopers, 2025 network, dekkingsgraad)."""
-    wanted = ["aanvragen_voorloper", "voorlopers", "onderwijsregios", "dekkingsgraad_po", "dekkingsgraad_vo",
-              "dekkingsgraad_mbo"]
+    wanted = [
+        "aanvragen_voorloper",
+        "voorlopers",
+        "onderwijsregios",
+        "dekkingsgraad_po",
+        "dekkingsgraad_vo",
+        "dekkingsgraad_mbo",
+    ]
     rows = indicators[indicators["indicator"].isin(wanted) & (indicators["categorie"] == "onderwijsregio's")]
-    return rows[["indicator", "sector", "year", "value", "unit", "reliability", "source_id", "note"]].sort_values(
-        ["indicator", "year"]).reset_index(drop=True)
+    return (
+        rows[["indicator", "sector", "year", "value", "unit", "reliability", "source_id", "note"]]
+        .sort_values(["indicator", "year"])
+        .reset_index(drop=True)
+    )
 
 
-def onderwijsregio_overview(onderwijsregios: pd.DataFrame, leden: pd.DataFrame, regions: pd.DataFrame,
-                            sector: str | None = None) -> pd.DataFrame:
+def onderwijsregio_overview(
+    onderwijsregios: pd.DataFrame, leden: pd.DataFrame, regions: pd.DataFrame, sector: str | None = None
+) -> pd.DataFrame:
     """One row per onderwijsregio label with how well its gemeenten are known."""
     members = expand_members(leden, regions)
     known = members.groupby("onderwijsregio_code").agg(gemeenten=("gemeente_code", "nunique")).reset_index()
     solid = members[members["reliability"].isin(["solid", "secondary"])]
     solid = solid.groupby("onderwijsregio_code").agg(gemeenten_zeker=("gemeente_code", "nunique")).reset_index()
-    out = onderwijsregios.merge(known, on="onderwijsregio_code", how="left").merge(solid, on="onderwijsregio_code",
-                                                                                    how="left")
+    out = onderwijsregios.merge(known, on="onderwijsregio_code", how="left").merge(
+        solid, on="onderwijsregio_code", how="left"
+    )
     out[["gemeenten", "gemeenten_zeker"]] = out[["gemeenten", "gemeenten_zeker"]].fillna(0).astype(int)
     if sector:
         out = out[out["sectors"].str.contains(sector, case=False, regex=False)]
@@ -186,26 +222,43 @@ def onderwijsregio_gemeenten(code: str, leden: pd.DataFrame, regions: pd.DataFra
     return rows[["gemeente_code", "gemeente", "reliability", "note"]].sort_values("gemeente").reset_index(drop=True)
 
 
-def trend_frame(indicators: pd.DataFrame, sectors: tuple[str, ...], indicator: str = "tekort_fte",
-                forecast_vintage: str = "2022-12") -> pd.DataFrame:
+def trend_frame(
+    indicators: pd.DataFrame, sectors: tuple[str, ...], indicator: str = "tekort_fte", forecast_vintage: str = "2022-12"
+) -> pd.DataFrame:
     """National trend per sector: measured series plus, as separate series, the forecast of one vintage.
 
     Measured and forecast rows carry `kind` and their own series label, so a chart never joins them.
     """
     parts = []
     for sector in sectors:
-        measured = national_series(indicators, sector, indicator).assign(sector=sector, kind="meting",
-                                                                         reeks=f"{sector} gemeten")
+        measured = national_series(indicators, sector, indicator).assign(
+            sector=sector, kind="meting", reeks=f"{sector} gemeten"
+        )
         parts.append(measured)
         forecast = indicators[
-            (indicators["indicator"] == f"geraamd_{indicator}") & (indicators["sector"] == sector)
+            (indicators["indicator"] == f"geraamd_{indicator}")
+            & (indicators["sector"] == sector)
             & (indicators["kind"] == "raming")
             & (indicators["categorie"] == f"landelijk (raming van {forecast_vintage})")
         ]
         forecast = _best_per(forecast, ["year"])
         if len(forecast):
-            parts.append(forecast.assign(reeks=f"{sector} raming ({forecast_vintage})")[
-                ["peildatum", "year", "value", "unit", "reliability", "source_id", "note", "sector", "kind", "reeks"]])
+            parts.append(
+                forecast.assign(reeks=f"{sector} raming ({forecast_vintage})")[
+                    [
+                        "peildatum",
+                        "year",
+                        "value",
+                        "unit",
+                        "reliability",
+                        "source_id",
+                        "note",
+                        "sector",
+                        "kind",
+                        "reeks",
+                    ]
+                ]
+            )
     if not parts:
         return pd.DataFrame()
     out = pd.concat(parts, ignore_index=True)

@@ -10,5 +10,7 @@ sys.path.insert(0, str(REPO))
 
 @pytest.fixture(scope="session")
 def tables() -> dict[str, pd.DataFrame]:
-    return {name: pd.read_parquet(REPO / "data" / f"{name}.parquet")
-            for name in ("indicators", "sources", "regions", "onderwijsregios", "onderwijsregio_leden")}
+    return {
+        name: pd.read_parquet(REPO / "data" / f"{name}.parquet")
+        for name in ("indicators", "sources", "regions", "onderwijsregios", "onderwijsregio_leden")
+    }

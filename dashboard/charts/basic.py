@@ -9,75 +9,144 @@ from dashboard.format import fmt_number, fmt_value
 
 # Okabe-Ito: a qualitative palette safe for colour-blind readers.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
-BASE_LAYOUT = {"separators": ",.", "margin": {"l": 10, "r": 10, "t": 30, "b": 10}, "font": {"size": 14},
-               "plot_bgcolor": "white", "legend": {"orientation": "h", "y": -0.2}}
+BASE_LAYOUT = {
+    "separators": ",.",
+    "margin": {"l": 10, "r": 10, "t": 30, "b": 10},
+    "font": {"size": 14},
+    "plot_bgcolor": "white",
+    "legend": {"orientation": "h", "y": -0.2},
+}
 
 
 def _axis_suffix(unit: str) -> str:
     return "%" if unit.startswith("%") else ""
 
 
-def hbar(frame: pd.DataFrame, label: str, value: str, unit: str, reference: float | None = None,
-         reference_label: str = "Landelijk", color: str | None = None, height: int | None = None) -> go.Figure:
+def hbar(
+    frame: pd.DataFrame,
+    label: str,
+    value: str,
+    unit: str,
+    reference: float | None = None,
+    reference_label: str = "Landelijk",
+    color: str | None = None,
+    height: int | None = None,
+) -> go.Figure:
     """Horizontal bars sorted as given (top = first row), optional vertical reference line."""
     data = frame.iloc[::-1]
-    fig = go.Figure(go.Bar(
-        x=data[value], y=data[label], orientation="h",
-        marker_color=color or PALETTE[0],
-        text=[fmt_value(v, unit) for v in data[value]], textposition="outside", cliponaxis=False,
-        hovertemplate="%{y}: %{text}<extra></extra>",
-    ))
+    fig = go.Figure(
+        go.Bar(
+            x=data[value],
+            y=data[label],
+            orientation="h",
+            marker_color=color or PALETTE[0],
+            text=[fmt_value(v, unit) for v in data[value]],
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate="%{y}: %{text}<extra></extra>",
+        )
+    )
     if reference is not None:
-        fig.add_vline(x=reference, line_dash="dash", line_color="#333",
-                      annotation_text=f"{reference_label}: {fmt_value(reference, unit)}", annotation_position="top")
+        fig.add_vline(
+            x=reference,
+            line_dash="dash",
+            line_color="#333",
+            annotation_text=f"{reference_label}: {fmt_value(reference, unit)}",
+            annotation_position="top",
+        )
     fig.update_layout(**BASE_LAYOUT, height=height or max(260, 28 * len(frame) + 80))
     fig.update_xaxes(ticksuffix=_axis_suffix(unit), gridcolor="#eee", rangemode="tozero")
     return fig
 
 
-def grouped_bar(frame: pd.DataFrame, x: str, y: str, group: str, unit: str, reference: float | None = None,
-                reference_label: str = "Landelijk", barmode: str = "group") -> go.Figure:
+def grouped_bar(
+    frame: pd.DataFrame,
+    x: str,
+    y: str,
+    group: str,
+    unit: str,
+    reference: float | None = None,
+    reference_label: str = "Landelijk",
+    barmode: str = "group",
+) -> go.Figure:
     fig = go.Figure()
     for i, (name, part) in enumerate(frame.groupby(group, sort=False)):
-        fig.add_trace(go.Bar(x=part[x], y=part[y], name=str(name), marker_color=PALETTE[i % len(PALETTE)],
-                             text=[fmt_value(v, unit) for v in part[y]], textposition="auto",
-                             hovertemplate=f"{name}: " + "%{x}: %{text}<extra></extra>"))
+        fig.add_trace(
+            go.Bar(
+                x=part[x],
+                y=part[y],
+                name=str(name),
+                marker_color=PALETTE[i % len(PALETTE)],
+                text=[fmt_value(v, unit) for v in part[y]],
+                textposition="auto",
+                hovertemplate=f"{name}: " + "%{x}: %{text}<extra></extra>",
+            )
+        )
     if reference is not None:
-        fig.add_hline(y=reference, line_dash="dash", line_color="#333",
-                      annotation_text=f"{reference_label}: {fmt_value(reference, unit)}")
+        fig.add_hline(
+            y=reference,
+            line_dash="dash",
+            line_color="#333",
+            annotation_text=f"{reference_label}: {fmt_value(reference, unit)}",
+        )
     fig.update_layout(**BASE_LAYOUT, barmode=barmode, height=420)
     fig.update_yaxes(ticksuffix=_axis_suffix(unit), gridcolor="#eee", rangemode="tozero")
     return fig
 
 
-def lines(frame: pd.DataFrame, x: str, y: str, group: str, unit: str, dashed_groups: tuple[str, ...] = (),
-          height: int = 420) -> go.Figure:
+def lines(
+    frame: pd.DataFrame, x: str, y: str, group: str, unit: str, dashed_groups: tuple[str, ...] = (), height: int = 420
+) -> go.Figure:
     """One line per group; groups in `dashed_groups` (e.g. ramingen) are dashed so they never read as measured."""
     fig = go.Figure()
     for i, (name, part) in enumerate(frame.groupby(group, sort=False)):
         part = part.sort_values(x)
-        fig.add_trace(go.Scatter(
-            x=part[x], y=part[y], name=str(name), mode="lines+markers",
-            line={"color": PALETTE[i % len(PALETTE)], "dash": "dash" if name in dashed_groups else "solid", "width": 3},
-            text=[fmt_value(v, unit) for v in part[y]], hovertemplate=f"{name}<br>" + "%{x}: %{text}<extra></extra>",
-        ))
+        fig.add_trace(
+            go.Scatter(
+                x=part[x],
+                y=part[y],
+                name=str(name),
+                mode="lines+markers",
+                line={
+                    "color": PALETTE[i % len(PALETTE)],
+                    "dash": "dash" if name in dashed_groups else "solid",
+                    "width": 3,
+                },
+                text=[fmt_value(v, unit) for v in part[y]],
+                hovertemplate=f"{name}<br>" + "%{x}: %{text}<extra></extra>",
+            )
+        )
     fig.update_layout(**BASE_LAYOUT, height=height, hovermode="x unified")
-    fig.update_yaxes(ticksuffix=_axis_suffix(unit), gridcolor="#eee", rangemode="tozero",
-                     tickformat=",d" if not unit.startswith("%") else None)
+    fig.update_yaxes(
+        ticksuffix=_axis_suffix(unit),
+        gridcolor="#eee",
+        rangemode="tozero",
+        tickformat=",d" if not unit.startswith("%") else None,
+    )
     fig.update_xaxes(gridcolor="#eee")
     return fig
 
 
-def stacked_share(frame: pd.DataFrame, label: str, parts: list[tuple[str, str]], height: int | None = None) -> go.Figure:
+def stacked_share(
+    frame: pd.DataFrame, label: str, parts: list[tuple[str, str]], height: int | None = None
+) -> go.Figure:
     """100% stacked horizontal bars, e.g. bevoegd / benoembaar / onbevoegd per vak. parts = [(column, legend)]."""
     colors = ["#009E73", "#E69F00", "#D55E00"]
     data = frame.iloc[::-1]
     fig = go.Figure()
     for i, (column, legend) in enumerate(parts):
-        fig.add_trace(go.Bar(y=data[label], x=data[column], name=legend, orientation="h",
-                             marker_color=colors[i % len(colors)],
-                             text=[fmt_number(v, 1) + "%" if pd.notna(v) else "" for v in data[column]],
-                             textposition="inside", hovertemplate=f"{legend}: " + "%{text}<extra>%{y}</extra>"))
+        fig.add_trace(
+            go.Bar(
+                y=data[label],
+                x=data[column],
+                name=legend,
+                orientation="h",
+                marker_color=colors[i % len(colors)],
+                text=[fmt_number(v, 1) + "%" if pd.notna(v) else "" for v in data[column]],
+                textposition="inside",
+                hovertemplate=f"{legend}: " + "%{text}<extra>%{y}</extra>",
+            )
+        )
     fig.update_layout(**BASE_LAYOUT, barmode="stack", height=height or max(300, 30 * len(frame) + 100))
     fig.update_xaxes(ticksuffix="%", range=[0, 100], gridcolor="#eee")
     return fig

@@ -24,8 +24,14 @@ def _hover(frame: pd.DataFrame) -> list[str]:
     ]
 
 
-def shortage_map(frame: pd.DataFrame, am_geojson: dict, gm_geojson: dict, selected: str | None = None,
-                 height: int = 560, zoom: float = 6.0) -> go.Figure:
+def shortage_map(
+    frame: pd.DataFrame,
+    am_geojson: dict,
+    gm_geojson: dict,
+    selected: str | None = None,
+    height: int = 560,
+    zoom: float = 6.0,
+) -> go.Figure:
     """`frame` = metrics.regional_shortage(...). Returns a figure whose point `location` is the region code."""
     vmax = float(frame["value"].max()) if len(frame) else 1.0
     fig = go.Figure()
@@ -50,8 +56,12 @@ def shortage_map(frame: pd.DataFrame, am_geojson: dict, gm_geojson: dict, select
         )
     fig.update_layout(
         map={"style": "white-bg", "center": NL_CENTER, "zoom": zoom},
-        coloraxis={"colorscale": SHORTAGE_SCALE, "cmin": 0, "cmax": vmax,
-                   "colorbar": {"title": {"text": "Tekort"}, "ticksuffix": "%"}},
+        coloraxis={
+            "colorscale": SHORTAGE_SCALE,
+            "cmin": 0,
+            "cmax": vmax,
+            "colorbar": {"title": {"text": "Tekort"}, "ticksuffix": "%"},
+        },
         margin={"l": 0, "r": 0, "t": 0, "b": 0},
         height=height,
         showlegend=False,

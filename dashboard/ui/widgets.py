@@ -16,7 +16,8 @@ def safe_csv(frame: pd.DataFrame) -> bytes:
     for column in out.columns:
         if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
             out[column] = out[column].map(
-                lambda v: "'" + v if isinstance(v, str) and v.startswith(FORMULA_PREFIXES) else v)
+                lambda v: "'" + v if isinstance(v, str) and v.startswith(FORMULA_PREFIXES) else v
+            )
     return out.to_csv(index=False, sep=";", decimal=",").encode("utf-8-sig")
 
 
@@ -50,7 +51,9 @@ def source_line(frame: pd.DataFrame, sources: pd.DataFrame) -> None:
 
 
 def download(frame: pd.DataFrame, filename: str, key: str, label: str = "Download CSV van deze grafiek") -> None:
-    st.download_button(label, data=safe_csv(frame), file_name=filename, mime="text/csv", key=key, icon=":material/download:")
+    st.download_button(
+        label, data=safe_csv(frame), file_name=filename, mime="text/csv", key=key, icon=":material/download:"
+    )
 
 
 def missing(message: str) -> None:
@@ -71,8 +74,14 @@ def formatted(frame: pd.DataFrame, columns: dict[str, str], formats: dict[str, o
     return out.rename(columns=columns)
 
 
-def table_and_download(frame: pd.DataFrame, columns: dict[str, str], formats: dict[str, object], filename: str,
-                       key: str, caption: str = "Tabel bij de grafiek") -> None:
+def table_and_download(
+    frame: pd.DataFrame,
+    columns: dict[str, str],
+    formats: dict[str, object],
+    filename: str,
+    key: str,
+    caption: str = "Tabel bij de grafiek",
+) -> None:
     """The table alternative of a chart and the CSV of exactly the same rows."""
     with st.expander(caption):
         st.dataframe(formatted(frame, columns, formats), hide_index=True, width="stretch")

@@ -27,8 +27,12 @@ def test_build_reads_only_inside_the_repository():
 def test_map_layer_is_complete(fresh):
     ind = fresh["indicators"]
     for sector in ("po", "vo"):
-        rows = ind[(ind["indicator"] == "tekort_pct") & (ind["sector"] == sector)
-                   & (ind["geo_level"] == "arbeidsmarktregio") & (ind["peildatum"] == "2023-10-01")]
+        rows = ind[
+            (ind["indicator"] == "tekort_pct")
+            & (ind["sector"] == sector)
+            & (ind["geo_level"] == "arbeidsmarktregio")
+            & (ind["peildatum"] == "2023-10-01")
+        ]
         assert rows["region_code"].nunique() == 35
         assert rows["region_code"].str.match(r"^AM\d\d$").all()
 
@@ -55,9 +59,17 @@ def test_normalize_sector():
 
 
 def test_citation_in_title_is_split():
-    row = pd.Series({"source_id": "X", "title": "Het Onderwijsloket (onderwijsloket.com) (2025), 'Regioloket A' "
-                     "navigator record, https://www.onderwijsloket.com/a (built)", "publisher": "", "year": "",
-                     "url": "", "kind": ""})
+    row = pd.Series(
+        {
+            "source_id": "X",
+            "title": "Het Onderwijsloket (onderwijsloket.com) (2025), 'Regioloket A' "
+            "navigator record, https://www.onderwijsloket.com/a (built)",
+            "publisher": "",
+            "year": "",
+            "url": "",
+            "kind": "",
+        }
+    )
     out = build.split_citation(row)
     assert out["publisher"] == "Het Onderwijsloket (onderwijsloket.com)"
     assert out["year"] == "2025"

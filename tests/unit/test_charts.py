@@ -6,9 +6,18 @@ from dashboard.data.geo import read_boundaries, subset
 
 
 def _regional():
-    return pd.DataFrame({"region_code": ["AM01", "GM0363"], "region_name": ["Groningen", "Amsterdam"],
-                         "geo_level": ["arbeidsmarktregio", "gemeente"], "value": [3.5, 18.7], "unit": ["%", "%"],
-                         "peildatum": ["2023-10-01"] * 2, "reliability": ["solid"] * 2, "source_id": ["S"] * 2})
+    return pd.DataFrame(
+        {
+            "region_code": ["AM01", "GM0363"],
+            "region_name": ["Groningen", "Amsterdam"],
+            "geo_level": ["arbeidsmarktregio", "gemeente"],
+            "value": [3.5, 18.7],
+            "unit": ["%", "%"],
+            "peildatum": ["2023-10-01"] * 2,
+            "reliability": ["solid"] * 2,
+            "source_id": ["S"] * 2,
+        }
+    )
 
 
 def test_map_has_both_layers_offline_style_and_dutch_hover():

@@ -5,9 +5,23 @@ from dashboard.data.contract import ContractError, validate, validate_references
 
 
 def _indicator_row(**overrides) -> dict:
-    row = {"indicator": "tekort_pct", "sector": "po", "vak": "", "geo_level": "land", "region_code": "NL01",
-           "region_name": "Nederland", "categorie": "", "peildatum": "2023-10-01", "year": 2023, "value": 9.7,
-           "unit": "%", "kind": "meting", "reliability": "solid", "source_id": "CD_2023", "note": ""}
+    row = {
+        "indicator": "tekort_pct",
+        "sector": "po",
+        "vak": "",
+        "geo_level": "land",
+        "region_code": "NL01",
+        "region_name": "Nederland",
+        "categorie": "",
+        "peildatum": "2023-10-01",
+        "year": 2023,
+        "value": 9.7,
+        "unit": "%",
+        "kind": "meting",
+        "reliability": "solid",
+        "source_id": "CD_2023",
+        "note": "",
+    }
     return {**row, **overrides}
 
 
@@ -49,8 +63,16 @@ def test_empty_required_cell_is_rejected():
 
 
 def test_duplicate_source_ids_are_rejected():
-    sources = pd.DataFrame({"source_id": ["A", "A"], "title": ["t", "u"], "publisher": ["p", "p"],
-                            "year": ["2023", "2023"], "url": ["", ""], "kind": ["", ""]})
+    sources = pd.DataFrame(
+        {
+            "source_id": ["A", "A"],
+            "title": ["t", "u"],
+            "publisher": ["p", "p"],
+            "year": ["2023", "2023"],
+            "url": ["", ""],
+            "kind": ["", ""],
+        }
+    )
     with pytest.raises(ContractError, match="uniek"):
         validate(sources, "sources")
 

@@ -5,29 +5,85 @@ from dashboard import metrics
 
 
 def _rows(*rows):
-    base = {"indicator": "tekort_pct", "sector": "po", "vak": "", "categorie": "", "unit": "%", "kind": "meting",
-            "reliability": "solid", "note": "", "year": 2023}
+    base = {
+        "indicator": "tekort_pct",
+        "sector": "po",
+        "vak": "",
+        "categorie": "",
+        "unit": "%",
+        "kind": "meting",
+        "reliability": "solid",
+        "note": "",
+        "year": 2023,
+    }
     return pd.DataFrame([{**base, **r} for r in rows])
 
 
 @pytest.fixture
 def small():
     return _rows(
-        {"geo_level": "arbeidsmarktregio", "region_code": "AM01", "region_name": "A", "value": 4.0,
-         "peildatum": "2023-10-01", "source_id": "S1"},
-        {"geo_level": "arbeidsmarktregio", "region_code": "AM02", "region_name": "B", "value": 8.0,
-         "peildatum": "2023-10-01", "source_id": "S1"},
-        {"geo_level": "gemeente", "region_code": "GM0363", "region_name": "Amsterdam", "value": 18.0,
-         "peildatum": "2023-10-01", "source_id": "S1"},
+        {
+            "geo_level": "arbeidsmarktregio",
+            "region_code": "AM01",
+            "region_name": "A",
+            "value": 4.0,
+            "peildatum": "2023-10-01",
+            "source_id": "S1",
+        },
+        {
+            "geo_level": "arbeidsmarktregio",
+            "region_code": "AM02",
+            "region_name": "B",
+            "value": 8.0,
+            "peildatum": "2023-10-01",
+            "source_id": "S1",
+        },
+        {
+            "geo_level": "gemeente",
+            "region_code": "GM0363",
+            "region_name": "Amsterdam",
+            "value": 18.0,
+            "peildatum": "2023-10-01",
+            "source_id": "S1",
+        },
         # a news figure for the same gemeente from another source: must not enter the map
-        {"geo_level": "gemeente", "region_code": "GM0363", "region_name": "Amsterdam", "value": 15.0,
-         "peildatum": "2024-10-01", "source_id": "NEWS", "reliability": "secondary"},
-        {"geo_level": "land", "region_code": "NL01", "region_name": "NL", "value": 9.5, "peildatum": "2022-10-01",
-         "source_id": "S0", "categorie": "landelijk"},
-        {"geo_level": "land", "region_code": "NL01", "region_name": "NL", "value": 9.7, "peildatum": "2023-10-01",
-         "source_id": "S1", "categorie": "landelijk"},
-        {"geo_level": "land", "region_code": "NL01", "region_name": "NL", "value": 9.9, "peildatum": "2023-10-01",
-         "source_id": "NEWS", "categorie": "landelijk", "reliability": "secondary"},
+        {
+            "geo_level": "gemeente",
+            "region_code": "GM0363",
+            "region_name": "Amsterdam",
+            "value": 15.0,
+            "peildatum": "2024-10-01",
+            "source_id": "NEWS",
+            "reliability": "secondary",
+        },
+        {
+            "geo_level": "land",
+            "region_code": "NL01",
+            "region_name": "NL",
+            "value": 9.5,
+            "peildatum": "2022-10-01",
+            "source_id": "S0",
+            "categorie": "landelijk",
+        },
+        {
+            "geo_level": "land",
+            "region_code": "NL01",
+            "region_name": "NL",
+            "value": 9.7,
+            "peildatum": "2023-10-01",
+            "source_id": "S1",
+            "categorie": "landelijk",
+        },
+        {
+            "geo_level": "land",
+            "region_code": "NL01",
+            "region_name": "NL",
+            "value": 9.9,
+            "peildatum": "2023-10-01",
+            "source_id": "NEWS",
+            "categorie": "landelijk",
+            "reliability": "secondary",
+        },
     )
 
 
@@ -63,11 +119,30 @@ def test_region_profile_has_rank(small):
 
 def test_trend_never_joins_measurement_and_forecast():
     frame = _rows(
-        {"geo_level": "land", "region_code": "NL01", "region_name": "NL", "value": 9800, "peildatum": "2023-10-01",
-         "source_id": "S", "categorie": "landelijk", "indicator": "tekort_fte", "unit": "fte"},
-        {"geo_level": "land", "region_code": "NL01", "region_name": "NL", "value": 3167, "peildatum": "2027",
-         "source_id": "R", "categorie": "landelijk (raming van 2022-12)", "indicator": "geraamd_tekort_fte",
-         "kind": "raming", "unit": "fte", "year": 2027},
+        {
+            "geo_level": "land",
+            "region_code": "NL01",
+            "region_name": "NL",
+            "value": 9800,
+            "peildatum": "2023-10-01",
+            "source_id": "S",
+            "categorie": "landelijk",
+            "indicator": "tekort_fte",
+            "unit": "fte",
+        },
+        {
+            "geo_level": "land",
+            "region_code": "NL01",
+            "region_name": "NL",
+            "value": 3167,
+            "peildatum": "2027",
+            "source_id": "R",
+            "categorie": "landelijk (raming van 2022-12)",
+            "indicator": "geraamd_tekort_fte",
+            "kind": "raming",
+            "unit": "fte",
+            "year": 2027,
+        },
     )
     trend = metrics.trend_frame(frame, ("po",))
     assert set(trend["reeks"]) == {"po gemeten", "po raming (2022-12)"}
@@ -75,8 +150,9 @@ def test_trend_never_joins_measurement_and_forecast():
 
 
 def test_onderwijsregios_for_real_region(tables):
-    out = metrics.onderwijsregios_for("AM05", tables["regions"], tables["onderwijsregios"],
-                                      tables["onderwijsregio_leden"])
+    out = metrics.onderwijsregios_for(
+        "AM05", tables["regions"], tables["onderwijsregios"], tables["onderwijsregio_leden"]
+    )
     assert "VOTA (Twente Achterhoek Oost-Salland)" in set(out["onderwijsregio"])
     assert out["gemeenten_in_regio"].is_monotonic_decreasing
 

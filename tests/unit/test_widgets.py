@@ -4,7 +4,7 @@ from dashboard.ui.widgets import formatted, labelled, safe_csv, source_text
 
 
 def test_csv_neutralises_formulas_and_uses_dutch_decimals():
-    frame = pd.DataFrame({"naam": ["=HYPERLINK(\"x\")", "Groningen", "-1+1"], "waarde": [1.5, 2.0, 3.0]})
+    frame = pd.DataFrame({"naam": ['=HYPERLINK("x")', "Groningen", "-1+1"], "waarde": [1.5, 2.0, 3.0]})
     text = safe_csv(frame).decode("utf-8-sig")
     assert "'=HYPERLINK" in text and "'-1+1" in text
     assert "1,5" in text
