@@ -19,6 +19,11 @@ PAGES = [
     st.Page(
         "app_pages/onderwijsregios.py", title="Onderwijsregio's", icon=":material/map:", url_path="onderwijsregios"
     ),
+    st.Page("app_pages/opleiden.py", title="Opleiden", icon=":material/school:", url_path="opleiden"),
+    st.Page("app_pages/bevoegdheden.py", title="Bevoegdheden", icon=":material/verified:", url_path="bevoegdheden"),
+    st.Page("app_pages/onderwijstijd.py", title="Onderwijstijd", icon=":material/schedule:", url_path="onderwijstijd"),
+    st.Page("app_pages/behoud.py", title="Behoud & werving", icon=":material/group_add:", url_path="behoud"),
+    st.Page("app_pages/data.py", title="Data & verantwoording", icon=":material/description:", url_path="data"),
 ]
 
 page = st.navigation(PAGES)

@@ -273,3 +273,242 @@ def figures_by_indicator(indicators: pd.DataFrame, categorie: str) -> dict[str, 
     """{indicator: row} for a group of single figures (e.g. the werkplan results), first row per indicator."""
     rows = indicators[indicators["categorie"] == categorie].drop_duplicates("indicator")
     return {r["indicator"]: r for _, r in rows.iterrows()}
+
+
+def figures(indicators: pd.DataFrame, indicator: str, **equals: str) -> pd.DataFrame:
+    """Rows of one indicator, optional column == value filters; most reliable per (categorie, vak, peildatum)."""
+    rows = indicators[indicators["indicator"] == indicator]
+    for column, value in equals.items():
+        rows = rows[rows[column] == value]
+    return (
+        _best_per(rows, ["categorie", "vak", "peildatum"])
+        .sort_values(["categorie", "vak", "year"])
+        .reset_index(drop=True)
+    )
+
+
+# --- Opleiden -------------------------------------------------------------------------------------------------------
+
+OPLEIDING_CODES = {
+    "pabo": "hbo primair onderwijs (pabo)",
+    "pwpo": "wo primair onderwijs (PWPO)",
+    "hbo2": "hbo tweedegraads",
+    "hbo1": "hbo eerstegraads",
+    "wo1": "wo eerstegraads (ULO)",
+}
+
+
+def opleiding_instroom(indicators: pd.DataFrame, codes: list[str], years: tuple[int, int]) -> pd.DataFrame:
+    """Intake of the lerarenopleidingen (one consistent OCW series) for the chosen types and years."""
+    wanted = [OPLEIDING_CODES[c] for c in codes if c in OPLEIDING_CODES]
+    rows = figures(indicators, "instroom_opleiding")
+    rows = rows[rows["categorie"].isin(wanted) & rows["year"].between(*years)]
+    return rows[["categorie", "year", "value", "unit", "reliability", "source_id"]].reset_index(drop=True)
+
+
+def diplomas_per_vak(indicators: pd.DataFrame, vakken: list[str]) -> pd.DataFrame:
+    rows = figures(indicators, "diplomas_hbo_2e_graads")
+    rows = rows[rows["vak"].isin(vakken)] if vakken else rows
+    return rows[["vak", "year", "value", "unit", "reliability", "source_id"]].reset_index(drop=True)
+
+
+def zij_instroom_series(indicators: pd.DataFrame) -> pd.DataFrame:
+    """Zij-instromers with a subsidy per year, all sectors; the exact 2023 figure from the Kamerbrief replaces the
+    rounded 'bijna 2.300', and 2024 (a slightly different count: 'zij-instromende leraren') is labelled as such."""
+    main = figures(indicators, "zij_instromers_met_subsidie_toegekend").assign(definitie="zij-instromers met subsidie")
+    exact = figures(indicators, "zij_instromers_met_subsidie").assign(definitie="zij-instromers met subsidie")
+    later = figures(indicators, "zij_instromende_leraren").assign(definitie="zij-instromende leraren")
+    main = main[~main["year"].isin(exact["year"])]
+    out = pd.concat([main, exact, later], ignore_index=True).sort_values("year")
+    return out[["year", "value", "unit", "definitie", "reliability", "source_id", "note"]].reset_index(drop=True)
+
+
+# --- Bevoegdheden ---------------------------------------------------------------------------------------------------
+
+
+def vak_key(name: str) -> str:
+    """Join key for vak names that differ between the Centerdata and IPTO tables."""
+    key = name.lower().replace(" (avo)", "").replace("natuurkunde-scheikunde", "nask").strip()
+    return {"geschiedenis (en staatsinrichting)": "geschiedenis", "nask (nask)": "nask"}.get(key, key)
+
+
+def vakken_table(indicators: pd.DataFrame, ipto: str) -> pd.DataFrame:
+    """Per vak: shortage (okt 2023, % and fte where published) next to bevoegd/benoembaar/onbevoegd (IPTO)."""
+    vo = indicators[(indicators["sector"] == "vo") & (indicators["vak"] != "")]
+    tekort = vo[(vo["peildatum"] == "2023-10-01") & vo["indicator"].isin(["tekort_pct", "tekort_fte"])]
+    tekort = tekort.pivot_table(index="vak", columns="indicator", values="value", aggfunc="first").reset_index()
+    ipto_rows = vo[
+        (vo["peildatum"] == ipto)
+        & vo["indicator"].isin(["bevoegd_pct", "benoembaar_pct", "onbevoegd_pct"])
+        & ~vo["vak"].str.startswith("ALLE VAKKEN")
+    ]
+    bevoegd = ipto_rows.pivot_table(index="vak", columns="indicator", values="value", aggfunc="first").reset_index()
+    tekort["key"] = tekort["vak"].map(vak_key)
+    bevoegd["key"] = bevoegd["vak"].map(vak_key)
+    out = tekort.merge(bevoegd.rename(columns={"vak": "vak_ipto"}), on="key", how="outer")
+    out["vak"] = out["vak"].fillna(out["vak_ipto"])
+    out = out[out["vak"] != "Totaal"]
+    for column in ("tekort_pct", "tekort_fte", "bevoegd_pct", "benoembaar_pct", "onbevoegd_pct"):
+        if column not in out:
+            out[column] = float("nan")
+    return out[["vak", "tekort_pct", "tekort_fte", "bevoegd_pct", "benoembaar_pct", "onbevoegd_pct"]].reset_index(
+        drop=True
+    )
+
+
+def sort_vakken(table: pd.DataFrame, order: str) -> pd.DataFrame:
+    columns = {"tekort": ("tekort_pct", False), "onbevoegd": ("onbevoegd_pct", False), "vak": ("vak", True)}
+    column, ascending = columns[order]
+    return table.sort_values(column, ascending=ascending, na_position="last", kind="stable").reset_index(drop=True)
+
+
+# --- Onderwijstijd --------------------------------------------------------------------------------------------------
+
+LEVEL_LABELS = {
+    "primary": "basisonderwijs",
+    "primary (ISCED 1)": "basisonderwijs",
+    "po (primary)": "basisonderwijs",
+    "lower secondary (general)": "onderbouw vo",
+    "lower secondary": "onderbouw vo",
+    "upper secondary (general)": "bovenbouw vo",
+    "upper secondary": "bovenbouw vo",
+    "vo (secondary)": "vo (alle leerjaren)",
+}
+OECD_LEVEL = {
+    "po": ("primary", "primary (ISCED 1)", "po (primary)"),
+    "vo": (
+        "lower secondary (general)",
+        "upper secondary (general)",
+        "lower secondary",
+        "upper secondary",
+        "vo (secondary)",
+    ),
+}
+
+
+def teaching_time(indicators: pd.DataFrame, sector: str) -> pd.DataFrame:
+    """Net teaching hours per year of a full-time teacher: the Netherlands against OECD/EU averages (latest per
+    area and level), with the reference year per bar."""
+    rows = indicators[
+        indicators["indicator"].isin(["statutory_net_teaching_time", "teaching_hours_per_year"])
+        & indicators["categorie"].isin(OECD_LEVEL.get(sector, ()))
+        & (indicators["peildatum"] != "onbekend")
+    ]
+    rows = rows.assign(_rank=rows["reliability"].map(RELIABILITY_RANK))
+    rows = rows.assign(niveau=rows["categorie"].map(LEVEL_LABELS))
+    latest = rows.sort_values(["region_name", "niveau", "year", "_rank"], ascending=[True, True, False, True])
+    latest = latest.drop_duplicates(["region_name", "niveau"]).drop(columns="_rank")
+    latest = latest.assign(
+        label=latest["region_name"] + " · " + latest["niveau"] + " (" + latest["year"].astype(str) + ")"
+    )
+    return (
+        latest[["label", "region_name", "niveau", "year", "value", "unit", "reliability", "source_id"]]
+        .sort_values("value", ascending=False)
+        .reset_index(drop=True)
+    )
+
+
+def teaching_time_trend(indicators: pd.DataFrame) -> pd.DataFrame:
+    """Primary: NL vs OECD average per year, one consistent OECD.Stat export."""
+    rows = indicators[
+        (indicators["indicator"] == "statutory_net_teaching_time") & (indicators["source_id"] == "OECD_STAT_VIA_REPO")
+    ]
+    return (
+        rows[["region_name", "year", "value", "unit", "reliability", "source_id"]]
+        .sort_values(["region_name", "year"])
+        .reset_index(drop=True)
+    )
+
+
+def instruction_time(indicators: pd.DataFrame) -> pd.DataFrame:
+    rows = indicators[indicators["indicator"] == "compulsory_instruction_time_students"]
+    return rows[["region_name", "categorie", "year", "value", "unit", "reliability", "source_id"]].reset_index(
+        drop=True
+    )
+
+
+# --- Behoud & werving -----------------------------------------------------------------------------------------------
+
+DAY_FTE = 0.2  # one working day in a five-day week
+
+
+def meer_uren(
+    shortage_pct: float,
+    deeltijd_pct: float,
+    extra_pct: float,
+    gem_fte: float,
+    extra_fte: float = DAY_FTE,
+    werkgelegenheid_fte: float | None = None,
+) -> dict[str, float | None]:
+    """What working more hours yields against the shortage.
+
+    Per fte of werkgelegenheid there are 1/gem_fte teachers; deeltijd_pct of them work part-time and extra_pct of
+    those add extra_fte. Extra fte as a share of werkgelegenheid = deeltijd * extra * extra_fte / gem_fte; the share
+    of the shortage covered is that divided by the shortage (both in % of werkgelegenheid), so no regional
+    werkgelegenheid is needed. With a werkgelegenheid the same result is also given in fte.
+    """
+    if gem_fte <= 0:
+        raise ValueError("De gemiddelde aanstelling moet groter zijn dan 0 fte.")
+    extra_share_pct = (deeltijd_pct / 100) * (extra_pct / 100) * extra_fte / gem_fte * 100
+    covered = extra_share_pct / shortage_pct * 100 if shortage_pct > 0 else None
+    return {
+        "extra_pct_werkgelegenheid": extra_share_pct,
+        "dekking_pct": covered,
+        "extra_fte": None if werkgelegenheid_fte is None else extra_share_pct / 100 * werkgelegenheid_fte,
+        "tekort_fte": None if werkgelegenheid_fte is None else shortage_pct / 100 * werkgelegenheid_fte,
+    }
+
+
+def vertrekredenen(indicators: pd.DataFrame) -> pd.DataFrame:
+    rows = indicators[indicators["indicator"].str.startswith("vertrekmotief_")]
+    rows = _best_per(rows, ["indicator"])
+    rows = rows.assign(
+        reden=rows["indicator"].str.removeprefix("vertrekmotief_").str.replace("_", " ").str.capitalize()
+    )
+    return (
+        rows[["reden", "value", "unit", "year", "reliability", "source_id"]]
+        .sort_values("value", ascending=False)
+        .reset_index(drop=True)
+    )
+
+
+def uitstroom(indicators: pd.DataFrame) -> pd.DataFrame:
+    rows = indicators[indicators["indicator"] == "personeel_uitstroom_buiten_onderwijs"]
+    rows = rows[rows["peildatum"].str.fullmatch(r"\d{4}")]  # single years; multi-year averages stay out
+    rows = _best_per(rows, ["sector", "peildatum"])
+    return (
+        rows[["sector", "peildatum", "year", "value", "unit", "reliability", "source_id", "note"]]
+        .sort_values(["sector", "year"])
+        .reset_index(drop=True)
+    )
+
+
+def lerarenbeurs(indicators: pd.DataFrame) -> pd.DataFrame:
+    wanted = {
+        "lerarenbeurs_ingediend_totaal": "Ingediend",
+        "lerarenbeurs_toegekend_totaal": "Toegekend",
+        "lerarenbeurs_afgewezen": "Afgewezen",
+    }
+    rows = indicators[
+        indicators["indicator"].isin(wanted) & (indicators["categorie"] == "totaal") & (indicators["year"] >= 2020)
+    ]
+    rows = _best_per(rows, ["indicator", "year"])
+    rows = rows.assign(soort=rows["indicator"].map(wanted), jaar=rows["year"].astype(str))
+    return (
+        rows[["jaar", "soort", "value", "unit", "reliability", "source_id"]]
+        .sort_values(["soort", "jaar"])
+        .reset_index(drop=True)
+    )
+
+
+def source_catalogue(indicators: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """Every source with what it measures (indicators), its peildata and the number of figures taken from it."""
+    used = indicators.groupby("source_id").agg(
+        cijfers=("value", "size"),
+        peildata=("peildatum", lambda s: ", ".join(sorted(set(s))[:6]) + (" …" if s.nunique() > 6 else "")),
+        meet=("indicator", lambda s: ", ".join(sorted(set(s))[:5]) + (" …" if s.nunique() > 5 else "")),
+        betrouwbaarheid=("reliability", lambda s: ", ".join(sorted(set(s)))),
+    )
+    out = sources.merge(used, left_on="source_id", right_index=True, how="left")
+    out["cijfers"] = out["cijfers"].fillna(0).astype(int)
+    return out.fillna("").sort_values(["publisher", "year"]).reset_index(drop=True)

@@ -49,3 +49,43 @@ LWB_CLUSTERS = [
     "Zorg en welzijn",
     "Brede oriëntatie (generalistisch)",
 ]
+
+DEFINITIONS: list[tuple[str, str]] = [
+    (
+        "Tekort",
+        "het aantal fte aan lesuren dat niet (naar tevredenheid) is ingevuld: openstaande vacatures plus "
+        "verborgen tekort, in fte of als percentage van de werkgelegenheid (Centerdata).",
+    ),
+    (
+        "Verborgen tekort",
+        "uren die wel worden ingevuld, maar niet naar tevredenheid: bijvoorbeeld door "
+        "onbevoegden, door groepen samen te voegen of door uren te schrappen.",
+    ),
+    ("Werkgelegenheid", "het totaal aantal fte aan leraren dat scholen inzetten; de noemer van het tekortpercentage."),
+    (
+        "Bevoegd / benoembaar / onbevoegd",
+        "bevoegd: de leraar heeft de bevoegdheid voor het vak; benoembaar: de leraar "
+        "mag tijdelijk lesgeven, bijvoorbeeld tijdens een opleiding; onbevoegd: "
+        "geen van beide (IPTO, aandeel van de lessen).",
+    ),
+    (
+        "Zij-instroom",
+        "mensen die vanuit een ander beroep leraar worden en binnen twee jaar hun bevoegdheid halen terwijl "
+        "ze al lesgeven; scholen krijgen daarvoor subsidie.",
+    ),
+    (
+        "Meting en raming",
+        "een meting beschrijft een peildatum in het verleden; een raming is een verwachting. Ze staan "
+        "nooit als één lijn in een grafiek: ramingen zijn gestippeld en apart benoemd.",
+    ),
+    (
+        "Arbeidsmarktregio",
+        "een van de 35 regio's waarin gemeenten en UWV samenwerken (CBS-indeling 2025); de tekorten "
+        "worden per arbeidsmarktregio gepubliceerd, met de vijf grote gemeenten (G5) apart.",
+    ),
+    (
+        "Onderwijsregio",
+        "een samenwerkingsverband van schoolbesturen, lerarenopleidingen en de beroepsgroep in een "
+        "aaneengesloten gebied; in 2023 27 voorlopers, in 2025 een landelijk dekkend netwerk van 50.",
+    ),
+]

@@ -90,7 +90,13 @@ def grouped_bar(
             annotation_text=f"{reference_label}: {fmt_value(reference, unit)}",
         )
     fig.update_layout(**BASE_LAYOUT, barmode=barmode, height=420)
-    fig.update_yaxes(ticksuffix=_axis_suffix(unit), gridcolor="#eee", rangemode="tozero")
+    fig.update_yaxes(
+        ticksuffix=_axis_suffix(unit),
+        gridcolor="#eee",
+        rangemode="tozero",
+        tickformat=None if unit.startswith("%") else ",d",
+    )
+    fig.update_xaxes(type="category")
     return fig
 
 
@@ -123,7 +129,7 @@ def lines(
         rangemode="tozero",
         tickformat=",d" if not unit.startswith("%") else None,
     )
-    fig.update_xaxes(gridcolor="#eee")
+    fig.update_xaxes(gridcolor="#eee", tickformat="d", dtick=1 if frame[x].nunique() <= 15 else None)
     return fig
 
 

@@ -1,0 +1,109 @@
+"""Data & verantwoording: sources, definitions, reliability labels, downloads, attribution, accessibility."""
+
+import io
+
+import streamlit as st
+
+from dashboard import metrics
+from dashboard.data.geo import ATTRIBUTION
+from dashboard.data.load import load_indicators, load_table
+from dashboard.format import RELIABILITY_LABELS, fmt_number
+from dashboard.texts import DEFINITIONS
+from dashboard.ui.widgets import labelled, safe_csv
+
+indicators = load_indicators()
+sources = load_table("sources")
+
+st.title("Data & verantwoording")
+st.markdown(
+    f"Dit dashboard toont **{fmt_number(len(indicators))} cijfers** uit "
+    f"**{indicators['source_id'].nunique()} bronnen**. "
+    "Elk cijfer is met de hand overgenomen uit een openbare bron en heeft een peildatum en een betrouwbaarheid. "
+    "Er staan geen geschatte of verzonnen cijfers in; waar gegevens ontbreken, zegt de pagina dat."
+)
+
+st.subheader("Begrippen")
+for term, text in DEFINITIONS:
+    st.markdown(f"**{term}**: {text}")
+
+st.subheader("Betrouwbaarheid")
+st.markdown("\n".join(f"- **{label}** (`{code}`)" for code, label in RELIABILITY_LABELS.items()))
+st.markdown(
+    "Officieel betekent: direct gelezen in een publicatie van OCW, Centerdata, DUO, DUS-I, OESO of een "
+    "Kamerstuk. Secundair: een nieuwsbericht of sectororganisatie die een officiële bron aanhaalt. Cijfers met "
+    "verschillende betrouwbaarheid of definitie worden niet in één lijn getoond zonder dat te zeggen."
+)
+
+st.subheader("Bronnen")
+catalogue = metrics.source_catalogue(indicators, sources)
+columns = {
+    "publisher": "Uitgever",
+    "title": "Titel",
+    "year": "Jaar",
+    "url": "Link",
+    "peildata": "Peildata",
+    "meet": "Meet (indicatoren)",
+    "cijfers": "Aantal cijfers",
+    "betrouwbaarheid": "Betrouwbaarheid",
+}
+st.dataframe(
+    labelled(catalogue, columns),
+    hide_index=True,
+    width="stretch",
+    height=420,
+    column_config={"Link": st.column_config.LinkColumn("Link", display_text="open")},
+)
+
+st.subheader("Downloads")
+st.markdown("De volledige dataset, in het formaat van het datacontract (één rij per cijfer).")
+d1, d2, d3 = st.columns(3)
+d1.download_button(
+    "Alle cijfers (CSV)",
+    safe_csv(indicators),
+    "lerarentekort_cijfers.csv",
+    "text/csv",
+    key="dl_all_csv",
+    icon=":material/download:",
+)
+buffer = io.BytesIO()
+indicators.to_parquet(buffer, index=False)
+d2.download_button(
+    "Alle cijfers (Parquet)",
+    buffer.getvalue(),
+    "lerarentekort_cijfers.parquet",
+    "application/octet-stream",
+    key="dl_all_parquet",
+    icon=":material/download:",
+)
+d3.download_button(
+    "Bronnenregister (CSV)",
+    safe_csv(sources),
+    "lerarentekort_bronnen.csv",
+    "text/csv",
+    key="dl_sources",
+    icon=":material/download:",
+)
+
+st.subheader("Wat ontbreekt")
+st.markdown(
+    "- Tekorten **per onderwijsregio**, per gemeente buiten de G5, en regionale tekorten in fte of voor 2021, 2022 en "
+    "2024.\n- Een officiële lijst van de 27 voorlopers en de 50 onderwijsregio's met hun gemeenten; de indeling op "
+    "de pagina Onderwijsregio's is een benadering.\n- Zij-instroom per sector na 2020 en het aantal voor 2021.\n"
+    "- Werkgelegenheid per arbeidsmarktregio, uitstroomcijfers na 2017 en OESO-lestijd voor Nederland na 2019.\n"
+    "- Resultaten van de pilot onderwijstijd en van de meerurenbonus."
+)
+
+st.subheader("Kaarten")
+st.markdown(
+    f"{ATTRIBUTION}. Vereenvoudigde grenzen van gemeenten, provincies en arbeidsmarktregio's; de kaarten "
+    "worden zonder internet getekend (geen externe kaarttegels)."
+)
+
+st.subheader("Toegankelijkheid")
+st.markdown(
+    "We streven naar WCAG 2.1 AA. Kleurschalen zijn leesbaar bij kleurenblindheid (geel-oranje-rood voor de kaart, "
+    "het Okabe-Ito-palet voor lijnen en staven); bij elke grafiek staat een tabel met dezelfde cijfers en een CSV. "
+    "Alle filters zijn met het toetsenbord te bedienen; een regio kiest u ook zonder kaart via de keuzelijst. "
+    "De browsertests controleren elke pagina met axe-core. Bekende beperkingen die bij Streamlit zelf liggen, staan "
+    "in de README. Problemen gezien? Meld ze als issue in de repository van dit project."
+)

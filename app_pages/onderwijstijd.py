@@ -1,0 +1,108 @@
+"""Onderwijstijd: how many hours do Dutch teachers teach (vs OECD), and what does the pilot change?"""
+
+import streamlit as st
+
+from dashboard import metrics
+from dashboard.charts.basic import PALETTE, grouped_bar, hbar, lines
+from dashboard.data.load import load_indicators, load_table
+from dashboard.format import SECTOR_LABELS, fmt_number, reliability_label
+from dashboard.ui.filters import SECTOR
+from dashboard.ui.widgets import missing, source_line, table_and_download
+
+sources = load_table("sources")
+indicators = load_indicators(geo_levels=("land", "internationaal"))
+sector = st.session_state[SECTOR.key]
+level_sector = sector if sector in ("po", "vo") else "po"
+
+st.title("Onderwijstijd")
+st.markdown(
+    "Nederlandse leraren staan meer uren voor de klas dan hun collega's elders in de OESO en de EU. Minder "
+    "lesuren kan ruimte geven voor voorbereiding en ontwikkeling, en het tekort verlichten. Wat is bekend?"
+)
+if sector not in ("po", "vo"):
+    missing(
+        f"Voor {SECTOR_LABELS[sector].lower()} zijn geen internationale lestijdcijfers gevonden; "
+        "de vergelijking toont het po."
+    )
+
+# --- Teaching hours vs OECD ------------------------------------------------------------------------------------------
+st.subheader(f"Lesuren per jaar van een voltijdleraar, {level_sector}: Nederland en internationaal")
+hours = metrics.teaching_time(indicators, level_sector)
+st.plotly_chart(hbar(hours, "label", "value", "uur", color=PALETTE[0]), width="stretch", key="lesuren")
+st.caption(
+    "Netto lesuren per jaar (wettelijk of volgens cao) van een voltijdleraar; tussen haakjes het jaar waarop "
+    "het cijfer betrekking heeft. Nieuwere OESO-cijfers voor Nederland (2020-2024) zijn niet gevonden; "
+    "de jaren verschillen dus per staaf."
+)
+source_line(hours, sources)
+table_and_download(
+    hours,
+    {
+        "region_name": "Gebied",
+        "niveau": "Niveau",
+        "year": "Jaar",
+        "value": "Lesuren per jaar",
+        "reliability": "Betrouwbaarheid",
+        "source_id": "Bron-id",
+    },
+    {"value": fmt_number, "reliability": reliability_label},
+    f"lesuren_{level_sector}.csv",
+    key="dl_lesuren",
+)
+
+if level_sector == "po":
+    st.subheader("Basisonderwijs: Nederland en OESO-gemiddelde, 2016-2019")
+    trend = metrics.teaching_time_trend(indicators)
+    st.plotly_chart(
+        lines(trend.rename(columns={"year": "jaar"}), "jaar", "value", "region_name", "uur"),
+        width="stretch",
+        key="lesuren_trend",
+    )
+    source_line(trend, sources)
+    table_and_download(
+        trend,
+        {"region_name": "Gebied", "year": "Jaar", "value": "Lesuren per jaar", "reliability": "Betrouwbaarheid"},
+        {"value": lambda v: fmt_number(v, 1), "reliability": reliability_label},
+        "lesuren_po_trend.csv",
+        key="dl_lesuren_trend",
+    )
+
+# --- Instruction time for pupils -------------------------------------------------------------------------------------
+st.subheader("Verplichte lestijd van leerlingen, 2015 (uur per jaar)")
+instruction = metrics.instruction_time(indicators).assign(niveau=lambda d: d["categorie"].map(metrics.LEVEL_LABELS))
+st.plotly_chart(grouped_bar(instruction, "niveau", "value", "region_name", "uur"), width="stretch", key="lestijd")
+source_line(instruction, sources)
+table_and_download(
+    instruction,
+    {
+        "region_name": "Gebied",
+        "niveau": "Niveau",
+        "year": "Jaar",
+        "value": "Uur per jaar",
+        "reliability": "Betrouwbaarheid",
+    },
+    {"value": fmt_number, "reliability": reliability_label},
+    "lestijd_leerlingen.csv",
+    key="dl_lestijd",
+)
+
+# --- Pilot --------------------------------------------------------------------------------------------------------
+st.subheader("Pilot onderwijstijd vo (2024-2026)")
+pilot = metrics.figures_by_indicator(indicators, "vo")
+c1, c2, c3 = st.columns(3)
+c1.metric("Geselecteerde scholen", "ruim " + fmt_number(pilot["pilot_onderwijstijd_scholen_totaal"]["value"]))
+c2.metric("Start september 2024", "ruim " + fmt_number(pilot["pilot_onderwijstijd_scholen_start_sept_2024"]["value"]))
+c3.metric("Start september 2025", "zo'n " + fmt_number(pilot["pilot_onderwijstijd_scholen_start_sept_2025"]["value"]))
+st.markdown(
+    "In de pilot geven vo-scholen twee jaar lang minder lessen dan gebruikelijk, binnen de bestaande wettelijke "
+    "ruimte. Ze herzien daarvoor hun lessentabel en krijgen begeleiding; de kwaliteit van het onderwijs moet overeind "
+    f"blijven. Het vo heeft zo'n {fmt_number(pilot['vo_lesuren_boven_europees_gemiddelde']['value'])}% meer lesuren "
+    "dan het Europees gemiddelde. Resultaten van de pilot zijn nog niet gepubliceerd."
+)
+pilot_rows = indicators[indicators["indicator"].str.startswith("pilot_onderwijstijd_scholen")]
+source_line(pilot_rows, sources)
+st.caption(
+    "Aantallen volgens Voion (juni 2024), de sectorfondsorganisatie die de pilot mede uitvoert; het definitieve "
+    "aantal deelnemende scholen voor 2025 is niet gevonden. Opzet van de pilot: Kamerbrief voortgang werkplan, "
+    "december 2023."
+)

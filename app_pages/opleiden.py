@@ -1,0 +1,137 @@
+"""Opleiden: how many people enter teaching? Lerarenopleidingen, diploma's per vak, zij-instroom, mbo-route."""
+
+import streamlit as st
+
+from dashboard import metrics
+from dashboard.charts.basic import grouped_bar, lines
+from dashboard.data.load import load_indicators, load_table
+from dashboard.format import fmt_number, reliability_label
+from dashboard.ui.state import Param, bind, publish
+from dashboard.ui.widgets import missing, source_line, table_and_download
+
+sources = load_table("sources")
+indicators = load_indicators(sectors=("po", "vo", "mbo", "alle"), geo_levels=("land",))
+VAKKEN_CHOICES = tuple(sorted(metrics.diplomas_per_vak(indicators, [])["vak"].unique()))
+TYPES = Param("opleidingen", list(metrics.OPLEIDING_CODES), kind="list", choices=tuple(metrics.OPLEIDING_CODES))
+VAN = Param("van", 2011, kind="int")
+TOT = Param("tot", 2023, kind="int")
+VAKKEN = Param("vakken", ["Wiskunde", "Nederlands", "Natuurkunde", "Scheikunde"], kind="list", choices=VAKKEN_CHOICES)
+bind(TYPES, VAN, TOT, VAKKEN)
+TYPE_LABELS = {
+    "pabo": "Pabo (hbo, po)",
+    "pwpo": "Wo primair onderwijs (PWPO)",
+    "hbo2": "Hbo tweedegraads",
+    "hbo1": "Hbo eerstegraads",
+    "wo1": "Wo eerstegraads (ULO)",
+}
+
+st.title("Opleiden")
+st.markdown(
+    "Hoeveel mensen kiezen voor het leraarschap? Instroom in de lerarenopleidingen, diploma's per vak, "
+    "zij-instroom vanuit een ander beroep en de route via het mbo. De pabo en PWPO leiden op voor het po, "
+    "de tweede- en eerstegraadsopleidingen voor het vo (en mbo)."
+)
+
+# --- Instroom -------------------------------------------------------------------------------------------------------
+st.subheader("Instroom in de lerarenopleidingen")
+left, right = st.columns([2, 1])
+left.multiselect("Soort opleiding", TYPES.choices, key=TYPES.key, format_func=TYPE_LABELS.get)
+with right:
+    st.session_state.setdefault(
+        "_jaren", (min(max(st.session_state[VAN.key], 2011), 2023), max(min(st.session_state[TOT.key], 2023), 2011))
+    )
+    years = st.slider("Jaren", 2011, 2023, key="_jaren")
+st.session_state[VAN.key], st.session_state[TOT.key] = years
+instroom = metrics.opleiding_instroom(indicators, st.session_state[TYPES.key], years)
+if instroom.empty:
+    missing("Kies ten minste één soort opleiding.")
+else:
+    st.plotly_chart(
+        lines(instroom.rename(columns={"year": "jaar"}), "jaar", "value", "categorie", "studenten"),
+        width="stretch",
+        key="instroom",
+    )
+    st.caption(
+        "Instroom per studiejaar, afgerond op honderdtallen (PWPO exact). De cellen van de brontabel waren "
+        "aan elkaar geplakt en zijn gesplitst op de enige consistente manier (betrouwbaarheid: officieel, "
+        "handmatig ontleed)."
+    )
+    source_line(instroom, sources)
+    table_and_download(
+        instroom,
+        {"categorie": "Opleiding", "year": "Jaar", "value": "Instroom (studenten)", "reliability": "Betrouwbaarheid"},
+        {"value": fmt_number, "reliability": reliability_label},
+        "instroom_lerarenopleidingen.csv",
+        key="dl_instroom",
+    )
+
+# --- Diplomas ------------------------------------------------------------------------------------------------------
+st.subheader("Diploma's hbo tweedegraads per tekortvak, 2010-2019")
+st.multiselect("Vakken", VAKKEN_CHOICES, key=VAKKEN.key)
+diplomas = metrics.diplomas_per_vak(indicators, st.session_state[VAKKEN.key])
+if not st.session_state[VAKKEN.key]:
+    missing("Kies ten minste één vak.")
+else:
+    st.plotly_chart(
+        lines(diplomas.rename(columns={"year": "jaar"}), "jaar", "value", "vak", "diploma's"),
+        width="stretch",
+        key="diplomas",
+    )
+    st.caption(
+        "Duits, Aardrijkskunde en Maatschappijleer ontbreken: hun cijfers waren in de bron niet eenduidig "
+        "te lezen. Recentere jaren zijn niet gevonden."
+    )
+    source_line(diplomas, sources)
+    table_and_download(
+        diplomas,
+        {"vak": "Vak", "year": "Jaar", "value": "Diploma's", "reliability": "Betrouwbaarheid"},
+        {"value": fmt_number, "reliability": reliability_label},
+        "diplomas_tweedegraads_per_vak.csv",
+        key="dl_diplomas",
+    )
+
+# --- Zij-instroom ----------------------------------------------------------------------------------------------------
+st.subheader("Zij-instroom: van 500 in 2017 naar bijna 2.300 in 2023")
+zij = metrics.zij_instroom_series(indicators)
+zij_chart = zij.assign(jaar=zij["year"].astype(str))
+st.plotly_chart(
+    grouped_bar(zij_chart, "jaar", "value", "definitie", "personen", barmode="relative"), width="stretch", key="zij"
+)
+st.caption(
+    "Zij-instromers (alle sectoren) voor wie subsidie is toegekend. 2021 is niet gepubliceerd in de gevonden "
+    "bronnen; 2022 (circa 2.000) is afgeleid uit de Kamerbrief van 2023; 2024 telt 'zij-instromende leraren'."
+)
+source_line(zij, sources)
+table_and_download(
+    zij,
+    {
+        "year": "Jaar",
+        "value": "Aantal",
+        "definitie": "Wat geteld is",
+        "reliability": "Betrouwbaarheid",
+        "source_id": "Bron-id",
+    },
+    {"value": fmt_number, "reliability": reliability_label},
+    "zij_instroom.csv",
+    key="dl_zij",
+)
+
+# --- mbo-route -------------------------------------------------------------------------------------------------------
+st.subheader("De route via het mbo")
+seed = metrics.figures_by_indicator(indicators, "Kamerbrief/VO-raad")
+c1, c2, c3 = st.columns(3)
+c1.metric(
+    "Afgestudeerde onderwijsassistenten per jaar",
+    fmt_number(seed["afgestudeerden_onderwijsassistent"]["value"]),
+    help="Een kwart van hen gaat naar de pabo.",
+)
+c2.metric(
+    "Pabo-mbo-samenwerkingen met keuzedeel Voorbereiding pabo",
+    fmt_number(seed["samenwerkingsverbanden_pabo_mbo_keuzedeel"]["value"]),
+)
+c3.metric(
+    "Voorloperregio's met het mbo als opleider",
+    f"{fmt_number(seed['voorloperregios_met_mbo_als_opleider']['value'])} van 27",
+)
+source_line(seed["afgestudeerden_onderwijsassistent"].to_frame().T, sources)
+publish(TYPES, VAN, TOT, VAKKEN)
