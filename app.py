@@ -13,9 +13,7 @@ from dashboard.ui.state import bind, publish
 st.set_page_config(page_title="Lerarentekort in beeld", page_icon="static/favicon.png", layout="wide")
 
 PAGES = [
-    st.Page(
-        "app_pages/overzicht.py", title="Overzicht", icon=":material/dashboard:", url_path="overzicht", default=True
-    ),
+    st.Page("app_pages/overzicht.py", title="Overzicht", icon=":material/dashboard:", default=True),
     st.Page(
         "app_pages/onderwijsregios.py", title="Onderwijsregio's", icon=":material/map:", url_path="onderwijsregios"
     ),
@@ -27,6 +25,12 @@ PAGES = [
 ]
 
 page = st.navigation(PAGES)
+
+# Streamlit's captions are light grey (contrast below WCAG AA on white): darken captions and their links.
+st.html(
+    "<style>[data-testid='stCaptionContainer'] {color: #555 !important; opacity: 1 !important;}"
+    "[data-testid='stCaptionContainer'] a {color: #0b4f8a !important;}</style>"
+)
 
 bind(SECTOR)
 with st.sidebar:

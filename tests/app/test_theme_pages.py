@@ -1,0 +1,115 @@
+"""AppTest per theme page: renders, each filter changes what is shown, URL round-trip, calculator arithmetic."""
+
+import pytest
+from helpers import open_page, texts
+
+
+def chart_json(at, index: int = 0) -> str:
+    return at.get("plotly_chart")[index].proto.spec
+
+
+# --- Opleiden ---------------------------------------------------------------------------------------------------------
+
+
+def test_opleiden_renders_with_sources():
+    at = open_page("opleiden")
+    assert at.title[0].value == "Opleiden"
+    assert len(at.get("plotly_chart")) == 3
+    assert "Instroom in de lerarenopleiding" in texts(at)
+    assert any(m.value == "3.500" for m in at.metric)
+
+
+def test_opleiden_type_and_year_filters_change_the_chart():
+    at = open_page("opleiden")
+    full = chart_json(at)
+    at.multiselect(key="opleidingen").set_value(["pabo"]).run()
+    only_pabo = chart_json(at)
+    assert only_pabo != full and "hbo tweedegraads" not in only_pabo
+    at.slider(key="_jaren").set_value((2018, 2023)).run()
+    assert at.query_params["van"] == "2018" and at.query_params["opleidingen"] == "pabo"
+    assert chart_json(at) != only_pabo
+
+
+def test_opleiden_url_round_trip():
+    at = open_page("opleiden", opleidingen="hbo2,wo1", van="2015", tot="2020", vakken="Wiskunde")
+    assert at.multiselect(key="opleidingen").value == ["hbo2", "wo1"]
+    assert at.slider(key="_jaren").value == (2015, 2020)
+    assert at.multiselect(key="vakken").value == ["Wiskunde"]
+    assert "Natuurkunde" not in chart_json(at, 1)
+
+
+# --- Bevoegdheden -----------------------------------------------------------------------------------------------------
+
+
+def test_bevoegdheden_vak_filter_and_sort():
+    at = open_page("bevoegdheden", sector="vo")
+    assert not at.info  # vo chosen: no 'only vo' notice
+    at.multiselect(key="vakken").set_value(["Wiskunde", "Duits"]).run()
+    spec = chart_json(at)
+    assert "Wiskunde" in spec and "Nederlands" not in spec
+    at.selectbox(key="sorteer").set_value("vak").run()
+    assert at.query_params["sorteer"] == "vak"
+
+
+def test_bevoegdheden_ipto_switch_and_round_trip():
+    at = open_page("bevoegdheden", ipto="IPTO2020", vakken="Wiskunde,Maatschappijleer")
+    assert at.selectbox(key="ipto").value == "IPTO2020"
+    assert "IPTO 2020" in texts(at)
+    assert "84,1%" in chart_json(at, 1)  # Wiskunde bevoegd, IPTO 2020
+    assert any("alleen gepubliceerd voor het vo" in i.value for i in at.info)  # sector po
+
+
+# --- Onderwijstijd ---------------------------------------------------------------------------------------------------
+
+
+def test_onderwijstijd_sector_changes_comparison():
+    at = open_page("onderwijstijd")
+    assert "basisonderwijs" in chart_json(at)
+    at.radio(key="sector").set_value("vo").run()
+    assert "onderbouw vo" in chart_json(at)
+    assert "Pilot onderwijstijd vo (2024-2026)" in texts(at)
+
+
+# --- Behoud & werving -------------------------------------------------------------------------------------------------
+
+
+def _metric(at, label_start: str) -> str:
+    return next(m.value for m in at.metric if m.label.startswith(label_start))
+
+
+def test_calculator_arithmetic_defaults():
+    at = open_page("behoud")
+    # po: 75% deeltijd x 10% extra x 0,2 fte / 0,7 fte = 2,14% of werkgelegenheid; / 9,7% = 22%
+    assert _metric(at, "Extra uren") == "2,14%"
+    assert _metric(at, "Deel van het tekort") == "22%"
+
+
+def test_calculator_inputs_change_result_and_live_in_url():
+    at = open_page("behoud")
+    at.number_input(key="extra").set_value(40.0).run()
+    assert _metric(at, "Extra uren") == "8,57%"  # 0.75*0.40*0.2/0.7
+    assert at.query_params["extra"] == "40"
+    at.selectbox(key="calc_regio").set_value("GM0034").run()  # Almere, 23,8%
+    assert _metric(at, "Tekort po") == "23,8%"
+    assert _metric(at, "Deel van het tekort") == "36%"
+    assert at.query_params["calc_regio"] == "GM0034"
+
+
+def test_calculator_round_trip_from_link():
+    at = open_page("behoud", sector="vo", calc_regio="AM09", deeltijd="50", extra="20", gem_fte="0.8")
+    assert at.number_input(key="gem_fte").value == pytest.approx(0.8)
+    # vo Achterhoek 13,0%: 0.5*0.2*0.2/0.8 = 2,5% -> 19%
+    assert _metric(at, "Tekort vo") == "13,0%"
+    assert _metric(at, "Extra uren") == "2,50%"
+    assert _metric(at, "Deel van het tekort") == "19%"
+
+
+# --- Data & verantwoording -------------------------------------------------------------------------------------------
+
+
+def test_data_page_lists_sources_and_downloads():
+    at = open_page("data")
+    assert "Begrippen" in texts(at) and "Toegankelijkheid" in texts(at)
+    labels = [b.label for b in at.get("download_button")]
+    assert labels == ["Alle cijfers (CSV)", "Alle cijfers (Parquet)", "Bronnenregister (CSV)"]
+    assert "Kaartgrenzen: CBS/PDOK Gebiedsindelingen 2025 (CC BY 4.0)" in texts(at)
