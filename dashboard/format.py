@@ -45,7 +45,8 @@ def fmt_pp(delta: float | None) -> str:
     """Change in percentage points with sign: +0,2 procentpunt."""
     if delta is None or (isinstance(delta, float) and math.isnan(delta)):
         return "–"
-    sign = "+" if delta > 0 else ("−" if delta < 0 else "±")
+    # ASCII '-': st.metric reads the direction of a text delta from a leading '-'.
+    sign = "+" if delta > 0 else ("-" if delta < 0 else "±")
     return f"{sign}{fmt_number(abs(delta), 1)} procentpunt"
 
 

@@ -54,7 +54,7 @@ def test_map_has_colour_and_no_request_leaves(server, page):
     png = page.locator(MAP).screenshot()
     assert coloured_pixels(png) > 5000, "the map drew no coloured regions"
     assert page.locator("[data-testid='stException']").count() == 0
-    screenshot(page, "onderwijsregios")
+    screenshot(page, "onderwijsregios_kaart")
     assert page.outside_requests == []
 
 

@@ -6,7 +6,7 @@ def test_dutch_notation():
     assert fmt_fte(9800) == "9.800 fte"
     assert fmt_number(1234567.891, 2) == "1.234.567,89"
     assert fmt_pp(0.2) == "+0,2 procentpunt"
-    assert fmt_pp(-1.25).startswith("−1,")
+    assert fmt_pp(-1.25).startswith("-1,")
     assert fmt_euro(9_000_000) == "€ 9,0 mln"
     assert fmt_euro(1_500_000_000) == "€ 1,5 mld"
     assert fmt_pct(None) == "–"
