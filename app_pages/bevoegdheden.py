@@ -39,7 +39,7 @@ if st.session_state[SECTOR.key] != "vo":
     )
 
 c1, c2, c3 = st.columns([2, 1, 1])
-c1.multiselect("Vakken (leeg = alle)", VAK_CHOICES, key=VAKKEN.key)
+c1.multiselect("Vakken", VAK_CHOICES, key=VAKKEN.key, placeholder="Alle vakken")
 c2.selectbox("Meting bevoegdheid", tuple(IPTO_LABELS), key=IPTO.key, format_func=IPTO_LABELS.get)
 c3.selectbox("Sorteren", tuple(SORT_LABELS), key=SORT.key, format_func=SORT_LABELS.get)
 table = metrics.vakken_table(indicators, st.session_state[IPTO.key])

@@ -4,7 +4,7 @@ import streamlit as st
 
 from dashboard import metrics
 from dashboard.charts.basic import grouped_bar, hbar
-from dashboard.charts.maps import location_from_points, shortage_map
+from dashboard.charts.maps import location_from_points, membership_map, shortage_map
 from dashboard.data.geo import ATTRIBUTION, boundaries, subset
 from dashboard.data.load import load_indicators, load_table
 from dashboard.format import SECTOR_LABELS, fmt_number, fmt_pct, fmt_peildatum, fmt_pp, reliability_label
@@ -23,7 +23,8 @@ names = dict(zip(regional["region_code"], regional["region_name"]))
 
 REGIO = Param("regio", "", choices=codes)
 VERGELIJK = Param("vergelijk", [], kind="list", choices=codes, max_items=4)
-bind(REGIO, VERGELIJK)
+OREGIO = Param("oregio", "", choices=tuple(load_table("onderwijsregios")["onderwijsregio_code"]))
+bind(REGIO, VERGELIJK, OREGIO)
 
 st.title("Onderwijsregio's en regionale tekorten")
 st.markdown(
@@ -145,7 +146,14 @@ if selected:
 
 # --- Compare ---------------------------------------------------------------------------------------
 st.subheader("Regio's vergelijken")
-st.multiselect("Kies 2 tot 4 regio's", codes, key=VERGELIJK.key, max_selections=4, format_func=names.get)
+st.multiselect(
+    "Kies 2 tot 4 regio's",
+    codes,
+    key=VERGELIJK.key,
+    max_selections=4,
+    format_func=names.get,
+    placeholder="Kies regio's",
+)
 chosen = st.session_state[VERGELIJK.key]
 if len(chosen) < 2:
     missing("Kies ten minste twee regio's om ze naast elkaar te zien, met het landelijk cijfer als referentie.")
@@ -238,5 +246,39 @@ st.dataframe(labelled(overview, overview_columns), hide_index=True, width="stret
 download(
     labelled(overview, overview_columns), "onderwijsregios.csv", key="dl_oregios", label="Download CSV van deze lijst"
 )
+oregio_names = dict(zip(overview["onderwijsregio_code"], overview["onderwijsregio"]))
+st.selectbox(
+    "Toon de gemeenten van",
+    ("",) + tuple(oregio_names),
+    key=OREGIO.key,
+    format_func=lambda c: "Kies een onderwijsregio" if c == "" else oregio_names[c],
+)
+if st.session_state[OREGIO.key]:
+    members = metrics.onderwijsregio_gemeenten(
+        st.session_state[OREGIO.key], load_table("onderwijsregio_leden"), regions
+    )
+    left, right = st.columns([3, 2])
+    with left:
+        st.plotly_chart(
+            membership_map(members, boundaries("gemeente")),
+            width="stretch",
+            key="leden_kaart",
+            config={"displayModeBar": False},
+        )
+        st.caption(ATTRIBUTION + ". Donkerblauw: genoemd in een officiële of regionale bron; lichtblauw: onzeker.")
+    with right:
+        if members.empty:
+            missing("Voor deze onderwijsregio zijn geen gemeenten bekend (bijv. een landelijke onderwijsregio).")
+        else:
+            st.dataframe(
+                labelled(
+                    members.assign(reliability=members["reliability"].map(reliability_label)),
+                    {"gemeente": "Gemeente", "reliability": "Betrouwbaarheid"},
+                ),
+                hide_index=True,
+                width="stretch",
+                height=380,
+            )
+    source_line(load_table("onderwijsregio_leden").query("onderwijsregio_code == @st.session_state.oregio"), sources)
 
-publish(REGIO, VERGELIJK)
+publish(REGIO, VERGELIJK, OREGIO)

@@ -35,7 +35,9 @@ st.markdown(
 # --- Instroom -------------------------------------------------------------------------------------------------------
 st.subheader("Instroom in de lerarenopleidingen")
 left, right = st.columns([2, 1])
-left.multiselect("Soort opleiding", TYPES.choices, key=TYPES.key, format_func=TYPE_LABELS.get)
+left.multiselect(
+    "Soort opleiding", TYPES.choices, key=TYPES.key, format_func=TYPE_LABELS.get, placeholder="Kies opleidingen"
+)
 with right:
     st.session_state.setdefault(
         "_jaren", (min(max(st.session_state[VAN.key], 2011), 2023), max(min(st.session_state[TOT.key], 2023), 2011))
@@ -67,7 +69,7 @@ else:
 
 # --- Diplomas ------------------------------------------------------------------------------------------------------
 st.subheader("Diploma's hbo tweedegraads per tekortvak, 2010-2019")
-st.multiselect("Vakken", VAKKEN_CHOICES, key=VAKKEN.key)
+st.multiselect("Vakken", VAKKEN_CHOICES, key=VAKKEN.key, placeholder="Kies vakken")
 diplomas = metrics.diplomas_per_vak(indicators, st.session_state[VAKKEN.key])
 if not st.session_state[VAKKEN.key]:
     missing("Kies ten minste één vak.")

@@ -7,7 +7,7 @@ import math
 RELIABILITY_LABELS = {
     "solid": "betrouwbaar (officiële bron)",
     "solid-but-parsed": "betrouwbaar, tabel handmatig ontleed",
-    "secondary": "secundair (nieuws of sectororganisatie)",
+    "secondary": "secundair (overgenomen of niet-officiële bron)",
     "derived": "afgeleid uit twee bronnen",
     "uncertain": "onzeker",
 }

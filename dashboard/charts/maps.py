@@ -78,3 +78,50 @@ def location_from_points(points: list[dict]) -> str | None:
         if location:
             return str(location)
     return None
+
+
+def membership_map(members: pd.DataFrame, gm_geojson: dict, height: int = 420) -> go.Figure:
+    """All gemeenten in light grey with the members of one onderwijsregio coloured by how sure the membership is.
+
+    `members` = metrics.onderwijsregio_gemeenten(...): gemeente_code, gemeente, reliability.
+    """
+    certainty = {"solid": 1.0, "secondary": 0.7, "derived": 0.7, "solid-but-parsed": 1.0, "uncertain": 0.35}
+    all_codes = [f["id"] for f in gm_geojson["features"]]
+    fig = go.Figure(
+        go.Choroplethmap(
+            geojson=gm_geojson,
+            locations=all_codes,
+            z=[0] * len(all_codes),
+            featureidkey="id",
+            colorscale=[[0, "#eeeeee"], [1, "#eeeeee"]],
+            showscale=False,
+            hoverinfo="skip",
+            marker={"line": {"width": 0.3, "color": "#ffffff"}},
+        )
+    )
+    if len(members):
+        fig.add_trace(
+            go.Choroplethmap(
+                geojson=gm_geojson,
+                locations=members["gemeente_code"],
+                z=[certainty.get(r, 0.35) for r in members["reliability"]],
+                featureidkey="id",
+                zmin=0,
+                zmax=1,
+                colorscale=[[0, "#c6dbef"], [1, "#08519c"]],
+                showscale=False,
+                text=[
+                    f"<b>{g}</b><br>Lidmaatschap: {reliability_label(r)}"
+                    for g, r in zip(members["gemeente"], members["reliability"], strict=True)
+                ],
+                hovertemplate="%{text}<extra></extra>",
+                marker={"line": {"width": 0.6, "color": "#ffffff"}},
+            )
+        )
+    fig.update_layout(
+        map={"style": "white-bg", "center": NL_CENTER, "zoom": 5.6},
+        height=height,
+        margin={"l": 0, "r": 0, "t": 0, "b": 0},
+        showlegend=False,
+    )
+    return fig

@@ -46,3 +46,12 @@ def test_malformed_url_falls_back_to_defaults():
 def test_mbo_says_no_regional_data():
     at = open_page("onderwijsregios", sector="mbo")
     assert any("geen regionale tekortcijfers" in i.value for i in at.info)
+
+
+def test_onderwijsregio_gemeenten_from_link():
+    at = open_page("onderwijsregios", oregio="OR-vota-twente-achterhoek-oost-salland")
+    assert at.selectbox(key="oregio").value == "OR-vota-twente-achterhoek-oost-salland"
+    table = at.dataframe[-1].value
+    assert "Enschede" in set(table["Gemeente"]) and len(table) == 19
+    at.selectbox(key="oregio").set_value("").run()
+    assert "oregio" not in at.query_params
