@@ -6,6 +6,7 @@ import streamlit as st
 
 from dashboard import metrics
 from dashboard.data.geo import ATTRIBUTION
+from dashboard.data.ingest import IngestError, add_own, read_own, remove_own
 from dashboard.data.load import load_indicators, load_table
 from dashboard.format import RELIABILITY_LABELS, fmt_number
 from dashboard.texts import DEFINITIONS
@@ -107,3 +108,30 @@ st.markdown(
     "De browsertests controleren elke pagina met axe-core. Bekende beperkingen die bij Streamlit zelf liggen, staan "
     "in de README. Problemen gezien? Meld ze als issue in de repository van dit project."
 )
+
+st.subheader("Eigen cijfers toevoegen")
+st.markdown(
+    "Voeg cijfers van uw eigen regio of bestuur toe als CSV in het formaat van de dataset (download 'Alle cijfers' "
+    "hierboven als voorbeeld). Elke rij heeft een bron nodig: een `source_id` uit het bronnenregister, of nieuwe "
+    "bronnen via de kolommen `bron_titel`, `bron_uitgever`, `bron_jaar` en `bron_url`. Een bestand met fouten wordt "
+    "geweigerd met een melding waar de fout zit; de bestaande gegevens blijven dan ongewijzigd. Eigen cijfers staan "
+    "alleen op deze server en verschijnen op de pagina's waar ze bij passen."
+)
+upload = st.file_uploader("CSV-bestand met eigen cijfers", type=["csv"], key="eigen_upload")
+if upload is not None and st.session_state.get("_upload_done") != upload.file_id:
+    try:
+        added = add_own(upload.getvalue(), set(load_table("sources")["source_id"]))
+    except IngestError as error:
+        st.error(f"Bestand geweigerd: {error}", icon=":material/error:")
+    else:
+        st.session_state["_upload_done"] = upload.file_id
+        st.session_state["_upload_msg"] = f"{fmt_number(added)} rijen toegevoegd."
+        st.rerun()  # so every figure on the page includes the new rows
+if message := st.session_state.pop("_upload_msg", None):
+    st.success(message, icon=":material/check_circle:")
+own, _ = read_own()
+if len(own):
+    st.markdown(f"Er staan nu **{fmt_number(len(own))} eigen cijfers** op deze server.")
+    if st.button("Eigen cijfers verwijderen", key="eigen_verwijderen"):
+        remove_own()
+        st.rerun()

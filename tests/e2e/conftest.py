@@ -6,6 +6,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -38,6 +39,8 @@ def _free_port() -> int:
 
 def start_server() -> tuple[subprocess.Popen, str]:
     port = _free_port()
+    # Uploads in browser tests go to a scratch folder, never to the developer's data/eigen/.
+    env = {**os.environ, "LERARENTEKORT_EIGEN_DIR": tempfile.mkdtemp(prefix="eigen-")}
     proc = subprocess.Popen(
         [
             sys.executable,
@@ -57,6 +60,7 @@ def start_server() -> tuple[subprocess.Popen, str]:
             "none",
         ],
         cwd=REPO,
+        env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.STDOUT,
     )
