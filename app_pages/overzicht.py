@@ -1,9 +1,10 @@
 """Overzicht: how big is the shortage now, where, and is it growing?"""
 
+import pandas as pd
 import streamlit as st
 
 from dashboard import metrics
-from dashboard.charts.basic import lines
+from dashboard.charts.basic import PALETTE, lines
 from dashboard.charts.maps import shortage_map
 from dashboard.data.geo import ATTRIBUTION, boundaries, subset
 from dashboard.data.load import load_indicators, load_table
@@ -49,22 +50,27 @@ for column, kpi_sector in zip(kpis, ("po", "vo", "mbo")):
                 st.caption(f"Geen officiële meting in %; dit cijfer is {reliability_label(row['reliability'])}.")
             else:
                 st.metric(kpi_sector.upper(), "–")
-shown = metrics.national_series(shortage, "po", "tekort_pct").tail(2)
-source_line(shown, sources)
+kpi_rows = pd.concat(
+    [metrics.national_series(shortage, s, i).tail(2) for s in ("po", "vo", "mbo") for i in ("tekort_pct", "tekort_fte")]
+)
+source_line(kpi_rows, sources)
 
 # --- Trend ----------------------------------------------------------------------------------------
 st.subheader("Ontwikkeling sinds 2021 (fte)")
 trend = metrics.trend_frame(shortage, ("po", "vo", "mbo"))
 trend = trend[trend["year"] >= 2021]
 dashed = tuple(r for r in trend["reeks"].unique() if "raming" in r)
+sector_colors = {"po": PALETTE[0], "vo": PALETTE[1], "mbo": PALETTE[2]}
+colors = {reeks: sector_colors[reeks.split()[0]] for reeks in trend["reeks"].unique()}
 st.plotly_chart(
-    lines(trend.assign(jaar=trend["year"]), "jaar", "value", "reeks", "fte", dashed_groups=dashed),
+    lines(trend.assign(jaar=trend["year"]), "jaar", "value", "reeks", "fte", dashed_groups=dashed, colors=colors),
     width="stretch",
     key="trend",
 )
 st.caption(
-    "Doorgetrokken lijnen zijn metingen, gestippelde lijnen ramingen (december 2022): die zijn geen meting en "
-    "niet één op één vergelijkbaar. Cijfers voor 2024 komen uit nieuwsberichten (secundair)."
+    "Doorgetrokken lijnen zijn metingen, gestippelde lijnen met open punten ramingen (december 2022): die zijn geen "
+    "meting en niet één op één vergelijkbaar. Cijfers voor 2024 komen uit nieuwsberichten (secundair). Het vo-cijfer "
+    "voor 2021/2022 is een schatting uit de Kamerbrief van juli 2022; de eerste landelijke vo-meting is van okt 2023."
 )
 source_line(trend, sources)
 table_and_download(

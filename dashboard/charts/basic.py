@@ -101,20 +101,30 @@ def grouped_bar(
 
 
 def lines(
-    frame: pd.DataFrame, x: str, y: str, group: str, unit: str, dashed_groups: tuple[str, ...] = (), height: int = 420
+    frame: pd.DataFrame,
+    x: str,
+    y: str,
+    group: str,
+    unit: str,
+    dashed_groups: tuple[str, ...] = (),
+    height: int = 420,
+    colors: dict[str, str] | None = None,
 ) -> go.Figure:
-    """One line per group; groups in `dashed_groups` (e.g. ramingen) are dashed so they never read as measured."""
+    """One line per group; groups in `dashed_groups` (e.g. ramingen) are dashed so they never read as measured.
+    `colors` maps a group to a colour (e.g. a sector's measurement and forecast in the same colour)."""
     fig = go.Figure()
     for i, (name, part) in enumerate(frame.groupby(group, sort=False)):
         part = part.sort_values(x)
+        color = (colors or {}).get(str(name), PALETTE[i % len(PALETTE)])
         fig.add_trace(
             go.Scatter(
                 x=part[x],
                 y=part[y],
                 name=str(name),
                 mode="lines+markers",
+                marker={"size": 9, "symbol": "circle-open" if name in dashed_groups else "circle"},
                 line={
-                    "color": PALETTE[i % len(PALETTE)],
+                    "color": color,
                     "dash": "dash" if name in dashed_groups else "solid",
                     "width": 3,
                 },
