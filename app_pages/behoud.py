@@ -8,7 +8,7 @@ from dashboard.data.load import load_indicators, load_table
 from dashboard.format import SECTOR_LABELS, fmt_euro, fmt_fte, fmt_number, fmt_pct, reliability_label
 from dashboard.ui.filters import SECTOR
 from dashboard.ui.state import Param, bind, publish
-from dashboard.ui.widgets import missing, source_line, table_and_download
+from dashboard.ui.widgets import chart_block, missing, source_line
 
 sources = load_table("sources")
 indicators = load_indicators()
@@ -115,55 +115,42 @@ source_line(seed["zij_instromers_met_subsidie"].to_frame().T, sources)
 
 st.markdown("**Lerarenbeurs: aanvragen en toekenningen (alle sectoren)**")
 beurs = metrics.lerarenbeurs(indicators)
-st.plotly_chart(grouped_bar(beurs, "jaar", "value", "soort", "aanvragen"), width="stretch", key="beurs")
-st.caption(
-    "2022 ontbreekt in de gevonden bronnen; voor 2023 is alleen het aantal toekenningen bekend. In 2023 was het "
-    "budget niet toereikend voor alle aanvragen."
-)
-source_line(beurs, sources)
-table_and_download(
+chart_block(
+    grouped_bar(beurs, "jaar", "value", "soort", "aanvragen"),
     beurs,
+    sources,
     {"jaar": "Jaar", "soort": "Soort", "value": "Aantal", "reliability": "Betrouwbaarheid"},
     {"value": fmt_number, "reliability": reliability_label},
-    "lerarenbeurs.csv",
-    key="dl_beurs",
+    key="lerarenbeurs",
+    note="2022 ontbreekt in de gevonden bronnen; voor 2023 is alleen het aantal toekenningen bekend. In 2023 was het "
+    "budget niet toereikend voor alle aanvragen.",
 )
 
 # --- Why teachers leave ----------------------------------------------------------------------------------------------
 st.subheader("Waarom leraren vertrekken")
 reasons = metrics.vertrekredenen(indicators)
-st.plotly_chart(hbar(reasons, "reden", "value", "%", color=PALETTE[3]), width="stretch", key="vertrek")
-st.caption(
-    "Aandeel vertrokken leraren (po, vo, mbo) dat deze reden noemt; meerdere redenen mogelijk. Onderzoek van "
-    "ResearchNed voor OCW (2023) onder 313 vertrokken leraren: niet representatief."
-)
-source_line(reasons, sources)
-table_and_download(
+chart_block(
+    hbar(reasons, "reden", "value", "%", color=PALETTE[3]),
     reasons,
+    sources,
     {"reden": "Reden", "value": "Aandeel (%)", "reliability": "Betrouwbaarheid"},
     {"value": fmt_pct, "reliability": reliability_label},
-    "vertrekredenen.csv",
-    key="dl_vertrek",
+    key="vertrekredenen",
+    note="Aandeel vertrokken leraren (po, vo, mbo) dat deze reden noemt; meerdere redenen mogelijk. Onderzoek van "
+    "ResearchNed voor OCW (2023) onder 313 vertrokken leraren: niet representatief.",
 )
 
 st.subheader("Uitstroom uit het onderwijs per jaar")
 out = metrics.uitstroom(indicators)
-st.plotly_chart(
+chart_block(
     lines(out.rename(columns={"year": "startjaar"}), "startjaar", "value", "sector", "%"),
-    width="stretch",
-    key="uitstroom",
-)
-st.caption(
-    "Aandeel van al het personeel dat van oktober tot oktober het onderwijs verliet. Een reeks na 2017 is niet "
-    "gevonden."
-)
-source_line(out, sources)
-table_and_download(
     out,
+    sources,
     {"sector": "Sector", "year": "Startjaar", "value": "Uitstroom (%)", "reliability": "Betrouwbaarheid"},
     {"value": fmt_pct, "reliability": reliability_label},
-    "uitstroom.csv",
-    key="dl_uitstroom",
+    key="uitstroom",
+    note="Aandeel van al het personeel dat van oktober tot oktober het onderwijs verliet. Een reeks na 2017 is niet "
+    "gevonden.",
 )
 
 publish(REGIO, DEELTIJD, EXTRA, GEM_FTE)

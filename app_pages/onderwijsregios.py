@@ -10,7 +10,7 @@ from dashboard.data.load import load_indicators, load_table
 from dashboard.format import SECTOR_LABELS, fmt_number, fmt_pct, fmt_peildatum, fmt_pp, reliability_label
 from dashboard.ui.filters import SECTOR
 from dashboard.ui.state import Param, bind, publish
-from dashboard.ui.widgets import download, labelled, missing, source_line, table_and_download
+from dashboard.ui.widgets import chart_block, download, labelled, missing, source_line, table_and_download
 
 sector = st.session_state[SECTOR.key]
 map_sector = sector if sector in ("po", "vo") else "po"
@@ -159,14 +159,10 @@ if len(chosen) < 2:
     missing("Kies ten minste twee regio's om ze naast elkaar te zien, met het landelijk cijfer als referentie.")
 else:
     compared = metrics.compare_regions(regional, chosen, national)
-    st.plotly_chart(
+    chart_block(
         hbar(compared, "region_name", "value", "%", reference=national, reference_label="Landelijk"),
-        width="stretch",
-        key="vergelijk_grafiek",
-    )
-    source_line(compared, sources)
-    table_and_download(
         compared,
+        sources,
         {
             "region_name": "Regio",
             "value": "Tekort (%)",
@@ -176,22 +172,12 @@ else:
             "reliability": "Betrouwbaarheid",
         },
         {"value": fmt_pct, "landelijk": fmt_pct, "verschil": fmt_pp, "reliability": reliability_label},
-        f"vergelijking_{map_sector}.csv",
-        key="dl_vergelijk",
+        key=f"vergelijking_{map_sector}",
     )
 
 # --- The onderwijsregio's themselves ----------------------------------------------------------------
 st.subheader("De onderwijsregio's")
-facts = load_indicators(
-    indicators=(
-        "aanvragen_voorloper",
-        "voorlopers",
-        "onderwijsregios",
-        "dekkingsgraad_po",
-        "dekkingsgraad_vo",
-        "dekkingsgraad_mbo",
-    )
-)
+facts = load_indicators(indicators=metrics.ONDERWIJSREGIO_FACTS)
 counts = metrics.onderwijsregio_counts(facts)
 
 
@@ -208,21 +194,13 @@ coverage = counts[counts["indicator"].str.startswith("dekkingsgraad")].assign(
     jaar=lambda d: d["year"].astype(str), sector_label=lambda d: d["indicator"].str.replace("dekkingsgraad_", "")
 )
 st.markdown("**Dekking: aandeel scholen/locaties dat deelneemt aan een onderwijsregio**")
-st.plotly_chart(grouped_bar(coverage, "sector_label", "value", "jaar", "%"), width="stretch", key="dekking")
-source_line(coverage, sources)
-download(
-    labelled(
-        coverage,
-        {
-            "sector_label": "Sector",
-            "jaar": "Jaar",
-            "value": "Dekking (%)",
-            "unit": "Eenheid",
-            "reliability": "Betrouwbaarheid",
-        },
-    ),
-    "dekking_onderwijsregios.csv",
-    key="dl_dekking",
+chart_block(
+    grouped_bar(coverage, "sector_label", "value", "jaar", "%"),
+    coverage,
+    sources,
+    {"sector_label": "Sector", "jaar": "Jaar", "value": "Dekking (%)", "reliability": "Betrouwbaarheid"},
+    {"value": fmt_pct, "reliability": reliability_label},
+    key="dekking_onderwijsregios",
 )
 
 st.markdown("**Bekende onderwijsregio's en hun gemeenten**")

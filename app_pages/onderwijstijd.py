@@ -7,7 +7,7 @@ from dashboard.charts.basic import PALETTE, grouped_bar, hbar, lines
 from dashboard.data.load import load_indicators, load_table
 from dashboard.format import SECTOR_LABELS, fmt_number, reliability_label
 from dashboard.ui.filters import SECTOR
-from dashboard.ui.widgets import missing, source_line, table_and_download
+from dashboard.ui.widgets import chart_block, missing, source_line
 
 sources = load_table("sources")
 indicators = load_indicators(geo_levels=("land", "internationaal"))
@@ -28,52 +28,43 @@ if sector not in ("po", "vo"):
 # --- Teaching hours vs OECD ------------------------------------------------------------------------------------------
 st.subheader(f"Lesuren per jaar van een voltijdleraar, {level_sector}: Nederland en internationaal")
 hours = metrics.teaching_time(indicators, level_sector)
-st.plotly_chart(hbar(hours, "label", "value", "uur", color=PALETTE[0]), width="stretch", key="lesuren")
-st.caption(
-    "Netto lesuren per jaar (wettelijk of volgens cao) van een voltijdleraar; tussen haakjes het jaar waarop "
-    "het cijfer betrekking heeft. Nieuwere OESO-cijfers voor Nederland (2020-2024) zijn niet gevonden; "
-    "de jaren verschillen dus per staaf."
-)
-source_line(hours, sources)
-table_and_download(
+chart_block(
+    hbar(hours, "label", "value", "uur", color=PALETTE[0]),
     hours,
+    sources,
     {
         "region_name": "Gebied",
         "niveau": "Niveau",
         "year": "Jaar",
         "value": "Lesuren per jaar",
         "reliability": "Betrouwbaarheid",
-        "source_id": "Bron-id",
     },
     {"value": fmt_number, "reliability": reliability_label},
-    f"lesuren_{level_sector}.csv",
-    key="dl_lesuren",
+    key=f"lesuren_{level_sector}",
+    note="Netto lesuren per jaar (wettelijk of volgens cao) van een voltijdleraar; tussen haakjes het jaar waarop "
+    "het cijfer betrekking heeft. Nieuwere OESO-cijfers voor Nederland (2020-2024) zijn niet gevonden; "
+    "de jaren verschillen dus per staaf.",
 )
 
 if level_sector == "po":
     st.subheader("Basisonderwijs: Nederland en OESO-gemiddelde, 2016-2019")
     trend = metrics.teaching_time_trend(indicators)
-    st.plotly_chart(
+    chart_block(
         lines(trend.rename(columns={"year": "jaar"}), "jaar", "value", "region_name", "uur"),
-        width="stretch",
-        key="lesuren_trend",
-    )
-    source_line(trend, sources)
-    table_and_download(
         trend,
+        sources,
         {"region_name": "Gebied", "year": "Jaar", "value": "Lesuren per jaar", "reliability": "Betrouwbaarheid"},
         {"value": lambda v: fmt_number(v, 1), "reliability": reliability_label},
-        "lesuren_po_trend.csv",
-        key="dl_lesuren_trend",
+        key="lesuren_po_trend",
     )
 
 # --- Instruction time for pupils -------------------------------------------------------------------------------------
 st.subheader("Verplichte lestijd van leerlingen, 2015 (uur per jaar)")
 instruction = metrics.instruction_time(indicators).assign(niveau=lambda d: d["categorie"].map(metrics.LEVEL_LABELS))
-st.plotly_chart(grouped_bar(instruction, "niveau", "value", "region_name", "uur"), width="stretch", key="lestijd")
-source_line(instruction, sources)
-table_and_download(
+chart_block(
+    grouped_bar(instruction, "niveau", "value", "region_name", "uur"),
     instruction,
+    sources,
     {
         "region_name": "Gebied",
         "niveau": "Niveau",
@@ -82,8 +73,7 @@ table_and_download(
         "reliability": "Betrouwbaarheid",
     },
     {"value": fmt_number, "reliability": reliability_label},
-    "lestijd_leerlingen.csv",
-    key="dl_lestijd",
+    key="lestijd_leerlingen",
 )
 
 # --- Pilot --------------------------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from dashboard.charts.basic import grouped_bar, lines
 from dashboard.data.load import load_indicators, load_table
 from dashboard.format import fmt_number, reliability_label
 from dashboard.ui.state import Param, bind, publish
-from dashboard.ui.widgets import missing, source_line, table_and_download
+from dashboard.ui.widgets import chart_block, missing, source_line
 
 sources = load_table("sources")
 indicators = load_indicators(sectors=("po", "vo", "mbo", "alle"), geo_levels=("land",))
@@ -48,23 +48,16 @@ instroom = metrics.opleiding_instroom(indicators, st.session_state[TYPES.key], y
 if instroom.empty:
     missing("Kies ten minste één soort opleiding.")
 else:
-    st.plotly_chart(
+    chart_block(
         lines(instroom.rename(columns={"year": "jaar"}), "jaar", "value", "categorie", "studenten"),
-        width="stretch",
-        key="instroom",
-    )
-    st.caption(
-        "Instroom per studiejaar, afgerond op honderdtallen (PWPO exact). De cellen van de brontabel waren "
-        "aan elkaar geplakt en zijn gesplitst op de enige consistente manier (betrouwbaarheid: officieel, "
-        "handmatig ontleed)."
-    )
-    source_line(instroom, sources)
-    table_and_download(
         instroom,
+        sources,
         {"categorie": "Opleiding", "year": "Jaar", "value": "Instroom (studenten)", "reliability": "Betrouwbaarheid"},
         {"value": fmt_number, "reliability": reliability_label},
-        "instroom_lerarenopleidingen.csv",
-        key="dl_instroom",
+        key="instroom_lerarenopleidingen",
+        note="Instroom per studiejaar, afgerond op honderdtallen (PWPO exact). De cellen van de brontabel waren "
+        "aan elkaar geplakt en zijn gesplitst op de enige consistente manier (betrouwbaarheid: officieel, "
+        "handmatig ontleed).",
     )
 
 # --- Diplomas ------------------------------------------------------------------------------------------------------
@@ -74,48 +67,30 @@ diplomas = metrics.diplomas_per_vak(indicators, st.session_state[VAKKEN.key])
 if not st.session_state[VAKKEN.key]:
     missing("Kies ten minste één vak.")
 else:
-    st.plotly_chart(
+    chart_block(
         lines(diplomas.rename(columns={"year": "jaar"}), "jaar", "value", "vak", "diploma's"),
-        width="stretch",
-        key="diplomas",
-    )
-    st.caption(
-        "Duits, Aardrijkskunde en Maatschappijleer ontbreken: hun cijfers waren in de bron niet eenduidig "
-        "te lezen. Recentere jaren zijn niet gevonden."
-    )
-    source_line(diplomas, sources)
-    table_and_download(
         diplomas,
+        sources,
         {"vak": "Vak", "year": "Jaar", "value": "Diploma's", "reliability": "Betrouwbaarheid"},
         {"value": fmt_number, "reliability": reliability_label},
-        "diplomas_tweedegraads_per_vak.csv",
-        key="dl_diplomas",
+        key="diplomas_tweedegraads_per_vak",
+        note="Duits, Aardrijkskunde en Maatschappijleer ontbreken: hun cijfers waren in de bron niet eenduidig "
+        "te lezen. Recentere jaren zijn niet gevonden.",
     )
 
 # --- Zij-instroom ----------------------------------------------------------------------------------------------------
 st.subheader("Zij-instroom: van 500 in 2017 naar bijna 2.300 in 2023")
 zij = metrics.zij_instroom_series(indicators)
 zij_chart = zij.assign(jaar=zij["year"].astype(str))
-st.plotly_chart(
-    grouped_bar(zij_chart, "jaar", "value", "definitie", "personen", barmode="relative"), width="stretch", key="zij"
-)
-st.caption(
-    "Zij-instromers (alle sectoren) voor wie subsidie is toegekend. 2021 is niet gepubliceerd in de gevonden "
-    "bronnen; 2022 (circa 2.000) is afgeleid uit de Kamerbrief van 2023; 2024 telt 'zij-instromende leraren'."
-)
-source_line(zij, sources)
-table_and_download(
+chart_block(
+    grouped_bar(zij_chart, "jaar", "value", "definitie", "personen", barmode="relative"),
     zij,
-    {
-        "year": "Jaar",
-        "value": "Aantal",
-        "definitie": "Wat geteld is",
-        "reliability": "Betrouwbaarheid",
-        "source_id": "Bron-id",
-    },
+    sources,
+    {"year": "Jaar", "value": "Aantal", "definitie": "Wat geteld is", "reliability": "Betrouwbaarheid"},
     {"value": fmt_number, "reliability": reliability_label},
-    "zij_instroom.csv",
-    key="dl_zij",
+    key="zij_instroom",
+    note="Zij-instromers (alle sectoren) voor wie subsidie is toegekend. 2021 is niet gepubliceerd in de gevonden "
+    "bronnen; 2022 (circa 2.000) is afgeleid uit de Kamerbrief van 2023; 2024 telt 'zij-instromende leraren'.",
 )
 
 # --- mbo-route -------------------------------------------------------------------------------------------------------

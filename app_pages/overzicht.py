@@ -11,7 +11,7 @@ from dashboard.data.load import load_indicators, load_table
 from dashboard.format import fmt_euro, fmt_fte, fmt_number, fmt_pct, fmt_peildatum, fmt_pp, reliability_label
 from dashboard.texts import WERKPLAN_RESULTS
 from dashboard.ui.filters import SECTOR
-from dashboard.ui.widgets import missing, source_line, table_and_download
+from dashboard.ui.widgets import chart_block, missing, source_line
 
 sector = st.session_state[SECTOR.key]
 sources = load_table("sources")
@@ -62,19 +62,10 @@ trend = trend[trend["year"] >= 2021]
 dashed = tuple(r for r in trend["reeks"].unique() if "raming" in r)
 sector_colors = {"po": PALETTE[0], "vo": PALETTE[1], "mbo": PALETTE[2]}
 colors = {reeks: sector_colors[reeks.split()[0]] for reeks in trend["reeks"].unique()}
-st.plotly_chart(
+chart_block(
     lines(trend.assign(jaar=trend["year"]), "jaar", "value", "reeks", "fte", dashed_groups=dashed, colors=colors),
-    width="stretch",
-    key="trend",
-)
-st.caption(
-    "Doorgetrokken lijnen zijn metingen, gestippelde lijnen met open punten ramingen (december 2022): die zijn geen "
-    "meting en niet één op één vergelijkbaar. Cijfers voor 2024 komen uit nieuwsberichten (secundair). Het vo-cijfer "
-    "voor 2021/2022 is een schatting uit de Kamerbrief van juli 2022; de eerste landelijke vo-meting is van okt 2023."
-)
-source_line(trend, sources)
-table_and_download(
     trend,
+    sources,
     {
         "reeks": "Reeks",
         "peildatum": "Peildatum / jaar",
@@ -84,8 +75,11 @@ table_and_download(
         "source_id": "Bron-id",
     },
     {"value": fmt_fte, "reliability": reliability_label},
-    "tekort_trend_fte.csv",
-    key="dl_trend",
+    key="tekort_trend_fte",
+    note="Doorgetrokken lijnen zijn metingen, gestippelde lijnen met open punten ramingen (december 2022): die zijn "
+    "geen meting en niet één op één vergelijkbaar. Cijfers voor 2024 komen uit nieuwsberichten (secundair). Het "
+    "vo-cijfer voor 2021/2022 is een schatting uit de Kamerbrief van juli 2022; de eerste landelijke vo-meting is van "
+    "okt 2023.",
 )
 
 # --- Small map --------------------------------------------------------------------------------------

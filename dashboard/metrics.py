@@ -176,17 +176,21 @@ def region_profile(indicators: pd.DataFrame, code: str, sectors: tuple[str, ...]
     return pd.DataFrame(rows)
 
 
+ONDERWIJSREGIO_FACTS = (
+    "aanvragen_voorloper",
+    "voorlopers",
+    "onderwijsregios",
+    "dekkingsgraad_po",
+    "dekkingsgraad_vo",
+    "dekkingsgraad_mbo",
+)
+
+
 def onderwijsregio_counts(indicators: pd.DataFrame) -> pd.DataFrame:
     """Headline counts and coverage of the onderwijsregio's (voorlopers, 2025 network, dekkingsgraad)."""
-    wanted = [
-        "aanvragen_voorloper",
-        "voorlopers",
-        "onderwijsregios",
-        "dekkingsgraad_po",
-        "dekkingsgraad_vo",
-        "dekkingsgraad_mbo",
+    rows = indicators[
+        indicators["indicator"].isin(ONDERWIJSREGIO_FACTS) & (indicators["categorie"] == "onderwijsregio's")
     ]
-    rows = indicators[indicators["indicator"].isin(wanted) & (indicators["categorie"] == "onderwijsregio's")]
     return (
         rows[["indicator", "sector", "year", "value", "unit", "reliability", "source_id", "note"]]
         .sort_values(["indicator", "year"])

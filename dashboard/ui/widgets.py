@@ -86,3 +86,21 @@ def table_and_download(
     with st.expander(caption):
         st.dataframe(formatted(frame, columns, formats), hide_index=True, width="stretch")
     download(labelled(frame, columns), filename, key=key)
+
+
+def chart_block(
+    figure,
+    frame: pd.DataFrame,
+    sources: pd.DataFrame,
+    columns: dict[str, str],
+    formats: dict[str, object],
+    key: str,
+    note: str | None = None,
+) -> None:
+    """The one way a chart is shown: the figure, an optional note, its source line, and the table + CSV of
+    exactly the rows it draws (`frame`)."""
+    st.plotly_chart(figure, width="stretch", key=key, config={"displaylogo": False})
+    if note:
+        st.caption(note)
+    source_line(frame, sources)
+    table_and_download(frame, columns, formats, f"{key}.csv", key=f"dl_{key}")
