@@ -11,7 +11,7 @@ from dashboard.data.load import load_indicators, load_table
 from dashboard.format import fmt_euro, fmt_fte, fmt_number, fmt_pct, fmt_peildatum, fmt_pp, reliability_label
 from dashboard.texts import WERKPLAN_RESULTS
 from dashboard.ui.filters import SECTOR
-from dashboard.ui.widgets import chart_block, missing, source_line
+from dashboard.ui.widgets import chart_block, missing, source_line, table_and_download
 
 sector = st.session_state[SECTOR.key]
 sources = load_table("sources")
@@ -110,6 +110,20 @@ with right:
         query_params={"sector": map_sector},
     )
 source_line(regional, sources)
+table_and_download(
+    regional,
+    {
+        "region_code": "Regiocode",
+        "region_name": "Regio",
+        "value": "Tekort (%)",
+        "peildatum": "Peildatum",
+        "reliability": "Betrouwbaarheid",
+    },
+    {"value": fmt_pct, "reliability": reliability_label},
+    f"tekort_{map_sector}_per_regio.csv",
+    key="dl_kaart_klein",
+    caption="Tabel bij de kaart",
+)
 
 # --- Werkplan results -------------------------------------------------------------------------------
 st.subheader("Wat het werkplan tot nu toe opleverde (december 2023)")
