@@ -257,6 +257,21 @@ if st.session_state[OREGIO.key]:
                 width="stretch",
                 height=380,
             )
-    source_line(load_table("onderwijsregio_leden").query("onderwijsregio_code == @st.session_state.oregio"), sources)
+            download(
+                labelled(
+                    members,
+                    {
+                        "gemeente_code": "Gemeentecode",
+                        "gemeente": "Gemeente",
+                        "reliability": "Betrouwbaarheid",
+                        "note": "Toelichting",
+                    },
+                ),
+                f"gemeenten_{st.session_state[OREGIO.key]}.csv",
+                key="dl_leden",
+                label="Download CSV van deze gemeenten",
+            )
+    leden = load_table("onderwijsregio_leden")
+    source_line(leden[leden["onderwijsregio_code"] == st.session_state[OREGIO.key]], sources)
 
 publish(REGIO, VERGELIJK, OREGIO)

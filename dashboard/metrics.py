@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from dashboard.texts import VERTREKREDENEN
+
 RELIABILITY_RANK = {"solid": 0, "solid-but-parsed": 1, "derived": 2, "secondary": 3, "uncertain": 4}
 MAP_LEVELS = ("arbeidsmarktregio", "gemeente")
 SHOWN_COLUMNS = ["region_code", "region_name", "geo_level", "value", "unit", "peildatum", "reliability", "source_id"]
@@ -466,9 +468,8 @@ def meer_uren(
 def vertrekredenen(indicators: pd.DataFrame) -> pd.DataFrame:
     rows = indicators[indicators["indicator"].str.startswith("vertrekmotief_")]
     rows = _best_per(rows, ["indicator"])
-    rows = rows.assign(
-        reden=rows["indicator"].str.removeprefix("vertrekmotief_").str.replace("_", " ").str.capitalize()
-    )
+    ids = rows["indicator"].str.removeprefix("vertrekmotief_")
+    rows = rows.assign(reden=ids.map(lambda i: VERTREKREDENEN.get(i, i.replace("_", " ").capitalize())))
     return (
         rows[["reden", "value", "unit", "year", "reliability", "source_id"]]
         .sort_values("value", ascending=False)

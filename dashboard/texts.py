@@ -89,3 +89,17 @@ DEFINITIONS: list[tuple[str, str]] = [
         "aaneengesloten gebied; in 2023 27 voorlopers, in 2025 een landelijk dekkend netwerk van 50.",
     ),
 ]
+
+# Readable labels for the departure reasons (ResearchNed 2023); unknown ids fall back to a cleaned id.
+VERTREKREDENEN = {
+    "werkdruk_stress_belasting": "Werkdruk, stress en belasting",
+    "gebrek_uitdaging_professionele_ontwikkeling": "Gebrek aan uitdaging en ontwikkeling",
+    "onvrede_leiding_management_bestuur": "Onvrede over leiding, management of bestuur",
+    "gebrek_begeleiding_samenwerking_teamsfeer": "Gebrek aan begeleiding, samenwerking of teamsfeer",
+    "onvrede_onderwijskundige_visie_autonomie": "Onvrede over onderwijsvisie of autonomie",
+    "onvrede_arbeidsvoorwaarden_salaris": "Onvrede over arbeidsvoorwaarden of salaris",
+    "frustratie_eigen_impact": "Frustratie over de eigen impact",
+    "werk_prive_niet_combineren": "Werk en privé niet te combineren",
+    "autonome_factoren": "Autonome factoren",
+    "contract_ontslag": "Einde contract of ontslag",
+}

@@ -113,3 +113,10 @@ def test_data_page_lists_sources_and_downloads():
     labels = [b.label for b in at.get("download_button")]
     assert labels == ["Alle cijfers (CSV)", "Alle cijfers (Parquet)", "Bronnenregister (CSV)"]
     assert "Kaartgrenzen: CBS/PDOK Gebiedsindelingen 2025 (CC BY 4.0)" in texts(at)
+
+
+def test_onderwijstijd_url_round_trip():
+    at = open_page("onderwijstijd", sector="vo")
+    assert at.radio(key="sector").value == "vo"
+    assert "Lesuren per jaar van een voltijdleraar, vo" in texts(at)
+    assert "Basisonderwijs: Nederland en OESO-gemiddelde" not in texts(at)  # the po-only trend is hidden

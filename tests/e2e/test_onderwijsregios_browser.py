@@ -99,3 +99,16 @@ def test_deep_link_as_first_request_to_fresh_server(fresh_server, page):
     expect(page.locator(".st-key-vergelijk")).to_contain_text("Achterhoek")
     assert "sector=vo" in page.url and "regio=AM09" in page.url
     assert page.outside_requests == []
+
+
+def test_region_profile_by_keyboard_only(server, page):
+    """The map has a keyboard alternative: the region list, reachable and usable without a mouse."""
+    page.goto(f"{server}/onderwijsregios")
+    wait_for_app(page)
+    box = page.locator(".st-key-regio input")
+    box.focus()
+    page.keyboard.type("Achterhoek")
+    page.keyboard.press("Enter")
+    wait_for_app(page)
+    page.get_by_role("heading", name="Achterhoek").wait_for(timeout=20_000)
+    assert "regio=AM09" in page.url
