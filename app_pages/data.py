@@ -1,7 +1,5 @@
 """Data & verantwoording: sources, definitions, reliability labels, downloads, attribution, accessibility."""
 
-import io
-
 import streamlit as st
 
 from dashboard import metrics
@@ -10,7 +8,7 @@ from dashboard.data.ingest import IngestError, add_own, read_own, remove_own
 from dashboard.data.load import load_indicators, load_table
 from dashboard.format import RELIABILITY_LABELS, fmt_number
 from dashboard.texts import DEFINITIONS
-from dashboard.ui.widgets import labelled, safe_csv
+from dashboard.ui.widgets import dataset_exports, labelled
 
 indicators = load_indicators()
 sources = load_table("sources")
@@ -57,20 +55,14 @@ st.dataframe(
 
 st.subheader("Downloads")
 st.markdown("De volledige dataset, in het formaat van het datacontract (één rij per cijfer).")
+csv_all, parquet_all, csv_sources = dataset_exports(indicators, sources)
 d1, d2, d3 = st.columns(3)
 d1.download_button(
-    "Alle cijfers (CSV)",
-    safe_csv(indicators),
-    "lerarentekort_cijfers.csv",
-    "text/csv",
-    key="dl_all_csv",
-    icon=":material/download:",
+    "Alle cijfers (CSV)", csv_all, "lerarentekort_cijfers.csv", "text/csv", key="dl_all_csv", icon=":material/download:"
 )
-buffer = io.BytesIO()
-indicators.to_parquet(buffer, index=False)
 d2.download_button(
     "Alle cijfers (Parquet)",
-    buffer.getvalue(),
+    parquet_all,
     "lerarentekort_cijfers.parquet",
     "application/octet-stream",
     key="dl_all_parquet",
@@ -78,7 +70,7 @@ d2.download_button(
 )
 d3.download_button(
     "Bronnenregister (CSV)",
-    safe_csv(sources),
+    csv_sources,
     "lerarentekort_bronnen.csv",
     "text/csv",
     key="dl_sources",

@@ -39,9 +39,9 @@ left.multiselect(
     "Soort opleiding", TYPES.choices, key=TYPES.key, format_func=TYPE_LABELS.get, placeholder="Kies opleidingen"
 )
 with right:
-    st.session_state.setdefault(
-        "_jaren", (min(max(st.session_state[VAN.key], 2011), 2023), max(min(st.session_state[TOT.key], 2023), 2011))
-    )
+    # The slider's state is seeded once from the URL (van/tot), clamped and ordered whatever the link says.
+    clamped = sorted(min(max(st.session_state[k.key], 2011), 2023) for k in (VAN, TOT))
+    st.session_state.setdefault("_jaren", tuple(clamped))
     years = st.slider("Jaren", 2011, 2023, key="_jaren")
 st.session_state[VAN.key], st.session_state[TOT.key] = years
 instroom = metrics.opleiding_instroom(indicators, st.session_state[TYPES.key], years)

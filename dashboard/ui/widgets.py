@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 import pandas as pd
 import streamlit as st
 
@@ -19,6 +21,14 @@ def safe_csv(frame: pd.DataFrame) -> bytes:
                 lambda v: "'" + v if isinstance(v, str) and v.startswith(FORMULA_PREFIXES) else v
             )
     return out.to_csv(index=False, sep=";", decimal=",").encode("utf-8-sig")
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def dataset_exports(indicators: pd.DataFrame, sources: pd.DataFrame) -> tuple[bytes, bytes, bytes]:
+    """The whole dataset as CSV and Parquet and the source register as CSV; built once per data version."""
+    buffer = io.BytesIO()
+    indicators.to_parquet(buffer, index=False)
+    return safe_csv(indicators), buffer.getvalue(), safe_csv(sources)
 
 
 def source_text(frame: pd.DataFrame, sources: pd.DataFrame) -> str:

@@ -120,3 +120,8 @@ def test_onderwijstijd_url_round_trip():
     assert at.radio(key="sector").value == "vo"
     assert "Lesuren per jaar van een voltijdleraar, vo" in texts(at)
     assert "Basisonderwijs: Nederland en OESO-gemiddelde" not in texts(at)  # the po-only trend is hidden
+
+
+def test_opleiden_reversed_or_out_of_range_years_in_link():
+    at = open_page("opleiden", van="2030", tot="1990")
+    assert at.slider(key="_jaren").value == (2011, 2023)
