@@ -74,3 +74,13 @@ def test_citation_in_title_is_split():
     assert out["publisher"] == "Het Onderwijsloket (onderwijsloket.com)"
     assert out["year"] == "2025"
     assert out["url"] == "https://www.onderwijsloket.com/a"
+
+
+def test_every_mapped_region_has_a_boundary(fresh):
+    from dashboard.data.geo import read_boundaries
+
+    ind = fresh["indicators"]
+    for level in ("arbeidsmarktregio", "gemeente"):
+        ids = {f["id"] for f in read_boundaries(level)["features"]}
+        codes = set(ind.loc[(ind["geo_level"] == level) & (ind["region_code"] != ""), "region_code"])
+        assert codes and codes <= ids, codes - ids
