@@ -1,4 +1,12 @@
+import json
+
 from helpers import open_page, texts
+
+
+def map_hover(at) -> str:
+    """All tooltip texts of the shortage map (the first chart on the page)."""
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    return "\n".join(t for trace in spec["data"] for t in trace["text"])
 
 
 def test_renders_map_profile_and_onderwijsregios():
@@ -11,12 +19,14 @@ def test_renders_map_profile_and_onderwijsregios():
 
 def test_sector_filter_changes_the_figures():
     at = open_page("onderwijsregios", regio="AM18")
-    po = {m.label: m.value for m in at.metric}
+    po_map = map_hover(at)
+    assert "<b>Achterhoek</b><br>Tekort: 1,8%" in po_map
     at.radio(key="sector").set_value("vo").run()
+    vo_map = map_hover(at)
+    assert "<b>Achterhoek</b><br>Tekort: 13,0%" in vo_map and "Tekort: 1,8%" not in vo_map
     assert "Lerarentekort vo per arbeidsmarktregio, okt 2023" in texts(at)
     assert at.query_params["sector"] == "vo"
-    # the profile shows both sectors; the map title and table follow the sector
-    assert po["Tekort po, okt 2023"] == "12,6%"
+    assert at.selectbox(key="regio").value == "AM18"  # the selected region survives the filter change
 
 
 def test_url_round_trip_restores_widgets():
