@@ -3,7 +3,7 @@
 import streamlit as st
 
 from dashboard import metrics
-from dashboard.charts.basic import grouped_bar, hbar
+from dashboard.charts.basic import grouped_bar, hbar, measurements
 from dashboard.charts.maps import location_from_points, membership_map, shortage_map
 from dashboard.data.geo import ATTRIBUTION, boundaries, subset
 from dashboard.data.load import load_indicators, load_table
@@ -107,6 +107,20 @@ if selected:
             f"Betrouwbaarheid: {reliability_label(row.reliability)}.",
         )
     source_line(profile, sources)
+    history = metrics.local_series(indicators, selected, map_sector)
+    if len(history) > 1:
+        st.markdown(f"**Ontwikkeling in {names[selected]} ({map_sector})**")
+        chart_block(
+            measurements(history, "%"),
+            history,
+            sources,
+            {"peildatum": "Peildatum", "value": "Tekort (%)", "reliability": "Betrouwbaarheid", "source_id": "Bron-id"},
+            {"value": fmt_pct, "peildatum": fmt_peildatum, "reliability": reliability_label},
+            key=f"ontwikkeling_{selected}_{map_sector}",
+            note="Metingen uit verschillende bronnen (Centerdata, gemeente, nieuwsberichten) met niet altijd dezelfde "
+            "methode: de stippellijn verbindt ze alleen ter oriëntatie. Cijfers van vóór 2021 komen uit tellingen "
+            "van de gemeente met DUO-gegevens, niet uit de Centerdata-meting.",
+        )
     gemeenten = metrics.region_gemeenten(regions, selected)
     left, right = st.columns(2)
     with left:

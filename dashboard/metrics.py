@@ -33,6 +33,7 @@ def regional_shortage(indicators: pd.DataFrame, sector: str, indicator: str = "t
         & (indicators["kind"] == "meting")
         & indicators["geo_level"].isin(MAP_LEVELS)
         & (indicators["region_code"] != "")
+        & (indicators["categorie"] == "")  # all of regular po/vo, not e.g. speciaal basisonderwijs
     ]
     am = rows[rows["geo_level"] == "arbeidsmarktregio"]
     if am.empty:
@@ -58,6 +59,26 @@ def national_series(
     best = _best_per(rows, ["peildatum"])
     columns = ["peildatum", "year", "value", "unit", "reliability", "source_id", "note"]
     return best[columns].sort_values("peildatum").reset_index(drop=True)
+
+
+def local_series(indicators: pd.DataFrame, code: str, sector: str, indicator: str = "tekort_pct") -> pd.DataFrame:
+    """All measurements for one region over time, from whatever source reported them (most reliable per date).
+
+    Sources differ in method; the caller must say so. A '?' on a peildatum (date inferred) is kept for display
+    but does not make it a different date.
+    """
+    rows = indicators[
+        (indicators["indicator"] == indicator)
+        & (indicators["sector"] == sector)
+        & (indicators["region_code"] == code)
+        & (indicators["categorie"] == "")
+        & (indicators["kind"] == "meting")
+    ]
+    rows = rows.assign(_date=rows["peildatum"].str.rstrip("?"))
+    best = _best_per(rows, ["_date"]).sort_values("_date")
+    return best[["region_name", "peildatum", "year", "value", "unit", "reliability", "source_id", "note"]].reset_index(
+        drop=True
+    )
 
 
 def national_value(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.format import fmt_number, fmt_value
+from dashboard.format import fmt_number, fmt_peildatum, fmt_value, reliability_label
 
 # Okabe-Ito: a qualitative palette safe for colour-blind readers.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
@@ -165,4 +165,48 @@ def stacked_share(
         )
     fig.update_layout(**BASE_LAYOUT, barmode="stack", height=height or max(300, 30 * len(frame) + 100))
     fig.update_xaxes(ticksuffix="%", range=[0, 100], gridcolor="#eee")
+    return fig
+
+
+RELIABILITY_MARKERS = {
+    "solid": ("#0072B2", "circle"),
+    "solid-but-parsed": ("#0072B2", "circle"),
+    "derived": ("#56B4E9", "diamond"),
+    "secondary": ("#E69F00", "square"),
+    "uncertain": ("#999999", "circle-open"),
+}
+
+
+def measurements(frame: pd.DataFrame, unit: str, height: int = 320) -> go.Figure:
+    """Measurements from mixed sources over time: a thin grey guide line, markers styled by reliability
+    (one legend entry per reliability), so a reader sees which points are official."""
+    labels = [fmt_peildatum(p) for p in frame["peildatum"]]
+    fig = go.Figure(
+        go.Scatter(
+            x=labels,
+            y=frame["value"],
+            mode="lines",
+            line={"color": "#bbbbbb", "width": 1, "dash": "dot"},
+            hoverinfo="skip",
+            showlegend=False,
+        )
+    )
+    for reliability, part in frame.assign(label=labels).groupby("reliability", sort=False):
+        color, symbol = RELIABILITY_MARKERS.get(reliability, ("#000000", "circle"))
+        fig.add_trace(
+            go.Scatter(
+                x=part["label"],
+                y=part["value"],
+                mode="markers+text",
+                name=reliability_label(reliability),
+                marker={"color": color, "symbol": symbol, "size": 12, "line": {"width": 2, "color": color}},
+                text=[fmt_value(v, unit) for v in part["value"]],
+                textposition="top center",
+                hovertemplate="%{x}: %{text}<extra>" + reliability_label(reliability) + "</extra>",
+            )
+        )
+    fig.update_layout(**BASE_LAYOUT, height=height)
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=labels)
+    top = float(frame["value"].max()) * 1.25 if len(frame) else 1
+    fig.update_yaxes(ticksuffix=_axis_suffix(unit), gridcolor="#eee", range=[0, top])  # room for the labels
     return fig

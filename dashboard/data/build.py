@@ -103,17 +103,24 @@ def am_name_to_code(raw_dir: Path = RAW_DIR) -> dict[str, str]:
     return mapping
 
 
+def staff_indicator(indicator: str, personeel: str) -> str:
+    """Shortages of school leaders get their own indicator id, so they never mix with teachers."""
+    return indicator.replace("tekort_", "tekort_schoolleiding_", 1) if personeel == "schoolleiding" else indicator
+
+
+def sector_detail(raw: str) -> str:
+    """'po (speciaal basisonderwijs)' -> 'speciaal basisonderwijs'; a plain sector -> ''."""
+    match = re.search(r"\((.+)\)", raw)
+    return match.group(1) if match else ""
+
+
 def national_shortages(raw_dir: Path) -> pd.DataFrame:
     rows = pd.concat([read_raw("national_shortage_po.csv", raw_dir), read_raw("national_shortage_vo_mbo.csv", raw_dir)])
     rows = _numeric_only(rows)
 
-    def indicator(r: pd.Series) -> str:
-        name = INDICATOR_RENAMES.get(r["measure"], r["measure"])
-        return name.replace("tekort_", "tekort_schoolleiding_", 1) if r["personeel"] == "schoolleiding" else name
-
     return _frame(
         rows,
-        indicator=indicator,
+        indicator=lambda r: staff_indicator(INDICATOR_RENAMES.get(r["measure"], r["measure"]), r["personeel"]),
         sector=lambda r: normalize_sector(r["sector"]),
         vak="",
         **NATIONAL,
@@ -136,15 +143,20 @@ def regional_shortages(raw_dir: Path) -> pd.DataFrame:
             return G5_CODES[r["region_name"]]
         return ""
 
+    def name(r: pd.Series) -> str:
+        """Stadsdelen and wijken carry their gemeente, which has no code of their own to join on."""
+        level = GEO_LEVEL_RENAMES[r["geo_level"]]
+        return f"{r['region_name']} ({r['parent_region']})" if level in ("stadsdeel", "wijk") else r["region_name"]
+
     return _frame(
         rows,
-        indicator=lambda r: INDICATOR_RENAMES.get(r["measure"], r["measure"]),
+        indicator=lambda r: staff_indicator(INDICATOR_RENAMES.get(r["measure"], r["measure"]), r["personeel"]),
         sector=lambda r: normalize_sector(r["sector"]),
         vak="",
         geo_level=lambda r: GEO_LEVEL_RENAMES[r["geo_level"]],
         region_code=code,
-        region_name="region_name",
-        categorie="parent_region",
+        region_name=name,
+        categorie=lambda r: sector_detail(r["sector"]),
         kind="meting",
         **_common(rows, "peildatum"),
     )

@@ -65,3 +65,11 @@ def test_onderwijsregio_gemeenten_from_link():
     assert "Enschede" in set(table["Gemeente"]) and len(table) == 19
     at.selectbox(key="oregio").set_value("").run()
     assert "oregio" not in at.query_params
+
+
+def test_g5_profile_shows_history_with_sources():
+    at = open_page("onderwijsregios", regio="GM0363")
+    assert "Ontwikkeling in Amsterdam (po)" in texts(at)
+    assert "verschillende bronnen" in texts(at)
+    at.selectbox(key="regio").set_value("AM09").run()
+    assert "Ontwikkeling in" not in texts(at)  # one measurement only: no chart

@@ -59,3 +59,17 @@ def test_stacked_share():
     frame = pd.DataFrame({"vak": ["Wiskunde"], "b": [84.1], "n": [11.4], "o": [4.5]})
     fig = stacked_share(frame, "vak", [("b", "Bevoegd"), ("n", "Benoembaar"), ("o", "Onbevoegd")])
     assert [t.name for t in fig.data] == ["Bevoegd", "Benoembaar", "Onbevoegd"]
+
+
+def test_measurements_style_by_reliability():
+    from dashboard.charts.basic import measurements
+
+    frame = pd.DataFrame(
+        {"peildatum": ["2021-10-01", "2023-10-01"], "value": [15.3, 18.7], "reliability": ["secondary", "solid"]}
+    )
+    fig = measurements(frame, "%")
+    assert [t.name for t in fig.data[1:]] == [
+        "secundair (overgenomen of niet-officiële bron)",
+        "betrouwbaar (officiële bron)",
+    ]
+    assert list(fig.layout.xaxis.categoryarray) == ["okt 2021", "okt 2023"]

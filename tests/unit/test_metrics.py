@@ -161,3 +161,16 @@ def test_region_gemeenten_of_g5_and_am(tables):
     assert list(metrics.region_gemeenten(tables["regions"], "GM0363")["region_name"]) == ["Amsterdam"]
     am18 = metrics.region_gemeenten(tables["regions"], "AM18")
     assert "Amsterdam" in set(am18["region_name"]) and len(am18) > 3
+
+
+def test_local_series_merges_inferred_dates_and_skips_subgroups(tables):
+    series = metrics.local_series(tables["indicators"], "GM0363", "po")
+    assert series["peildatum"].str.rstrip("?").is_unique
+    assert 30.7 not in set(series["value"])  # speciaal basisonderwijs is a subgroup, not Amsterdam's po figure
+    assert series.loc[series["peildatum"] == "2023-10-01", "reliability"].iloc[0] == "solid"
+
+
+def test_regional_shortage_ignores_subgroups(tables):
+    regional = metrics.regional_shortage(tables["indicators"], "po")
+    assert regional.loc[regional["region_code"] == "GM0363", "value"].iloc[0] == 18.7
+    assert regional["region_code"].is_unique and len(regional) == 40
