@@ -5,7 +5,7 @@ import streamlit as st
 
 from dashboard import metrics
 from dashboard.charts.basic import PALETTE, lines
-from dashboard.charts.maps import shortage_map
+from dashboard.charts.maps import location_from_points, shortage_map
 from dashboard.data.geo import ATTRIBUTION, boundaries, subset
 from dashboard.data.load import load_indicators, load_table
 from dashboard.format import fmt_euro, fmt_fte, fmt_number, fmt_pct, fmt_peildatum, fmt_pp, reliability_label
@@ -91,13 +91,18 @@ if sector not in ("po", "vo"):
 left, right = st.columns([3, 2])
 with left:
     gm = subset(boundaries("gemeente"), set(regional.loc[regional["geo_level"] == "gemeente", "region_code"]))
-    st.plotly_chart(
+    event = st.plotly_chart(
         shortage_map(regional, boundaries("arbeidsmarktregio"), gm, height=420, zoom=5.4),
         width="stretch",
         key="kaart_klein",
-        config={"displayModeBar": False, "staticPlot": False},
+        on_select="rerun",
+        selection_mode="points",
+        config={"displayModeBar": False},
     )
-    st.caption(ATTRIBUTION)
+    clicked = location_from_points(event.selection.points if event else [])
+    if clicked:  # a click opens that region's profile on the Onderwijsregio's page
+        st.switch_page("app_pages/onderwijsregios.py", query_params={"sector": map_sector, "regio": clicked})
+    st.caption(ATTRIBUTION + ". Klik op een regio voor het regioprofiel.")
 with right:
     top = regional.head(5)
     st.markdown("**Hoogste tekorten**")

@@ -25,16 +25,16 @@ def coloured_pixels(png: bytes) -> int:
     return sum(1 for r, g, b in pixels if max(r, g, b) - min(r, g, b) > 40)
 
 
-def map_point(pg, lon: float, lat: float) -> tuple[float, float]:
-    """Page coordinates of lon/lat on the MapLibre map inside the plotly chart."""
+def map_point(pg, lon: float, lat: float, key: str = "kaart") -> tuple[float, float]:
+    """Page coordinates of lon/lat on the MapLibre map inside the plotly chart with widget key `key`."""
     xy = pg.evaluate(
-        """([lon, lat]) => {
-            const gd = document.querySelector('.st-key-kaart .js-plotly-plot');
+        """([lon, lat, key]) => {
+            const gd = document.querySelector('.st-key-' + key + ' .js-plotly-plot');
             const p = gd._fullLayout.map._subplot.map.project([lon, lat]);
             const box = gd.querySelector('.maplibregl-canvas').getBoundingClientRect();
             return [box.left + p.x, box.top + p.y];
         }""",
-        [lon, lat],
+        [lon, lat, key],
     )
     return xy[0], xy[1]
 
@@ -112,3 +112,16 @@ def test_region_profile_by_keyboard_only(server, page):
     wait_for_app(page)
     page.get_by_role("heading", name="Achterhoek").wait_for(timeout=20_000)
     assert "regio=AM09" in page.url
+
+
+def test_click_on_overview_map_opens_region_profile(server, page):
+    page.goto(f"{server}/?sector=vo")
+    wait_for_app(page)
+    page.wait_for_selector(".st-key-kaart_klein .maplibregl-canvas", timeout=30_000)
+    page.locator(".st-key-kaart_klein").scroll_into_view_if_needed()
+    page.wait_for_timeout(1500)
+    x, y = map_point(page, *region_point("AM09"), key="kaart_klein")
+    page.mouse.click(x, y)
+    page.get_by_role("heading", name="Achterhoek").wait_for(timeout=20_000)
+    assert "/onderwijsregios" in page.url and "regio=AM09" in page.url and "sector=vo" in page.url
+    assert page.outside_requests == []
