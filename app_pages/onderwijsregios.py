@@ -7,7 +7,7 @@ from dashboard.charts.basic import grouped_bar, hbar, measurements
 from dashboard.charts.maps import location_from_points, membership_map, shortage_map
 from dashboard.data.geo import ATTRIBUTION, boundaries, subset
 from dashboard.data.load import load_indicators, load_table
-from dashboard.format import SECTOR_LABELS, fmt_number, fmt_pct, fmt_peildatum, fmt_pp, reliability_label
+from dashboard.format import SECTOR_LABELS, fmt_number, fmt_pct, fmt_peildatum, fmt_pp, fmt_sectors, reliability_label
 from dashboard.ui.filters import SECTOR
 from dashboard.ui.state import Param, bind, publish
 from dashboard.ui.widgets import chart_block, download, labelled, missing, source_line, table_and_download
@@ -141,7 +141,10 @@ if selected:
         else:
             st.dataframe(
                 labelled(
-                    covering.assign(betrouwbaarheid=covering["betrouwbaarheid"].map(reliability_label)),
+                    covering.assign(
+                        betrouwbaarheid=covering["betrouwbaarheid"].map(reliability_label),
+                        sectors=covering["sectors"].map(fmt_sectors),
+                    ),
                     {
                         "onderwijsregio": "Onderwijsregio",
                         "status": "Status",
@@ -234,7 +237,12 @@ overview_columns = {
     "gemeenten": "Gemeenten (bij benadering)",
     "gemeenten_zeker": "waarvan secundair of beter",
 }
-st.dataframe(labelled(overview, overview_columns), hide_index=True, width="stretch", height=320)
+st.dataframe(
+    labelled(overview.assign(sectors=overview["sectors"].map(fmt_sectors)), overview_columns),
+    hide_index=True,
+    width="stretch",
+    height=320,
+)
 download(
     labelled(overview, overview_columns), "onderwijsregios.csv", key="dl_oregios", label="Download CSV van deze lijst"
 )

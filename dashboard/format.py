@@ -85,3 +85,38 @@ def fmt_peildatum(text: str) -> str:
 
 def reliability_label(code: str) -> str:
     return RELIABILITY_LABELS.get(code, code)
+
+
+INDICATOR_LABELS = {
+    "tekort_pct": "tekort (% werkgelegenheid)",
+    "tekort_fte": "tekort (fte)",
+    "tekort_schoolleiding_pct": "tekort schoolleiding (%)",
+    "tekort_schoolleiding_fte": "tekort schoolleiding (fte)",
+    "geraamd_tekort_fte": "geraamd tekort (fte)",
+    "geraamd_tekort_pct": "geraamd tekort (%)",
+    "instroom_opleiding": "instroom lerarenopleiding",
+    "diplomas_hbo_2e_graads": "diploma's hbo tweedegraads",
+    "bevoegd_pct": "bevoegd gegeven lessen (%)",
+    "benoembaar_pct": "benoembaar gegeven lessen (%)",
+    "onbevoegd_pct": "onbevoegd gegeven lessen (%)",
+    "statutory_net_teaching_time": "netto lesuren per jaar",
+    "teaching_hours_per_year": "lesuren per jaar",
+    "compulsory_instruction_time_students": "verplichte lestijd leerlingen",
+}
+
+
+def indicator_label(indicator: str) -> str:
+    """A readable Dutch name for an indicator id; unknown ids lose their underscores."""
+    return INDICATOR_LABELS.get(indicator, indicator.replace("_", " "))
+
+
+def fmt_sectors(raw: str) -> str:
+    """'po;vo;mbo (loket tags) | po' -> 'po, vo, mbo (volgens regioloket)'; '(not stated)' -> 'onbekend'."""
+    tokens = [
+        t
+        for t in ("po", "vo", "vso", "mbo")
+        if any(t == part.strip() for part in raw.replace("(loket tags)", "").replace("|", ";").split(";"))
+    ]
+    if not tokens:
+        return "onbekend"
+    return ", ".join(tokens) + (" (volgens regioloket)" if "loket tags" in raw else "")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from dashboard.format import fmt_peildatum, indicator_label, reliability_label
 from dashboard.texts import VERTREKREDENEN
 
 RELIABILITY_RANK = {"solid": 0, "solid-but-parsed": 1, "derived": 2, "secondary": 3, "uncertain": 4}
@@ -529,11 +530,16 @@ def lerarenbeurs(indicators: pd.DataFrame) -> pd.DataFrame:
 
 def source_catalogue(indicators: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     """Every source with what it measures (indicators), its peildata and the number of figures taken from it."""
+
+    def listing(values: pd.Series, label, limit: int) -> str:
+        unique = sorted(set(values))
+        return ", ".join(label(v) for v in unique[:limit]) + (" …" if len(unique) > limit else "")
+
     used = indicators.groupby("source_id").agg(
         cijfers=("value", "size"),
-        peildata=("peildatum", lambda s: ", ".join(sorted(set(s))[:6]) + (" …" if s.nunique() > 6 else "")),
-        meet=("indicator", lambda s: ", ".join(sorted(set(s))[:5]) + (" …" if s.nunique() > 5 else "")),
-        betrouwbaarheid=("reliability", lambda s: ", ".join(sorted(set(s)))),
+        peildata=("peildatum", lambda s: listing(s, fmt_peildatum, 6)),
+        meet=("indicator", lambda s: listing(s, indicator_label, 5)),
+        betrouwbaarheid=("reliability", lambda s: listing(s, reliability_label, 5)),
     )
     out = sources.merge(used, left_on="source_id", right_index=True, how="left")
     out["cijfers"] = out["cijfers"].fillna(0).astype(int)

@@ -23,3 +23,13 @@ def test_peildatum():
     assert fmt_peildatum("2023-10-01") == "okt 2023"
     assert fmt_peildatum("2021-02-01?") == "feb 2021 (datum onzeker)"
     assert fmt_peildatum("IPTO2020") == "IPTO2020"
+
+
+def test_sectors_and_indicator_labels():
+    from dashboard.format import fmt_sectors, indicator_label
+
+    assert fmt_sectors("po;vo;mbo (loket tags)") == "po, vo, mbo (volgens regioloket)"
+    assert fmt_sectors("mbo | po | vo") == "po, vo, mbo"
+    assert fmt_sectors("(not stated)") == "onbekend"
+    assert indicator_label("tekort_pct") == "tekort (% werkgelegenheid)"
+    assert indicator_label("zij_instromers_met_subsidie") == "zij instromers met subsidie"
