@@ -38,19 +38,26 @@ catalogue = metrics.source_catalogue(indicators, sources)
 columns = {
     "publisher": "Uitgever",
     "title": "Titel",
-    "year": "Jaar",
     "url": "Link",
+    "meet": "Meet",
     "peildata": "Peildata",
-    "meet": "Meet (indicatoren)",
-    "cijfers": "Aantal cijfers",
     "betrouwbaarheid": "Betrouwbaarheid",
+    "cijfers": "Aantal cijfers",
+    "year": "Jaar",
 }
+st.caption(
+    "Gesorteerd op het aantal cijfers dat het dashboard uit de bron haalt. Bronnen met 0 cijfers onderbouwen de "
+    "indeling van de onderwijsregio's. Zoeken kan met het vergrootglas boven de tabel."
+)
 st.dataframe(
     labelled(catalogue, columns),
     hide_index=True,
     width="stretch",
     height=420,
-    column_config={"Link": st.column_config.LinkColumn("Link", display_text="open")},
+    column_config={
+        "Link": st.column_config.LinkColumn("Link", display_text="open", width="small"),
+        "Titel": st.column_config.TextColumn("Titel", width="large"),
+    },
 )
 
 st.subheader("Downloads")

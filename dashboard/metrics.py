@@ -543,4 +543,4 @@ def source_catalogue(indicators: pd.DataFrame, sources: pd.DataFrame) -> pd.Data
     )
     out = sources.merge(used, left_on="source_id", right_index=True, how="left")
     out["cijfers"] = out["cijfers"].fillna(0).astype(int)
-    return out.fillna("").sort_values(["publisher", "year"]).reset_index(drop=True)
+    return out.fillna("").sort_values(["cijfers", "publisher"], ascending=[False, True]).reset_index(drop=True)
