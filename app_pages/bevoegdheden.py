@@ -59,7 +59,7 @@ if tekort.empty:
     missing("Voor de gekozen vakken is geen tekort per vak gepubliceerd.")
 else:
     st.plotly_chart(
-        hbar(tekort, "vak", "tekort_pct", "%", reference=total_value, reference_label="Totaal vo"),
+        hbar(tekort, "vak", "tekort_pct", "%", reference=total_value, reference_label="Alle vakken"),
         width="stretch",
         key="tekort_vak",
     )

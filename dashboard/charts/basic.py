@@ -164,6 +164,7 @@ def stacked_share(
             )
         )
     fig.update_layout(**BASE_LAYOUT, barmode="stack", height=height or max(300, 30 * len(frame) + 100))
+    fig.update_layout(legend_traceorder="normal")  # bevoegd first, as the bars read left to right
     fig.update_xaxes(ticksuffix="%", range=[0, 100], gridcolor="#eee")
     return fig
 
