@@ -29,7 +29,7 @@ if sector not in ("po", "vo"):
 st.subheader(f"Lesuren per jaar van een voltijdleraar, {level_sector}: Nederland en internationaal")
 hours = metrics.teaching_time(indicators, level_sector)
 chart_block(
-    hbar(hours, "label", "value", "uur", color=PALETTE[0]),
+    hbar(hours, "label", "value", "uur", color=PALETTE[0], highlight="Nederland"),
     hours,
     sources,
     {

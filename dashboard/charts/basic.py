@@ -31,15 +31,19 @@ def hbar(
     reference_label: str = "Landelijk",
     color: str | None = None,
     height: int | None = None,
+    highlight: str | None = None,
 ) -> go.Figure:
-    """Horizontal bars sorted as given (top = first row), optional vertical reference line."""
+    """Horizontal bars sorted as given (top = first row), optional vertical reference line.
+    Bars whose label contains `highlight` (e.g. 'Nederland') get the accent colour."""
     data = frame.iloc[::-1]
+    base = color or PALETTE[0]
+    colors = [PALETTE[1] if highlight and highlight in str(v) else base for v in data[label]]
     fig = go.Figure(
         go.Bar(
             x=data[value],
             y=data[label],
             orientation="h",
-            marker_color=color or PALETTE[0],
+            marker_color=colors,
             text=[fmt_value(v, unit) for v in data[value]],
             textposition="outside",
             cliponaxis=False,
