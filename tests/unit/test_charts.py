@@ -73,3 +73,10 @@ def test_measurements_style_by_reliability():
         "betrouwbaar (officiële bron)",
     ]
     assert list(fig.layout.xaxis.categoryarray) == ["okt 2021", "okt 2023"]
+
+
+def test_hbar_highlight():
+    frame = pd.DataFrame({"naam": ["Nederland · po", "OESO-gemiddelde · po"], "v": [930.0, 773.0]})
+    fig = hbar(frame, "naam", "v", "uur", highlight="Nederland")
+    colors = dict(zip(fig.data[0].y, fig.data[0].marker.color, strict=True))
+    assert colors["Nederland · po"] != colors["OESO-gemiddelde · po"]
