@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from conftest import screenshot, wait_for_app
-from test_onderwijsregios_browser import coloured_pixels
+from test_onderwijsregios_browser import wait_for_colour
 
 PAGES = [
     "",  # Overzicht is the default page: its link is the root URL
@@ -25,7 +25,7 @@ def test_page_in_browser(server, page, path):
     page.set_viewport_size({"width": 1400, "height": 3200})
     page.goto(f"{server}/{path}?sector=vo")
     wait_for_app(page)
-    page.wait_for_timeout(1500)  # plotly / maplibre finish drawing after the script ends
+    page.wait_for_timeout(500)  # charts draw after the script ends; wait_for_colour polls per chart
 
     assert page.locator("[data-testid='stException']").count() == 0
     assert page.get_by_text("Page not found").count() == 0
@@ -33,8 +33,7 @@ def test_page_in_browser(server, page, path):
 
     charts = page.locator(CHART)
     for i in range(charts.count()):
-        png = charts.nth(i).screenshot()
-        assert coloured_pixels(png) > 300, f"chart {i} on {path} is blank"
+        assert wait_for_colour(charts.nth(i), minimum=300, timeout_s=15) >= 300, f"chart {i} on {path} is blank"
 
     violations = [v for v in Axe().run(page).response["violations"] if v["impact"] in ("serious", "critical")]
     assert violations == [], [(v["id"], v["nodes"][0]["html"][:120]) for v in violations]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import time
 
 import pandas as pd
 import pytest
@@ -23,6 +24,18 @@ def coloured_pixels(png: bytes) -> int:
     image = Image.open(io.BytesIO(png)).convert("RGB")
     pixels = image.get_flattened_data() if hasattr(image, "get_flattened_data") else image.getdata()
     return sum(1 for r, g, b in pixels if max(r, g, b) - min(r, g, b) > 40)
+
+
+def wait_for_colour(locator, minimum: int = 5000, timeout_s: float = 30) -> int:
+    """Poll a chart until it shows coloured pixels (drawing is asynchronous: WebGL, tiles of geometry)."""
+    deadline = time.time() + timeout_s
+    count = 0
+    while time.time() < deadline:
+        count = coloured_pixels(locator.screenshot())
+        if count >= minimum:
+            break
+        time.sleep(0.5)
+    return count
 
 
 def map_point(pg, lon: float, lat: float, key: str = "kaart") -> tuple[float, float]:
@@ -50,9 +63,7 @@ def test_map_has_colour_and_no_request_leaves(server, page):
     page.goto(f"{server}/onderwijsregios")
     wait_for_app(page)
     page.wait_for_selector(f"{MAP} .maplibregl-canvas", timeout=30_000)
-    page.wait_for_timeout(1500)
-    png = page.locator(MAP).screenshot()
-    assert coloured_pixels(png) > 5000, "the map drew no coloured regions"
+    assert wait_for_colour(page.locator(MAP)) > 5000, "the map drew no coloured regions"
     assert page.locator("[data-testid='stException']").count() == 0
     screenshot(page, "onderwijsregios_kaart")
     assert page.outside_requests == []
@@ -62,7 +73,7 @@ def test_click_on_region_opens_its_profile(server, page):
     page.goto(f"{server}/onderwijsregios")
     wait_for_app(page)
     page.wait_for_selector(f"{MAP} .maplibregl-canvas", timeout=30_000)
-    page.wait_for_timeout(1500)
+    wait_for_colour(page.locator(MAP))
     x, y = map_point(page, *region_point("AM09"))  # Achterhoek
     page.mouse.click(x, y)
     page.wait_for_timeout(500)
@@ -119,7 +130,7 @@ def test_click_on_overview_map_opens_region_profile(server, page):
     wait_for_app(page)
     page.wait_for_selector(".st-key-kaart_klein .maplibregl-canvas", timeout=30_000)
     page.locator(".st-key-kaart_klein").scroll_into_view_if_needed()
-    page.wait_for_timeout(1500)
+    wait_for_colour(page.locator(".st-key-kaart_klein"))
     x, y = map_point(page, *region_point("AM09"), key="kaart_klein")
     page.mouse.click(x, y)
     page.get_by_role("heading", name="Achterhoek").wait_for(timeout=20_000)
