@@ -17,13 +17,16 @@ map_sector = sector if sector in ("po", "vo") else "po"
 indicators = load_indicators(indicators=("tekort_pct",), sectors=("po", "vo"))
 sources = load_table("sources")
 regions = load_table("regions")
+onderwijsregios = load_table("onderwijsregios")
+leden = load_table("onderwijsregio_leden")
+members = metrics.expand_members(leden, regions)  # once per run, shared by profile, overview and detail
 regional = metrics.regional_shortage(indicators, map_sector)
 codes = tuple(regional["region_code"])
 names = dict(zip(regional["region_code"], regional["region_name"]))
 
 REGIO = Param("regio", "", choices=codes)
 VERGELIJK = Param("vergelijk", [], kind="list", choices=codes, max_items=4)
-OREGIO = Param("oregio", "", choices=tuple(load_table("onderwijsregios")["onderwijsregio_code"]))
+OREGIO = Param("oregio", "", choices=tuple(onderwijsregios["onderwijsregio_code"]))
 bind(REGIO, VERGELIJK, OREGIO)
 
 st.title("Onderwijsregio's en regionale tekorten")
@@ -38,9 +41,7 @@ if sector not in ("po", "vo"):
     )
 
 peildatum = regional["peildatum"].iloc[0]
-national = metrics.national_value(
-    load_indicators(indicators=("tekort_pct",), sectors=(map_sector,), geo_levels=("land",)), map_sector, peildatum
-)
+national = metrics.national_value(indicators, map_sector, peildatum)
 
 # --- Map -------------------------------------------------------------------------------------------
 st.subheader(f"Lerarentekort {map_sector} per arbeidsmarktregio, {fmt_peildatum(peildatum)}")
@@ -132,9 +133,7 @@ if selected:
                 "op de kaart staat (de bron zegt dit niet expliciet)."
             )
     with right:
-        covering = metrics.onderwijsregios_for(
-            selected, regions, load_table("onderwijsregios"), load_table("onderwijsregio_leden")
-        )
+        covering = metrics.onderwijsregios_for(selected, regions, onderwijsregios, members)
         st.markdown("**Onderwijsregio's in dit gebied (bij benadering)**")
         if covering.empty:
             missing("Voor dit gebied is geen onderwijsregio bekend in onze bronnen.")
@@ -227,9 +226,7 @@ st.warning(
     "gebiedsomschrijvingen van de regioloketten; regio's overlappen per sector.",
     icon=":material/warning:",
 )
-overview = metrics.onderwijsregio_overview(
-    load_table("onderwijsregios"), load_table("onderwijsregio_leden"), regions, sector=None
-)
+overview = metrics.onderwijsregio_overview(onderwijsregios, members)
 overview_columns = {
     "onderwijsregio": "Onderwijsregio",
     "status": "Status",
@@ -254,25 +251,23 @@ st.selectbox(
     format_func=lambda c: "Kies een onderwijsregio" if c == "" else oregio_names[c],
 )
 if st.session_state[OREGIO.key]:
-    members = metrics.onderwijsregio_gemeenten(
-        st.session_state[OREGIO.key], load_table("onderwijsregio_leden"), regions
-    )
+    oregio_members = metrics.onderwijsregio_gemeenten(st.session_state[OREGIO.key], members, regions)
     left, right = st.columns([3, 2])
     with left:
         st.plotly_chart(
-            membership_map(members, boundaries("gemeente")),
+            membership_map(oregio_members, boundaries("gemeente")),
             width="stretch",
             key="leden_kaart",
             config={"displayModeBar": False},
         )
         st.caption(ATTRIBUTION + ". Donkerblauw: genoemd in een officiële of regionale bron; lichtblauw: onzeker.")
     with right:
-        if members.empty:
+        if oregio_members.empty:
             missing("Voor deze onderwijsregio zijn geen gemeenten bekend (bijv. een landelijke onderwijsregio).")
         else:
             st.dataframe(
                 labelled(
-                    members.assign(reliability=members["reliability"].map(reliability_label)),
+                    oregio_members.assign(reliability=oregio_members["reliability"].map(reliability_label)),
                     {"gemeente": "Gemeente", "reliability": "Betrouwbaarheid"},
                 ),
                 hide_index=True,
@@ -281,7 +276,7 @@ if st.session_state[OREGIO.key]:
             )
             download(
                 labelled(
-                    members,
+                    oregio_members,
                     {
                         "gemeente_code": "Gemeentecode",
                         "gemeente": "Gemeente",
@@ -293,7 +288,6 @@ if st.session_state[OREGIO.key]:
                 key="dl_leden",
                 label="Download CSV van deze gemeenten",
             )
-    leden = load_table("onderwijsregio_leden")
     source_line(leden[leden["onderwijsregio_code"] == st.session_state[OREGIO.key]], sources)
 
 publish(REGIO, VERGELIJK, OREGIO)

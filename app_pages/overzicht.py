@@ -85,7 +85,7 @@ chart_block(
 # --- Small map --------------------------------------------------------------------------------------
 map_sector = sector if sector in ("po", "vo") else "po"
 st.subheader(f"Waar is het tekort het grootst? ({map_sector}, {fmt_peildatum('2023-10-01')})")
-regional = metrics.regional_shortage(load_indicators(indicators=("tekort_pct",), sectors=(map_sector,)), map_sector)
+regional = metrics.regional_shortage(shortage, map_sector)
 if sector not in ("po", "vo"):
     missing("Regionale tekortcijfers bestaan alleen voor po en vo; de kaart toont het po.")
 left, right = st.columns([3, 2])
@@ -132,7 +132,9 @@ table_and_download(
 
 # --- Werkplan results -------------------------------------------------------------------------------
 st.subheader("Wat het werkplan tot nu toe opleverde (december 2023)")
-figures = metrics.figures_by_indicator(load_indicators(), "Kamerbrief/VO-raad")
+all_figures = load_indicators()
+werkplan_rows = all_figures[all_figures["categorie"] == "Kamerbrief/VO-raad"]
+figures = metrics.figures_by_indicator(werkplan_rows, "Kamerbrief/VO-raad")
 
 
 def _fmt(row) -> str:
@@ -140,11 +142,8 @@ def _fmt(row) -> str:
     return fmt_euro(row["value"]) if unit.startswith("euro") else fmt_number(row["value"])
 
 
+values = {k: _fmt(v) for k, v in figures.items()}
 for indicator, template in WERKPLAN_RESULTS:
-    if indicator not in figures:
-        continue
-    values = {k: _fmt(v) for k, v in figures.items()}
-    st.markdown("- " + template.format(v=values[indicator], **values))
-werkplan_rows = load_indicators()
-werkplan_rows = werkplan_rows[werkplan_rows["categorie"] == "Kamerbrief/VO-raad"]
+    if indicator in values:
+        st.markdown("- " + template.format(v=values[indicator], **values))
 source_line(werkplan_rows[werkplan_rows["source_id"] == "TK_2023_ANCHOR"].head(1), sources)

@@ -152,11 +152,11 @@ def expand_members(leden: pd.DataFrame, regions: pd.DataFrame) -> pd.DataFrame:
 
 
 def onderwijsregios_for(
-    code: str, regions: pd.DataFrame, onderwijsregios: pd.DataFrame, leden: pd.DataFrame
+    code: str, regions: pd.DataFrame, onderwijsregios: pd.DataFrame, members: pd.DataFrame
 ) -> pd.DataFrame:
-    """Onderwijsregio's known (approximately) to cover some of the gemeenten of region `code`."""
+    """Onderwijsregio's known (approximately) to cover some of the gemeenten of region `code`.
+    `members` = expand_members(...), computed once per page run and shared by the functions below."""
     gemeente_codes = set(region_gemeenten(regions, code)["region_code"])
-    members = expand_members(leden, regions)
     hits = members[members["gemeente_code"].isin(gemeente_codes)]
     if hits.empty:
         return pd.DataFrame(columns=["onderwijsregio", "status", "sectors", "gemeenten_in_regio", "betrouwbaarheid"])
@@ -222,11 +222,8 @@ def onderwijsregio_counts(indicators: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def onderwijsregio_overview(
-    onderwijsregios: pd.DataFrame, leden: pd.DataFrame, regions: pd.DataFrame, sector: str | None = None
-) -> pd.DataFrame:
-    """One row per onderwijsregio label with how well its gemeenten are known."""
-    members = expand_members(leden, regions)
+def onderwijsregio_overview(onderwijsregios: pd.DataFrame, members: pd.DataFrame) -> pd.DataFrame:
+    """One row per onderwijsregio label with how well its gemeenten are known (members = expand_members(...))."""
     known = members.groupby("onderwijsregio_code").agg(gemeenten=("gemeente_code", "nunique")).reset_index()
     solid = members[members["reliability"].isin(["solid", "secondary"])]
     solid = solid.groupby("onderwijsregio_code").agg(gemeenten_zeker=("gemeente_code", "nunique")).reset_index()
@@ -234,15 +231,13 @@ def onderwijsregio_overview(
         solid, on="onderwijsregio_code", how="left"
     )
     out[["gemeenten", "gemeenten_zeker"]] = out[["gemeenten", "gemeenten_zeker"]].fillna(0).astype(int)
-    if sector:
-        out = out[out["sectors"].str.contains(sector, case=False, regex=False)]
     status_order = {"voorloper": 0, "in oprichting": 1}
     out = out.assign(_o=out["status"].map(status_order).fillna(2)).sort_values(["_o", "onderwijsregio"])
     return out.drop(columns="_o").reset_index(drop=True)
 
 
-def onderwijsregio_gemeenten(code: str, leden: pd.DataFrame, regions: pd.DataFrame) -> pd.DataFrame:
-    members = expand_members(leden, regions)
+def onderwijsregio_gemeenten(code: str, members: pd.DataFrame, regions: pd.DataFrame) -> pd.DataFrame:
+    """The gemeenten of one onderwijsregio, most reliable membership per gemeente (members = expand_members(...))."""
     rows = members[members["onderwijsregio_code"] == code]
     names = regions[regions["geo_level"] == "gemeente"][["region_code", "region_name"]]
     rows = rows.merge(names, left_on="gemeente_code", right_on="region_code")

@@ -84,7 +84,7 @@ def _numeric_only(rows: pd.DataFrame) -> pd.DataFrame:
     return rows[pd.to_numeric(rows["value"], errors="coerce").notna()]
 
 
-def _common(rows: pd.DataFrame, time_col: str) -> dict[str, object]:
+def _common(time_col: str) -> dict[str, object]:
     return {
         "peildatum": lambda r: r[time_col] or "onbekend",
         "year": lambda r: year_of(r[time_col]),
@@ -126,7 +126,7 @@ def national_shortages(raw_dir: Path) -> pd.DataFrame:
         **NATIONAL,
         categorie="scope",
         kind="meting",
-        **_common(rows, "peildatum"),
+        **_common("peildatum"),
     )
 
 
@@ -158,7 +158,7 @@ def regional_shortages(raw_dir: Path) -> pd.DataFrame:
         region_name=name,
         categorie=lambda r: sector_detail(r["sector"]),
         kind="meting",
-        **_common(rows, "peildatum"),
+        **_common("peildatum"),
     )
 
 
@@ -172,7 +172,7 @@ def vo_vakken(raw_dir: Path) -> pd.DataFrame:
         **NATIONAL,
         categorie="",
         kind="meting",
-        **_common(rows, "peildatum"),
+        **_common("peildatum"),
     )
 
 
@@ -186,7 +186,7 @@ def forecasts(raw_dir: Path) -> pd.DataFrame:
         **NATIONAL,
         categorie=lambda r: f"{r['scope']} (raming van {r['raming_vintage']})",
         kind="raming",
-        **_common(rows, "target_year"),
+        **_common("target_year"),
     )
 
 
@@ -201,7 +201,7 @@ def opleiding_instroom(raw_dir: Path) -> pd.DataFrame:
         **NATIONAL,
         categorie="opleiding",
         kind="meting",
-        **{**_common(rows, "jaar"), "note": lambda r: "; ".join(x for x in (r["definition"], r["note"]) if x)},
+        **{**_common("jaar"), "note": lambda r: "; ".join(x for x in (r["definition"], r["note"]) if x)},
     )
 
 
@@ -215,7 +215,7 @@ def diplomas(raw_dir: Path) -> pd.DataFrame:
         **NATIONAL,
         categorie="",
         kind="meting",
-        **_common(rows, "jaar"),
+        **_common("jaar"),
     )
 
 
@@ -230,7 +230,7 @@ def generic_national(name: str, raw_dir: Path, time_col: str = "year", categorie
         **NATIONAL,
         categorie=categorie,
         kind="meting",
-        **_common(rows, time_col),
+        **_common(time_col),
     )
 
 
@@ -259,13 +259,12 @@ def onderwijstijd(raw_dir: Path) -> pd.DataFrame:
         region_name=lambda r: area_codes[r["country_or_area"]][2],
         categorie="level",
         kind="meting",
-        **_common(rows, "year"),
+        **_common("year"),
     )
 
 
 def werkgelegenheid(raw_dir: Path) -> pd.DataFrame:
     rows = _numeric_only(read_raw("werkgelegenheid.csv", raw_dir))
-    national = rows["area"] == "Nederland"
     return _frame(
         rows,
         indicator="measure",
@@ -276,8 +275,8 @@ def werkgelegenheid(raw_dir: Path) -> pd.DataFrame:
         region_name=lambda r: r["area"],
         categorie="sector",
         kind="meting",
-        **_common(rows, "year"),
-    ).assign(_national=national).drop(columns="_national")
+        **_common("year"),
+    )
 
 
 def onderwijsregio_facts(raw_dir: Path) -> pd.DataFrame:
@@ -300,7 +299,7 @@ def onderwijsregio_facts(raw_dir: Path) -> pd.DataFrame:
         **NATIONAL,
         categorie="topic",
         kind="meting",
-        **_common(rows, "year"),
+        **_common("year"),
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -76,21 +77,27 @@ def start_server() -> tuple[subprocess.Popen, str]:
     raise RuntimeError("Streamlit server did not start")
 
 
+@contextlib.contextmanager
+def running_server() -> Iterator[str]:
+    proc, url = start_server()
+    try:
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
 @pytest.fixture
 def fresh_server() -> Iterator[str]:
     """A server that has served nothing yet (for first-request deep links)."""
-    proc, url = start_server()
-    yield url
-    proc.terminate()
-    proc.wait(10)
+    with running_server() as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
 def server() -> Iterator[str]:
-    proc, url = start_server()
-    yield url
-    proc.terminate()
-    proc.wait(10)
+    with running_server() as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

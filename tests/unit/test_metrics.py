@@ -150,9 +150,8 @@ def test_trend_never_joins_measurement_and_forecast():
 
 
 def test_onderwijsregios_for_real_region(tables):
-    out = metrics.onderwijsregios_for(
-        "AM05", tables["regions"], tables["onderwijsregios"], tables["onderwijsregio_leden"]
-    )
+    members = metrics.expand_members(tables["onderwijsregio_leden"], tables["regions"])
+    out = metrics.onderwijsregios_for("AM05", tables["regions"], tables["onderwijsregios"], members)
     assert "VOTA (Twente Achterhoek Oost-Salland)" in set(out["onderwijsregio"])
     assert out["gemeenten_in_regio"].is_monotonic_decreasing
 
