@@ -6,6 +6,7 @@ router on a fresh server and breaks shared deep links (PITFALLS.md).
 
 import streamlit as st
 
+from dashboard.data.load import session_own
 from dashboard.format import SECTOR_LABELS
 from dashboard.ui.filters import SECTOR
 from dashboard.ui.state import bind, publish
@@ -42,6 +43,12 @@ with st.sidebar:
         help="Geldt voor alle pagina's. Regionale tekortcijfers bestaan alleen voor po en vo.",
     )
     st.caption("De link in de adresbalk bewaart uw keuzes: kopieer hem om deze weergave te delen.")
+    if (own := session_own()) is not None:
+        st.info(
+            f"**Eigen data actief**: {len(own[0])} cijfers uit {own[2]}, alleen in deze sessie. In bronregels, "
+            "tabellen (bron-id EIGEN-…) en kaarten staat 'eigen data'.",
+            icon=":material/upload_file:",
+        )
 publish(SECTOR)
 
 page.run()

@@ -4,8 +4,8 @@ import streamlit as st
 
 from dashboard import metrics
 from dashboard.data.geo import ATTRIBUTION
-from dashboard.data.ingest import IngestError, add_own, read_own, remove_own
-from dashboard.data.load import load_indicators, load_table
+from dashboard.data.ingest import MAX_UPLOAD_BYTES, IngestError, check_upload
+from dashboard.data.load import SESSION_KEY, load_indicators, load_table, session_own
 from dashboard.format import RELIABILITY_LABELS, fmt_number
 from dashboard.texts import DEFINITIONS
 from dashboard.ui.widgets import dataset_exports, labelled
@@ -108,29 +108,41 @@ st.markdown(
     "in de README. Problemen gezien? Meld ze als issue in de repository van dit project."
 )
 
-st.subheader("Eigen cijfers toevoegen")
+st.subheader("Eigen cijfers bekijken")
 st.markdown(
-    "Voeg cijfers van uw eigen regio of bestuur toe als CSV in het formaat van de dataset (download 'Alle cijfers' "
-    "hierboven als voorbeeld). Elke rij heeft een bron nodig: een `source_id` uit het bronnenregister, of nieuwe "
-    "bronnen via de kolommen `bron_titel`, `bron_uitgever`, `bron_jaar` en `bron_url`. Een bestand met fouten wordt "
-    "geweigerd met een melding waar de fout zit; de bestaande gegevens blijven dan ongewijzigd. Eigen cijfers staan "
-    "alleen op deze server en verschijnen op de pagina's waar ze bij passen."
+    "Bekijk cijfers van uw eigen regio of bestuur naast de gepubliceerde cijfers: upload een CSV- of Excel-bestand "
+    "(.xlsx) in het formaat van de dataset (kolommen: zie de README; 'Alle cijfers' hierboven is een voorbeeld). "
+    "Elke rij heeft een bron nodig: een `source_id` uit het bronnenregister, of een nieuwe bron via de kolommen "
+    "`bron_titel`, `bron_uitgever`, `bron_jaar` en `bron_url`. Een bestand met fouten wordt geweigerd met een "
+    "melding waar de fout zit.\n\n"
+    "Uw cijfers blijven **alleen in deze browsersessie** en zijn overal gemarkeerd als **eigen data** (in de "
+    "bronregel, de tabellen en de kaart). Blijvend toevoegen voor alle gebruikers van deze server gaat via de "
+    "opdrachtregel: `python -m dashboard ingest BESTAND`."
 )
-upload = st.file_uploader("CSV-bestand met eigen cijfers", type=["csv"], key="eigen_upload")
+upload = st.file_uploader(
+    f"CSV- of Excel-bestand met eigen cijfers (maximaal {MAX_UPLOAD_BYTES // 1_000_000} MB)",
+    type=["csv", "xlsx"],
+    key="eigen_upload",
+)
 if upload is not None and st.session_state.get("_upload_done") != upload.file_id:
     try:
-        added = add_own(upload.getvalue(), set(load_table("sources")["source_id"]))
+        own_rows, own_sources = check_upload(
+            upload.getvalue(), upload.name, load_table("sources"), load_table("regions")
+        )
     except IngestError as error:
         st.error(f"Bestand geweigerd: {error}", icon=":material/error:")
     else:
+        st.session_state[SESSION_KEY] = (own_rows, own_sources, upload.name)
         st.session_state["_upload_done"] = upload.file_id
-        st.session_state["_upload_msg"] = f"{fmt_number(added)} rijen toegevoegd."
+        st.session_state["_upload_msg"] = f"{fmt_number(len(own_rows))} rijen uit {upload.name} geladen."
         st.rerun()  # so every figure on the page includes the new rows
 if message := st.session_state.pop("_upload_msg", None):
     st.success(message, icon=":material/check_circle:")
-own, _ = read_own()
-if len(own):
-    st.markdown(f"Er staan nu **{fmt_number(len(own))} eigen cijfers** op deze server.")
-    if st.button("Eigen cijfers verwijderen", key="eigen_verwijderen"):
-        remove_own()
+if (own := session_own()) is not None:
+    st.markdown(
+        f"In deze sessie staan **{fmt_number(len(own[0]))} eigen cijfers** uit {own[2]}; ze staan op de pagina's "
+        "waar ze bij passen, gemarkeerd als eigen data."
+    )
+    if st.button("Eigen cijfers uit deze sessie verwijderen", key="eigen_verwijderen"):
+        del st.session_state[SESSION_KEY]
         st.rerun()

@@ -4,10 +4,19 @@ import streamlit as st
 
 from dashboard import metrics
 from dashboard.charts.basic import grouped_bar, hbar, measurements
-from dashboard.charts.maps import location_from_points, membership_map, shortage_map
-from dashboard.data.geo import ATTRIBUTION, boundaries, subset
-from dashboard.data.load import load_indicators, load_table
-from dashboard.format import SECTOR_LABELS, fmt_number, fmt_pct, fmt_peildatum, fmt_pp, fmt_sectors, reliability_label
+from dashboard.charts.maps import location_from_points, membership_map, onderwijsregio_map, shortage_map
+from dashboard.data.geo import ATTRIBUTION, boundaries, definition_groups, onderwijsregio_boundaries, subset
+from dashboard.data.load import load_definition, load_indicators, load_table
+from dashboard.format import (
+    SECTOR_LABELS,
+    fmt_fte,
+    fmt_number,
+    fmt_pct,
+    fmt_peildatum,
+    fmt_pp,
+    fmt_sectors,
+    reliability_label,
+)
 from dashboard.ui.filters import SECTOR
 from dashboard.ui.state import Param, bind, publish
 from dashboard.ui.widgets import chart_block, download, labelled, missing, source_line, table_and_download
@@ -190,6 +199,64 @@ else:
         {"value": fmt_pct, "landelijk": fmt_pct, "verschil": fmt_pp, "reliability": reliability_label},
         key=f"vergelijking_{map_sector}",
     )
+
+# --- Shortage per onderwijsregio (derived from the gemeenten it consists of) ------------------------
+st.subheader(f"Tekort {map_sector} per onderwijsregio (afgeleid)")
+definition, own_definition = load_definition()
+werk_rows = load_indicators(indicators=("werkgelegenheid_fte",), sectors=(map_sector,), geo_levels=("gemeente",))
+werk = metrics.werkgelegenheid_gemeente(werk_rows, map_sector, int(str(peildatum)[:4]))
+per_oregio = metrics.onderwijsregio_shortage(definition, regional, regions, werk, map_sector)
+st.markdown(
+    "Tekorten worden niet per onderwijsregio gemeten. Dit is een afgeleid cijfer: elke gemeente van de "
+    "onderwijsregio krijgt het tekort van haar arbeidsmarktregio (of van de eigen G5-meting), en die worden "
+    "gemiddeld. "
+    + (
+        "De indeling in gemeenten is **uw eigen geïmporteerde definitie**."
+        if own_definition
+        else "De indeling in gemeenten is **een benadering** (zie hieronder); een betere indeling kan worden "
+        "geïmporteerd met `python -m dashboard onderwijsregios BESTAND`."
+    )
+)
+if werk.empty:
+    missing(
+        "Er is geen werkgelegenheid per gemeente geladen, dus elke gemeente telt even zwaar (ongewogen gemiddelde) "
+        "en het tekort in fte is niet te berekenen. Laad de DUO-bestanden 'Onderwijspersoneel' met "
+        "`python -m dashboard ingest-duo` voor een gewogen cijfer."
+    )
+else:
+    st.caption(f"Gewogen met de werkgelegenheid (fte leraren) per gemeente van {int(werk['year'].iloc[0])} (DUO).")
+if per_oregio.empty:
+    missing(f"Voor {map_sector} zijn geen onderwijsregio's met gemeenten bekend.")
+else:
+    oregio_map = onderwijsregio_map(per_oregio, onderwijsregio_boundaries(definition_groups(definition, map_sector)))
+    st.plotly_chart(oregio_map, width="stretch", key="oregio_kaart", config={"displayModeBar": False})
+    st.caption(ATTRIBUTION + ". Onderwijsregio's uit een benaderde indeling kunnen elkaar overlappen.")
+    chart_block(
+        hbar(per_oregio, "onderwijsregio", "value", "%", reference=national, height=max(320, 26 * len(per_oregio))),
+        per_oregio,
+        sources,
+        {
+            "onderwijsregio": "Onderwijsregio",
+            "value": "Tekort (%, afgeleid)",
+            "tekort_fte": "Tekort (fte, afgeleid)",
+            "werkgelegenheid_fte": "Werkgelegenheid (fte)",
+            "gemeenten_met_cijfer": "Gemeenten met cijfer",
+            "gemeenten": "Gemeenten",
+            "weging": "Weging",
+            "peildatum": "Peildatum",
+        },
+        {"value": fmt_pct, "tekort_fte": fmt_fte, "werkgelegenheid_fte": fmt_fte},
+        key=f"onderwijsregio_tekort_{map_sector}",
+        note="Afgeleid uit de meting per arbeidsmarktregio; geen eigen meting van de onderwijsregio. "
+        "Lijn: landelijk cijfer.",
+    )
+download(
+    labelled(definition, {"onderwijsregio": "onderwijsregio", "sector": "sector", "gemeentecode": "gemeentecode",
+                          "reliability": "betrouwbaarheid"}),
+    "onderwijsregio_definitie.csv",
+    key="dl_definitie",
+    label="Download de indeling (CSV, om aan te passen en te importeren)",
+)
 
 # --- The onderwijsregio's themselves ----------------------------------------------------------------
 st.subheader("De onderwijsregio's")

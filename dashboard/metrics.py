@@ -39,7 +39,11 @@ def regional_shortage(indicators: pd.DataFrame, sector: str, indicator: str = "t
     am = rows[rows["geo_level"] == "arbeidsmarktregio"]
     if am.empty:
         return pd.DataFrame(columns=SHOWN_COLUMNS)
-    latest = am.sort_values("peildatum").iloc[-1]
+    # The latest peildatum; of the sources measuring then, the one covering most regions (a partial own
+    # upload never replaces a full official map), published before own data on a tie.
+    coverage = am.groupby(["peildatum", "source_id"]).size().rename("n").reset_index()
+    coverage["published"] = ~coverage["source_id"].str.startswith("EIGEN-")
+    latest = coverage.sort_values(["peildatum", "n", "published"]).iloc[-1]
     same = rows[(rows["source_id"] == latest["source_id"]) & (rows["peildatum"] == latest["peildatum"])]
     same = _best_per(same, ["region_code"])
     return same[SHOWN_COLUMNS].sort_values("value", ascending=False, kind="stable").reset_index(drop=True)
@@ -539,3 +543,92 @@ def source_catalogue(indicators: pd.DataFrame, sources: pd.DataFrame) -> pd.Data
     out = sources.merge(used, left_on="source_id", right_index=True, how="left")
     out["cijfers"] = out["cijfers"].fillna(0).astype(int)
     return out.fillna("").sort_values(["cijfers", "publisher"], ascending=[False, True]).reset_index(drop=True)
+
+
+def gemeente_shortage(regional: pd.DataFrame, regions: pd.DataFrame) -> pd.DataFrame:
+    """Every gemeente with the shortage figure that applies to it: its own (G5) or its arbeidsmarktregio's."""
+    gemeenten = regions[regions["geo_level"] == "gemeente"][["region_code", "arbeidsmarktregio_code"]]
+    by_code = regional.set_index("region_code")["value"]
+    own = gemeenten["region_code"].map(by_code)
+    via_am = gemeenten["arbeidsmarktregio_code"].map(by_code)
+    return (
+        pd.DataFrame({"gemeente_code": gemeenten["region_code"], "value": own.fillna(via_am)})
+        .dropna()
+        .reset_index(drop=True)
+    )
+
+
+def werkgelegenheid_gemeente(indicators: pd.DataFrame, sector: str, year: int) -> pd.DataFrame:
+    """Werkgelegenheid (fte) per gemeente for the loaded year closest to `year` (DUO import; empty if none)."""
+    rows = indicators[
+        (indicators["indicator"] == "werkgelegenheid_fte")
+        & (indicators["sector"] == sector)
+        & (indicators["geo_level"] == "gemeente")
+    ]
+    if rows.empty:
+        return pd.DataFrame(columns=["gemeente_code", "fte", "year", "source_id"])
+    years = rows["year"].dropna().astype(int).unique()
+    closest = min(years, key=lambda y: (abs(y - year), -y))
+    picked = rows[rows["year"] == closest].groupby(["region_code", "source_id"], as_index=False)["value"].sum()
+    return picked.rename(columns={"region_code": "gemeente_code", "value": "fte"}).assign(year=int(closest))[
+        ["gemeente_code", "fte", "year", "source_id"]
+    ]
+
+
+ONDERWIJSREGIO_COLUMNS = [
+    "onderwijsregio",
+    "value",
+    "tekort_fte",
+    "werkgelegenheid_fte",
+    "gemeenten",
+    "gemeenten_met_cijfer",
+    "weging",
+    "peildatum",
+    "reliability",
+    "source_id",
+]
+
+
+def onderwijsregio_shortage(
+    definition: pd.DataFrame, regional: pd.DataFrame, regions: pd.DataFrame, werk: pd.DataFrame, sector: str
+) -> pd.DataFrame:
+    """Shortage per onderwijsregio from the figures of its gemeenten (G5 own figure, else arbeidsmarktregio).
+
+    Weighted by werkgelegenheid (fte per gemeente, `werkgelegenheid_gemeente`) where that is loaded for every
+    gemeente of the region, which also gives the shortage in fte; otherwise every gemeente counts equally and
+    `weging` says so. Derived figures: reliability 'derived', source = the regional measurement.
+    """
+    if regional.empty:
+        return pd.DataFrame(columns=ONDERWIJSREGIO_COLUMNS)
+    members = definition[definition["sector"] == sector][["onderwijsregio", "gemeentecode"]]
+    figures = members.merge(
+        gemeente_shortage(regional, regions), left_on="gemeentecode", right_on="gemeente_code", how="left"
+    )
+    figures = figures.merge(werk[["gemeente_code", "fte"]], on="gemeente_code", how="left")
+    rows = []
+    for name, group in figures.groupby("onderwijsregio", sort=False):
+        known = group.dropna(subset=["value"])
+        if known.empty:
+            continue
+        weighted = len(werk) > 0 and known["fte"].notna().all() and known["fte"].sum() > 0
+        if weighted:
+            value = float((known["value"] * known["fte"]).sum() / known["fte"].sum())
+            fte = float((known["value"] * known["fte"]).sum() / 100)
+            total = float(known["fte"].sum())
+        else:
+            value, fte, total = float(known["value"].mean()), None, None
+        rows.append(
+            {
+                "onderwijsregio": name,
+                "value": value,
+                "tekort_fte": fte,
+                "werkgelegenheid_fte": total,
+                "gemeenten": len(group),
+                "gemeenten_met_cijfer": len(known),
+                "weging": f"werkgelegenheid {int(werk['year'].iloc[0])}" if weighted else "ongewogen",
+            }
+        )
+    out = pd.DataFrame(rows, columns=ONDERWIJSREGIO_COLUMNS[:7])
+    first = regional.iloc[0]
+    out = out.assign(peildatum=first["peildatum"], reliability="derived", source_id=first["source_id"])
+    return out.sort_values("value", ascending=False, kind="stable").reset_index(drop=True)

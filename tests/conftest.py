@@ -12,5 +12,12 @@ sys.path.insert(0, str(REPO))
 def tables() -> dict[str, pd.DataFrame]:
     return {
         name: pd.read_parquet(REPO / "data" / f"{name}.parquet")
-        for name in ("indicators", "sources", "regions", "onderwijsregios", "onderwijsregio_leden")
+        for name in (
+            "indicators",
+            "sources",
+            "regions",
+            "onderwijsregios",
+            "onderwijsregio_leden",
+            "onderwijsregio_gemeenten",
+        )
     }

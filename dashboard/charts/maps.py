@@ -20,6 +20,7 @@ def _hover(frame: pd.DataFrame) -> list[str]:
     return [
         f"<b>{r.region_name}</b><br>Tekort: {fmt_pct(r.value)}<br>Peildatum: {fmt_peildatum(r.peildatum)}"
         f"<br>Betrouwbaarheid: {reliability_label(r.reliability)}"
+        + ("<br><b>Eigen data</b>" if str(r.source_id).startswith("EIGEN-") else "")
         for r in frame.itertuples()
     ]
 
@@ -123,5 +124,44 @@ def membership_map(members: pd.DataFrame, gm_geojson: dict, height: int = 420) -
         height=height,
         margin={"l": 0, "r": 0, "t": 0, "b": 0},
         showlegend=False,
+    )
+    return fig
+
+
+def onderwijsregio_map(frame: pd.DataFrame, geojson: dict, height: int = 520) -> go.Figure:
+    """Choropleth of `metrics.onderwijsregio_shortage(...)` on dissolved onderwijsregio shapes (id = name).
+    Onderwijsregio's of the approximate definition can overlap; later ones are drawn on top."""
+    vmax = float(frame["value"].max()) if len(frame) else 1.0
+    text = [
+        f"<b>{r.onderwijsregio}</b><br>Tekort: {fmt_pct(r.value)} (afgeleid, {r.weging})"
+        f"<br>Gemeenten met cijfer: {r.gemeenten_met_cijfer} van {r.gemeenten}"
+        f"<br>Peildatum: {fmt_peildatum(r.peildatum)}"
+        + ("<br><b>Eigen data</b>" if str(r.source_id).startswith("EIGEN-") else "")
+        for r in frame.itertuples()
+    ]
+    fig = go.Figure(
+        go.Choroplethmap(
+            geojson=geojson,
+            locations=frame["onderwijsregio"],
+            z=frame["value"],
+            featureidkey="id",
+            coloraxis="coloraxis",
+            text=text,
+            hovertemplate="%{text}<extra></extra>",
+            marker={"line": {"width": 0.8, "color": "#ffffff"}, "opacity": 0.9},
+        )
+    )
+    fig.update_layout(
+        map={"style": "white-bg", "center": NL_CENTER, "zoom": 5.8},
+        coloraxis={
+            "colorscale": SHORTAGE_SCALE,
+            "cmin": 0,
+            "cmax": vmax,
+            "colorbar": {"title": {"text": "Tekort"}, "ticksuffix": "%"},
+        },
+        margin={"l": 0, "r": 0, "t": 0, "b": 0},
+        height=height,
+        showlegend=False,
+        separators=",.",
     )
     return fig

@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard.data.contract import validate, validate_references
-from dashboard.data.paths import DATA_DIR, GEO_DIR, RAW_DIR
+from dashboard.data.paths import DATA_DIR, GEO_DIR, RAW_DIR, geo_file
 
 G5_CODES = {
     "Amsterdam": "GM0363",
@@ -236,8 +236,11 @@ def generic_national(name: str, raw_dir: Path, time_col: str = "year", categorie
 
 def onderwijstijd(raw_dir: Path) -> pd.DataFrame:
     rows = _numeric_only(read_raw("onderwijstijd.csv", raw_dir))
-    area_codes = {"Netherlands": ("land", "NL01", "Nederland"), "OECD average": ("internationaal", "OESO", "OESO-gemiddelde"),
-                  "EU average": ("internationaal", "EU", "EU-gemiddelde")}
+    area_codes = {
+        "Netherlands": ("land", "NL01", "Nederland"),
+        "OECD average": ("internationaal", "OESO", "OESO-gemiddelde"),
+        "EU average": ("internationaal", "EU", "EU-gemiddelde"),
+    }
 
     def sector(r: pd.Series) -> str:
         level = r["level"].lower()
@@ -363,9 +366,13 @@ def build_regions(raw_dir: Path = RAW_DIR, geo_dir: Path = GEO_DIR) -> pd.DataFr
     )
     provincies = gem.drop_duplicates("provinciecode")[["provinciecode", "provincienaam"]]
     provincies = pd.DataFrame(
-        {"region_code": provincies["provinciecode"], "region_name": provincies["provincienaam"], "geo_level": "provincie"}
+        {
+            "region_code": provincies["provinciecode"],
+            "region_name": provincies["provincienaam"],
+            "geo_level": "provincie",
+        }
     )
-    with open(geo_dir / "arbeidsmarktregio_2025_web.geojson", encoding="utf-8") as fh:
+    with open(geo_file("arbeidsmarktregio", geo_dir), encoding="utf-8") as fh:
         features = json.load(fh)["features"]
     am = pd.DataFrame(
         {
@@ -409,17 +416,42 @@ def build_onderwijsregios(raw_dir: Path = RAW_DIR) -> tuple[pd.DataFrame, pd.Dat
     return validate(table, "onderwijsregios"), validate(leden, "onderwijsregio_leden")
 
 
+def build_definition(onderwijsregios: pd.DataFrame, leden: pd.DataFrame, regions: pd.DataFrame) -> pd.DataFrame:
+    """The shipped onderwijsregio definition (onderwijsregio, sector, gemeentecode): the approximate membership
+    expanded to gemeenten, one row per sector the region serves, the most reliable membership per gemeente."""
+    from dashboard.metrics import RELIABILITY_RANK, expand_members
+
+    members = expand_members(leden, regions).merge(onderwijsregios, on="onderwijsregio_code")
+    members = members.assign(sector=members["sectors"].str.split(";")).explode("sector")
+    members = members[members["sector"].isin(["po", "vo", "mbo", "so"])]
+    members = members.assign(_rank=members["reliability"].map(RELIABILITY_RANK)).sort_values(
+        ["onderwijsregio", "sector", "gemeente_code", "_rank"]
+    )
+    best = members.drop_duplicates(["onderwijsregio", "sector", "gemeente_code"])
+    table = pd.DataFrame(
+        {
+            "onderwijsregio": best["onderwijsregio"],
+            "sector": best["sector"],
+            "gemeentecode": best["gemeente_code"],
+            "reliability": best["reliability"],
+        }
+    )
+    return validate(table, "onderwijsregio_gemeenten")
+
+
 def build_all(raw_dir: Path = RAW_DIR, geo_dir: Path = GEO_DIR) -> dict[str, pd.DataFrame]:
     indicators = build_indicators(raw_dir)
     sources = build_sources(raw_dir)
     validate_references(indicators, sources)
     onderwijsregios, leden = build_onderwijsregios(raw_dir)
+    regions = build_regions(raw_dir, geo_dir)
     return {
         "indicators": indicators,
         "sources": sources,
-        "regions": build_regions(raw_dir, geo_dir),
+        "regions": regions,
         "onderwijsregios": onderwijsregios,
         "onderwijsregio_leden": leden,
+        "onderwijsregio_gemeenten": build_definition(onderwijsregios, leden, regions),
     }
 
 

@@ -116,6 +116,18 @@ SCHEMAS: dict[str, Schema] = {
             Column("source_id", "str"),
         ),
     ),
+    # The editable definition: which gemeenten form an onderwijsregio, per sector (python -m dashboard
+    # onderwijsregios FILE imports a new one). Shipped: derived from onderwijsregio_leden (approximate).
+    "onderwijsregio_gemeenten": Schema(
+        "onderwijsregio_gemeenten",
+        (
+            Column("onderwijsregio", "str"),
+            Column("sector", "str", allowed=("po", "vo", "mbo", "so")),
+            Column("gemeentecode", "str"),
+            Column("reliability", "str", required=False, allowed=RELIABILITIES),
+        ),
+        unique=("onderwijsregio", "sector", "gemeentecode"),
+    ),
 }
 
 
@@ -141,8 +153,7 @@ def validate(frame: pd.DataFrame, table: str) -> pd.DataFrame:
     missing = [c for c in schema.column_names if c not in frame.columns]
     if missing:
         raise ContractError(
-            f"Tabel '{table}': kolom(men) ontbreken: {', '.join(missing)}. "
-            f"Verwacht: {', '.join(schema.column_names)}."
+            f"Tabel '{table}': kolom(men) ontbreken: {', '.join(missing)}. Verwacht: {', '.join(schema.column_names)}."
         )
     out = frame[schema.column_names].copy()
     problems: list[str] = []
@@ -153,15 +164,12 @@ def validate(frame: pd.DataFrame, table: str) -> pd.DataFrame:
             bad = numeric.isna() & ~_empty(series)
             if bad.any():
                 problems.append(
-                    f"kolom '{col.name}' moet een getal zijn; rij {_rows(bad, out)} "
-                    f"(bijv. '{series[bad].iloc[0]}')"
+                    f"kolom '{col.name}' moet een getal zijn; rij {_rows(bad, out)} (bijv. '{series[bad].iloc[0]}')"
                 )
             if col.kind == "int":
                 fractional = numeric.notna() & (numeric % 1 != 0)
                 if fractional.any():
-                    problems.append(
-                        f"kolom '{col.name}' moet een geheel getal zijn; rij {_rows(fractional, out)}"
-                    )
+                    problems.append(f"kolom '{col.name}' moet een geheel getal zijn; rij {_rows(fractional, out)}")
             if col.required and numeric.isna().any() and not bad.any():
                 problems.append(f"kolom '{col.name}' is leeg in rij {_rows(numeric.isna(), out)}")
             out[col.name] = numeric.astype("Int64" if col.kind == "int" else "float64")
@@ -180,9 +188,7 @@ def validate(frame: pd.DataFrame, table: str) -> pd.DataFrame:
     if schema.unique:
         dup = out.duplicated(list(schema.unique), keep=False)
         if dup.any():
-            problems.append(
-                f"kolom(men) {', '.join(schema.unique)} moeten uniek zijn; dubbel in rij {_rows(dup, out)}"
-            )
+            problems.append(f"kolom(men) {', '.join(schema.unique)} moeten uniek zijn; dubbel in rij {_rows(dup, out)}")
     if problems:
         raise ContractError(f"Tabel '{table}' voldoet niet aan het datacontract: " + "; ".join(problems) + ".")
     return out.reset_index(drop=True)

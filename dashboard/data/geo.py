@@ -1,4 +1,4 @@
-"""Boundaries (CBS/PDOK Gebiedsindelingen 2025, CC BY 4.0), loaded once per process.
+"""Boundaries (CBS/PDOK Gebiedsindelingen, newest complete year in data/geo, CC BY 4.0), loaded once per process.
 
 GeoJSON dicts are shared read-only via `st.cache_resource` (a GeoDataFrame cannot be hashed by
 `st.cache_data`, and copying the geometry per session wastes memory; see PITFALLS.md).
@@ -10,20 +10,17 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import shapely
 import streamlit as st
+from shapely.geometry import mapping, shape
 
-from dashboard.data.paths import GEO_DIR
+from dashboard.data.paths import GEO_DIR, geo_file, geo_year
 
-ATTRIBUTION = "Kaartgrenzen: CBS/PDOK Gebiedsindelingen 2025 (CC BY 4.0)"
-LEVEL_FILES = {
-    "arbeidsmarktregio": "arbeidsmarktregio_2025_web.geojson",
-    "gemeente": "gemeente_2025_web.geojson",
-    "provincie": "provincie_2025_web.geojson",
-}
+ATTRIBUTION = f"Kaartgrenzen: CBS/PDOK Gebiedsindelingen {geo_year()} (CC BY 4.0)"
 
 
 def read_boundaries(level: str, geo_dir: Path = GEO_DIR) -> dict:
-    with open(geo_dir / LEVEL_FILES[level], encoding="utf-8") as fh:
+    with open(geo_file(level, geo_dir), encoding="utf-8") as fh:
         return json.load(fh)
 
 
@@ -36,3 +33,29 @@ def boundaries(level: str) -> dict:
 def subset(geojson: dict, codes: set[str]) -> dict:
     """A FeatureCollection with only the features whose id is in `codes` (features are shared, not copied)."""
     return {"type": "FeatureCollection", "features": [f for f in geojson["features"] if f["id"] in codes]}
+
+
+def dissolve(gm_geojson: dict, groups: tuple[tuple[str, tuple[str, ...]], ...]) -> dict:
+    """One feature per group (id = group name): the union of its gemeenten. Gemeenten without a boundary
+    (e.g. a code from before a merger) are skipped."""
+    shapes = {f["id"]: f["geometry"] for f in gm_geojson["features"]}
+    features = []
+    for name, codes in groups:
+        parts = [shape(shapes[c]) for c in codes if c in shapes]
+        if not parts:
+            continue
+        union = shapely.union_all(parts).simplify(0.0005)
+        features.append({"type": "Feature", "id": name, "properties": {"statnaam": name}, "geometry": mapping(union)})
+    return {"type": "FeatureCollection", "features": features}
+
+
+def definition_groups(definition, sector: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The hashable (onderwijsregio, gemeentecodes) pairs of one sector, the cache key of the dissolved map."""
+    rows = definition[definition["sector"] == sector]
+    return tuple((name, tuple(sorted(g["gemeentecode"]))) for name, g in rows.groupby("onderwijsregio"))
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def onderwijsregio_boundaries(groups: tuple[tuple[str, tuple[str, ...]], ...]) -> dict:
+    """Dissolved onderwijsregio shapes, computed once per definition and sector and shared read-only."""
+    return dissolve(boundaries("gemeente"), groups)

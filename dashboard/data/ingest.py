@@ -1,86 +1,70 @@
-"""Loading a user's own figures (CSV in the `indicators` contract) next to the embedded dataset.
+"""Taking in a user's own figures (CSV or Excel in the `indicators` contract) next to the published dataset.
 
+Two ways in, one check:
+- in the app (Data page): the checked rows live in that browser session only (`dashboard.data.load` merges them);
+- on the command line (`python -m dashboard ingest FILE...`): the checked rows are written to data/eigen/
+  (`EIGEN_DIR`) and every user of that server sees them.
+
+Own figures are always marked: their source ids get the prefix `EIGEN-` and their source rows the kind
+'eigen data', so charts, maps, tables and source lines can say "eigen data" wherever such a row appears.
 A malformed or hostile file is rejected with a Dutch message that says what is wrong and where; nothing is
-written then. An accepted file is written to a temporary file and renamed into place, so the data that was
-there stays intact if anything fails halfway. Own figures live in data/eigen/ (not in git) and are merged
-with the embedded dataset by `dashboard.data.load`.
-
-Run from the command line: python -m dashboard.data.ingest mijn_cijfers.csv
+written then. An accepted import is written to temporary files and renamed into place (sources first), and the
+previous version is kept as *.vorige.parquet so `python -m dashboard herstel` can put it back.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import os
 import re
-import sys
+import shutil
 import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 from dashboard.data.contract import SCHEMAS, ContractError, validate
-from dashboard.data.paths import DATA_DIR, EIGEN_DIR
+from dashboard.data.paths import EIGEN_DIR
+from dashboard.data.readers import ReadError, read_bytes, read_path
 
-MAX_BYTES = 5_000_000
-MAX_ROWS = 200_000
+MAX_UPLOAD_BYTES = 5_000_000  # in the browser (Streamlit's own limit is set higher in .streamlit/config.toml)
+MAX_IMPORT_BYTES = 50_000_000  # on the command line
+MAX_ROWS = 500_000
+OWN_PREFIX = "EIGEN-"
+OWN_KIND = "eigen data"
 SOURCE_COLUMNS = {"bron_titel": "title", "bron_uitgever": "publisher", "bron_jaar": "year", "bron_url": "url"}
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-HTML = re.compile(r"<\s*[a-zA-Z/!]")
+HTML = re.compile(r"<\s*[a-zA-Z/!?]")
+# One figure per key; a file that gives two values for the same figure is ambiguous.
+KEY = [
+    "indicator",
+    "sector",
+    "vak",
+    "geo_level",
+    "region_code",
+    "region_name",
+    "categorie",
+    "peildatum",
+    "kind",
+    "source_id",
+]
+CHECKED_LEVELS = ("land", "provincie", "arbeidsmarktregio", "gemeente")
+TABLES = ("indicators", "sources")
 
 
 class IngestError(ValueError):
-    """The upload is rejected; the message is Dutch and says what and where."""
+    """The file is rejected; the message is Dutch and says what and where."""
 
 
-THOUSANDS = re.compile(r"-?\d{1,3}(\.\d{3})+(,\d+)?")
-DECIMAL_COMMA = re.compile(r"-?\d+,\d+")
+def is_own(source_id: str) -> bool:
+    return str(source_id).startswith(OWN_PREFIX)
 
 
-def _row_list(mask: pd.Series) -> str:
+def row_list(mask: pd.Series) -> str:
     rows = [str(i + 1) for i in mask.to_numpy().nonzero()[0][:5]]  # 1 = first row under the header, as in contract
     more = int(mask.sum()) - len(rows)
     return ", ".join(rows) + (f" (en nog {more})" if more > 0 else "")
-
-
-def parse_csv(raw: bytes) -> pd.DataFrame:
-    """Bytes -> frame of strings; size, encoding and CSV structure checked first."""
-    if len(raw) > MAX_BYTES:
-        raise IngestError(f"Het bestand is te groot ({len(raw) / 1e6:.1f} MB); het maximum is {MAX_BYTES / 1e6:.0f} MB.")
-    if not raw.strip():
-        raise IngestError("Het bestand is leeg.")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise IngestError(f"Het bestand is geen UTF-8-tekst (fout bij byte {err.start}). Sla het op als CSV UTF-8.") \
-            from err
-    if "\x00" in text:
-        raise IngestError("Het bestand bevat binaire gegevens; alleen CSV-tekst is toegestaan.")
-    try:
-        dialect = csv.Sniffer().sniff(text.splitlines()[0], delimiters=";,\t")
-        delimiter = dialect.delimiter
-    except csv.Error:
-        delimiter = ","
-    try:
-        frame = pd.read_csv(io.StringIO(text), sep=delimiter, dtype=str, keep_default_na=False)
-    except (pd.errors.ParserError, ValueError) as err:
-        raise IngestError(f"Het bestand is geen geldige CSV: {err}") from err
-    if delimiter == ";":  # Dutch spreadsheet export (and our own CSV downloads): 1.234,5 -> 1234.5
-        for column in ("value", "year"):
-            if column in frame:
-                frame[column] = frame[column].map(dutch_number)
-    if len(frame) > MAX_ROWS:
-        raise IngestError(f"Het bestand heeft {len(frame)} rijen; het maximum is {MAX_ROWS}.")
-    return frame
-
-
-def dutch_number(text: str) -> str:
-    if THOUSANDS.fullmatch(text):
-        return text.replace(".", "").replace(",", ".")
-    if DECIMAL_COMMA.fullmatch(text):
-        return text.replace(",", ".")
-    return text
 
 
 def reject_hostile_cells(frame: pd.DataFrame) -> None:
@@ -91,46 +75,144 @@ def reject_hostile_cells(frame: pd.DataFrame) -> None:
         formula = cells.str.startswith(FORMULA_START) & ~numeric
         if formula.any():
             raise IngestError(
-                f"Kolom '{column}', rij {_row_list(formula)}: de cel begint met '{cells[formula].iloc[0][:1]}' en "
+                f"Kolom '{column}', rij {row_list(formula)}: de cel begint met '{cells[formula].iloc[0][:1]}' en "
                 "zou in een spreadsheet als formule worden uitgevoerd. Formules zijn niet toegestaan."
             )
         html = cells.str.contains(HTML)
         if html.any():
-            raise IngestError(f"Kolom '{column}', rij {_row_list(html)}: de cel bevat HTML; alleen platte tekst is "
-                              "toegestaan.")
+            raise IngestError(
+                f"Kolom '{column}', rij {row_list(html)}: de cel bevat HTML of een script; alleen "
+                "platte tekst is toegestaan."
+            )
 
 
-def new_sources(frame: pd.DataFrame, known_ids: set[str]) -> pd.DataFrame:
-    """Source rows for source_ids that are not yet registered, from the optional bron_* columns."""
-    unknown = ~frame["source_id"].isin(known_ids)
-    if not unknown.any():
-        return pd.DataFrame(columns=SCHEMAS["sources"].column_names)
-    has_columns = {"bron_titel", "bron_uitgever"} <= set(frame.columns)
-    if not has_columns:
-        ids = ", ".join(sorted(frame.loc[unknown, "source_id"].unique())[:5])
+def check_region_codes(indicators: pd.DataFrame, regions: pd.DataFrame) -> None:
+    """Codes at gemeente, arbeidsmarktregio, provincie and land level must exist at that level."""
+    known = set(zip(regions["geo_level"], regions["region_code"]))
+    checked = indicators["geo_level"].isin(CHECKED_LEVELS) & (indicators["region_code"] != "")
+    unknown = checked & ~pd.Series(
+        [(lvl, code) in known for lvl, code in zip(indicators["geo_level"], indicators["region_code"])],
+        index=indicators.index,
+    )
+    if unknown.any():
+        first = indicators[unknown].iloc[0]
         raise IngestError(
-            f"Kolom 'source_id', rij {_row_list(unknown)}: onbekende bron ({ids}). Gebruik een bron uit het "
-            "bronnenregister of voeg de kolommen bron_titel en bron_uitgever (en eventueel bron_jaar, bron_url) toe."
+            f"Kolom 'region_code', rij {row_list(unknown)}: onbekende regiocode '{first['region_code']}' op niveau "
+            f"{first['geo_level']}. Gebruik CBS-codes zoals GM0363 (gemeente), AM09 (arbeidsmarktregio), PV27 "
+            "(provincie) of NL01 (Nederland), met de indeling van de kaartgrenzen."
         )
-    rows = frame[unknown].drop_duplicates("source_id")
-    sources = pd.DataFrame({"source_id": rows["source_id"], "kind": "eigen upload"})
-    for upload_col, source_col in SOURCE_COLUMNS.items():
-        sources[source_col] = rows[upload_col] if upload_col in rows else ""
+
+
+def check_duplicates(indicators: pd.DataFrame) -> None:
+    dup = indicators.duplicated(KEY, keep=False)
+    if dup.any():
+        raise IngestError(
+            f"Rij {row_list(dup)}: hetzelfde cijfer staat er meer dan eens in (zelfde indicator, sector, vak, regio, "
+            "categorie, peildatum, soort en bron). Houd één rij per cijfer."
+        )
+
+
+def own_sources(frame: pd.DataFrame, known: pd.DataFrame) -> pd.DataFrame:
+    """One 'eigen data' source per source_id in the file: new ones from the bron_* columns, known ones copied."""
+    ids = frame["source_id"].astype(str).str.strip()
+    known = known.set_index("source_id")
+    has_columns = {"bron_titel", "bron_uitgever"} <= set(frame.columns)
+    rows = []
+    for source_id, first in frame.assign(source_id=ids).drop_duplicates("source_id").set_index("source_id").iterrows():
+        own_id = source_id if is_own(source_id) else OWN_PREFIX + source_id
+        given = has_columns and str(first.get("bron_titel", "")).strip() and str(first.get("bron_uitgever", "")).strip()
+        if given:
+            row = {col: str(first.get(up, "")).strip() for up, col in SOURCE_COLUMNS.items()}
+        elif own_id in known.index:
+            row = known.loc[own_id, ["title", "publisher", "year", "url"]].to_dict()
+        elif source_id in known.index:
+            row = known.loc[source_id, ["title", "publisher", "year", "url"]].to_dict()
+            row["title"] = f"{row['title']} (eigen overname)"
+        else:
+            unknown = ids == source_id
+            raise IngestError(
+                f"Kolom 'source_id', rij {row_list(unknown)}: onbekende bron ({source_id}). Gebruik een bron uit het "
+                "bronnenregister of voeg de kolommen bron_titel en bron_uitgever (en eventueel bron_jaar, bron_url) "
+                "toe."
+            )
+        rows.append({"source_id": own_id, **row, "kind": OWN_KIND})
     try:
-        return validate(sources, "sources")
+        return validate(pd.DataFrame(rows), "sources")
     except ContractError as err:
         raise IngestError(str(err).replace("Tabel 'sources'", "De bronkolommen")) from err
 
 
-def check_upload(raw: bytes, known_source_ids: set[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Parse and validate an upload; return (indicators, new sources) or raise IngestError."""
-    frame = parse_csv(raw)
+def check_frame(
+    frame: pd.DataFrame, known_sources: pd.DataFrame, regions: pd.DataFrame
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Validate a frame of strings; return (indicators, sources), both marked as own data, or raise IngestError."""
+    if frame.empty:
+        raise IngestError("Het bestand bevat een kopregel maar geen rijen met cijfers.")
+    if len(frame) > MAX_ROWS:
+        raise IngestError(f"Het bestand heeft {len(frame)} rijen; het maximum is {MAX_ROWS}.")
     reject_hostile_cells(frame)
     try:
         indicators = validate(frame, "indicators")
     except ContractError as err:
         raise IngestError(str(err)) from err
-    return indicators, new_sources(frame, known_source_ids)
+    check_region_codes(indicators, regions)
+    check_duplicates(indicators)
+    sources = own_sources(frame, known_sources)
+    indicators["source_id"] = indicators["source_id"].map(lambda s: s if is_own(s) else OWN_PREFIX + s)
+    return indicators, sources
+
+
+def check_upload(
+    raw: bytes,
+    filename: str,
+    known_sources: pd.DataFrame,
+    regions: pd.DataFrame,
+    max_bytes: int = MAX_UPLOAD_BYTES,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Read and validate a CSV/xlsx upload; return (indicators, sources) or raise IngestError."""
+    try:
+        frame = read_bytes(raw, filename, max_bytes)
+    except ReadError as err:
+        raise IngestError(str(err)) from err
+    return check_frame(frame, known_sources, regions)
+
+
+def merge_own(
+    own: tuple[pd.DataFrame, pd.DataFrame], new: tuple[pd.DataFrame, pd.DataFrame]
+) -> tuple[tuple[pd.DataFrame, pd.DataFrame], list[dict]]:
+    """Own data with `new` added; rows of a source that is in `new` are replaced. Returns (merged, report)."""
+    (own_ind, own_src), (new_ind, new_src) = own, new
+    replaced_ids = set(new_src["source_id"])
+    report = [
+        {
+            "source_id": sid,
+            "title": new_src.loc[new_src["source_id"] == sid, "title"].iloc[0],
+            "rijen": int((new_ind["source_id"] == sid).sum()),
+            "vervangen": int((own_ind["source_id"] == sid).sum()),
+        }
+        for sid in new_src["source_id"]
+    ]
+    keep_ind = own_ind[~own_ind["source_id"].isin(replaced_ids)]
+    keep_src = own_src[~own_src["source_id"].isin(replaced_ids)]
+    merged_ind = pd.concat([keep_ind, new_ind], ignore_index=True) if len(keep_ind) else new_ind.reset_index(drop=True)
+    merged_src = pd.concat([keep_src, new_src], ignore_index=True) if len(keep_src) else new_src.reset_index(drop=True)
+    return (validate(merged_ind, "indicators"), validate(merged_src, "sources")), report
+
+
+def empty_own() -> tuple[pd.DataFrame, pd.DataFrame]:
+    return (
+        validate(pd.DataFrame(columns=SCHEMAS["indicators"].column_names), "indicators"),
+        validate(pd.DataFrame(columns=SCHEMAS["sources"].column_names), "sources"),
+    )
+
+
+def read_own(eigen_dir: Path = EIGEN_DIR) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The imported own data on this server (empty frames when there is none)."""
+    empty = empty_own()
+    return tuple(  # type: ignore[return-value]
+        pd.read_parquet(eigen_dir / f"{name}.parquet") if (eigen_dir / f"{name}.parquet").exists() else frame
+        for name, frame in zip(TABLES, empty)
+    )
 
 
 def atomic_write_parquet(frame: pd.DataFrame, target: Path) -> None:
@@ -146,36 +228,59 @@ def atomic_write_parquet(frame: pd.DataFrame, target: Path) -> None:
         tmp.unlink(missing_ok=True)
 
 
-def read_own(eigen_dir: Path = EIGEN_DIR) -> tuple[pd.DataFrame, pd.DataFrame]:
-    ind, src = eigen_dir / "indicators.parquet", eigen_dir / "sources.parquet"
-    indicators = pd.read_parquet(ind) if ind.exists() else pd.DataFrame(columns=SCHEMAS["indicators"].column_names)
-    sources = pd.read_parquet(src) if src.exists() else pd.DataFrame(columns=SCHEMAS["sources"].column_names)
-    return indicators, sources
+def previous_path(path: Path) -> Path:
+    return path.with_name(f"{path.stem}.vorige.parquet")
 
 
-def add_own(raw: bytes, known_source_ids: set[str], eigen_dir: Path = EIGEN_DIR) -> int:
-    """Validate and append an upload to the own figures; returns the number of rows added."""
-    own_ind, own_src = read_own(eigen_dir)
-    indicators, sources = check_upload(raw, known_source_ids | set(own_src["source_id"]))
-    merged_src = pd.concat([own_src, sources], ignore_index=True) if len(sources) else own_src
-    merged_ind = pd.concat([own_ind, indicators], ignore_index=True) if len(own_ind) else indicators
-    # Sources first: indicators then never point at a source that is not there.
-    atomic_write_parquet(validate(merged_src, "sources"), eigen_dir / "sources.parquet")
-    atomic_write_parquet(validate(merged_ind, "indicators"), eigen_dir / "indicators.parquet")
-    return len(indicators)
+def write_own(indicators: pd.DataFrame, sources: pd.DataFrame, eigen_dir: Path = EIGEN_DIR) -> None:
+    """Keep the current files as *.vorige.parquet, then write the new ones (sources first, so an indicator
+    never points at a source that is not there)."""
+    for name in TABLES:
+        current = eigen_dir / f"{name}.parquet"
+        if current.exists():
+            shutil.copy2(current, previous_path(current))
+    atomic_write_parquet(sources, eigen_dir / "sources.parquet")
+    atomic_write_parquet(indicators, eigen_dir / "indicators.parquet")
+
+
+def restore_previous(eigen_dir: Path = EIGEN_DIR) -> bool:
+    """Put the version before the last import back; False when there is none."""
+    pairs = [(previous_path(eigen_dir / f"{n}.parquet"), eigen_dir / f"{n}.parquet") for n in TABLES]
+    if not all(prev.exists() for prev, _ in pairs):
+        return False
+    for prev, current in pairs:
+        os.replace(prev, current)
+    return True
+
+
+@dataclass
+class ImportResult:
+    bestand: str
+    report: list[dict]
+
+
+def import_files(
+    paths: list[Path],
+    known_sources: pd.DataFrame,
+    regions: pd.DataFrame,
+    eigen_dir: Path = EIGEN_DIR,
+    progress: Callable[[Iterable[Path]], Iterable[Path]] = iter,
+) -> list[ImportResult]:
+    """Check every file first; write only when all are valid (one file with an error imports nothing)."""
+    own = read_own(eigen_dir)
+    results = []
+    for path in progress(paths):
+        try:
+            frame = read_path(path, MAX_IMPORT_BYTES)
+            checked = check_frame(frame, pd.concat([known_sources, own[1]], ignore_index=True), regions)
+        except (IngestError, ReadError) as err:
+            raise IngestError(f"{path.name}: {err}") from err
+        own, report = merge_own(own, checked)
+        results.append(ImportResult(path.name, report))
+    write_own(*own, eigen_dir=eigen_dir)
+    return results
 
 
 def remove_own(eigen_dir: Path = EIGEN_DIR) -> None:
-    for name in ("indicators.parquet", "sources.parquet"):
-        (eigen_dir / name).unlink(missing_ok=True)
-
-
-if __name__ == "__main__":
-    if len(sys.argv) != 2:
-        sys.exit("Gebruik: python -m dashboard.data.ingest <bestand.csv>")
-    known = set(pd.read_parquet(DATA_DIR / "sources.parquet")["source_id"])
-    try:
-        added = add_own(Path(sys.argv[1]).read_bytes(), known)
-    except IngestError as error:
-        sys.exit(f"Afgewezen: {error}")
-    print(f"{added} rijen toegevoegd aan {EIGEN_DIR}.")
+    for name in TABLES:
+        (eigen_dir / f"{name}.parquet").unlink(missing_ok=True)

@@ -3,7 +3,9 @@
 Tables are cached with `st.cache_data`, keyed on the files' modification times, so a rebuilt or uploaded
 data file shows up without a restart. Reads use column projection and filter push-down, so the same code
 holds up when a user loads school-level detail (millions of rows; see bench/bench_load.py).
-A user's own uploads (dashboard.data.ingest, in EIGEN_DIR) are merged into `indicators` and `sources`.
+Own data is merged into `indicators` and `sources` from two places (see dashboard.data.ingest): imports on
+this server (EIGEN_DIR, cached like the rest) and an upload in this browser session (st.session_state, never
+cached or shared between sessions).
 """
 
 from __future__ import annotations
@@ -16,8 +18,24 @@ import streamlit as st
 
 from dashboard.data.paths import DATA_DIR, EIGEN_DIR
 
-TABLES = ("indicators", "sources", "regions", "onderwijsregios", "onderwijsregio_leden")
+TABLES = ("indicators", "sources", "regions", "onderwijsregios", "onderwijsregio_leden", "onderwijsregio_gemeenten")
 OWN_TABLES = ("indicators", "sources")
+SESSION_KEY = "eigen_data"  # (indicators, sources, filename) of this session's upload
+
+
+def session_own() -> tuple[pd.DataFrame, pd.DataFrame, str] | None:
+    """This browser session's uploaded own data, if any."""
+    return st.session_state.get(SESSION_KEY)
+
+
+def _with_session(frame: pd.DataFrame, name: str, mask=None) -> pd.DataFrame:
+    own = session_own()
+    if own is None or name not in OWN_TABLES:
+        return frame
+    extra = own[0] if name == "indicators" else own[1]
+    if mask is not None:
+        extra = extra[mask(extra)]
+    return pd.concat([frame, extra], ignore_index=True) if len(extra) else frame
 
 
 def table_path(name: str, data_dir: Path = DATA_DIR) -> Path:
@@ -74,7 +92,7 @@ def load_table(name: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
     path = table_path(name, data_dir)
     own = own_path(name)
     own_version = _version(own) if name in OWN_TABLES else 0
-    return _cached_table(str(path), _version(path), str(own), own_version)
+    return _with_session(_cached_table(str(path), _version(path), str(own), own_version), name)
 
 
 def load_indicators(
@@ -86,6 +104,24 @@ def load_indicators(
     """The filtered indicators; cached per filter combination and per data version."""
     path = table_path("indicators", data_dir)
     own = own_path("indicators")
-    return _cached_indicators(
+    cached = _cached_indicators(
         str(path), _version(path), str(own), _version(own), tuple(indicators), tuple(sectors), tuple(geo_levels)
     )
+
+    def wanted(frame: pd.DataFrame) -> pd.Series:
+        keep = pd.Series(True, index=frame.index)
+        for column, values in (("indicator", indicators), ("sector", sectors), ("geo_level", geo_levels)):
+            if values:
+                keep &= frame[column].isin(values)
+        return keep
+
+    return _with_session(cached, "indicators", wanted)
+
+
+def load_definition() -> tuple[pd.DataFrame, bool]:
+    """The onderwijsregio definition: an imported one on this server if there is one (True), else the shipped
+    approximation (False)."""
+    own = EIGEN_DIR / "onderwijsregio_gemeenten.parquet"
+    if own.exists():
+        return _cached_table(str(own), _version(own), "", 0), True
+    return load_table("onderwijsregio_gemeenten"), False

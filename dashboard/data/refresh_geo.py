@@ -1,33 +1,47 @@
 """Explicit refresh of the boundary files from PDOK (CBS Gebiedsindelingen), the only code that goes online.
 
-    python -m dashboard.data.refresh_geo --jaar 2025 [--base-url https://service.pdok.nl/cbs/gebiedsindelingen]
+    python -m dashboard refresh-boundaries --year 2026 [--base-url https://service.pdok.nl/cbs/gebiedsindelingen]
 
-Per level it asks the WFS for the generalised layer as GeoJSON in WGS84, checks it (features, statcode,
-statnaam, valid geometry), simplifies it for the browser, winds rings clockwise (the plotly convention the
-maps rely on; PITFALLS.md), and writes it via a temporary file + rename so a failed download never leaves a
-broken map. The app itself never downloads anything.
+Per level (gemeente, provincie, arbeidsmarktregio) it asks the WFS for the generalised layer as GeoJSON in
+WGS84 and checks it (features, statcode, statnaam, valid geometry). Then, only when every level is usable:
+- each level is simplified as a coverage (shared borders simplified once, so neighbours keep meeting without
+  gaps or overlaps), rings wound clockwise (the plotly convention, PITFALLS.md), and written as
+  data/geo/<level>_<year>_web.geojson;
+- the gemeente -> provincie / arbeidsmarktregio table (data/raw/gemeente_regions.csv) is rebuilt by placing
+  each gemeente in the region that holds its interior point; COROP/RMC codes are kept for gemeenten that
+  existed before (PDOK's generalised layers do not carry them);
+- data/regions.parquet is rebuilt from that table.
+Every file goes through a temporary file + rename, and the previous gemeente table is kept as
+gemeente_regions.vorige.csv, so a failed or broken download never leaves a broken map. The app itself never
+downloads anything; the app picks the newest complete boundary year in data/geo.
 """
 
 from __future__ import annotations
 
-import argparse
+import http.client
 import json
 import os
+import shutil
 import tempfile
+import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import geopandas as gpd
+import pandas as pd
+import shapely
 from shapely.geometry import MultiPolygon, Polygon, mapping
 from shapely.geometry.polygon import orient
 
-from dashboard.data.paths import GEO_DIR
+from dashboard.data.paths import DATA_DIR, GEO_DIR, RAW_DIR
 
 PDOK = "https://service.pdok.nl/cbs/gebiedsindelingen"
 LAYERS = {"gemeente": "gemeente", "provincie": "provincie", "arbeidsmarktregio": "arbeidsmarktregio"}
 TOLERANCE = 0.001  # degrees, as the shipped files
 TIMEOUT = 60
+MAX_BYTES = 300_000_000
 
 
 class RefreshError(RuntimeError):
@@ -48,9 +62,23 @@ def wfs_url(base_url: str, jaar: int, level: str) -> str:
     return f"{base_url.rstrip('/')}/{jaar}/wfs/v1_0?{query}"
 
 
-def download(url: str) -> bytes:
-    with urllib.request.urlopen(url, timeout=TIMEOUT) as response:  # noqa: S310 (explicit, user-started download)
-        return response.read()
+def download(url: str, level: str) -> bytes:
+    """The whole answer, or a RefreshError naming the level (HTTP error, timeout, connection cut short)."""
+    try:
+        with urllib.request.urlopen(url, timeout=TIMEOUT) as response:  # noqa: S310 (explicit, user-started)
+            body = response.read(MAX_BYTES + 1)
+            expected = response.headers.get("Content-Length")
+            if expected and expected.isdigit() and len(body) < int(expected):
+                raise http.client.IncompleteRead(body, int(expected) - len(body))
+    except http.client.IncompleteRead as err:
+        raise RefreshError(f"{level}: de download is afgebroken ({len(err.partial)} bytes ontvangen).") from err
+    except urllib.error.HTTPError as err:
+        raise RefreshError(f"{level}: PDOK antwoordde met HTTP {err.code}.") from err
+    except (urllib.error.URLError, TimeoutError, OSError) as err:
+        raise RefreshError(f"{level}: PDOK is niet bereikbaar ({err}).") from err
+    if len(body) > MAX_BYTES:
+        raise RefreshError(f"{level}: het antwoord is groter dan {MAX_BYTES // 1_000_000} MB.")
+    return body
 
 
 def _clockwise(geometry):
@@ -72,8 +100,8 @@ def _rounded(obj):
     return obj
 
 
-def to_web_geojson(raw: bytes, level: str, jaar: int) -> dict:
-    """Check and simplify a WFS answer into the FeatureCollection the app reads (id = statcode)."""
+def parse_layer(raw: bytes, level: str) -> gpd.GeoDataFrame:
+    """A WFS answer -> checked GeoDataFrame in WGS84 with statcode, statnaam and valid polygons."""
     try:
         frame = gpd.read_file(raw.decode("utf-8"))
     except Exception as err:  # noqa: BLE001 (any parse failure is one user-facing message)
@@ -85,51 +113,122 @@ def to_web_geojson(raw: bytes, level: str, jaar: int) -> dict:
         raise RefreshError(f"{level}: kenmerk(en) ontbreken: {', '.join(sorted(missing))}.")
     if frame.crs is not None and frame.crs.to_epsg() != 4326:
         frame = frame.to_crs(4326)
-    frame["geometry"] = frame.geometry.make_valid().simplify(TOLERANCE, preserve_topology=True).map(_clockwise)
-    if frame.geometry.is_empty.any():
-        raise RefreshError(f"{level}: {int(frame.geometry.is_empty.sum())} gebied(en) zonder geometrie.")
-    features = [
+    frame["geometry"] = frame.geometry.make_valid()
+    not_area = ~frame.geometry.geom_type.isin(["Polygon", "MultiPolygon"])
+    if not_area.any():
+        raise RefreshError(
+            f"{level}: {int(not_area.sum())} gebied(en) zonder vlak (bijv. {frame.loc[not_area, 'statcode'].iloc[0]})."
+        )
+    if frame["statcode"].duplicated().any():
+        raise RefreshError(
+            f"{level}: statcode {frame.loc[frame['statcode'].duplicated(), 'statcode'].iloc[0]} komt dubbel voor."
+        )
+    return frame[["statcode", "statnaam", "geometry"]].sort_values("statcode").reset_index(drop=True)
+
+
+def simplify_coverage(frame: gpd.GeoDataFrame) -> gpd.GeoSeries:
+    """Topology-preserving simplification of the whole layer: a shared border is simplified once, so
+    neighbours still meet. Falls back to per-area simplification if the layer is not a clean coverage."""
+    try:
+        simplified = shapely.coverage_simplify(frame.geometry.to_numpy(), TOLERANCE)
+    except shapely.errors.GEOSException:
+        simplified = frame.geometry.simplify(TOLERANCE, preserve_topology=True).to_numpy()
+    return gpd.GeoSeries(shapely.make_valid(simplified), index=frame.index, crs=frame.crs).map(_clockwise)
+
+
+def to_web_geojson(frame: gpd.GeoDataFrame, jaar: int, level: str = "") -> dict:
+    """The FeatureCollection the app reads (id = statcode), simplified and rounded for the browser."""
+    geometry = simplify_coverage(frame)
+    if geometry.is_empty.any():
+        raise RefreshError(f"{level}: {int(geometry.is_empty.sum())} gebied(en) zonder geometrie na vereenvoudigen.")
+    return {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "id": code,
+                "properties": {"statcode": code, "jrstatcode": f"{jaar}{code}", "statnaam": name, "jaar": jaar},
+                "geometry": _rounded(mapping(geom)),
+            }
+            for code, name, geom in zip(frame["statcode"], frame["statnaam"], geometry)
+        ],
+    }
+
+
+def _place(points: gpd.GeoSeries, areas: gpd.GeoDataFrame) -> pd.DataFrame:
+    """For every point the statcode/statnaam of the area that holds it ('' when none does)."""
+    joined = gpd.sjoin(gpd.GeoDataFrame(geometry=points), areas, predicate="within", how="left")
+    joined = joined[~joined.index.duplicated()]
+    return joined[["statcode", "statnaam"]].fillna("")
+
+
+def gemeente_table(
+    gemeenten: gpd.GeoDataFrame, provincies: gpd.GeoDataFrame, ams: gpd.GeoDataFrame, previous: pd.DataFrame
+) -> pd.DataFrame:
+    """The gemeente -> provincie / arbeidsmarktregio table in the layout of data/raw/gemeente_regions.csv."""
+    points = gemeenten.geometry.representative_point()
+    pv, am = _place(points, provincies), _place(points, ams)
+    table = pd.DataFrame(
         {
-            "type": "Feature",
-            "id": row.statcode,
-            "properties": {
-                "statcode": row.statcode,
-                "jrstatcode": f"{jaar}{row.statcode}",
-                "statnaam": row.statnaam,
-                "jaar": jaar,
-            },
-            "geometry": _rounded(mapping(row.geometry)),
+            "gemeentecode": gemeenten["statcode"],
+            "gemeentenaam": gemeenten["statnaam"],
+            "provinciecode": pv["statcode"].to_numpy(),
+            "provincienaam": pv["statnaam"].to_numpy(),
+            "provincie_share": "",
+            "arbeidsmarktregiocode": am["statcode"].to_numpy(),
+            "arbeidsmarktregionaam": am["statnaam"].to_numpy(),
+            "arbeidsmarktregio_share": "",
         }
-        for row in frame.sort_values("statcode").itertuples()
-    ]
-    return {"type": "FeatureCollection", "features": features}
+    )
+    for column, level in (("arbeidsmarktregiocode", "arbeidsmarktregio"), ("provinciecode", "provincie")):
+        unplaced = table[column] == ""
+        if unplaced.any():
+            raise RefreshError(
+                f"gemeente: {int(unplaced.sum())} gemeente(n) liggen in geen {level} "
+                f"(bijv. {table.loc[unplaced, 'gemeentenaam'].iloc[0]})."
+            )
+    kept = [c for c in previous.columns if c not in table.columns]
+    return table.merge(previous[["gemeentecode", *kept]], on="gemeentecode", how="left").fillna("")
 
 
-def write_atomic(geojson: dict, target: Path) -> None:
+def write_atomic(text: str, target: Path) -> None:
     handle, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.stem}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as fh:
-            json.dump(geojson, fh, ensure_ascii=False, separators=(",", ":"))
+            fh.write(text)
         os.replace(tmp_name, target)
     finally:
         Path(tmp_name).unlink(missing_ok=True)
 
 
-def refresh(jaar: int, base_url: str = PDOK, geo_dir: Path = GEO_DIR, levels: tuple[str, ...] = tuple(LAYERS)) -> dict:
-    """Download, check and write every level; nothing is written unless all levels are valid."""
-    checked = {level: to_web_geojson(download(wfs_url(base_url, jaar, level)), level, jaar) for level in levels}
-    written = {}
-    for level, geojson in checked.items():
-        target = geo_dir / f"{level}_{jaar}_web.geojson"
-        write_atomic(geojson, target)
-        written[level] = len(geojson["features"])
-    return written
+def refresh(
+    jaar: int,
+    base_url: str = PDOK,
+    geo_dir: Path = GEO_DIR,
+    raw_dir: Path = RAW_DIR,
+    data_dir: Path = DATA_DIR,
+    progress: Callable[[Iterable[str]], Iterable[str]] = iter,
+) -> dict[str, int]:
+    """Download and check every level; write boundaries, the gemeente table and regions.parquet only when all
+    levels are valid. Returns the number of areas per level."""
+    from dashboard.data.build import build_regions  # the build imports pandas-heavy code; keep the CLI light
+    from dashboard.data.ingest import atomic_write_parquet
 
-
-if __name__ == "__main__":
-    parser = argparse.ArgumentParser(description="Ververs de kaartgrenzen vanuit PDOK (CBS Gebiedsindelingen).")
-    parser.add_argument("--jaar", type=int, default=2025)
-    parser.add_argument("--base-url", default=PDOK)
-    args = parser.parse_args()
-    for name, count in refresh(args.jaar, args.base_url).items():
-        print(f"{name}: {count} gebieden geschreven")
+    layers = {level: parse_layer(download(wfs_url(base_url, jaar, level), level), level) for level in progress(LAYERS)}
+    previous_path = raw_dir / "gemeente_regions.csv"
+    previous = (
+        pd.read_csv(previous_path, dtype=str, keep_default_na=False)
+        if previous_path.exists()
+        else pd.DataFrame(columns=["gemeentecode"])
+    )
+    table = gemeente_table(layers["gemeente"], layers["provincie"], layers["arbeidsmarktregio"], previous)
+    web = {level: to_web_geojson(frame, jaar, level) for level, frame in layers.items()}
+    for level, geojson in web.items():
+        write_atomic(
+            json.dumps(geojson, ensure_ascii=False, separators=(",", ":")), geo_dir / f"{level}_{jaar}_web.geojson"
+        )
+    if previous_path.exists():
+        shutil.copy2(previous_path, raw_dir / "gemeente_regions.vorige.csv")
+    write_atomic(table.to_csv(index=False), previous_path)
+    atomic_write_parquet(build_regions(raw_dir, geo_dir), data_dir / "regions.parquet")
+    return {level: len(geojson["features"]) for level, geojson in web.items()}

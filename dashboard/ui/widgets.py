@@ -50,7 +50,10 @@ def source_text(frame: pd.DataFrame, sources: pd.DataFrame) -> str:
             detail.append("peildatum " + ", ".join(dates[:4]) + (" e.a." if len(dates) > 4 else ""))
         if rel:
             detail.append("betrouwbaarheid: " + ", ".join(rel))
-        parts.append(f"{src['publisher']}, {link} ({src['year']})" + (" · " + " · ".join(detail) if detail else ""))
+        own = "**Eigen data**: " if str(src["kind"]).startswith("eigen") else ""
+        parts.append(
+            f"{own}{src['publisher']}, {link} ({src['year']})" + (" · " + " · ".join(detail) if detail else "")
+        )
     return "Bron: " + "; ".join(parts)
 
 

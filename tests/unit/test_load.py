@@ -1,9 +1,11 @@
 import pandas as pd
 
 from dashboard.data import load
-from dashboard.data.ingest import add_own
+from dashboard.data.ingest import check_upload, import_files
 from dashboard.data.load import load_indicators, load_table, read_indicators
 from dashboard.data.paths import DATA_DIR
+
+EXAMPLE = DATA_DIR / "voorbeeld" / "eigen_cijfers.csv"
 
 
 def test_filter_push_down_matches_pandas_filter():
@@ -14,12 +16,22 @@ def test_filter_push_down_matches_pandas_filter():
     assert set(got["sector"]) == {"vo"}
 
 
-def test_own_uploads_are_merged_and_show_up_without_restart(tmp_path, monkeypatch, tables):
+def test_imports_are_merged_and_show_up_without_restart(tmp_path, monkeypatch, tables):
     monkeypatch.setattr(load, "EIGEN_DIR", tmp_path)
-    assert load_indicators(indicators=("eigen_x",)).empty
-    header = ";".join(tables["indicators"].columns)
-    row = "eigen_x;po;;land;NL01;Nederland;;2024;2024;1,5;%;meting;secondary;CD_2023;"
-    add_own(f"{header}\n{row}\n".encode(), set(tables["sources"]["source_id"]), tmp_path)
-    merged = load_indicators(indicators=("eigen_x",))
-    assert list(merged["value"]) == [1.5]
-    assert len(load_table("sources")) == len(tables["sources"])  # no new source: none added
+    before = load_indicators(indicators=("tekort_pct",), sectors=("po",))
+    import_files([EXAMPLE], tables["sources"], tables["regions"], tmp_path)
+    merged = load_indicators(indicators=("tekort_pct",), sectors=("po",))
+    assert len(merged) == len(before) + 3
+    assert (merged["source_id"] == "EIGEN-VOORBEELD_OCW_PO_2023").sum() == 3
+    assert len(load_table("sources")) == len(tables["sources"]) + 1
+
+
+def test_session_upload_is_merged_with_the_same_filters(monkeypatch, tables):
+    own_rows, own_sources = check_upload(EXAMPLE.read_bytes(), EXAMPLE.name, tables["sources"], tables["regions"])
+    monkeypatch.setattr(load, "session_own", lambda: (own_rows, own_sources, "x.csv"))
+    po = load_indicators(indicators=("tekort_pct",), sectors=("po",))
+    vo = load_indicators(indicators=("tekort_pct",), sectors=("vo",))
+    assert po["source_id"].str.startswith("EIGEN-").sum() == 3
+    assert vo["source_id"].str.startswith("EIGEN-").sum() == 0
+    assert "EIGEN-VOORBEELD_OCW_PO_2023" in set(load_table("sources")["source_id"])
+    assert len(load_table("regions")) == len(tables["regions"])  # only indicators and sources take own rows

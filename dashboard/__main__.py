@@ -1,0 +1,160 @@
+"""Command line for taking in new data without a developer: `python -m dashboard <opdracht>`.
+
+    python -m dashboard ingest BESTAND...             cijfers in het datacontract (CSV/xlsx) blijvend toevoegen
+    python -m dashboard ingest-duo BESTAND --adressen VESTIGINGEN
+                                                      DUO-onderwijspersoneel -> werkgelegenheid per gemeente/AM
+    python -m dashboard onderwijsregios BESTAND       eigen indeling onderwijsregio -> gemeenten importeren
+    python -m dashboard refresh-boundaries --year J   kaartgrenzen + gemeentetabel vernieuwen vanuit PDOK
+    python -m dashboard herstel                       de versie van vóór de laatste import terugzetten
+    python -m dashboard build                         data/*.parquet opnieuw bouwen uit data/raw/*.csv
+
+Every command checks everything before it writes, writes via temporary files, and exits with status 1 and a
+Dutch message (what and where) when the input is refused. Only refresh-boundaries goes online.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import pandas as pd
+from tqdm import tqdm
+
+from dashboard.data.paths import DATA_DIR, EIGEN_DIR
+from dashboard.format import fmt_number
+
+
+def _progress(description: str):
+    return lambda items: tqdm(list(items), desc=description, unit="stap", file=sys.stderr, leave=False)
+
+
+def _published() -> tuple[pd.DataFrame, pd.DataFrame]:
+    return pd.read_parquet(DATA_DIR / "sources.parquet"), pd.read_parquet(DATA_DIR / "regions.parquet")
+
+
+def cmd_ingest(args: argparse.Namespace) -> None:
+    from dashboard.data.ingest import import_files
+
+    sources, regions = _published()
+    results = import_files(args.files, sources, regions, EIGEN_DIR, progress=_progress("Bestanden controleren"))
+    for result in results:
+        for row in result.report:
+            what = f"vervangen ({row['vervangen']} oude rijen)" if row["vervangen"] else "toegevoegd"
+            print(f"{result.bestand}: bron {row['source_id']} ({row['title']}): {row['rijen']} rijen {what}")
+    print(f"Opgeslagen in {EIGEN_DIR}. De vorige versie staat ernaast (*.vorige.parquet); terugzetten: "
+          "python -m dashboard herstel")
+
+
+def cmd_ingest_duo(args: argparse.Namespace) -> None:
+    from dashboard.data.duo import duo_source, source_id_for, werkgelegenheid_rows
+    from dashboard.data.ingest import MAX_IMPORT_BYTES, merge_own, read_own, write_own
+    from dashboard.data.readers import read_path
+
+    _, regions = _published()
+    steps = tqdm(total=4, desc="DUO-bestand verwerken", file=sys.stderr, leave=False)
+    personnel = read_path(args.file, args.max_mb * 1_000_000, sheet_hint=("instelling",))
+    steps.update()
+    adressen = read_path(args.adressen, MAX_IMPORT_BYTES)
+    steps.update()
+    source_id = source_id_for(args.file.name)
+    rows, summary = werkgelegenheid_rows(personnel, adressen, regions, source_id)
+    steps.update()
+    merged, _ = merge_own(read_own(EIGEN_DIR), (rows, duo_source(source_id, args.file.name, summary)))
+    write_own(*merged, eigen_dir=EIGEN_DIR)
+    steps.update()
+    steps.close()
+    unit = summary.measure
+    print(f"{args.file.name}: werkgelegenheid in {unit}, sector(en) {', '.join(summary.sectors)}, "
+          f"{summary.gemeenten} gemeenten, bron {source_id}.")
+    for year, total in summary.placed.items():
+        print(f"  {year}: {fmt_number(total, 1)} {unit} toegewezen aan gemeenten")
+    for reason, value in summary.not_placed.items():
+        if value:
+            print(f"  niet toe te wijzen ({reason}): {fmt_number(value, 1)} {unit}")
+    if summary.suppressed_cells:
+        print(f"  {summary.suppressed_cells} cellen afgeschermd door DUO (*): niet als 0 geteld, weggelaten.")
+    print(f"Opgeslagen in {EIGEN_DIR} ({len(rows)} rijen).")
+
+
+def cmd_onderwijsregios(args: argparse.Namespace) -> None:
+    from dashboard.data.definitions import import_definition
+
+    _, regions = _published()
+    table = import_definition(args.file, regions, EIGEN_DIR)
+    counts = table.groupby("sector")["onderwijsregio"].nunique()
+    print(f"Indeling geïmporteerd: {len(table)} regels, " +
+          ", ".join(f"{n} onderwijsregio's {s}" for s, n in counts.items()) + f". Opgeslagen in {EIGEN_DIR}.")
+
+
+def cmd_refresh(args: argparse.Namespace) -> None:
+    from dashboard.data.refresh_geo import refresh
+
+    written = refresh(args.year, args.base_url, progress=_progress("Lagen downloaden"))
+    for level, count in written.items():
+        print(f"{level}: {count} gebieden geschreven ({args.year})")
+    print("Gemeentetabel (data/raw/gemeente_regions.csv) en data/regions.parquet vernieuwd.")
+
+
+def cmd_herstel(args: argparse.Namespace) -> None:
+    from dashboard.data.ingest import IngestError, restore_previous
+
+    if not restore_previous(EIGEN_DIR):
+        raise IngestError("er is geen vorige versie om terug te zetten.")
+    print("De versie van vóór de laatste import staat weer in gebruik.")
+
+
+def cmd_build(args: argparse.Namespace) -> None:
+    from dashboard.data.build import build_all, write_all
+
+    built = build_all()
+    write_all(built)
+    for name, table in built.items():
+        print(f"{name}: {len(table)} rijen")
+
+
+def parser() -> argparse.ArgumentParser:
+    from dashboard.data.refresh_geo import PDOK
+
+    main = argparse.ArgumentParser(prog="python -m dashboard", description="Gegevens van het dashboard bijwerken.")
+    sub = main.add_subparsers(dest="command", required=True, metavar="opdracht")
+    p = sub.add_parser("ingest", help="cijfers in het datacontract (CSV of xlsx) blijvend toevoegen")
+    p.add_argument("files", nargs="+", type=Path, metavar="BESTAND")
+    p.set_defaults(run=cmd_ingest)
+    p = sub.add_parser("ingest-duo", help="DUO-bestand onderwijspersoneel -> werkgelegenheid per gemeente en AM")
+    p.add_argument("file", type=Path, metavar="BESTAND")
+    p.add_argument("--adressen", type=Path, required=True,
+                   help="DUO-bestand met vestigingen (INSTELLINGSCODE/BRIN NUMMER en GEMEENTENUMMER)")
+    p.add_argument("--max-mb", type=int, default=200, help="grootste toegestane bestand in MB (standaard 200)")
+    p.set_defaults(run=cmd_ingest_duo)
+    p = sub.add_parser("onderwijsregios", help="indeling onderwijsregio -> gemeenten importeren (CSV of xlsx)")
+    p.add_argument("file", type=Path, metavar="BESTAND")
+    p.set_defaults(run=cmd_onderwijsregios)
+    p = sub.add_parser("refresh-boundaries", help="kaartgrenzen en gemeentetabel vernieuwen vanuit PDOK (online)")
+    p.add_argument("--year", "--jaar", type=int, required=True, dest="year")
+    p.add_argument("--base-url", default=PDOK)
+    p.set_defaults(run=cmd_refresh)
+    p = sub.add_parser("herstel", help="de eigen data van vóór de laatste import terugzetten")
+    p.set_defaults(run=cmd_herstel)
+    p = sub.add_parser("build", help="data/*.parquet opnieuw bouwen uit data/raw/*.csv")
+    p.set_defaults(run=cmd_build)
+    return main
+
+
+def main(argv: list[str] | None = None) -> int:
+    from dashboard.data.ingest import IngestError
+    from dashboard.data.readers import ReadError
+    from dashboard.data.refresh_geo import RefreshError
+
+    args = parser().parse_args(argv)
+    try:
+        args.run(args)
+    except (IngestError, ReadError, RefreshError) as error:
+        print(f"Afgewezen: {error}", file=sys.stderr)
+        print("Er is niets gewijzigd.", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
