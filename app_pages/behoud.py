@@ -2,11 +2,10 @@
 
 import streamlit as st
 
-from dashboard import metrics
-from dashboard.charts.basic import PALETTE, grouped_bar, hbar, lines
 from dashboard.data.load import load_indicators, load_table
 from dashboard.format import SECTOR_LABELS, fmt_euro, fmt_fte, fmt_number, fmt_pct, reliability_label
 from dashboard.ui.filters import SECTOR
+from dashboard.ui.memo import PALETTE, grouped_bar, hbar, lines, metrics
 from dashboard.ui.state import Param, bind, publish
 from dashboard.ui.widgets import chart_block, missing, source_line
 

@@ -2,12 +2,11 @@
 
 import streamlit as st
 
-from dashboard import metrics
-from dashboard.charts.basic import hbar, stacked_share
 from dashboard.data.load import load_indicators, load_table
 from dashboard.format import SECTOR_LABELS, fmt_fte, fmt_pct
 from dashboard.texts import LWB_CLUSTERS
 from dashboard.ui.filters import SECTOR
+from dashboard.ui.memo import hbar, metrics, stacked_share
 from dashboard.ui.state import Param, bind, publish
 from dashboard.ui.widgets import missing, source_line, table_and_download
 

@@ -2,12 +2,13 @@
 
 import streamlit as st
 
-from dashboard import metrics
 from dashboard.data.geo import ATTRIBUTION
 from dashboard.data.ingest import MAX_UPLOAD_BYTES, IngestError, check_upload
 from dashboard.data.load import SESSION_KEY, load_indicators, load_table, session_own
+from dashboard.data.tokens import register
 from dashboard.format import RELIABILITY_LABELS, fmt_number
 from dashboard.texts import DEFINITIONS
+from dashboard.ui.memo import metrics
 from dashboard.ui.widgets import dataset_exports, labelled
 
 indicators = load_indicators()
@@ -132,6 +133,8 @@ if upload is not None and st.session_state.get("_upload_done") != upload.file_id
     except IngestError as error:
         st.error(f"Bestand geweigerd: {error}", icon=":material/error:")
     else:
+        register(own_rows, f"upload:{upload.file_id}:rows")  # cheap cache key for every cached computation
+        register(own_sources, f"upload:{upload.file_id}:sources")
         st.session_state[SESSION_KEY] = (own_rows, own_sources, upload.name)
         st.session_state["_upload_done"] = upload.file_id
         st.session_state["_upload_msg"] = f"{fmt_number(len(own_rows))} rijen uit {upload.name} geladen."

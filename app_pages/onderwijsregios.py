@@ -2,10 +2,7 @@
 
 import streamlit as st
 
-from dashboard import metrics
-from dashboard.charts.basic import grouped_bar, hbar, measurements
-from dashboard.charts.maps import location_from_points, membership_map, onderwijsregio_map, shortage_map
-from dashboard.data.geo import ATTRIBUTION, boundaries, definition_groups, onderwijsregio_boundaries, subset
+from dashboard.data.geo import ATTRIBUTION, definition_groups
 from dashboard.data.load import load_definition, load_indicators, load_table
 from dashboard.format import (
     SECTOR_LABELS,
@@ -18,6 +15,16 @@ from dashboard.format import (
     reliability_label,
 )
 from dashboard.ui.filters import SECTOR
+from dashboard.ui.memo import (
+    grouped_bar,
+    hbar,
+    location_from_points,
+    measurements,
+    membership_map,
+    metrics,
+    onderwijsregio_map,
+    shortage_map,
+)
 from dashboard.ui.state import Param, bind, publish
 from dashboard.ui.widgets import chart_block, download, labelled, missing, source_line, table_and_download
 
@@ -58,9 +65,7 @@ st.caption(
     "Tekort in % van de werkgelegenheid (openstaande vacatures + verborgen tekort). De vijf grote gemeenten "
     f"(G5) staan apart op de kaart. Landelijk: {fmt_pct(national)}."
 )
-am_geo = boundaries("arbeidsmarktregio")
-gm_geo = subset(boundaries("gemeente"), set(regional.loc[regional["geo_level"] == "gemeente", "region_code"]))
-figure = shortage_map(regional, am_geo, gm_geo, selected=st.session_state[REGIO.key] or None)
+figure = shortage_map(regional, selected=st.session_state[REGIO.key] or None)
 event = st.plotly_chart(
     figure,
     on_select="rerun",
@@ -228,7 +233,7 @@ else:
 if per_oregio.empty:
     missing(f"Voor {map_sector} zijn geen onderwijsregio's met gemeenten bekend.")
 else:
-    oregio_map = onderwijsregio_map(per_oregio, onderwijsregio_boundaries(definition_groups(definition, map_sector)))
+    oregio_map = onderwijsregio_map(per_oregio, definition_groups(definition, map_sector))
     st.plotly_chart(oregio_map, width="stretch", key="oregio_kaart", config={"displayModeBar": False})
     st.caption(ATTRIBUTION + ". Onderwijsregio's uit een benaderde indeling kunnen elkaar overlappen.")
     chart_block(
@@ -322,7 +327,7 @@ if st.session_state[OREGIO.key]:
     left, right = st.columns([3, 2])
     with left:
         st.plotly_chart(
-            membership_map(oregio_members, boundaries("gemeente")),
+            membership_map(oregio_members),
             width="stretch",
             key="leden_kaart",
             config={"displayModeBar": False},

@@ -2,10 +2,9 @@
 
 import streamlit as st
 
-from dashboard import metrics
-from dashboard.charts.basic import grouped_bar, lines
 from dashboard.data.load import load_indicators, load_table
 from dashboard.format import fmt_number, reliability_label
+from dashboard.ui.memo import grouped_bar, lines, metrics
 from dashboard.ui.state import Param, bind, publish
 from dashboard.ui.widgets import chart_block, missing, source_line
 

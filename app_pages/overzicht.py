@@ -3,14 +3,12 @@
 import pandas as pd
 import streamlit as st
 
-from dashboard import metrics
-from dashboard.charts.basic import PALETTE, lines
-from dashboard.charts.maps import location_from_points, shortage_map
-from dashboard.data.geo import ATTRIBUTION, boundaries, subset
+from dashboard.data.geo import ATTRIBUTION
 from dashboard.data.load import load_indicators, load_table
 from dashboard.format import fmt_euro, fmt_fte, fmt_number, fmt_pct, fmt_peildatum, fmt_pp, reliability_label
 from dashboard.texts import WERKPLAN_RESULTS
 from dashboard.ui.filters import SECTOR
+from dashboard.ui.memo import PALETTE, lines, location_from_points, metrics, shortage_map
 from dashboard.ui.widgets import chart_block, missing, source_line, table_and_download
 
 sector = st.session_state[SECTOR.key]
@@ -90,9 +88,8 @@ if sector not in ("po", "vo"):
     missing("Regionale tekortcijfers bestaan alleen voor po en vo; de kaart toont het po.")
 left, right = st.columns([3, 2])
 with left:
-    gm = subset(boundaries("gemeente"), set(regional.loc[regional["geo_level"] == "gemeente", "region_code"]))
     event = st.plotly_chart(
-        shortage_map(regional, boundaries("arbeidsmarktregio"), gm, height=420, zoom=5.4),
+        shortage_map(regional, height=420, zoom=5.4),
         width="stretch",
         key="kaart_klein",
         on_select="rerun",

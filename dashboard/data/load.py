@@ -17,6 +17,7 @@ import pyarrow.parquet as pq
 import streamlit as st
 
 from dashboard.data.paths import DATA_DIR, EIGEN_DIR
+from dashboard.data.tokens import frame_key, register
 
 TABLES = ("indicators", "sources", "regions", "onderwijsregios", "onderwijsregio_leden", "onderwijsregio_gemeenten")
 OWN_TABLES = ("indicators", "sources")
@@ -26,6 +27,11 @@ SESSION_KEY = "eigen_data"  # (indicators, sources, filename) of this session's 
 def session_own() -> tuple[pd.DataFrame, pd.DataFrame, str] | None:
     """This browser session's uploaded own data, if any."""
     return st.session_state.get(SESSION_KEY)
+
+
+def _session_token() -> str:
+    own = session_own()
+    return "" if own is None else f"{frame_key(own[0])}/{frame_key(own[1])}"
 
 
 def _with_session(frame: pd.DataFrame, name: str, mask=None) -> pd.DataFrame:
@@ -92,7 +98,9 @@ def load_table(name: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
     path = table_path(name, data_dir)
     own = own_path(name)
     own_version = _version(own) if name in OWN_TABLES else 0
-    return _with_session(_cached_table(str(path), _version(path), str(own), own_version), name)
+    version = _version(path)
+    frame = _with_session(_cached_table(str(path), version, str(own), own_version), name)
+    return register(frame, f"table:{path}:{version}:{own_version}:{_session_token()}")
 
 
 def load_indicators(
@@ -115,7 +123,9 @@ def load_indicators(
                 keep &= frame[column].isin(values)
         return keep
 
-    return _with_session(cached, "indicators", wanted)
+    frame = _with_session(cached, "indicators", wanted)
+    token = f"indicators:{path}:{_version(path)}:{_version(own)}:{indicators}:{sectors}:{geo_levels}:{_session_token()}"
+    return register(frame, token)
 
 
 def load_definition() -> tuple[pd.DataFrame, bool]:
@@ -123,5 +133,6 @@ def load_definition() -> tuple[pd.DataFrame, bool]:
     approximation (False)."""
     own = EIGEN_DIR / "onderwijsregio_gemeenten.parquet"
     if own.exists():
-        return _cached_table(str(own), _version(own), "", 0), True
+        version = _version(own)
+        return register(_cached_table(str(own), version, "", 0), f"definition:{own}:{version}"), True
     return load_table("onderwijsregio_gemeenten"), False

@@ -7,6 +7,7 @@ import io
 import pandas as pd
 import streamlit as st
 
+from dashboard.data.tokens import cached_data
 from dashboard.format import fmt_peildatum, reliability_label
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -57,15 +58,19 @@ def source_text(frame: pd.DataFrame, sources: pd.DataFrame) -> str:
     return "Bron: " + "; ".join(parts)
 
 
+_source_text = cached_data(source_text)
+_safe_csv = cached_data(safe_csv)
+
+
 def source_line(frame: pd.DataFrame, sources: pd.DataFrame) -> None:
-    text = source_text(frame, sources)
+    text = _source_text(frame, sources)
     if text:
         st.caption(text)
 
 
 def download(frame: pd.DataFrame, filename: str, key: str, label: str = "Download CSV van deze grafiek") -> None:
     st.download_button(
-        label, data=safe_csv(frame), file_name=filename, mime="text/csv", key=key, icon=":material/download:"
+        label, data=_safe_csv(frame), file_name=filename, mime="text/csv", key=key, icon=":material/download:"
     )
 
 

@@ -1,0 +1,65 @@
+"""Cheap cache keys for DataFrames: the token registry behind every cached page computation.
+
+Hashing a DataFrame argument by content on every call would cost more than the (small) work itself, so frames
+carry a token: the data layer registers one for every frame it returns (file version + filters + this session's
+upload), and each cached call registers one for its result (function + argument tokens). A frame without a token
+(built in a page) is hashed by content: correct, only slower. Tokens are keyed on object identity and dropped
+when the frame is collected; frames are never mutated in place in this code base (pages use .assign).
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import weakref
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import pandas as pd
+import streamlit as st
+
+F = TypeVar("F", bound=Callable[..., Any])
+_TOKENS: dict[int, str] = {}
+
+
+def register(frame: pd.DataFrame, token: str) -> pd.DataFrame:
+    """Remember `token` as the identity of this frame object for as long as it lives."""
+    key = id(frame)
+    _TOKENS[key] = token
+    weakref.finalize(frame, _TOKENS.pop, key, None)
+    return frame
+
+
+def frame_key(frame: pd.DataFrame) -> str:
+    token = _TOKENS.get(id(frame))
+    if token is not None:
+        return token
+    content = pd.util.hash_pandas_object(frame, index=True).to_numpy().tobytes()
+    return hashlib.blake2b(content + repr(list(frame.columns)).encode(), digest_size=16).hexdigest()
+
+
+def _arg_key(value: object) -> str:
+    return frame_key(value) if isinstance(value, pd.DataFrame) else repr(value)
+
+
+HASH_FUNCS = {pd.DataFrame: frame_key}
+
+
+def cached_data(fn: F) -> F:
+    """st.cache_data around a pure function; a DataFrame result gets a token for the calls it is passed to."""
+    inner = st.cache_data(show_spinner=False, max_entries=4096, hash_funcs=HASH_FUNCS)(fn)
+
+    @functools.wraps(fn)
+    def call(*args, **kwargs):
+        result = inner(*args, **kwargs)
+        if isinstance(result, pd.DataFrame):
+            parts = [_arg_key(a) for a in args] + [f"{k}={_arg_key(v)}" for k, v in sorted(kwargs.items())]
+            register(result, f"{fn.__module__}.{fn.__qualname__}({', '.join(parts)})")
+        return result
+
+    return call  # type: ignore[return-value]
+
+
+def cached_figure(fn: F) -> F:
+    """st.cache_resource: one shared figure object per argument values (callers must not mutate it)."""
+    return st.cache_resource(show_spinner=False, max_entries=512, hash_funcs=HASH_FUNCS)(fn)  # type: ignore[return-value]
