@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import io
+import types
 
 import pandas as pd
 import streamlit as st
 
-from dashboard.data.tokens import cached_data
+from dashboard.data.tokens import HASH_FUNCS, cached_data
 from dashboard.format import fmt_peildatum, reliability_label
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -62,6 +63,26 @@ _source_text = cached_data(source_text)
 _safe_csv = cached_data(safe_csv)
 
 
+def _function_key(fn: object) -> str:
+    """Formatters are module functions or page lambdas: name, place and captured values identify them."""
+    code = getattr(fn, "__code__", None)
+    if code is None:
+        return repr(fn)
+    cells = tuple(c.cell_contents for c in (fn.__closure__ or ()))  # type: ignore[attr-defined]
+    return f"{fn.__module__}.{fn.__qualname__}@{code.co_filename}:{code.co_firstlineno}{cells!r}"  # type: ignore[attr-defined]
+
+
+_formatted = st.cache_resource(
+    show_spinner=False, max_entries=2048, hash_funcs={**HASH_FUNCS, types.FunctionType: _function_key}
+)(lambda frame, columns, formats: formatted(frame, columns, formats))
+
+
+@cached_data
+def _labelled_csv(frame: pd.DataFrame, columns: tuple[tuple[str, str], ...]) -> bytes:
+    """The CSV of exactly the chart's rows with Dutch column names (keyed on the frame's token, so cheap)."""
+    return safe_csv(labelled(frame, dict(columns)))
+
+
 def source_line(frame: pd.DataFrame, sources: pd.DataFrame) -> None:
     text = _source_text(frame, sources)
     if text:
@@ -102,8 +123,15 @@ def table_and_download(
 ) -> None:
     """The table alternative of a chart and the CSV of exactly the same rows."""
     with st.expander(caption):
-        st.dataframe(formatted(frame, columns, formats), hide_index=True, width="stretch")
-    download(labelled(frame, columns), filename, key=key)
+        st.dataframe(_formatted(frame, columns, formats), hide_index=True, width="stretch")
+    st.download_button(
+        "Download CSV van deze grafiek",
+        data=_labelled_csv(frame, tuple(columns.items())),
+        file_name=filename,
+        mime="text/csv",
+        key=key,
+        icon=":material/download:",
+    )
 
 
 def chart_block(

@@ -1,0 +1,394 @@
+"""The benchmark suite: one command, one table, every figure against a naive baseline measured in the same run.
+
+    python bench/run.py                 # everything (about 10 minutes on the 2-core reference machine)
+    python bench/run.py --quick         # smoke run: fewer repeats, 1M rows, 5 sessions for 10 s
+    python bench/run.py --only warm,bytes,cold,scale,load
+
+Sections (budgets from issue 5, 2-core machine):
+- warm:  server-side script time of a rerun after a filter change (sector po <-> vo), median of >= 20 per page;
+         real app vs naive (bench/naive.py); budget <= 150 ms and >= 10x faster than naive;
+- bytes: figure JSON sent to the browser per page, and for the arbeidsmarktregio map (<= 500 KB) and a
+         gemeente map (<= 1.5 MB), real vs naive (unsimplified geometry);
+- cold:  process start -> first page fully drawn in Chromium (script finished, every chart drawn, map loaded);
+         budget <= 3 s; naive app for comparison;
+- scale: 10M-row school-level table (bench/school_data.py) -> fte per arbeidsmarktregio and onderwijsregio by
+         sector, vak and year; four engines, median time and peak memory (fresh process each); budget
+         <= 300 ms and <= 1.5 GB;
+- load:  20 concurrent browser sessions (Playwright contexts on 127.0.0.1) changing filters for 60 s: errors
+         (must be 0) and p95 rerun latency as the browser sees it.
+
+Results are printed and written to bench/output/results.md. Synthetic data only, generated here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from dashboard.format import SECTOR_LABELS  # noqa: E402
+
+OUTPUT = REPO / "bench" / "output"
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--no-first-run", "--disable-sync", "--disable-quic", "--enable-unsafe-swiftshader", "--use-angle=swiftshader",
+]
+PAGES = ["overzicht", "onderwijsregios", "opleiden", "bevoegdheden", "onderwijstijd", "behoud", "data"]
+URL_PATHS = {"overzicht": "", "onderwijsregios": "onderwijsregios", "opleiden": "opleiden",
+             "bevoegdheden": "bevoegdheden", "onderwijstijd": "onderwijstijd", "behoud": "behoud", "data": "data"}
+CODES = {label: code for code, label in SECTOR_LABELS.items()}
+NAIVE_MAIN = REPO / ".bench_naive_app.py"  # next to app.py, so page paths resolve; removed after the run
+
+
+# --- in-process measurements (run in a child process per mode) ------------------------------------------
+
+
+def measure_pages(mode: str, repeats: int) -> dict:
+    """Warm rerun script time and figure bytes per page, in this process (`mode` 'real' or 'naive')."""
+    sys.path.insert(0, str(REPO / "tests" / "app"))
+    from streamlit.runtime.scriptrunner import script_runner
+    from streamlit.testing.v1 import AppTest
+
+    if mode == "naive":
+        from bench import naive
+
+        naive.apply()
+    app = str(REPO / "app.py")
+    times: list[float] = []
+    original = script_runner.ScriptRunner._run_script
+
+    def timed(self, *args, **kwargs):
+        start = time.perf_counter()
+        try:
+            return original(self, *args, **kwargs)
+        finally:
+            times.append(time.perf_counter() - start)
+
+    script_runner.ScriptRunner._run_script = timed
+    result: dict = {"warm_ms": {}, "bytes": {}}
+    for page in PAGES:
+        at = AppTest.from_file(app, default_timeout=120)
+        at.switch_page(f"app_pages/{page}.py")
+        at.run()
+        for value in ("vo", "po"):  # warm both filter values once
+            at.radio(key="sector").set_value(value).run()
+        result["bytes"][page] = sum(len(c.proto.spec) for c in at.get("plotly_chart"))
+        times.clear()
+        for i in range(repeats):
+            at.radio(key="sector").set_value(("vo", "po")[i % 2]).run()
+            assert not at.exception, [e.value for e in at.exception]
+        result["warm_ms"][page] = statistics.median(times) * 1000
+    at = AppTest.from_file(app, default_timeout=120)
+    at.switch_page("app_pages/onderwijsregios.py")
+    at.query_params["oregio"] = "OR-amsterdamse-onderwijsregio"
+    at.run()
+    specs = {c.proto.id: len(c.proto.spec) for c in at.get("plotly_chart")}
+    charts = at.get("plotly_chart")
+    result["bytes"]["kaart arbeidsmarktregio's"] = len(charts[0].proto.spec)
+    result["bytes"]["kaart gemeenten (alle 342)"] = max(specs.values())
+    return result
+
+
+def in_child(mode: str, repeats: int) -> dict:
+    out = subprocess.run(
+        [sys.executable, str(Path(__file__)), "--_pages", mode, "--repeats", str(repeats)],
+        cwd=REPO, capture_output=True, text=True,
+    )
+    if out.returncode:
+        raise RuntimeError(out.stderr[-3000:])
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+# --- servers and browsers ---------------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(main: str = "app.py") -> tuple[subprocess.Popen, str]:
+    port = free_port()
+    env = {**os.environ, "LERARENTEKORT_EIGEN_DIR": tempfile.mkdtemp(prefix="bench-eigen-")}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", main, "--server.headless", "true", "--server.address",
+         "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false"],
+        cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT,
+    )
+    return proc, f"http://127.0.0.1:{port}"
+
+
+def wait_healthy(url: str, timeout: float = 60) -> None:
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        with contextlib.suppress(OSError):
+            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=1).read() == b"ok":
+                return
+        time.sleep(0.02)
+    raise RuntimeError("server did not start")
+
+
+DRAWN = """() => {
+    const app = document.querySelector("[data-testid='stApp']");
+    if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
+    const charts = document.querySelectorAll("[data-testid='stPlotlyChart']");
+    if (charts.length === 0) return false;
+    for (const c of charts) {
+        const gd = c.querySelector('.js-plotly-plot');
+        if (!gd || !gd._fullLayout) return false;
+        const sub = gd._fullLayout.map && gd._fullLayout.map._subplot;
+        if (sub && !(sub.map && sub.map.loaded() && sub.map.areTilesLoaded())) return false;
+    }
+    return true;
+}"""
+
+
+def cold_start(main: str, browser) -> float:
+    """Seconds from starting the server process to the overview page fully drawn."""
+    page = browser.new_page(viewport={"width": 1400, "height": 1100})
+    start = time.perf_counter()
+    proc, url = start_server(main)
+    try:
+        wait_healthy(url)
+        page.goto(url)
+        page.wait_for_function(DRAWN, timeout=120_000, polling=20)
+        return time.perf_counter() - start
+    finally:
+        page.close()
+        proc.terminate()
+        proc.wait(10)
+
+
+def measure_cold(repeats: int) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    NAIVE_MAIN.write_text("import bench.naive\n\nbench.naive.apply()\nexec(open('app.py').read())\n")
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            real = [cold_start("app.py", browser) for _ in range(repeats)]
+            naive = [cold_start(NAIVE_MAIN.name, browser) for _ in range(repeats)]
+            browser.close()
+    finally:
+        NAIVE_MAIN.unlink(missing_ok=True)
+    return {"real": statistics.median(real), "naive": statistics.median(naive)}
+
+
+# --- load: concurrent sessions ----------------------------------------------------------------------------
+
+# A rerun started by a click is done when the app is idle again and the URL carries the new sector (the page
+# writes its filters to the URL at the end of the script).
+DONE = """(sector) => location.search.includes('sector=' + sector)
+    && document.querySelector("[data-testid='stApp']").getAttribute('data-test-script-state') === 'notRunning'"""
+
+
+async def session(browser, url: str, seconds: float, seed: int, latencies: list[float], errors: list[str]) -> None:
+    rng = random.Random(seed)
+    context = await browser.new_context(viewport={"width": 1280, "height": 900})
+    page = await context.new_page()
+    page.on("pageerror", lambda e: errors.append(f"pageerror: {e}"))
+
+    async def guard(route):
+        if route.request.url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:")):
+            await route.continue_()
+        else:
+            errors.append(f"outside request: {route.request.url}")
+            await route.abort()
+
+    await page.route("**/*", guard)
+    deadline = time.time() + seconds
+    try:
+        while time.time() < deadline:
+            target = rng.choice(["overzicht", "onderwijsregios", "opleiden", "bevoegdheden", "behoud"])
+            await page.goto(f"{url}/{URL_PATHS[target]}")
+            await page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']",
+                                         timeout=120_000)
+            await page.wait_for_selector(".st-key-sector label[data-testid='stRadioOption']", timeout=120_000)
+            for _ in range(rng.randint(2, 4)):
+                if time.time() >= deadline:
+                    break
+                options = page.locator(".st-key-sector label[data-testid='stRadioOption']:not([data-selected='true'])")
+                count = await options.count()
+                if not count:
+                    errors.append(f"no sector options on {target}")
+                    break
+                option = options.nth(rng.randrange(count))
+                sector = CODES[(await option.inner_text()).strip()]
+                start = time.perf_counter()
+                await option.click()
+                try:
+                    await page.wait_for_function(DONE, arg=sector, timeout=60_000, polling=10)
+                    latencies.append((time.perf_counter() - start) * 1000)
+                except Exception as err:  # noqa: BLE001 (a rerun that never finishes is the error we count)
+                    errors.append(f"rerun timed out on {target} ({sector}): {type(err).__name__}")
+                if await page.locator("[data-testid='stException']").count():
+                    errors.append(f"exception shown on {target}")
+    finally:
+        await context.close()
+
+
+async def run_load(sessions: int, seconds: float) -> dict:
+    from playwright.async_api import async_playwright
+
+    proc, url = start_server()
+    try:
+        wait_healthy(url)
+        latencies: list[float] = []
+        errors: list[str] = []
+        async with async_playwright() as p:
+            browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            await asyncio.gather(
+                *(session(browser, url, seconds, i, latencies, errors) for i in range(sessions))
+            )
+            await browser.close()
+    finally:
+        proc.terminate()
+        proc.wait(10)
+    latencies.sort()
+    p95 = latencies[int(0.95 * (len(latencies) - 1))] if latencies else float("nan")
+    return {"sessions": sessions, "seconds": seconds, "reruns": len(latencies), "errors": errors,
+            "p50_ms": statistics.median(latencies) if latencies else float("nan"), "p95_ms": p95}
+
+
+# --- scale ------------------------------------------------------------------------------------------------
+
+
+def measure_scale(rows: int, repeats: int) -> dict:
+    import pandas as pd
+
+    from bench import school_data
+
+    path = OUTPUT / f"school_data_{rows}.parquet"
+    if not path.exists():
+        school_data.generate(rows, path)
+    school_data.gemeente_table()
+    school_data.definition_table()
+    results = {}
+    reference = None
+    for name, engine in school_data.ENGINES.items():
+        n = 1 if name.startswith("naive") else repeats
+        times = []
+        for _ in range(n):
+            start = time.perf_counter()
+            out = engine(path)
+            times.append(time.perf_counter() - start)
+        if reference is None:
+            reference = out
+        else:  # every engine must give the same numbers
+            for ref, got in zip(reference, out):
+                pd.testing.assert_frame_equal(
+                    ref.astype({"year": int}), got.astype({"year": int}), check_dtype=False, rtol=1e-3
+                )
+        _, peak = school_data.peak_memory_child(name, path)
+        results[name] = {"ms": statistics.median(times) * 1000, "peak_mb": peak, "runs": n}
+    import pyarrow.parquet as pq
+
+    return {"rows": pq.ParquetFile(path).metadata.num_rows, "engines": results}
+
+
+# --- report -----------------------------------------------------------------------------------------------
+
+
+def fmt(value: float, decimals: int = 0) -> str:
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def verdict(ok: bool) -> str:
+    return "ja" if ok else "**NEE**"
+
+
+def report(results: dict) -> str:
+    lines = ["| meting | dashboard | naïef | verhouding | budget | binnen budget |", "|---|---:|---:|---:|---|---|"]
+    if "warm" in results:
+        real, naive = results["warm"]["real"], results["warm"]["naive"]
+        for page in PAGES:
+            r, n = real["warm_ms"][page], naive["warm_ms"][page]
+            ok = r <= 150 and n / r >= 10
+            lines.append(f"| warme rerun {page} (mediaan) | {fmt(r)} ms | {fmt(n)} ms | {fmt(n / r, 1)}x | "
+                         f"<= 150 ms, >= 10x | {verdict(ok)} |")
+        for name, value in real["bytes"].items():
+            budget = {"kaart arbeidsmarktregio's": 500_000, "kaart gemeenten (alle 342)": 1_500_000}.get(name)
+            n = naive["bytes"][name]
+            ratio = f"{fmt(n / value, 1)}x" if value else "-"
+            lines.append(f"| figuur-JSON {name} | {fmt(value / 1000)} KB | {fmt(n / 1000)} KB | {ratio} | "
+                         f"{'<= ' + fmt(budget / 1000) + ' KB' if budget else '-'} | "
+                         f"{verdict(value <= budget) if budget else '-'} |")
+    if "cold" in results:
+        c = results["cold"]
+        lines.append(f"| koude start tot getekende eerste pagina | {fmt(c['real'], 2)} s | {fmt(c['naive'], 2)} s | "
+                     f"{fmt(c['naive'] / c['real'], 1)}x | <= 3 s | {verdict(c['real'] <= 3)} |")
+    if "scale" in results:
+        s = results["scale"]
+        engines = s["engines"]
+        naive_ms = next(v["ms"] for k, v in engines.items() if k.startswith("naive"))
+        for name, v in engines.items():
+            ok = v["ms"] <= 300 and v["peak_mb"] <= 1500
+            lines.append(f"| {fmt(s['rows'])} rijen -> AM + onderwijsregio: {name} | {fmt(v['ms'])} ms, "
+                         f"piek {fmt(v['peak_mb'])} MB | {fmt(naive_ms)} ms | {fmt(naive_ms / v['ms'], 1)}x | "
+                         f"<= 300 ms, <= 1.500 MB | {verdict(ok)} |")
+    if "load" in results:
+        ld = results["load"]
+        lines.append(f"| {ld['sessions']} gelijktijdige sessies, {fmt(ld['seconds'])} s: fouten | "
+                     f"{len(ld['errors'])} | - | - | 0 | {verdict(not ld['errors'])} |")
+        lines.append(f"| idem: rerun-latentie p50 / p95 in de browser ({ld['reruns']} reruns) | "
+                     f"{fmt(ld['p50_ms'])} / {fmt(ld['p95_ms'])} ms | - | - | - | - |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--only", default="warm,cold,scale,load")
+    parser.add_argument("--repeats", type=int, default=None)
+    parser.add_argument("--rows", type=int, default=None)
+    parser.add_argument("--sessions", type=int, default=None)
+    parser.add_argument("--seconds", type=float, default=None)
+    parser.add_argument("--_pages", default=None, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args._pages:
+        print(json.dumps(measure_pages(args._pages, args.repeats or 20)))
+        return
+    quick = args.quick
+    repeats = args.repeats or (6 if quick else 20)
+    only = set(args.only.replace("bytes", "warm").split(","))
+    results: dict = {}
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    if "warm" in only:
+        print("warme reruns en figuurgrootte ...", file=sys.stderr)
+        results["warm"] = {"real": in_child("real", repeats), "naive": in_child("naive", repeats)}
+    if "cold" in only:
+        print("koude start ...", file=sys.stderr)
+        results["cold"] = measure_cold(1 if quick else 3)
+    if "scale" in only:
+        print("schaal ...", file=sys.stderr)
+        results["scale"] = measure_scale(args.rows or (1_000_000 if quick else 10_000_000), 3 if quick else 7)
+    if "load" in only:
+        print("belasting ...", file=sys.stderr)
+        results["load"] = asyncio.run(run_load(args.sessions or (5 if quick else 20),
+                                               args.seconds or (10 if quick else 60)))
+    table = report(results)
+    print(table)
+    machine = f"{os.cpu_count()} cores, Python {sys.version.split()[0]}"
+    (OUTPUT / "results.md").write_text(f"{time.strftime('%Y-%m-%d %H:%M')} · {machine}\n\n{table}\n")
+    (OUTPUT / "results.json").write_text(json.dumps(results, indent=1, default=str))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,41 @@
+"""The benchmark code stays correct: every aggregation engine gives the same numbers on a small generated table,
+and the report marks a figure over budget."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from bench import school_data
+from bench.run import report
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory):
+    return school_data.generate(20_000, tmp_path_factory.mktemp("bench") / "school.parquet")
+
+
+def test_all_engines_agree_with_the_naive_one(small):
+    am_ref, oregio_ref = school_data.naive(small)
+    assert len(am_ref) > 0 and len(oregio_ref) > 0
+    assert am_ref["fte"].sum() == pytest.approx(pd.read_parquet(small)["fte"].sum(), rel=1e-4)
+    for name, engine in school_data.ENGINES.items():
+        am, oregio = engine(small)
+        for ref, got in ((am_ref, am), (oregio_ref, oregio)):
+            pd.testing.assert_frame_equal(
+                ref.astype({"year": int}), got.astype({"year": int}), check_dtype=False, rtol=1e-4, obj=name
+            )
+
+
+def test_report_flags_what_is_over_budget():
+    pages = {p: 10.0 for p in ("overzicht", "onderwijsregios", "opleiden", "bevoegdheden", "onderwijstijd",
+                               "behoud", "data")}
+    slow = {**pages, "opleiden": 200.0}
+    sizes = {"kaart arbeidsmarktregio's": 600_000, "kaart gemeenten (alle 342)": 1_000_000}
+    results = {"warm": {"real": {"warm_ms": slow, "bytes": sizes}, "naive": {"warm_ms": {p: 1000.0 for p in pages},
+                                                                             "bytes": sizes}}}
+    table = report(results).splitlines()
+    assert any("warme rerun opleiden" in line and "**NEE**" in line for line in table)
+    assert any("warme rerun overzicht" in line and line.endswith("ja |") for line in table)
+    assert any("kaart arbeidsmarktregio's" in line and "**NEE**" in line for line in table)
+    assert any("kaart gemeenten" in line and line.endswith("ja |") for line in table)
