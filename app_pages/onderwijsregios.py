@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard.data.geo import ATTRIBUTION, definition_groups
+from dashboard.data.geo import ATTRIBUTION
 from dashboard.data.load import load_definition, load_indicators, load_table
 from dashboard.format import (
     SECTOR_LABELS,
@@ -16,6 +16,7 @@ from dashboard.format import (
 )
 from dashboard.ui.filters import SECTOR
 from dashboard.ui.memo import (
+    definition_groups,
     grouped_bar,
     hbar,
     location_from_points,

@@ -193,13 +193,20 @@ def measure_cold(repeats: int) -> dict:
 # --- load: concurrent sessions ----------------------------------------------------------------------------
 
 # A rerun started by a click is done when the app is idle again and the URL carries the new sector (the page
-# writes its filters to the URL at the end of the script).
-DONE = """(sector) => location.search.includes('sector=' + sector)
+# writes its filters to the URL at the end of the script; the default sector po is left out of the URL).
+DONE = """(sector) => (sector === 'po' ? !location.search.includes('sector=')
+                                       : location.search.includes('sector=' + sector))
     && document.querySelector("[data-testid='stApp']").getAttribute('data-test-script-state') === 'notRunning'"""
 
 
-async def session(browser, url: str, seconds: float, seed: int, latencies: list[float], errors: list[str]) -> None:
+LOAD_PAGES = ["overzicht", "onderwijsregios", "opleiden", "bevoegdheden", "behoud"]
+
+
+async def session(url: str, seed: int, browser, go: asyncio.Event, ready: list, state: dict) -> None:
+    """One user: opens a page (before the clock starts), then changes the sector and now and then moves to
+    another page through the sidebar, until the shared deadline."""
     rng = random.Random(seed)
+    errors, latencies, navigations = state["errors"], state["latencies"], state["navigations"]
     context = await browser.new_context(viewport={"width": 1280, "height": 900})
     page = await context.new_page()
     page.on("pageerror", lambda e: errors.append(f"pageerror: {e}"))
@@ -211,34 +218,51 @@ async def session(browser, url: str, seconds: float, seed: int, latencies: list[
             errors.append(f"outside request: {route.request.url}")
             await route.abort()
 
+    async def settled(timeout: float = 120_000) -> None:
+        await page.wait_for_selector(".st-key-sector label[data-testid='stRadioOption']", timeout=timeout)
+        await page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout)
+
     await page.route("**/*", guard)
-    deadline = time.time() + seconds
+    target = LOAD_PAGES[seed % len(LOAD_PAGES)]
     try:
-        while time.time() < deadline:
-            target = rng.choice(["overzicht", "onderwijsregios", "opleiden", "bevoegdheden", "behoud"])
-            await page.goto(f"{url}/{URL_PATHS[target]}")
-            await page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']",
-                                         timeout=120_000)
-            await page.wait_for_selector(".st-key-sector label[data-testid='stRadioOption']", timeout=120_000)
-            for _ in range(rng.randint(2, 4)):
-                if time.time() >= deadline:
-                    break
-                options = page.locator(".st-key-sector label[data-testid='stRadioOption']:not([data-selected='true'])")
-                count = await options.count()
-                if not count:
-                    errors.append(f"no sector options on {target}")
-                    break
-                option = options.nth(rng.randrange(count))
-                sector = CODES[(await option.inner_text()).strip()]
+        await page.goto(f"{url}/{URL_PATHS[target]}", timeout=300_000)
+        await settled(300_000)
+    except Exception as err:  # noqa: BLE001
+        errors.append(f"page {target} did not open: {type(err).__name__}")
+    ready.append(seed)
+    await go.wait()
+    changes = 0
+    try:
+        while time.time() < state["deadline"]:
+            if changes and changes % 4 == 0:  # move on to another page, as a user would
+                target = rng.choice([p for p in LOAD_PAGES if p != target])
                 start = time.perf_counter()
-                await option.click()
                 try:
-                    await page.wait_for_function(DONE, arg=sector, timeout=60_000, polling=10)
-                    latencies.append((time.perf_counter() - start) * 1000)
-                except Exception as err:  # noqa: BLE001 (a rerun that never finishes is the error we count)
-                    errors.append(f"rerun timed out on {target} ({sector}): {type(err).__name__}")
-                if await page.locator("[data-testid='stException']").count():
-                    errors.append(f"exception shown on {target}")
+                    await page.locator(f"[data-testid='stSidebarNav'] a[href$='/{URL_PATHS[target]}']").click()
+                    await page.wait_for_function(
+                        "(path) => location.pathname.endsWith('/' + path)", arg=URL_PATHS[target], timeout=120_000
+                    )
+                    await settled()
+                    navigations.append((time.perf_counter() - start) * 1000)
+                except Exception as err:  # noqa: BLE001
+                    errors.append(f"navigation to {target} did not finish: {type(err).__name__}")
+            options = page.locator(".st-key-sector label[data-testid='stRadioOption']:not([data-selected='true'])")
+            count = await options.count()
+            if not count:
+                errors.append(f"no sector options on {target}")
+                break
+            option = options.nth(rng.randrange(count))
+            sector = CODES[(await option.inner_text()).strip()]
+            start = time.perf_counter()
+            try:
+                await option.click(timeout=60_000)
+                await page.wait_for_function(DONE, arg=sector, timeout=120_000, polling=20)
+                latencies.append((time.perf_counter() - start) * 1000)
+            except Exception as err:  # noqa: BLE001 (a rerun that never finishes is the error we count)
+                errors.append(f"rerun on {target} ({sector}) did not finish: {type(err).__name__}")
+            changes += 1
+            if await page.locator("[data-testid='stException']").count():
+                errors.append(f"exception shown on {target}")
     finally:
         await context.close()
 
@@ -247,23 +271,31 @@ async def run_load(sessions: int, seconds: float) -> dict:
     from playwright.async_api import async_playwright
 
     proc, url = start_server()
+    state: dict = {"errors": [], "latencies": [], "navigations": [], "deadline": 0.0}
     try:
         wait_healthy(url)
-        latencies: list[float] = []
-        errors: list[str] = []
         async with async_playwright() as p:
             browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            await asyncio.gather(
-                *(session(browser, url, seconds, i, latencies, errors) for i in range(sessions))
-            )
+            go, ready = asyncio.Event(), []
+            tasks = [asyncio.create_task(session(url, i, browser, go, ready, state)) for i in range(sessions)]
+            while len(ready) < sessions:  # every session open before the clock starts
+                await asyncio.sleep(0.2)
+            state["deadline"] = time.time() + seconds
+            go.set()
+            await asyncio.gather(*tasks)
             await browser.close()
     finally:
         proc.terminate()
         proc.wait(10)
-    latencies.sort()
-    p95 = latencies[int(0.95 * (len(latencies) - 1))] if latencies else float("nan")
-    return {"sessions": sessions, "seconds": seconds, "reruns": len(latencies), "errors": errors,
-            "p50_ms": statistics.median(latencies) if latencies else float("nan"), "p95_ms": p95}
+    lat, nav = state["latencies"], state["navigations"]
+    return {"sessions": sessions, "seconds": seconds, "reruns": len(lat), "errors": state["errors"],
+            "p50_ms": percentile(lat, 0.5), "p95_ms": percentile(lat, 0.95),
+            "page_loads": len(nav), "load_p50_ms": percentile(nav, 0.5), "load_p95_ms": percentile(nav, 0.95)}
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[round(q * (len(ordered) - 1))] if ordered else float("nan")
 
 
 # --- scale ------------------------------------------------------------------------------------------------
@@ -347,8 +379,10 @@ def report(results: dict) -> str:
         ld = results["load"]
         lines.append(f"| {ld['sessions']} gelijktijdige sessies, {fmt(ld['seconds'])} s: fouten | "
                      f"{len(ld['errors'])} | - | - | 0 | {verdict(not ld['errors'])} |")
-        lines.append(f"| idem: rerun-latentie p50 / p95 in de browser ({ld['reruns']} reruns) | "
+        lines.append(f"| idem: rerun na filterwissel, p50 / p95 in de browser ({ld['reruns']} reruns) | "
                      f"{fmt(ld['p50_ms'])} / {fmt(ld['p95_ms'])} ms | - | - | - | - |")
+        lines.append(f"| idem: naar een andere pagina, p50 / p95 ({ld['page_loads']} keer) | "
+                     f"{fmt(ld['load_p50_ms'])} / {fmt(ld['load_p95_ms'])} ms | - | - | - | - |")
     return "\n".join(lines)
 
 
@@ -361,33 +395,38 @@ def main() -> None:
     parser.add_argument("--sessions", type=int, default=None)
     parser.add_argument("--seconds", type=float, default=None)
     parser.add_argument("--_pages", default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--from-json", action="store_true", help="only print the table of bench/output/results.json")
     args = parser.parse_args()
     if args._pages:
         print(json.dumps(measure_pages(args._pages, args.repeats or 20)))
+        return
+    if args.from_json:
+        print(report(json.loads((OUTPUT / "results.json").read_text())))
         return
     quick = args.quick
     repeats = args.repeats or (6 if quick else 20)
     only = set(args.only.replace("bytes", "warm").split(","))
     results: dict = {}
     OUTPUT.mkdir(parents=True, exist_ok=True)
-    if "warm" in only:
-        print("warme reruns en figuurgrootte ...", file=sys.stderr)
-        results["warm"] = {"real": in_child("real", repeats), "naive": in_child("naive", repeats)}
-    if "cold" in only:
-        print("koude start ...", file=sys.stderr)
-        results["cold"] = measure_cold(1 if quick else 3)
-    if "scale" in only:
-        print("schaal ...", file=sys.stderr)
-        results["scale"] = measure_scale(args.rows or (1_000_000 if quick else 10_000_000), 3 if quick else 7)
-    if "load" in only:
-        print("belasting ...", file=sys.stderr)
-        results["load"] = asyncio.run(run_load(args.sessions or (5 if quick else 20),
-                                               args.seconds or (10 if quick else 60)))
+    sections = {
+        "warm": ("warme reruns en figuurgrootte", lambda: {"real": in_child("real", repeats),
+                                                          "naive": in_child("naive", repeats)}),
+        "cold": ("koude start", lambda: measure_cold(1 if quick else 3)),
+        "scale": ("schaal", lambda: measure_scale(args.rows or (1_000_000 if quick else 10_000_000),
+                                                  3 if quick else 7)),
+        "load": ("belasting", lambda: asyncio.run(run_load(args.sessions or (5 if quick else 20),
+                                                           args.seconds or (10 if quick else 60)))),
+    }
+    for name, (label, measure) in sections.items():
+        if name in only:
+            print(f"{label} ...", file=sys.stderr)
+            results[name] = measure()
+            # after every section, so a later failure keeps what was measured
+            (OUTPUT / "results.json").write_text(json.dumps(results, indent=1, default=str))
     table = report(results)
     print(table)
     machine = f"{os.cpu_count()} cores, Python {sys.version.split()[0]}"
     (OUTPUT / "results.md").write_text(f"{time.strftime('%Y-%m-%d %H:%M')} · {machine}\n\n{table}\n")
-    (OUTPUT / "results.json").write_text(json.dumps(results, indent=1, default=str))
 
 
 if __name__ == "__main__":

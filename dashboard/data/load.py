@@ -1,6 +1,6 @@
 """Cached access to the embedded dataset (the only place the data layer touches Streamlit).
 
-Tables are cached with `st.cache_data`, keyed on the files' modification times, so a rebuilt or uploaded
+Tables are cached (shared, read-only) keyed on the files' modification times, so a rebuilt or uploaded
 data file shows up without a restart. Reads use column projection and filter push-down, so the same code
 holds up when a user loads school-level detail (millions of rows; see bench/bench_load.py).
 Own data is merged into `indicators` and `sources` from two places (see dashboard.data.ingest): imports on
@@ -70,7 +70,10 @@ def read_indicators(
     return pq.read_table(path, filters=filters or None).to_pandas()
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
+# cache_resource: one shared frame per file version instead of an unpickled copy per call (that copy was the
+# largest cost of a warm rerun). Nothing modifies a loaded frame in place; pandas' copy-on-write keeps every
+# derived frame separate.
+@st.cache_resource(show_spinner=False, max_entries=256)
 def _cached_table(path: str, version: int, own: str, own_version: int) -> pd.DataFrame:
     frame = pd.read_parquet(path)
     if own_version:
@@ -78,7 +81,7 @@ def _cached_table(path: str, version: int, own: str, own_version: int) -> pd.Dat
     return frame
 
 
-@st.cache_data(show_spinner=False, max_entries=512)
+@st.cache_resource(show_spinner=False, max_entries=512)
 def _cached_indicators(
     path: str,
     version: int,

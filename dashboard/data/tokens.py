@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -67,6 +68,23 @@ def cached_data(fn: F) -> F:
     return call  # type: ignore[return-value]
 
 
+class FrozenFigure(go.Figure):
+    """A cached figure: `to_dict()` is computed once. Streamlit calls it on every render, and plotly's version
+    deep-copies the whole figure, GeoJSON included (most of a map page's rerun time)."""
+
+    def to_dict(self) -> dict:
+        if getattr(self, "_frozen", None) is None:
+            self._frozen = super().to_dict()
+        return self._frozen
+
+
 def cached_figure(fn: F) -> F:
     """st.cache_resource: one shared figure object per argument values (callers must not mutate it)."""
-    return st.cache_resource(show_spinner=False, max_entries=512, hash_funcs=HASH_FUNCS)(fn)  # type: ignore[return-value]
+
+    @functools.wraps(fn)
+    def build(*args, **kwargs):
+        figure = fn(*args, **kwargs)
+        figure.__class__ = FrozenFigure
+        return figure
+
+    return st.cache_resource(show_spinner=False, max_entries=512, hash_funcs=HASH_FUNCS)(build)  # type: ignore[return-value]

@@ -19,6 +19,7 @@ import plotly.graph_objects as go
 from dashboard import metrics as _metrics
 from dashboard.charts import basic as _basic
 from dashboard.charts import maps as _maps
+from dashboard.data import geo as _geo
 from dashboard.data.geo import boundaries, onderwijsregio_boundaries, subset
 from dashboard.data.tokens import F, cached_data, cached_figure
 
@@ -46,6 +47,7 @@ lines = cached_figure(_basic.lines)
 stacked_share = cached_figure(_basic.stacked_share)
 measurements = cached_figure(_basic.measurements)
 location_from_points = _maps.location_from_points
+definition_groups = cached_data(_geo.definition_groups)
 
 
 @cached_figure
