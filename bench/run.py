@@ -267,6 +267,27 @@ async def session(url: str, seed: int, browser, go: asyncio.Event, ready: list, 
         await context.close()
 
 
+def cpu_seconds(match) -> float:
+    """CPU time (user + system) used so far by every process whose command line matches."""
+    total = 0
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        with contextlib.suppress(OSError):
+            cmdline = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+            if match(int(proc.name), cmdline):
+                fields = (proc / "stat").read_text().rsplit(")", 1)[1].split()
+                total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def machine_busy_seconds() -> float:
+    """CPU time spent on all cores since boot, idle and iowait excluded (/proc/stat)."""
+    fields = [int(x) for x in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    user, nice, system, _idle, _iowait, irq, softirq, steal = fields[:8]
+    return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
+
+
 async def run_load(sessions: int, seconds: float) -> dict:
     from playwright.async_api import async_playwright
 
@@ -280,9 +301,15 @@ async def run_load(sessions: int, seconds: float) -> dict:
             tasks = [asyncio.create_task(session(url, i, browser, go, ready, state)) for i in range(sessions)]
             while len(ready) < sessions:  # every session open before the clock starts
                 await asyncio.sleep(0.2)
+            server_cpu = lambda: cpu_seconds(lambda pid, cmd: pid == proc.pid)  # noqa: E731
+            browser_cpu = machine_busy_seconds  # everything else on the machine: the 20 browsers, mostly
+            before = (server_cpu(), browser_cpu(), time.perf_counter())
             state["deadline"] = time.time() + seconds
             go.set()
             await asyncio.gather(*tasks)
+            wall = time.perf_counter() - before[2]
+            server_s = server_cpu() - before[0]
+            state["cpu"] = {"server_s": server_s, "browsers_s": browser_cpu() - before[1] - server_s, "wall_s": wall}
             await browser.close()
     finally:
         proc.terminate()
@@ -290,7 +317,8 @@ async def run_load(sessions: int, seconds: float) -> dict:
     lat, nav = state["latencies"], state["navigations"]
     return {"sessions": sessions, "seconds": seconds, "reruns": len(lat), "errors": state["errors"],
             "p50_ms": percentile(lat, 0.5), "p95_ms": percentile(lat, 0.95),
-            "page_loads": len(nav), "load_p50_ms": percentile(nav, 0.5), "load_p95_ms": percentile(nav, 0.95)}
+            "page_loads": len(nav), "load_p50_ms": percentile(nav, 0.5), "load_p95_ms": percentile(nav, 0.95),
+            "cpu": state.get("cpu", {})}
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -383,6 +411,10 @@ def report(results: dict) -> str:
                      f"{fmt(ld['p50_ms'])} / {fmt(ld['p95_ms'])} ms | - | - | - | - |")
         lines.append(f"| idem: naar een andere pagina, p50 / p95 ({ld['page_loads']} keer) | "
                      f"{fmt(ld['load_p50_ms'])} / {fmt(ld['load_p95_ms'])} ms | - | - | - | - |")
+        if ld.get("cpu"):
+            cpu = ld["cpu"]
+            lines.append(f"| idem: CPU-tijd server / de rest (browsers) (van {fmt(2 * cpu['wall_s'])} s op 2 cores) | "
+                         f"{fmt(cpu['server_s'])} s / {fmt(cpu['browsers_s'])} s | - | - | - | - |")
     return "\n".join(lines)
 
 
