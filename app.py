@@ -7,7 +7,7 @@ router on a fresh server and breaks shared deep links (PITFALLS.md).
 import streamlit as st
 
 from dashboard.data.load import session_own
-from dashboard.format import SECTOR_LABELS
+from dashboard.format import SECTOR_LABELS, md_text
 from dashboard.ui.filters import SECTOR
 from dashboard.ui.state import bind, publish
 
@@ -30,7 +30,9 @@ page = st.navigation(PAGES)
 # Streamlit's captions are light grey (contrast below WCAG AA on white): darken captions and their links.
 st.html(
     "<style>[data-testid='stCaptionContainer'] {color: #555 !important; opacity: 1 !important;}"
-    "[data-testid='stCaptionContainer'] a {color: #0b4f8a !important;}</style>"
+    "[data-testid='stCaptionContainer'] a {color: #0b4f8a !important;}"
+    # The uploader's own hint shows Streamlit's hard ceiling (25 MB); the app's limit, in the label, is lower.
+    "[data-testid='stFileUploaderDropzoneInstructions'] {display: none;}</style>"
 )
 
 bind(SECTOR)
@@ -45,8 +47,8 @@ with st.sidebar:
     st.caption("De link in de adresbalk bewaart uw keuzes: kopieer hem om deze weergave te delen.")
     if (own := session_own()) is not None:
         st.info(
-            f"**Eigen data actief**: {len(own[0])} cijfers uit {own[2]}, alleen in deze sessie. In bronregels, "
-            "tabellen (bron-id EIGEN-…) en kaarten staat 'eigen data'.",
+            f"**Eigen data actief**: {len(own[0])} cijfers uit {md_text(own[2])}, alleen in deze sessie. "
+            "In bronregels, tabellen (bron-id EIGEN-…) en kaarten staat 'eigen data'.",
             icon=":material/upload_file:",
         )
 publish(SECTOR)

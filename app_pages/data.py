@@ -6,7 +6,7 @@ from dashboard.data.geo import ATTRIBUTION
 from dashboard.data.ingest import MAX_UPLOAD_BYTES, IngestError, check_upload
 from dashboard.data.load import SESSION_KEY, load_indicators, load_table, session_own
 from dashboard.data.tokens import register
-from dashboard.format import RELIABILITY_LABELS, fmt_number
+from dashboard.format import RELIABILITY_LABELS, fmt_number, md_text
 from dashboard.texts import DEFINITIONS
 from dashboard.ui.memo import metrics
 from dashboard.ui.widgets import dataset_exports, labelled
@@ -90,7 +90,8 @@ st.markdown(
     "- Tekorten **per onderwijsregio**, per gemeente buiten de G5, en regionale tekorten in fte of voor 2021, 2022 en "
     "2024.\n- Een officiële lijst van de 27 voorlopers en de 50 onderwijsregio's met hun gemeenten; de indeling op "
     "de pagina Onderwijsregio's is een benadering.\n- Zij-instroom per sector na 2020 en het aantal voor 2021.\n"
-    "- Werkgelegenheid per arbeidsmarktregio, uitstroomcijfers na 2017 en OESO-lestijd voor Nederland na 2019.\n"
+    "- Werkgelegenheid per gemeente en arbeidsmarktregio (niet meegeleverd; laden kan met "
+    "`python -m dashboard ingest-duo`), uitstroomcijfers na 2017 en OESO-lestijd voor Nederland na 2019.\n"
     "- Resultaten van de pilot onderwijstijd en van de meerurenbonus."
 )
 
@@ -121,7 +122,7 @@ st.markdown(
     "opdrachtregel: `python -m dashboard ingest BESTAND`."
 )
 upload = st.file_uploader(
-    f"CSV- of Excel-bestand met eigen cijfers (maximaal {MAX_UPLOAD_BYTES // 1_000_000} MB)",
+    f"CSV- of Excel-bestand (.csv, .xlsx) met eigen cijfers, maximaal {MAX_UPLOAD_BYTES // 1_000_000} MB",
     type=["csv", "xlsx"],
     key="eigen_upload",
 )
@@ -137,14 +138,14 @@ if upload is not None and st.session_state.get("_upload_done") != upload.file_id
         register(own_sources, f"upload:{upload.file_id}:sources")
         st.session_state[SESSION_KEY] = (own_rows, own_sources, upload.name)
         st.session_state["_upload_done"] = upload.file_id
-        st.session_state["_upload_msg"] = f"{fmt_number(len(own_rows))} rijen uit {upload.name} geladen."
+        st.session_state["_upload_msg"] = f"{fmt_number(len(own_rows))} rijen uit {md_text(upload.name)} geladen."
         st.rerun()  # so every figure on the page includes the new rows
 if message := st.session_state.pop("_upload_msg", None):
     st.success(message, icon=":material/check_circle:")
 if (own := session_own()) is not None:
     st.markdown(
-        f"In deze sessie staan **{fmt_number(len(own[0]))} eigen cijfers** uit {own[2]}; ze staan op de pagina's "
-        "waar ze bij passen, gemarkeerd als eigen data."
+        f"In deze sessie staan **{fmt_number(len(own[0]))} eigen cijfers** uit {md_text(own[2])}; ze staan op de "
+        "pagina's waar ze bij passen, gemarkeerd als eigen data."
     )
     if st.button("Eigen cijfers uit deze sessie verwijderen", key="eigen_verwijderen"):
         del st.session_state[SESSION_KEY]

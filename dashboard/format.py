@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 RELIABILITY_LABELS = {
     "solid": "betrouwbaar (officiële bron)",
@@ -120,3 +121,12 @@ def fmt_sectors(raw: str) -> str:
     if not tokens:
         return "onbekend"
     return ", ".join(tokens) + (" (volgens regioloket)" if "loket tags" in raw else "")
+
+
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
+
+
+def md_text(text: object) -> str:
+    """Text for st.markdown/st.caption that renders as itself: markdown syntax (links, images that would load
+    from elsewhere, emphasis) in data from users is shown literally, never interpreted."""
+    return MARKDOWN_SPECIAL.sub(r"\\\1", str(text))

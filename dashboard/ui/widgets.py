@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.data.tokens import HASH_FUNCS, cached_data
-from dashboard.format import fmt_peildatum, reliability_label
+from dashboard.format import fmt_peildatum, md_text, reliability_label
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -44,7 +44,9 @@ def source_text(frame: pd.DataFrame, sources: pd.DataFrame) -> str:
             parts.append(str(source_id))
             continue
         src = match.iloc[0]
-        link = f"[{src['title']}]({src['url']})" if src["url"].startswith("http") else src["title"]
+        title = md_text(src["title"])
+        url = str(src["url"]).replace(")", "%29").replace(" ", "%20")
+        link = f"[{title}]({url})" if url.startswith(("http://", "https://")) else title
         dates = sorted({fmt_peildatum(str(p)) for p in rows.get("peildatum", pd.Series(dtype=str))})
         rel = sorted({reliability_label(r) for r in rows.get("reliability", pd.Series(dtype=str))})
         detail = []
@@ -54,7 +56,8 @@ def source_text(frame: pd.DataFrame, sources: pd.DataFrame) -> str:
             detail.append("betrouwbaarheid: " + ", ".join(rel))
         own = "**Eigen data**: " if str(src["kind"]).startswith("eigen") else ""
         parts.append(
-            f"{own}{src['publisher']}, {link} ({src['year']})" + (" · " + " · ".join(detail) if detail else "")
+            f"{own}{md_text(src['publisher'])}, {link} ({md_text(src['year'])})"
+            + (" · " + " · ".join(detail) if detail else "")
         )
     return "Bron: " + "; ".join(parts)
 

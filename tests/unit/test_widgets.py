@@ -22,3 +22,14 @@ def test_source_text_names_publisher_peildatum_and_reliability(tables):
     text = source_text(frame, tables["sources"])
     assert text.startswith("Bron: Ministerie van OCW")
     assert "okt 2023" in text and "betrouwbaar" in text
+
+
+def test_markdown_in_user_sources_is_shown_literally_not_rendered():
+    sources = pd.DataFrame(
+        [{"source_id": "EIGEN-X", "title": "![pixel](http://evil.example/p.png) *vet*", "publisher": "[klik](x)",
+          "year": "2024", "url": "javascript:alert(1)", "kind": "eigen data"}]
+    )
+    text = source_text(pd.DataFrame({"source_id": ["EIGEN-X"]}), sources)
+    assert "\\!\\[pixel\\]\\(http://evil\\.example/p\\.png\\) \\*vet\\*" in text
+    assert "\\[klik\\]\\(x\\)" in text
+    assert "](javascript" not in text  # only http(s) addresses become links
