@@ -2,7 +2,7 @@
 
     python bench/run.py                 # everything (about 10 minutes on the 2-core reference machine)
     python bench/run.py --quick         # smoke run: fewer repeats, 1M rows, 5 sessions for 10 s
-    python bench/run.py --only warm,bytes,cold,scale,load
+    python bench/run.py --only warm,bytes,cold,scale,load,server
 
 Sections (budgets from issue 5, 2-core machine):
 - warm:  server-side script time of a rerun after a filter change (sector po <-> vo), median of >= 20 per page;
@@ -14,8 +14,9 @@ Sections (budgets from issue 5, 2-core machine):
 - scale: 10M-row school-level table (bench/school_data.py) -> fte per arbeidsmarktregio and onderwijsregio by
          sector, vak and year; four engines, median time and peak memory (fresh process each); budget
          <= 300 ms and <= 1.5 GB;
-- load:  20 concurrent browser sessions (Playwright contexts on 127.0.0.1) changing filters for 60 s: errors
-         (must be 0) and p95 rerun latency as the browser sees it.
+- load:  20 concurrent browser sessions (Playwright contexts on 127.0.0.1) changing filters and pages for 60 s:
+         errors (must be 0) and p95 rerun latency as the browser sees it, and how the CPU was shared;
+- server: the same 20 users without browsers, speaking Streamlit's websocket protocol: the server's own p95.
 
 Results are printed and written to bench/output/results.md. Synthetic data only, generated here.
 """
@@ -326,6 +327,95 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[round(q * (len(ordered) - 1))] if ordered else float("nan")
 
 
+# --- load on the server alone: Streamlit's own websocket protocol, no browser ---------------------------
+
+
+async def protocol_session(ws_url: str, seed: int, go: asyncio.Event, ready: list, state: dict) -> None:
+    """A user as the server sees it: the same messages a browser sends (rerun with the page, the URL and the
+    widget values), timed from sending to the server's 'script finished'."""
+    import websockets
+    from streamlit.proto.BackMsg_pb2 import BackMsg
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+    from streamlit.proto.WidgetStates_pb2 import WidgetState
+
+    rng = random.Random(seed)
+    page = LOAD_PAGES[seed % len(LOAD_PAGES)]
+    session = {"query": "", "radio": None, "sector": None}
+
+    async def rerun(ws) -> float:
+        msg = BackMsg()
+        msg.rerun_script.query_string = session["query"]
+        msg.rerun_script.page_name = URL_PATHS[page]
+        if session["radio"] is not None and session["sector"] is not None:
+            msg.rerun_script.widget_states.widgets.append(
+                WidgetState(id=session["radio"].id, string_value=session["sector"])
+            )
+        start = time.perf_counter()
+        await ws.send(msg.SerializeToString())
+        while True:
+            fwd = ForwardMsg()
+            fwd.ParseFromString(await asyncio.wait_for(ws.recv(), timeout=300))
+            kind = fwd.WhichOneof("type")
+            if kind == "page_info_changed":
+                session["query"] = fwd.page_info_changed.query_string
+            elif kind == "delta" and fwd.delta.WhichOneof("type") == "new_element":
+                element = fwd.delta.new_element
+                if element.WhichOneof("type") == "radio" and element.radio.id.endswith("-sector"):
+                    session["radio"] = element.radio
+                elif element.WhichOneof("type") == "exception":
+                    state["errors"].append(f"exception on {page}: {element.exception.message[:80]}")
+            elif kind == "script_finished":
+                if fwd.script_finished not in (0, 2):
+                    state["errors"].append(f"script on {page} ended with status {fwd.script_finished}")
+                return (time.perf_counter() - start) * 1000
+
+    try:
+        async with websockets.connect(ws_url, subprotocols=["streamlit"], max_size=None) as ws:
+            await rerun(ws)
+            ready.append(seed)
+            await go.wait()
+            changes = 0
+            while time.time() < state["deadline"]:
+                if changes and changes % 4 == 0:
+                    page = rng.choice([p for p in LOAD_PAGES if p != page])
+                    state["navigations"].append(await rerun(ws))
+                else:
+                    options = [o for o in session["radio"].options if o != session["sector"]]
+                    session["sector"] = rng.choice(options)
+                    state["latencies"].append(await rerun(ws))
+                changes += 1
+    except Exception as err:  # noqa: BLE001 (a broken connection or a rerun that never ends is the error)
+        state["errors"].append(f"session {seed}: {type(err).__name__}: {err}"[:160])
+        if seed not in ready:
+            ready.append(seed)
+
+
+async def run_server_load(sessions: int, seconds: float) -> dict:
+    proc, url = start_server()
+    state: dict = {"errors": [], "latencies": [], "navigations": [], "deadline": 0.0}
+    try:
+        wait_healthy(url)
+        go, ready = asyncio.Event(), []
+        ws_url = url.replace("http://", "ws://") + "/_stcore/stream"
+        tasks = [asyncio.create_task(protocol_session(ws_url, i, go, ready, state)) for i in range(sessions)]
+        while len(ready) < sessions:
+            await asyncio.sleep(0.05)
+        before = (cpu_seconds(lambda pid, cmd: pid == proc.pid), time.perf_counter())
+        state["deadline"] = time.time() + seconds
+        go.set()
+        await asyncio.gather(*tasks)
+        cpu = {"server_s": cpu_seconds(lambda pid, cmd: pid == proc.pid) - before[0],
+               "wall_s": time.perf_counter() - before[1]}
+    finally:
+        proc.terminate()
+        proc.wait(10)
+    lat, nav = state["latencies"], state["navigations"]
+    return {"sessions": sessions, "seconds": seconds, "reruns": len(lat), "errors": state["errors"],
+            "p50_ms": percentile(lat, 0.5), "p95_ms": percentile(lat, 0.95),
+            "page_loads": len(nav), "load_p50_ms": percentile(nav, 0.5), "load_p95_ms": percentile(nav, 0.95),
+            "cpu": cpu}
+
+
 # --- scale ------------------------------------------------------------------------------------------------
 
 
@@ -415,13 +505,24 @@ def report(results: dict) -> str:
             cpu = ld["cpu"]
             lines.append(f"| idem: CPU-tijd server / de rest (browsers) (van {fmt(2 * cpu['wall_s'])} s op 2 cores) | "
                          f"{fmt(cpu['server_s'])} s / {fmt(cpu['browsers_s'])} s | - | - | - | - |")
+    if "server" in results:
+        sv = results["server"]
+        lines.append(f"| {sv['sessions']} gelijktijdige sessies zonder browser (websocket-protocol), "
+                     f"{fmt(sv['seconds'])} s: fouten | {len(sv['errors'])} | - | - | 0 | "
+                     f"{verdict(not sv['errors'])} |")
+        lines.append(f"| idem: rerun na filterwissel op de server, p50 / p95 ({sv['reruns']} reruns) | "
+                     f"{fmt(sv['p50_ms'])} / {fmt(sv['p95_ms'])} ms | - | - | - | - |")
+        lines.append(f"| idem: naar een andere pagina, p50 / p95 ({sv['page_loads']} keer) | "
+                     f"{fmt(sv['load_p50_ms'])} / {fmt(sv['load_p95_ms'])} ms | - | - | - | - |")
+        lines.append(f"| idem: CPU-tijd server (van {fmt(2 * sv['cpu']['wall_s'])} s op 2 cores) | "
+                     f"{fmt(sv['cpu']['server_s'])} s | - | - | - | - |")
     return "\n".join(lines)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true")
-    parser.add_argument("--only", default="warm,cold,scale,load")
+    parser.add_argument("--only", default="warm,cold,scale,load,server")
     parser.add_argument("--repeats", type=int, default=None)
     parser.add_argument("--rows", type=int, default=None)
     parser.add_argument("--sessions", type=int, default=None)
@@ -448,6 +549,8 @@ def main() -> None:
                                                   3 if quick else 7)),
         "load": ("belasting", lambda: asyncio.run(run_load(args.sessions or (5 if quick else 20),
                                                            args.seconds or (10 if quick else 60)))),
+        "server": ("belasting zonder browser", lambda: asyncio.run(run_server_load(
+            args.sessions or (5 if quick else 20), args.seconds or (10 if quick else 60)))),
     }
     for name, (label, measure) in sections.items():
         if name in only:

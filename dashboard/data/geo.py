@@ -15,6 +15,7 @@ import streamlit as st
 from shapely.geometry import mapping, shape
 
 from dashboard.data.paths import GEO_DIR, geo_file, geo_year
+from dashboard.data.tokens import keep_out_of_gc
 
 ATTRIBUTION = f"Kaartgrenzen: CBS/PDOK Gebiedsindelingen {geo_year()} (CC BY 4.0)"
 
@@ -27,7 +28,9 @@ def read_boundaries(level: str, geo_dir: Path = GEO_DIR) -> dict:
 @st.cache_resource(show_spinner=False)
 def boundaries(level: str) -> dict:
     """Shared GeoJSON of one level; callers must not mutate it."""
-    return read_boundaries(level)
+    geojson = read_boundaries(level)
+    keep_out_of_gc()
+    return geojson
 
 
 def subset(geojson: dict, codes: set[str]) -> dict:
@@ -58,4 +61,6 @@ def definition_groups(definition, sector: str) -> tuple[tuple[str, tuple[str, ..
 @st.cache_resource(show_spinner=False, max_entries=16)
 def onderwijsregio_boundaries(groups: tuple[tuple[str, tuple[str, ...]], ...]) -> dict:
     """Dissolved onderwijsregio shapes, computed once per definition and sector and shared read-only."""
-    return dissolve(boundaries("gemeente"), groups)
+    geojson = dissolve(boundaries("gemeente"), groups)
+    keep_out_of_gc()
+    return geojson

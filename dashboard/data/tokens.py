@@ -10,6 +10,7 @@ when the frame is collected; frames are never mutated in place in this code base
 from __future__ import annotations
 
 import functools
+import gc
 import hashlib
 import pickle
 import weakref
@@ -68,6 +69,17 @@ def cached_data(fn: F) -> F:
     return call  # type: ignore[return-value]
 
 
+def keep_out_of_gc() -> None:
+    """Move everything alive now out of the garbage collector's sight (gc.freeze).
+
+    Streamlit runs a full gc.collect() after every script run; with the cached GeoJSON and figures (hundreds of
+    thousands of small lists) in the heap that took ~120 ms per rerun, more than the script itself. Called after
+    a long-lived object has been created (a cached figure, loaded boundaries): collect once, then freeze, so later
+    collections only walk the objects of a run."""
+    gc.collect()
+    gc.freeze()
+
+
 class FrozenFigure(go.Figure):
     """A cached figure: `to_dict()` is computed once. Streamlit calls it on every render, and plotly's version
     deep-copies the whole figure, GeoJSON included (most of a map page's rerun time)."""
@@ -85,6 +97,8 @@ def cached_figure(fn: F) -> F:
     def build(*args, **kwargs):
         figure = fn(*args, **kwargs)
         figure.__class__ = FrozenFigure
+        figure.to_dict()
+        keep_out_of_gc()
         return figure
 
     return st.cache_resource(show_spinner=False, max_entries=512, hash_funcs=HASH_FUNCS)(build)  # type: ignore[return-value]

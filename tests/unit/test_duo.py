@@ -131,3 +131,11 @@ def test_command_line_refuses_a_broken_duo_file(tmp_path: Path, monkeypatch, cap
     err = capsys.readouterr().err
     assert "beschadigd of onvolledig" in err and "Er is niets gewijzigd." in err
     assert not (tmp_path / "eigen").exists()
+
+
+def test_personnel_file_as_semicolon_csv_gives_the_same_rows(tables):
+    adressen = read_bytes(ADRESSEN.encode("cp1252"), "vestigingen.csv", 10_000_000)
+    text = "\n".join(";".join(row) for row in [HEADER, *ROWS]) + "\n"
+    from_csv, _ = werkgelegenheid_rows(parsed(text.encode("cp1252"), "personeel.csv"), adressen, tables["regions"], "X")
+    from_xlsx, _ = werkgelegenheid_rows(parsed(personnel_xlsx()), adressen, tables["regions"], "X")
+    pd.testing.assert_frame_equal(from_csv, from_xlsx)
