@@ -9,6 +9,7 @@ when the frame is collected; frames are never mutated in place in this code base
 
 from __future__ import annotations
 
+import atexit
 import functools
 import gc
 import hashlib
@@ -78,6 +79,9 @@ def keep_out_of_gc() -> None:
     collections only walk the objects of a run."""
     gc.collect()
     gc.freeze()
+
+
+atexit.register(gc.unfreeze)  # let the interpreter clean up frozen objects at exit (no leak warnings)
 
 
 class FrozenFigure(go.Figure):

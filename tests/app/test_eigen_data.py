@@ -52,7 +52,8 @@ def test_session_upload_is_marked_everywhere_it_appears(tables):
     hover = "\n".join(t for trace in spec["data"] for t in trace["text"])
     assert "<b>Groningen</b><br>Tekort: 4,5%" in hover and "Eigen data" in hover
     assert any("**Eigen data**: Test, Testmeting" in c.value for c in at.caption)
-    assert any("Eigen data actief" in i.value and "mijn_meting.xlsx" in i.value for i in at.sidebar.info)
+    # the file name is user text: shown literally (markdown-escaped), never interpreted
+    assert any("Eigen data actief" in i.value and "mijn\\_meting\\.xlsx" in i.value for i in at.sidebar.info)
     fresh = _run("onderwijsregios")  # another session sees only the published data
     assert "okt 2023" in texts(fresh) and not fresh.sidebar.info
 
