@@ -260,7 +260,12 @@ async def session(url: str, seed: int, browser, go: asyncio.Event, ready: list, 
                 await page.wait_for_function(DONE, arg=sector, timeout=120_000, polling=20)
                 latencies.append((time.perf_counter() - start) * 1000)
             except Exception as err:  # noqa: BLE001 (a rerun that never finishes is the error we count)
-                errors.append(f"rerun on {target} ({sector}) did not finish: {type(err).__name__}")
+                seen = await page.evaluate(
+                    "() => [location.search, document.querySelector(\"[data-testid='stApp']\")"
+                    ".getAttribute('data-test-script-state')]"
+                )
+                errors.append(f"rerun on {target} ({sector}) did not finish: {type(err).__name__}; url {seen[0]!r}, "
+                              f"script {seen[1]}")
             changes += 1
             if await page.locator("[data-testid='stException']").count():
                 errors.append(f"exception shown on {target}")
