@@ -320,11 +320,15 @@ async def run_load(sessions: int, seconds: float) -> dict:
     finally:
         proc.terminate()
         proc.wait(10)
+    return load_summary(sessions, seconds, state, state.get("cpu", {}))
+
+
+def load_summary(sessions: int, seconds: float, state: dict, cpu: dict) -> dict:
     lat, nav = state["latencies"], state["navigations"]
     return {"sessions": sessions, "seconds": seconds, "reruns": len(lat), "errors": state["errors"],
             "p50_ms": percentile(lat, 0.5), "p95_ms": percentile(lat, 0.95),
             "page_loads": len(nav), "load_p50_ms": percentile(nav, 0.5), "load_p95_ms": percentile(nav, 0.95),
-            "cpu": state.get("cpu", {})}
+            "cpu": cpu}
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -414,11 +418,7 @@ async def run_server_load(sessions: int, seconds: float) -> dict:
     finally:
         proc.terminate()
         proc.wait(10)
-    lat, nav = state["latencies"], state["navigations"]
-    return {"sessions": sessions, "seconds": seconds, "reruns": len(lat), "errors": state["errors"],
-            "p50_ms": percentile(lat, 0.5), "p95_ms": percentile(lat, 0.95),
-            "page_loads": len(nav), "load_p50_ms": percentile(nav, 0.5), "load_p95_ms": percentile(nav, 0.95),
-            "cpu": cpu}
+    return load_summary(sessions, seconds, state, cpu)
 
 
 # --- scale ------------------------------------------------------------------------------------------------

@@ -16,6 +16,25 @@ SHORTAGE_SCALE = "YlOrRd"
 NL_CENTER = {"lat": 52.2, "lon": 5.3}
 
 
+def _shortage_layout(fig: go.Figure, vmax: float, height: int, zoom: float, **extra: object) -> go.Figure:
+    """The layout every shortage map shares: offline white background, one YlOrRd colour axis from 0, no margins."""
+    fig.update_layout(
+        map={"style": "white-bg", "center": NL_CENTER, "zoom": zoom},
+        coloraxis={
+            "colorscale": SHORTAGE_SCALE,
+            "cmin": 0,
+            "cmax": vmax,
+            "colorbar": {"title": {"text": "Tekort"}, "ticksuffix": "%"},
+        },
+        margin={"l": 0, "r": 0, "t": 0, "b": 0},
+        height=height,
+        showlegend=False,
+        separators=",.",
+        **extra,
+    )
+    return fig
+
+
 def _hover(frame: pd.DataFrame) -> list[str]:
     return [
         f"<b>{r.region_name}</b><br>Tekort: {fmt_pct(r.value)}<br>Peildatum: {fmt_peildatum(r.peildatum)}"
@@ -55,21 +74,7 @@ def shortage_map(
                 name="G5-gemeenten" if level == "gemeente" else "Arbeidsmarktregio's",
             )
         )
-    fig.update_layout(
-        map={"style": "white-bg", "center": NL_CENTER, "zoom": zoom},
-        coloraxis={
-            "colorscale": SHORTAGE_SCALE,
-            "cmin": 0,
-            "cmax": vmax,
-            "colorbar": {"title": {"text": "Tekort"}, "ticksuffix": "%"},
-        },
-        margin={"l": 0, "r": 0, "t": 0, "b": 0},
-        height=height,
-        showlegend=False,
-        separators=",.",
-        clickmode="event+select",
-    )
-    return fig
+    return _shortage_layout(fig, vmax, height, zoom, clickmode="event+select")
 
 
 def location_from_points(points: list[dict]) -> str | None:
@@ -151,17 +156,4 @@ def onderwijsregio_map(frame: pd.DataFrame, geojson: dict, height: int = 520) ->
             marker={"line": {"width": 0.8, "color": "#ffffff"}, "opacity": 0.9},
         )
     )
-    fig.update_layout(
-        map={"style": "white-bg", "center": NL_CENTER, "zoom": 5.8},
-        coloraxis={
-            "colorscale": SHORTAGE_SCALE,
-            "cmin": 0,
-            "cmax": vmax,
-            "colorbar": {"title": {"text": "Tekort"}, "ticksuffix": "%"},
-        },
-        margin={"l": 0, "r": 0, "t": 0, "b": 0},
-        height=height,
-        showlegend=False,
-        separators=",.",
-    )
-    return fig
+    return _shortage_layout(fig, vmax, height, zoom=5.8)
