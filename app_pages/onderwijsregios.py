@@ -257,11 +257,12 @@ else:
         "Lijn: landelijk cijfer.",
     )
 download(
-    labelled(definition, {"onderwijsregio": "onderwijsregio", "sector": "sector", "gemeentecode": "gemeentecode",
-                          "reliability": "betrouwbaarheid"}),
+    definition,
     "onderwijsregio_definitie.csv",
     key="dl_definitie",
     label="Download de indeling (CSV, om aan te passen en te importeren)",
+    columns={"onderwijsregio": "onderwijsregio", "sector": "sector", "gemeentecode": "gemeentecode",
+             "reliability": "betrouwbaarheid"},
 )
 
 # --- The onderwijsregio's themselves ----------------------------------------------------------------
@@ -313,9 +314,8 @@ st.dataframe(
     width="stretch",
     height=320,
 )
-download(
-    labelled(overview, overview_columns), "onderwijsregios.csv", key="dl_oregios", label="Download CSV van deze lijst"
-)
+download(overview, "onderwijsregios.csv", key="dl_oregios", label="Download CSV van deze lijst",
+         columns=overview_columns)
 oregio_names = dict(zip(overview["onderwijsregio_code"], overview["onderwijsregio"]))
 st.selectbox(
     "Toon de gemeenten van",
@@ -348,18 +348,16 @@ if st.session_state[OREGIO.key]:
                 height=380,
             )
             download(
-                labelled(
-                    oregio_members,
-                    {
-                        "gemeente_code": "Gemeentecode",
-                        "gemeente": "Gemeente",
-                        "reliability": "Betrouwbaarheid",
-                        "note": "Toelichting",
-                    },
-                ),
+                oregio_members,
                 f"gemeenten_{st.session_state[OREGIO.key]}.csv",
                 key="dl_leden",
                 label="Download CSV van deze gemeenten",
+                columns={
+                    "gemeente_code": "Gemeentecode",
+                    "gemeente": "Gemeente",
+                    "reliability": "Betrouwbaarheid",
+                    "note": "Toelichting",
+                },
             )
     source_line(leden[leden["onderwijsregio_code"] == st.session_state[OREGIO.key]], sources)
 

@@ -106,4 +106,6 @@ def apply() -> None:
     )
     widgets._source_text = widgets.source_text
     widgets._safe_csv = widgets.safe_csv
+    widgets._formatted = widgets.formatted
+    widgets._labelled_csv = lambda frame, columns: widgets.safe_csv(widgets.labelled(frame, dict(columns)))
     widgets.dataset_exports = widgets.dataset_exports.__wrapped__

@@ -42,6 +42,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from dashboard.format import SECTOR_LABELS  # noqa: E402
+from dashboard.format import fmt_number as fmt  # noqa: E402
 
 OUTPUT = REPO / "bench" / "output"
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -460,11 +461,6 @@ def measure_scale(rows: int, repeats: int) -> dict:
 # --- report -----------------------------------------------------------------------------------------------
 
 
-def fmt(value: float, decimals: int = 0) -> str:
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", "_").replace(".", ",").replace("_", ".")
-
-
 def verdict(ok: bool) -> str:
     return "ja" if ok else "**NEE**"
 
@@ -500,28 +496,31 @@ def report(results: dict) -> str:
                          f"<= 300 ms, <= 1.500 MB | {verdict(ok)} |")
     if "load" in results:
         ld = results["load"]
-        lines.append(f"| {ld['sessions']} gelijktijdige sessies, {fmt(ld['seconds'])} s: fouten | "
-                     f"{len(ld['errors'])} | - | - | 0 | {verdict(not ld['errors'])} |")
-        lines.append(f"| idem: rerun na filterwissel, p50 / p95 in de browser ({ld['reruns']} reruns) | "
-                     f"{fmt(ld['p50_ms'])} / {fmt(ld['p95_ms'])} ms | - | - | - | - |")
-        lines.append(f"| idem: naar een andere pagina, p50 / p95 ({ld['page_loads']} keer) | "
-                     f"{fmt(ld['load_p50_ms'])} / {fmt(ld['load_p95_ms'])} ms | - | - | - | - |")
-        if ld.get("cpu"):
-            cpu = ld["cpu"]
-            lines.append(f"| idem: CPU-tijd server / de rest (browsers) (van {fmt(2 * cpu['wall_s'])} s op 2 cores) | "
-                         f"{fmt(cpu['server_s'])} s / {fmt(cpu['browsers_s'])} s | - | - | - | - |")
+        cpu = ld.get("cpu") or {}
+        lines += load_lines(ld, "", "in de browser", cpu and (
+            f"CPU-tijd server / de rest (browsers) (van {fmt(2 * cpu['wall_s'])} s op 2 cores)",
+            f"{fmt(cpu['server_s'])} s / {fmt(cpu['browsers_s'])} s"))
     if "server" in results:
         sv = results["server"]
-        lines.append(f"| {sv['sessions']} gelijktijdige sessies zonder browser (websocket-protocol), "
-                     f"{fmt(sv['seconds'])} s: fouten | {len(sv['errors'])} | - | - | 0 | "
-                     f"{verdict(not sv['errors'])} |")
-        lines.append(f"| idem: rerun na filterwissel op de server, p50 / p95 ({sv['reruns']} reruns) | "
-                     f"{fmt(sv['p50_ms'])} / {fmt(sv['p95_ms'])} ms | - | - | - | - |")
-        lines.append(f"| idem: naar een andere pagina, p50 / p95 ({sv['page_loads']} keer) | "
-                     f"{fmt(sv['load_p50_ms'])} / {fmt(sv['load_p95_ms'])} ms | - | - | - | - |")
-        lines.append(f"| idem: CPU-tijd server (van {fmt(2 * sv['cpu']['wall_s'])} s op 2 cores) | "
-                     f"{fmt(sv['cpu']['server_s'])} s | - | - | - | - |")
+        cpu = sv["cpu"]
+        lines += load_lines(sv, " zonder browser (websocket-protocol)", "op de server", (
+            f"CPU-tijd server (van {fmt(2 * cpu['wall_s'])} s op 2 cores)", f"{fmt(cpu['server_s'])} s"))
     return "\n".join(lines)
+
+
+def load_lines(ld: dict, kind: str, where: str, cpu: tuple[str, str] | None) -> list[str]:
+    """The table rows of one load test: errors against the budget, rerun and page-change latency, CPU use."""
+    rows = [
+        f"| {ld['sessions']} gelijktijdige sessies{kind}, {fmt(ld['seconds'])} s: fouten | {len(ld['errors'])} | "
+        f"- | - | 0 | {verdict(not ld['errors'])} |",
+        f"| idem: rerun na filterwissel, p50 / p95 {where} ({ld['reruns']} reruns) | "
+        f"{fmt(ld['p50_ms'])} / {fmt(ld['p95_ms'])} ms | - | - | - | - |",
+        f"| idem: naar een andere pagina, p50 / p95 ({ld['page_loads']} keer) | "
+        f"{fmt(ld['load_p50_ms'])} / {fmt(ld['load_p95_ms'])} ms | - | - | - | - |",
+    ]
+    if cpu:
+        rows.append(f"| idem: {cpu[0]} | {cpu[1]} | - | - | - | - |")
+    return rows
 
 
 def main() -> None:

@@ -92,10 +92,16 @@ def source_line(frame: pd.DataFrame, sources: pd.DataFrame) -> None:
         st.caption(text)
 
 
-def download(frame: pd.DataFrame, filename: str, key: str, label: str = "Download CSV van deze grafiek") -> None:
-    st.download_button(
-        label, data=_safe_csv(frame), file_name=filename, mime="text/csv", key=key, icon=":material/download:"
-    )
+def download(
+    frame: pd.DataFrame,
+    filename: str,
+    key: str,
+    label: str = "Download CSV van deze grafiek",
+    columns: dict[str, str] | None = None,
+) -> None:
+    """A CSV download of `frame`, or of only `columns` under their Dutch names (cached per frame token)."""
+    data = _labelled_csv(frame, tuple(columns.items())) if columns else _safe_csv(frame)
+    st.download_button(label, data=data, file_name=filename, mime="text/csv", key=key, icon=":material/download:")
 
 
 def missing(message: str) -> None:
@@ -127,14 +133,7 @@ def table_and_download(
     """The table alternative of a chart and the CSV of exactly the same rows."""
     with st.expander(caption):
         st.dataframe(_formatted(frame, columns, formats), hide_index=True, width="stretch")
-    st.download_button(
-        "Download CSV van deze grafiek",
-        data=_labelled_csv(frame, tuple(columns.items())),
-        file_name=filename,
-        mime="text/csv",
-        key=key,
-        icon=":material/download:",
-    )
+    download(frame, filename, key=key, columns=columns)
 
 
 def chart_block(
