@@ -86,12 +86,15 @@ with st.expander("Formule en aannames"):
         "onderzoek van ResearchNed (2023) vond bij een bonus van 150 euro netto per maand; bij 400 euro was dat "
         "ongeveer 40%. Alle invoer staat in de link, zodat een berekening te delen is."
     )
-calc_sources = indicators[
-    indicators["source_id"].isin(["TK_2023_MEERUREN", "AVS_MEERUREN", "APPO_DEELTIJD_2022"])
-    & indicators["indicator"].isin(
-        ["gemiddelde_contractgrootte", "aandeel_leraren_deeltijd", "deeltijders_dag_extra_bij_bonus_150_netto_pm_1jaar"]
-    )
-]
+calc_sources = metrics.rows_where(
+    indicators,
+    source_id=("TK_2023_MEERUREN", "AVS_MEERUREN", "APPO_DEELTIJD_2022"),
+    indicator=(
+        "gemiddelde_contractgrootte",
+        "aandeel_leraren_deeltijd",
+        "deeltijders_dag_extra_bij_bonus_150_netto_pm_1jaar",
+    ),
+)
 source_line(calc_sources, sources)
 
 # --- Measures --------------------------------------------------------------------------------------------------------
@@ -142,7 +145,7 @@ chart_block(
 st.subheader("Uitstroom uit het onderwijs per jaar")
 out = metrics.uitstroom(indicators)
 chart_block(
-    lines(out.rename(columns={"year": "startjaar"}), "startjaar", "value", "sector", "%"),
+    lines(metrics.renamed(out, year="startjaar"), "startjaar", "value", "sector", "%"),
     out,
     sources,
     {"sector": "Sector", "year": "Startjaar", "value": "Uitstroom (%)", "reliability": "Betrouwbaarheid"},

@@ -41,19 +41,18 @@ c1, c2, c3 = st.columns([2, 1, 1])
 c1.multiselect("Vakken", VAK_CHOICES, key=VAKKEN.key, placeholder="Alle vakken")
 c2.selectbox("Meting bevoegdheid", tuple(IPTO_LABELS), key=IPTO.key, format_func=IPTO_LABELS.get)
 c3.selectbox("Sorteren", tuple(SORT_LABELS), key=SORT.key, format_func=SORT_LABELS.get)
-table = metrics.vakken_table(indicators, st.session_state[IPTO.key])
-if st.session_state[VAKKEN.key]:
-    table = table[table["vak"].isin(st.session_state[VAKKEN.key])]
-table = metrics.sort_vakken(table, st.session_state[SORT.key])
+table = metrics.select_vakken(
+    metrics.vakken_table(indicators, st.session_state[IPTO.key]),
+    tuple(st.session_state[VAKKEN.key]),
+    st.session_state[SORT.key],
+)
 
 # --- Shortage per vak ------------------------------------------------------------------------------------------------
 st.subheader("Tekort per vak, okt 2023 (% van de werkgelegenheid)")
-tekort = table.dropna(subset=["tekort_pct"])
+tekort = metrics.complete_rows(table, ("tekort_pct",))
 total = metrics.figures(indicators, "tekort_pct", vak="Totaal")
 total_value = float(total["value"].iloc[0]) if len(total) else None
-tekort_rows = indicators[
-    (indicators["indicator"] == "tekort_pct") & (indicators["peildatum"] == "2023-10-01") & (indicators["vak"] != "")
-]
+tekort_rows = metrics.rows_where(indicators, not_empty=("vak",), indicator="tekort_pct", peildatum="2023-10-01")
 if tekort.empty:
     missing("Voor de gekozen vakken is geen tekort per vak gepubliceerd.")
 else:
@@ -67,11 +66,12 @@ else:
 
 # --- Bevoegdheid per vak ---------------------------------------------------------------------------------------------
 st.subheader(f"Wie geeft de lessen? {IPTO_LABELS[st.session_state[IPTO.key]]}")
-shares = table.dropna(subset=["bevoegd_pct", "onbevoegd_pct"], how="all")
-ipto_rows = indicators[
-    (indicators["peildatum"] == st.session_state[IPTO.key])
-    & indicators["indicator"].isin(["bevoegd_pct", "onbevoegd_pct", "benoembaar_pct"])
-]
+shares = metrics.complete_rows(table, ("bevoegd_pct", "onbevoegd_pct"), how="all")
+ipto_rows = metrics.rows_where(
+    indicators,
+    peildatum=st.session_state[IPTO.key],
+    indicator=("bevoegd_pct", "onbevoegd_pct", "benoembaar_pct"),
+)
 if shares.empty:
     missing("Voor de gekozen vakken is in deze meting geen verdeling bevoegd / benoembaar / onbevoegd gepubliceerd.")
 else:
@@ -115,9 +115,8 @@ st.markdown(
     "lesprogramma beter kan inspelen op wat leerlingen nodig hebben. Het kabinet nam het advies over (Kamerbrief "
     "december 2023); daarvoor is een wetswijziging nodig, waarvan het traject in 2024 begon. De vijf clusters:"
 )
-for number, cluster in enumerate(LWB_CLUSTERS, start=1):
-    st.markdown(f"{number}. {cluster}")
-lwb = indicators[indicators["indicator"] == "lwb_bevoegdheidsclusters"]
+st.markdown("\n".join(f"{number}. {cluster}" for number, cluster in enumerate(LWB_CLUSTERS, start=1)))
+lwb = metrics.rows_where(indicators, indicator="lwb_bevoegdheidsclusters")
 source_line(lwb, sources)
 
 publish(VAKKEN, IPTO, SORT)

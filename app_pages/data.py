@@ -9,7 +9,7 @@ from dashboard.data.tokens import register
 from dashboard.format import RELIABILITY_LABELS, fmt_number, md_text
 from dashboard.texts import DEFINITIONS
 from dashboard.ui.memo import metrics
-from dashboard.ui.widgets import dataset_exports, labelled
+from dashboard.ui.widgets import dataset_exports, file_download, table_data
 
 indicators = load_indicators()
 sources = load_table("sources")
@@ -23,8 +23,7 @@ st.markdown(
 )
 
 st.subheader("Begrippen")
-for term, text in DEFINITIONS:
-    st.markdown(f"**{term}**: {text}")
+st.markdown("\n\n".join(f"**{term}**: {text}" for term, text in DEFINITIONS))
 
 st.subheader("Betrouwbaarheid")
 st.markdown("\n".join(f"- **{label}** (`{code}`)" for code, label in RELIABILITY_LABELS.items()))
@@ -51,7 +50,7 @@ st.caption(
     "indeling van de onderwijsregio's. Zoeken kan met het vergrootglas boven de tabel."
 )
 st.dataframe(
-    labelled(catalogue, columns),
+    table_data(catalogue, columns),
     hide_index=True,
     width="stretch",
     height=420,
@@ -63,27 +62,31 @@ st.dataframe(
 
 st.subheader("Downloads")
 st.markdown("De volledige dataset, in het formaat van het datacontract (één rij per cijfer).")
-csv_all, parquet_all, csv_sources = dataset_exports(indicators, sources)
 d1, d2, d3 = st.columns(3)
-d1.download_button(
-    "Alle cijfers (CSV)", csv_all, "lerarentekort_cijfers.csv", "text/csv", key="dl_all_csv", icon=":material/download:"
-)
-d2.download_button(
-    "Alle cijfers (Parquet)",
-    parquet_all,
-    "lerarentekort_cijfers.parquet",
-    "application/octet-stream",
-    key="dl_all_parquet",
-    icon=":material/download:",
-)
-d3.download_button(
-    "Bronnenregister (CSV)",
-    csv_sources,
-    "lerarentekort_bronnen.csv",
-    "text/csv",
-    key="dl_sources",
-    icon=":material/download:",
-)
+with d1:
+    file_download(
+        "Alle cijfers (CSV)",
+        lambda: dataset_exports(indicators, sources)[0],
+        "lerarentekort_cijfers.csv",
+        "text/csv",
+        key="dl_all_csv",
+    )
+with d2:
+    file_download(
+        "Alle cijfers (Parquet)",
+        lambda: dataset_exports(indicators, sources)[1],
+        "lerarentekort_cijfers.parquet",
+        "application/octet-stream",
+        key="dl_all_parquet",
+    )
+with d3:
+    file_download(
+        "Bronnenregister (CSV)",
+        lambda: dataset_exports(indicators, sources)[2],
+        "lerarentekort_bronnen.csv",
+        "text/csv",
+        key="dl_sources",
+    )
 
 st.subheader("Wat ontbreekt")
 st.markdown(

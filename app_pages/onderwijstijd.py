@@ -49,7 +49,7 @@ if level_sector == "po":
     st.subheader("Basisonderwijs: Nederland en OESO-gemiddelde, 2016-2019")
     trend = metrics.teaching_time_trend(indicators)
     chart_block(
-        lines(trend.rename(columns={"year": "jaar"}), "jaar", "value", "region_name", "uur"),
+        lines(metrics.renamed(trend, year="jaar"), "jaar", "value", "region_name", "uur"),
         trend,
         sources,
         {"region_name": "Gebied", "year": "Jaar", "value": "Lesuren per jaar", "reliability": "Betrouwbaarheid"},
@@ -59,7 +59,7 @@ if level_sector == "po":
 
 # --- Instruction time for pupils -------------------------------------------------------------------------------------
 st.subheader("Verplichte lestijd van leerlingen, 2015 (uur per jaar)")
-instruction = metrics.instruction_time(indicators).assign(niveau=lambda d: d["categorie"].map(metrics.LEVEL_LABELS))
+instruction = metrics.instruction_time(indicators)
 chart_block(
     grouped_bar(instruction, "niveau", "value", "region_name", "uur"),
     instruction,
@@ -88,7 +88,14 @@ st.markdown(
     f"blijven. Het vo heeft zo'n {fmt_number(pilot['vo_lesuren_boven_europees_gemiddelde']['value'])}% meer lesuren "
     "dan het Europees gemiddelde. Resultaten van de pilot zijn nog niet gepubliceerd."
 )
-pilot_rows = indicators[indicators["indicator"].str.startswith("pilot_onderwijstijd_scholen")]
+pilot_rows = metrics.rows_where(
+    indicators,
+    indicator=(
+        "pilot_onderwijstijd_scholen_totaal",
+        "pilot_onderwijstijd_scholen_start_sept_2024",
+        "pilot_onderwijstijd_scholen_start_sept_2025",
+    ),
+)
 source_line(pilot_rows, sources)
 st.caption(
     "Aantallen volgens Voion (juni 2024), de sectorfondsorganisatie die de pilot mede uitvoert; het definitieve "

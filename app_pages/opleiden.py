@@ -48,7 +48,7 @@ if instroom.empty:
     missing("Kies ten minste één soort opleiding.")
 else:
     chart_block(
-        lines(instroom.rename(columns={"year": "jaar"}), "jaar", "value", "categorie", "studenten"),
+        lines(metrics.renamed(instroom, year="jaar"), "jaar", "value", "categorie", "studenten"),
         instroom,
         sources,
         {"categorie": "Opleiding", "year": "Jaar", "value": "Instroom (studenten)", "reliability": "Betrouwbaarheid"},
@@ -67,7 +67,7 @@ if not st.session_state[VAKKEN.key]:
     missing("Kies ten minste één vak.")
 else:
     chart_block(
-        lines(diplomas.rename(columns={"year": "jaar"}), "jaar", "value", "vak", "diploma's"),
+        lines(metrics.renamed(diplomas, year="jaar"), "jaar", "value", "vak", "diploma's"),
         diplomas,
         sources,
         {"vak": "Vak", "year": "Jaar", "value": "Diploma's", "reliability": "Betrouwbaarheid"},
@@ -80,7 +80,7 @@ else:
 # --- Zij-instroom ----------------------------------------------------------------------------------------------------
 st.subheader("Zij-instroom: van 500 in 2017 naar bijna 2.300 in 2023")
 zij = metrics.zij_instroom_series(indicators)
-zij_chart = zij.assign(jaar=zij["year"].astype(str))
+zij_chart = metrics.with_year_label(zij, as_text=True)
 chart_block(
     grouped_bar(zij_chart, "jaar", "value", "definitie", "personen", barmode="relative"),
     zij,

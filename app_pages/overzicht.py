@@ -61,7 +61,7 @@ dashed = tuple(r for r in trend["reeks"].unique() if "raming" in r)
 sector_colors = {"po": PALETTE[0], "vo": PALETTE[1], "mbo": PALETTE[2]}
 colors = {reeks: sector_colors[reeks.split()[0]] for reeks in trend["reeks"].unique()}
 chart_block(
-    lines(trend.assign(jaar=trend["year"]), "jaar", "value", "reeks", "fte", dashed_groups=dashed, colors=colors),
+    lines(metrics.with_year_label(trend), "jaar", "value", "reeks", "fte", dashed_groups=dashed, colors=colors),
     trend,
     sources,
     {

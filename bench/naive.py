@@ -53,6 +53,8 @@ def prepare_geometry() -> Path:
 
 
 def apply() -> None:
+    import streamlit as st
+
     from dashboard import metrics
     from dashboard.charts import basic, maps
     from dashboard.data import geo, load
@@ -106,6 +108,11 @@ def apply() -> None:
     )
     widgets._source_text = widgets.source_text
     widgets._safe_csv = widgets.safe_csv
-    widgets._formatted = widgets.formatted
+    widgets.table_data = lambda frame, columns, formats=None: widgets.formatted(frame, columns, formats or {})
+
+    def file_download(label, make, file_name, mime, key):  # the file made on every rerun, as bytes
+        st.download_button(label, data=make(), file_name=file_name, mime=mime, key=key)
+
+    widgets.file_download = file_download
     widgets._labelled_csv = lambda frame, columns: widgets.safe_csv(widgets.labelled(frame, dict(columns)))
     widgets.dataset_exports = widgets.dataset_exports.__wrapped__

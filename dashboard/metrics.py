@@ -292,6 +292,32 @@ def trend_frame(
     return out.sort_values(["reeks", "year"]).reset_index(drop=True)
 
 
+def rows_where(frame: pd.DataFrame, not_empty: tuple[str, ...] = (), **conditions: object) -> pd.DataFrame:
+    """Rows where each column equals its value (or is one of the values of a tuple) and the `not_empty` columns
+    are not "". Pages select through this (cached) instead of filtering inline on every rerun."""
+    keep = pd.Series(True, index=frame.index)
+    for column, value in conditions.items():
+        keep &= frame[column].isin(value) if isinstance(value, tuple) else frame[column] == value
+    for column in not_empty:
+        keep &= frame[column] != ""
+    return frame[keep]
+
+
+def renamed(frame: pd.DataFrame, **names: str) -> pd.DataFrame:
+    """The frame with columns renamed (old=new), e.g. year="jaar" for a chart axis."""
+    return frame.rename(columns=names)
+
+
+def with_year_label(frame: pd.DataFrame, as_text: bool = False) -> pd.DataFrame:
+    """The frame plus a column `jaar` (the year; as text for a categorical axis)."""
+    return frame.assign(jaar=frame["year"].astype(str) if as_text else frame["year"])
+
+
+def complete_rows(frame: pd.DataFrame, columns: tuple[str, ...], how: str = "any") -> pd.DataFrame:
+    """Rows with a value in all (`how="any"` missing drops) or at least one (`how="all"`) of `columns`."""
+    return frame.dropna(subset=list(columns), how=how)
+
+
 def solid_only(series: pd.DataFrame) -> pd.DataFrame:
     return series[series["reliability"].isin(["solid", "solid-but-parsed"])]
 
@@ -383,6 +409,11 @@ def vakken_table(indicators: pd.DataFrame, ipto: str) -> pd.DataFrame:
     )
 
 
+def select_vakken(table: pd.DataFrame, vakken: tuple[str, ...], order: str) -> pd.DataFrame:
+    """The chosen vakken (all when none is chosen), in the chosen order."""
+    return sort_vakken(table[table["vak"].isin(vakken)] if vakken else table, order)
+
+
 def sort_vakken(table: pd.DataFrame, order: str) -> pd.DataFrame:
     columns = {"tekort": ("tekort_pct", False), "onbevoegd": ("onbevoegd_pct", False), "vak": ("vak", True)}
     column, ascending = columns[order]
@@ -448,10 +479,10 @@ def teaching_time_trend(indicators: pd.DataFrame) -> pd.DataFrame:
 
 
 def instruction_time(indicators: pd.DataFrame) -> pd.DataFrame:
+    """Compulsory instruction time of pupils; `niveau` is the school level in Dutch."""
     rows = indicators[indicators["indicator"] == "compulsory_instruction_time_students"]
-    return rows[["region_name", "categorie", "year", "value", "unit", "reliability", "source_id"]].reset_index(
-        drop=True
-    )
+    out = rows[["region_name", "categorie", "year", "value", "unit", "reliability", "source_id"]].reset_index(drop=True)
+    return out.assign(niveau=out["categorie"].map(LEVEL_LABELS))
 
 
 # --- Behoud & werving -----------------------------------------------------------------------------------------------

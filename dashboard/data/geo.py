@@ -1,7 +1,7 @@
 """Boundaries (CBS/PDOK Gebiedsindelingen, newest complete year in data/geo, CC BY 4.0), loaded once per process.
 
-GeoJSON dicts are shared read-only via `st.cache_resource` (a GeoDataFrame cannot be hashed by
-`st.cache_data`, and copying the geometry per session wastes memory; see PITFALLS.md).
+GeoJSON dicts are shared read-only through the process-wide memo of dashboard.data.tokens (a GeoDataFrame cannot
+be hashed by `st.cache_data`, and copying the geometry per session wastes memory; see PITFALLS.md).
 The files are wound clockwise, which both plotly map types accept; do not rewind them.
 """
 
@@ -11,11 +11,10 @@ import json
 from pathlib import Path
 
 import shapely
-import streamlit as st
 from shapely.geometry import mapping, shape
 
 from dashboard.data.paths import GEO_DIR, geo_file, geo_year
-from dashboard.data.tokens import keep_out_of_gc
+from dashboard.data.tokens import keep_out_of_gc, memoize
 
 ATTRIBUTION = f"Kaartgrenzen: CBS/PDOK Gebiedsindelingen {geo_year()} (CC BY 4.0)"
 
@@ -25,7 +24,7 @@ def read_boundaries(level: str, geo_dir: Path = GEO_DIR) -> dict:
         return json.load(fh)
 
 
-@st.cache_resource(show_spinner=False)
+@memoize(max_entries=16)
 def boundaries(level: str) -> dict:
     """Shared GeoJSON of one level; callers must not mutate it."""
     geojson = read_boundaries(level)
@@ -58,7 +57,7 @@ def definition_groups(definition, sector: str) -> tuple[tuple[str, tuple[str, ..
     return tuple((name, tuple(sorted(g["gemeentecode"]))) for name, g in rows.groupby("onderwijsregio"))
 
 
-@st.cache_resource(show_spinner=False, max_entries=16)
+@memoize(max_entries=16)
 def onderwijsregio_boundaries(groups: tuple[tuple[str, tuple[str, ...]], ...]) -> dict:
     """Dissolved onderwijsregio shapes, computed once per definition and sector and shared read-only."""
     geojson = dissolve(boundaries("gemeente"), groups)

@@ -17,7 +17,7 @@ import pyarrow.parquet as pq
 import streamlit as st
 
 from dashboard.data.paths import DATA_DIR, EIGEN_DIR
-from dashboard.data.tokens import frame_key, register
+from dashboard.data.tokens import frame_key, memoize, register
 
 TABLES = ("indicators", "sources", "regions", "onderwijsregios", "onderwijsregio_leden", "onderwijsregio_gemeenten")
 OWN_TABLES = ("indicators", "sources")
@@ -70,10 +70,10 @@ def read_indicators(
     return pq.read_table(path, filters=filters or None).to_pandas()
 
 
-# cache_resource: one shared frame per file version instead of an unpickled copy per call (that copy was the
+# Memoized: one shared frame per file version instead of an unpickled copy per call (that copy was the
 # largest cost of a warm rerun). Nothing modifies a loaded frame in place; pandas' copy-on-write keeps every
 # derived frame separate.
-@st.cache_resource(show_spinner=False, max_entries=256)
+@memoize(max_entries=256)
 def _cached_table(path: str, version: int, own: str, own_version: int) -> pd.DataFrame:
     frame = pd.read_parquet(path)
     if own_version:
@@ -81,7 +81,7 @@ def _cached_table(path: str, version: int, own: str, own_version: int) -> pd.Dat
     return frame
 
 
-@st.cache_resource(show_spinner=False, max_entries=512)
+@memoize(max_entries=512)
 def _cached_indicators(
     path: str,
     version: int,

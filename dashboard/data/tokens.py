@@ -14,13 +14,14 @@ import functools
 import gc
 import hashlib
 import pickle
+import threading
+import types
 import weakref
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 import pandas as pd
 import plotly.graph_objects as go
-import streamlit as st
 
 F = TypeVar("F", bound=Callable[..., Any])
 _TOKENS: dict[int, str] = {}
@@ -44,27 +45,91 @@ def frame_key(frame: pd.DataFrame) -> str:
     return hashlib.blake2b(pickle.dumps(frame, protocol=5), digest_size=16).hexdigest()
 
 
-def _arg_key(value: object) -> str:
-    return frame_key(value) if isinstance(value, pd.DataFrame) else repr(value)
+def function_key(fn: types.FunctionType) -> str:
+    """Formatters are module functions or page lambdas (a new object every rerun, maybe at a reused address):
+    name, place and captured values identify them."""
+    code = fn.__code__
+    cells = tuple(c.cell_contents for c in (fn.__closure__ or ()))
+    return f"{fn.__module__}.{fn.__qualname__}@{code.co_filename}:{code.co_firstlineno}{arg_key(cells)}"
 
 
-HASH_FUNCS = {pd.DataFrame: frame_key}
+def arg_key(value: object) -> str:
+    """A cache key for one argument: frames by token, functions by definition, containers element-wise,
+    plain values by repr (exact for str, int, float, bool, None); anything else by its pickled content."""
+    if isinstance(value, pd.DataFrame):
+        return frame_key(value)
+    if isinstance(value, str | int | float | bool | type(None)):
+        return repr(value)
+    if isinstance(value, types.FunctionType):
+        return function_key(value)
+    if isinstance(value, tuple | list):
+        return f"{type(value).__name__}({', '.join(arg_key(v) for v in value)})"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{arg_key(k)}: {arg_key(v)}" for k, v in value.items()) + "}"
+    return f"{type(value).__name__}:" + hashlib.blake2b(pickle.dumps(value, protocol=5), digest_size=16).hexdigest()
+
+
+def call_key(args: tuple, kwargs: dict) -> str:
+    return ", ".join([arg_key(a) for a in args] + [f"{k}={arg_key(v)}" for k, v in sorted(kwargs.items())])
+
+
+class Memo:
+    """A shared in-process cache of one pure function, keyed by `call_key`.
+
+    Replaces st.cache_resource for the page computations: Streamlit's cache hashes every argument with its own
+    hasher and looks up the function's signature on every call (~0.3 ms a call, 15-30 calls a rerun: a third of
+    a small page's rerun). A lookup here is a dict get. Like st.cache_resource, a value being computed is
+    computed once: other callers (sessions, the warm-up) wait for it instead of computing it again."""
+
+    def __init__(self, fn: Callable, max_entries: int) -> None:
+        self.fn, self.max_entries = fn, max_entries
+        self.entries: dict[str, Any] = {}
+        self._lock = threading.Lock()
+        self._computing: dict[str, threading.Lock] = {}
+        functools.update_wrapper(self, fn)
+
+    def __call__(self, *args, **kwargs):
+        key = call_key(args, kwargs)
+        try:
+            return self.entries[key]
+        except KeyError:
+            pass
+        with self._lock:
+            key_lock = self._computing.setdefault(key, threading.Lock())
+        with key_lock:
+            try:
+                value = self.entries[key]  # computed by another caller while this one waited
+            except KeyError:
+                value = self.fn(*args, **kwargs)
+                with self._lock:
+                    if len(self.entries) >= self.max_entries:  # drop the oldest entry (dicts keep insertion order)
+                        self.entries.pop(next(iter(self.entries)))
+                    self.entries[key] = value
+            with self._lock:
+                self._computing.pop(key, None)
+        return value
+
+    def clear(self) -> None:
+        with self._lock:
+            self.entries.clear()
+
+
+def memoize(max_entries: int = 4096) -> Callable[[F], F]:
+    return lambda fn: Memo(fn, max_entries)  # type: ignore[return-value]
 
 
 def cached_data(fn: F) -> F:
     """Cache a pure function per argument values; a DataFrame result gets a token for the calls it is passed to.
 
-    Results are shared, not copied (st.cache_resource): unpickling a copy on every call cost more than the
-    computation. Callers never modify a result in place (pages use .assign; pandas' copy-on-write keeps derived
-    frames separate)."""
-    inner = st.cache_resource(show_spinner=False, max_entries=4096, hash_funcs=HASH_FUNCS)(fn)
+    Results are shared, not copied: unpickling a copy on every call cost more than the computation. Callers never
+    modify a result in place (pages use .assign; pandas' copy-on-write keeps derived frames separate)."""
+    inner = Memo(fn, 4096)
 
     @functools.wraps(fn)
     def call(*args, **kwargs):
         result = inner(*args, **kwargs)
         if isinstance(result, pd.DataFrame):
-            parts = [_arg_key(a) for a in args] + [f"{k}={_arg_key(v)}" for k, v in sorted(kwargs.items())]
-            register(result, f"{fn.__module__}.{fn.__qualname__}({', '.join(parts)})")
+            register(result, f"{fn.__module__}.{fn.__qualname__}({call_key(args, kwargs)})")
         return result
 
     return call  # type: ignore[return-value]
@@ -95,7 +160,7 @@ class FrozenFigure(go.Figure):
 
 
 def cached_figure(fn: F) -> F:
-    """st.cache_resource: one shared figure object per argument values (callers must not mutate it)."""
+    """One shared figure object per argument values (callers must not mutate it)."""
 
     @functools.wraps(fn)
     def build(*args, **kwargs):
@@ -105,4 +170,4 @@ def cached_figure(fn: F) -> F:
         keep_out_of_gc()
         return figure
 
-    return st.cache_resource(show_spinner=False, max_entries=512, hash_funcs=HASH_FUNCS)(build)  # type: ignore[return-value]
+    return Memo(build, 512)  # type: ignore[return-value]

@@ -4,8 +4,8 @@
 A rerun after a filter change recomputes only what the new filter touches: every metrics function and every
 figure is cached per argument values, with frames keyed by token (dashboard.data.tokens).
 
-Figures are cached with `st.cache_resource` (one shared object, not a pickled copy per call, because rebuilding a
-plotly figure re-validates every trace); callers must not mutate a returned figure. Maps take the boundary level
+Figures are cached as one shared object (not a pickled copy per call, because rebuilding a plotly figure
+re-validates every trace); callers must not mutate a returned figure. Maps take the boundary level
 instead of the GeoJSON, so the (large) geometry is never hashed.
 """
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 import io
-import types
+from collections.abc import Callable
 
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
-from dashboard.data.tokens import HASH_FUNCS, cached_data
+from dashboard.data.tokens import cached_data, memoize
 from dashboard.format import fmt_peildatum, md_text, reliability_label
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -25,7 +27,7 @@ def safe_csv(frame: pd.DataFrame) -> bytes:
     return out.to_csv(index=False, sep=";", decimal=",").encode("utf-8-sig")
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+@memoize(max_entries=4)
 def dataset_exports(indicators: pd.DataFrame, sources: pd.DataFrame) -> tuple[bytes, bytes, bytes]:
     """The whole dataset as CSV and Parquet and the source register as CSV; built once per data version."""
     buffer = io.BytesIO()
@@ -66,18 +68,11 @@ _source_text = cached_data(source_text)
 _safe_csv = cached_data(safe_csv)
 
 
-def _function_key(fn: object) -> str:
-    """Formatters are module functions or page lambdas: name, place and captured values identify them."""
-    code = getattr(fn, "__code__", None)
-    if code is None:
-        return repr(fn)
-    cells = tuple(c.cell_contents for c in (fn.__closure__ or ()))  # type: ignore[attr-defined]
-    return f"{fn.__module__}.{fn.__qualname__}@{code.co_filename}:{code.co_firstlineno}{cells!r}"  # type: ignore[attr-defined]
-
-
-_formatted = st.cache_resource(
-    show_spinner=False, max_entries=2048, hash_funcs={**HASH_FUNCS, types.FunctionType: _function_key}
-)(lambda frame, columns, formats: formatted(frame, columns, formats))
+@memoize(max_entries=2048)
+def table_data(frame: pd.DataFrame, columns: dict[str, str], formats: dict[str, object] | None = None) -> pa.Table:
+    """What st.dataframe shows: `columns` under their Dutch names, formatted, converted to Arrow once per frame
+    token (Streamlit would convert a pandas frame again on every rerun)."""
+    return pa.Table.from_pandas(formatted(frame, columns, formats or {}), preserve_index=False)
 
 
 @cached_data
@@ -92,6 +87,12 @@ def source_line(frame: pd.DataFrame, sources: pd.DataFrame) -> None:
         st.caption(text)
 
 
+def file_download(label: str, make: Callable[[], bytes], file_name: str, mime: str, key: str) -> None:
+    """A download button whose file is made when it is clicked, not on every rerun: given bytes, Streamlit stores
+    and hashes the file of every download button on every rerun (most of a small page's rerun time)."""
+    st.download_button(label, data=make, file_name=file_name, mime=mime, key=key, icon=":material/download:")
+
+
 def download(
     frame: pd.DataFrame,
     filename: str,
@@ -100,8 +101,11 @@ def download(
     columns: dict[str, str] | None = None,
 ) -> None:
     """A CSV download of `frame`, or of only `columns` under their Dutch names (cached per frame token)."""
-    data = _labelled_csv(frame, tuple(columns.items())) if columns else _safe_csv(frame)
-    st.download_button(label, data=data, file_name=filename, mime="text/csv", key=key, icon=":material/download:")
+    if columns:
+        make = functools.partial(_labelled_csv, frame, tuple(columns.items()))
+    else:
+        make = functools.partial(_safe_csv, frame)
+    file_download(label, make, filename, "text/csv", key)
 
 
 def missing(message: str) -> None:
@@ -132,7 +136,7 @@ def table_and_download(
 ) -> None:
     """The table alternative of a chart and the CSV of exactly the same rows."""
     with st.expander(caption):
-        st.dataframe(_formatted(frame, columns, formats), hide_index=True, width="stretch")
+        st.dataframe(table_data(frame, columns, formats), hide_index=True, width="stretch")
     download(frame, filename, key=key, columns=columns)
 
 

@@ -48,7 +48,7 @@ def start_server() -> tuple[subprocess.Popen, str]:
             "-m",
             "streamlit",
             "run",
-            "app.py",
+            "serve.py",  # what users run: app.py plus the warm-up
             "--server.headless",
             "true",
             "--server.address",

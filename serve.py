@@ -1,0 +1,30 @@
+"""Start the dashboard with a warm-up: `python3 -m streamlit run serve.py`.
+
+The same app as `streamlit run app.py` (app.py is the Streamlit script), served as an st.App whose startup
+hook runs every page once in the background (dashboard/warmup.py), so the first visitor does not wait for
+imports, Parquet reads and figures. GET /warmup tells whether that is done.
+"""
+
+from contextlib import asynccontextmanager
+
+import streamlit as st
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+from streamlit.runtime import Runtime
+
+from dashboard import warmup
+
+
+@asynccontextmanager
+async def lifespan(app: st.App):
+    task = warmup.start(Runtime.instance())  # st.App starts the runtime before this hook runs
+    yield
+    task.cancel()
+
+
+async def warmup_status(_request: Request) -> JSONResponse:
+    return JSONResponse(warmup.STATUS.as_json())
+
+
+app = st.App("app.py", lifespan=lifespan, routes=[Route("/warmup", warmup_status)])
