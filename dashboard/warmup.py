@@ -4,9 +4,10 @@ The first run of a page costs ~2 s on the reference machine: importing pandas/pl
 Parquet files and boundaries, building the figures. Without a warm-up the first visitor waits for all of it.
 `serve.py` starts the app as an `st.App` whose lifespan hook calls `start(runtime)`: every page then runs once
 in a headless session inside the server's own runtime (the real page scripts with their default filters, so
-the cache entries are exactly those a first visit asks for), overview first, while the browser is still
-loading Streamlit's frontend. A visitor who arrives during the warm-up waits for the entry being built
-instead of building it a second time (Streamlit locks each cache entry while it is computed).
+the cache entries are exactly those a first visit asks for): the overview at once, the other pages each
+when no visitor's script has run for a few seconds, so the warm-up never takes the CPU from someone who is
+already here. A visitor who arrives during the warm-up waits for the entry being built
+instead of building it a second time (the memo in dashboard.data.tokens locks each entry while computed).
 
 This module must stay light to import: it is imported before the server answers its first request.
 """
@@ -26,6 +27,8 @@ if TYPE_CHECKING:
 # url_path of each page, the overview ("") first: that is where most visits start.
 PAGES: tuple[str, ...] = ("", "onderwijsregios", "opleiden", "bevoegdheden", "onderwijstijd", "behoud", "data")
 PAGE_TIMEOUT_S = 120
+IDLE_S = 3.0  # a visitor's browser is still drawing for a few seconds after the script ends
+MAX_IDLE_WAIT_S = 60.0
 
 log = logging.getLogger(__name__)
 
@@ -90,9 +93,35 @@ async def run_page(runtime: Runtime, url_path: str) -> list[str]:
     return client.errors
 
 
+def visitors_running(runtime: Runtime) -> bool:
+    """Whether a visitor's script is running now (reads Streamlit internals; if they change, says False)."""
+    try:
+        return any(
+            info.session._state.name == "APP_IS_RUNNING" for info in runtime._session_mgr.list_active_sessions()
+        )
+    except AttributeError:
+        return False
+
+
+async def until_idle(runtime: Runtime, quiet_s: float = IDLE_S, max_wait_s: float = MAX_IDLE_WAIT_S) -> None:
+    """Wait until no visitor's script has run for `quiet_s` (at most `max_wait_s`): the warm-up should not take
+    the CPU from someone who is already here."""
+    deadline = time.monotonic() + max_wait_s
+    quiet_since = time.monotonic()
+    while time.monotonic() < deadline:
+        if visitors_running(runtime):
+            quiet_since = time.monotonic()
+        elif time.monotonic() - quiet_since >= quiet_s:
+            return
+        await asyncio.sleep(0.25)
+
+
 async def warm_up(runtime: Runtime, pages: tuple[str, ...] = PAGES, status: WarmupStatus = STATUS) -> None:
-    """Run each page once, one after the other (in parallel they would only compete for the two cores)."""
-    for url_path in pages:
+    """Run each page once, one after the other (in parallel they would only compete for the two cores); after
+    the first, only when no visitor's script is running."""
+    for i, url_path in enumerate(pages):
+        if i:
+            await until_idle(runtime)
         start = time.monotonic()
         try:
             errors = await run_page(runtime, url_path)
