@@ -1,6 +1,7 @@
 """The warm-up gives way to visitors: after the first page it waits until no visitor's script runs."""
 
 import asyncio
+import threading
 import time
 from types import SimpleNamespace
 
@@ -12,6 +13,13 @@ def fake_runtime(states: list[str]) -> SimpleNamespace:
     return SimpleNamespace(_session_mgr=SimpleNamespace(list_active_sessions=lambda: sessions))
 
 
+def run(coro) -> None:
+    """asyncio.run in its own thread: another test may have left an event loop running in this one."""
+    worker = threading.Thread(target=asyncio.run, args=(coro,))
+    worker.start()
+    worker.join(10)
+
+
 def test_a_running_visitor_script_is_seen():
     assert visitors_running(fake_runtime(["APP_NOT_RUNNING", "APP_IS_RUNNING"]))
     assert not visitors_running(fake_runtime(["APP_NOT_RUNNING"]))
@@ -20,10 +28,10 @@ def test_a_running_visitor_script_is_seen():
 
 def test_until_idle_waits_while_a_visitor_runs_and_gives_up_at_the_limit():
     start = time.monotonic()
-    asyncio.run(until_idle(fake_runtime([]), quiet_s=0.3, max_wait_s=5))
+    run(until_idle(fake_runtime([]), quiet_s=0.3, max_wait_s=5))
     quiet = time.monotonic() - start
     start = time.monotonic()
-    asyncio.run(until_idle(fake_runtime(["APP_IS_RUNNING"]), quiet_s=0.3, max_wait_s=1.0))
+    run(until_idle(fake_runtime(["APP_IS_RUNNING"]), quiet_s=0.3, max_wait_s=1.0))
     busy = time.monotonic() - start
     assert 0.3 <= quiet < 1.0
     assert busy >= 1.0
