@@ -62,31 +62,14 @@ st.dataframe(
 
 st.subheader("Downloads")
 st.markdown("De volledige dataset, in het formaat van het datacontract (één rij per cijfer).")
-d1, d2, d3 = st.columns(3)
-with d1:
-    file_download(
-        "Alle cijfers (CSV)",
-        lambda: dataset_exports(indicators, sources)[0],
-        "lerarentekort_cijfers.csv",
-        "text/csv",
-        key="dl_all_csv",
-    )
-with d2:
-    file_download(
-        "Alle cijfers (Parquet)",
-        lambda: dataset_exports(indicators, sources)[1],
-        "lerarentekort_cijfers.parquet",
-        "application/octet-stream",
-        key="dl_all_parquet",
-    )
-with d3:
-    file_download(
-        "Bronnenregister (CSV)",
-        lambda: dataset_exports(indicators, sources)[2],
-        "lerarentekort_bronnen.csv",
-        "text/csv",
-        key="dl_sources",
-    )
+DATASET_FILES = (  # label, file name, mime type, widget key; in the order of dataset_exports()
+    ("Alle cijfers (CSV)", "lerarentekort_cijfers.csv", "text/csv", "dl_all_csv"),
+    ("Alle cijfers (Parquet)", "lerarentekort_cijfers.parquet", "application/octet-stream", "dl_all_parquet"),
+    ("Bronnenregister (CSV)", "lerarentekort_bronnen.csv", "text/csv", "dl_sources"),
+)
+for index, (column, (label, file_name, mime, key)) in enumerate(zip(st.columns(3), DATASET_FILES)):
+    with column:  # the files are made on click (and then kept), not on every rerun
+        file_download(label, lambda i=index: dataset_exports(indicators, sources)[i], file_name, mime, key=key)
 
 st.subheader("Wat ontbreekt")
 st.markdown(

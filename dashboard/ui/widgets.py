@@ -90,7 +90,11 @@ def source_line(frame: pd.DataFrame, sources: pd.DataFrame) -> None:
 def file_download(label: str, make: Callable[[], bytes], file_name: str, mime: str, key: str) -> None:
     """A download button whose file is made when it is clicked, not on every rerun: given bytes, Streamlit stores
     and hashes the file of every download button on every rerun (most of a small page's rerun time)."""
-    st.download_button(label, data=make, file_name=file_name, mime=mime, key=key, icon=":material/download:")
+    # on_click="ignore": a rerun on click would register the file anew while the browser fetches it (seen as a
+    # canceled download in the browser tests).
+    st.download_button(
+        label, data=make, file_name=file_name, mime=mime, key=key, icon=":material/download:", on_click="ignore"
+    )
 
 
 def download(
