@@ -89,7 +89,10 @@ class Memo:
         functools.update_wrapper(self, fn)
 
     def __call__(self, *args, **kwargs):
-        key = call_key(args, kwargs)
+        return self.get(call_key(args, kwargs), args, kwargs)
+
+    def get(self, key: str, args: tuple, kwargs: dict):
+        """The value for `key` (= call_key(args, kwargs), for callers that need the key too), computed once."""
         try:
             return self.entries[key]
         except KeyError:
@@ -109,10 +112,6 @@ class Memo:
                 self._computing.pop(key, None)
         return value
 
-    def clear(self) -> None:
-        with self._lock:
-            self.entries.clear()
-
 
 def memoize(max_entries: int = 4096) -> Callable[[F], F]:
     return lambda fn: Memo(fn, max_entries)  # type: ignore[return-value]
@@ -127,9 +126,10 @@ def cached_data(fn: F) -> F:
 
     @functools.wraps(fn)
     def call(*args, **kwargs):
-        result = inner(*args, **kwargs)
+        key = call_key(args, kwargs)  # once: it is both the cache key and the result's token
+        result = inner.get(key, args, kwargs)
         if isinstance(result, pd.DataFrame):
-            register(result, f"{fn.__module__}.{fn.__qualname__}({call_key(args, kwargs)})")
+            register(result, f"{fn.__module__}.{fn.__qualname__}({key})")
         return result
 
     return call  # type: ignore[return-value]
