@@ -1,4 +1,4 @@
-"""Entry point: page config, shared sidebar filters (kept in the URL), navigation over app_pages/.
+"""Entry point: page config, shared sidebar filters (kept in the URL), navigation over the page registry.
 
 The pages live in app_pages/, not pages/: a folder named pages/ switches Streamlit into its legacy
 router on a fresh server and breaks shared deep links (PITFALLS.md).
@@ -6,26 +6,18 @@ router on a fresh server and breaks shared deep links (PITFALLS.md).
 
 import streamlit as st
 
-from dashboard.data.load import session_own
+from dashboard import warmup
 from dashboard.format import SECTOR_LABELS, md_text
+from dashboard.registry import PAGES
 from dashboard.ui.filters import SECTOR
+from dashboard.ui.session import session_data
 from dashboard.ui.state import bind, publish
 
+warmup.note_visitor()  # the warm-up gives way while visitors are here
 st.set_page_config(page_title="Lerarentekort in beeld", page_icon="static/favicon.png", layout="wide")
-
-PAGES = [
-    st.Page("app_pages/overzicht.py", title="Overzicht", icon=":material/dashboard:", default=True),
-    st.Page(
-        "app_pages/onderwijsregios.py", title="Onderwijsregio's", icon=":material/map:", url_path="onderwijsregios"
-    ),
-    st.Page("app_pages/opleiden.py", title="Opleiden", icon=":material/school:", url_path="opleiden"),
-    st.Page("app_pages/bevoegdheden.py", title="Bevoegdheden", icon=":material/verified:", url_path="bevoegdheden"),
-    st.Page("app_pages/onderwijstijd.py", title="Onderwijstijd", icon=":material/schedule:", url_path="onderwijstijd"),
-    st.Page("app_pages/behoud.py", title="Behoud & werving", icon=":material/group_add:", url_path="behoud"),
-    st.Page("app_pages/data.py", title="Data & verantwoording", icon=":material/description:", url_path="data"),
-]
-
-page = st.navigation(PAGES)
+page = st.navigation(
+    [st.Page(p.script, title=p.title, icon=p.icon, url_path=p.url_path or None, default=not p.url_path) for p in PAGES]
+)
 
 # Streamlit's captions are light grey (contrast below WCAG AA on white): darken captions and their links.
 st.html(
@@ -45,9 +37,9 @@ with st.sidebar:
         help="Geldt voor alle pagina's. Regionale tekortcijfers bestaan alleen voor po en vo.",
     )
     st.caption("De link in de adresbalk bewaart uw keuzes: kopieer hem om deze weergave te delen.")
-    if (own := session_own()) is not None:
+    if (own := session_data()) is not None:
         st.info(
-            f"**Eigen data actief**: {len(own[0])} cijfers uit {md_text(own[2])}, alleen in deze sessie. "
+            f"**Eigen data actief**: {len(own.indicators)} cijfers uit {md_text(own.filename)}, alleen in deze sessie. "
             "In bronregels, tabellen (bron-id EIGEN-…) en kaarten staat 'eigen data'.",
             icon=":material/upload_file:",
         )

@@ -1,8 +1,8 @@
 """Start the dashboard with a warm-up: `python3 -m streamlit run serve.py`.
 
 The same app as `streamlit run app.py` (app.py is the Streamlit script), served as an st.App whose startup
-hook runs every page once in the background (dashboard/warmup.py), so the first visitor does not wait for
-imports, Parquet reads and figures. GET /warmup tells whether that is done.
+hook builds every page's default views in the background (dashboard/warmup.py), so the first visitor does not wait
+for imports, Parquet reads and figures. GET /warmup tells whether that is done.
 """
 
 from contextlib import asynccontextmanager
@@ -11,14 +11,13 @@ import streamlit as st
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
-from streamlit.runtime import Runtime
 
 from dashboard import warmup
 
 
 @asynccontextmanager
 async def lifespan(app: st.App):
-    task = warmup.start(Runtime.instance())  # st.App starts the runtime before this hook runs
+    task = warmup.start()
     yield
     task.cancel()
 

@@ -261,8 +261,12 @@ download(
     "onderwijsregio_definitie.csv",
     key="dl_definitie",
     label="Download de indeling (CSV, om aan te passen en te importeren)",
-    columns={"onderwijsregio": "onderwijsregio", "sector": "sector", "gemeentecode": "gemeentecode",
-             "reliability": "betrouwbaarheid"},
+    columns={
+        "onderwijsregio": "onderwijsregio",
+        "sector": "sector",
+        "gemeentecode": "gemeentecode",
+        "reliability": "betrouwbaarheid",
+    },
 )
 
 # --- The onderwijsregio's themselves ----------------------------------------------------------------
@@ -314,8 +318,9 @@ st.dataframe(
     width="stretch",
     height=320,
 )
-download(overview, "onderwijsregios.csv", key="dl_oregios", label="Download CSV van deze lijst",
-         columns=overview_columns)
+download(
+    overview, "onderwijsregios.csv", key="dl_oregios", label="Download CSV van deze lijst", columns=overview_columns
+)
 oregio_names = dict(zip(overview["onderwijsregio_code"], overview["onderwijsregio"]))
 st.selectbox(
     "Toon de gemeenten van",

@@ -385,10 +385,19 @@ def vak_key(name: str) -> str:
     return {"geschiedenis (en staatsinrichting)": "geschiedenis", "nask (nask)": "nask"}.get(key, key)
 
 
-def vakken_table(indicators: pd.DataFrame, ipto: str) -> pd.DataFrame:
-    """Per vak: shortage (okt 2023, % and fte where published) next to bevoegd/benoembaar/onbevoegd (IPTO)."""
+def vak_peildata(indicators: pd.DataFrame, indicator: str) -> tuple[str, ...]:
+    """The peildata at which `indicator` was published per vak (vo), oldest first."""
     vo = indicators[(indicators["sector"] == "vo") & (indicators["vak"] != "")]
-    tekort = vo[(vo["peildatum"] == "2023-10-01") & vo["indicator"].isin(["tekort_pct", "tekort_fte"])]
+    rows = vo[vo["indicator"] == indicator]
+    return tuple(sorted(rows["peildatum"].unique()))
+
+
+def vakken_table(indicators: pd.DataFrame, ipto: str, tekort_peildatum: str | None = None) -> pd.DataFrame:
+    """Per vak: shortage (% and fte where published; the latest measurement unless `tekort_peildatum` is given)
+    next to bevoegd/benoembaar/onbevoegd (IPTO)."""
+    vo = indicators[(indicators["sector"] == "vo") & (indicators["vak"] != "")]
+    tekort_peildatum = tekort_peildatum or max(vak_peildata(indicators, "tekort_pct"), default="")
+    tekort = vo[(vo["peildatum"] == tekort_peildatum) & vo["indicator"].isin(["tekort_pct", "tekort_fte"])]
     tekort = tekort.pivot_table(index="vak", columns="indicator", values="value", aggfunc="first").reset_index()
     ipto_rows = vo[
         (vo["peildatum"] == ipto)

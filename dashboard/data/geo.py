@@ -1,7 +1,7 @@
-"""Boundaries (CBS/PDOK Gebiedsindelingen, newest complete year in data/geo, CC BY 4.0), loaded once per process.
+"""Boundaries (CBS/PDOK Gebiedsindelingen, newest complete year in data/geo, CC BY 4.0): pure reads and shapes.
 
-GeoJSON dicts are shared read-only through the process-wide memo of dashboard.data.tokens (a GeoDataFrame cannot
-be hashed by `st.cache_data`, and copying the geometry per session wastes memory; see PITFALLS.md).
+dashboard/cache.py shares the GeoJSON dicts read-only per process (a GeoDataFrame cannot be hashed by
+`st.cache_data`, and copying the geometry per session wastes memory; see PITFALLS.md).
 The files are wound clockwise, which both plotly map types accept; do not rewind them.
 """
 
@@ -14,7 +14,6 @@ import shapely
 from shapely.geometry import mapping, shape
 
 from dashboard.data.paths import GEO_DIR, geo_file, geo_year
-from dashboard.data.tokens import keep_out_of_gc, memoize
 
 ATTRIBUTION = f"Kaartgrenzen: CBS/PDOK Gebiedsindelingen {geo_year()} (CC BY 4.0)"
 
@@ -22,14 +21,6 @@ ATTRIBUTION = f"Kaartgrenzen: CBS/PDOK Gebiedsindelingen {geo_year()} (CC BY 4.0
 def read_boundaries(level: str, geo_dir: Path = GEO_DIR) -> dict:
     with open(geo_file(level, geo_dir), encoding="utf-8") as fh:
         return json.load(fh)
-
-
-@memoize(max_entries=16)
-def boundaries(level: str) -> dict:
-    """Shared GeoJSON of one level; callers must not mutate it."""
-    geojson = read_boundaries(level)
-    keep_out_of_gc()
-    return geojson
 
 
 def subset(geojson: dict, codes: set[str]) -> dict:
@@ -55,11 +46,3 @@ def definition_groups(definition, sector: str) -> tuple[tuple[str, tuple[str, ..
     """The hashable (onderwijsregio, gemeentecodes) pairs of one sector, the cache key of the dissolved map."""
     rows = definition[definition["sector"] == sector]
     return tuple((name, tuple(sorted(g["gemeentecode"]))) for name, g in rows.groupby("onderwijsregio"))
-
-
-@memoize(max_entries=16)
-def onderwijsregio_boundaries(groups: tuple[tuple[str, tuple[str, ...]], ...]) -> dict:
-    """Dissolved onderwijsregio shapes, computed once per definition and sector and shared read-only."""
-    geojson = dissolve(boundaries("gemeente"), groups)
-    keep_out_of_gc()
-    return geojson

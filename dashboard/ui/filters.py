@@ -1,5 +1,6 @@
-"""The URL parameters of the app: one definition per filter, shared by widgets, URL and tests."""
+"""The URL parameters shared by every page: one definition per filter, used by widgets, URL and tests."""
 
+from dashboard.registry import SECTORS
 from dashboard.ui.state import Param
 
-SECTOR = Param("sector", "po", choices=("po", "vo", "mbo", "so"))
+SECTOR = Param("sector", SECTORS[0], choices=SECTORS)

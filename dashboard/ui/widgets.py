@@ -1,88 +1,18 @@
-"""Shared page elements: source line, CSV download, KPI card, missing-data notice."""
+"""Shared page elements: source line, CSV download, table + CSV, missing-data notice."""
 
 from __future__ import annotations
 
 import functools
-import io
 from collections.abc import Callable
 
 import pandas as pd
-import pyarrow as pa
 import streamlit as st
 
-from dashboard.data.tokens import cached_data, memoize
-from dashboard.format import fmt_peildatum, md_text, reliability_label
-
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_csv(frame: pd.DataFrame) -> bytes:
-    """CSV for Excel users: text cells that Excel would run as a formula get a leading quote (CSV injection)."""
-    out = frame.copy()
-    for column in out.columns:
-        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
-            out[column] = out[column].map(
-                lambda v: "'" + v if isinstance(v, str) and v.startswith(FORMULA_PREFIXES) else v
-            )
-    return out.to_csv(index=False, sep=";", decimal=",").encode("utf-8-sig")
-
-
-@memoize(max_entries=4)
-def dataset_exports(indicators: pd.DataFrame, sources: pd.DataFrame) -> tuple[bytes, bytes, bytes]:
-    """The whole dataset as CSV and Parquet and the source register as CSV; built once per data version."""
-    buffer = io.BytesIO()
-    indicators.to_parquet(buffer, index=False)
-    return safe_csv(indicators), buffer.getvalue(), safe_csv(sources)
-
-
-def source_text(frame: pd.DataFrame, sources: pd.DataFrame) -> str:
-    """'Bron: Publisher, Title (year) · peildatum · betrouwbaarheid' for the sources behind a frame."""
-    if frame.empty or "source_id" not in frame:
-        return ""
-    parts = []
-    for source_id, rows in frame.groupby("source_id", sort=False):
-        match = sources[sources["source_id"] == source_id]
-        if match.empty:
-            parts.append(str(source_id))
-            continue
-        src = match.iloc[0]
-        title = md_text(src["title"])
-        url = str(src["url"]).replace(")", "%29").replace(" ", "%20")
-        link = f"[{title}]({url})" if url.startswith(("http://", "https://")) else title
-        dates = sorted({fmt_peildatum(str(p)) for p in rows.get("peildatum", pd.Series(dtype=str))})
-        rel = sorted({reliability_label(r) for r in rows.get("reliability", pd.Series(dtype=str))})
-        detail = []
-        if dates:
-            detail.append("peildatum " + ", ".join(dates[:4]) + (" e.a." if len(dates) > 4 else ""))
-        if rel:
-            detail.append("betrouwbaarheid: " + ", ".join(rel))
-        own = "**Eigen data**: " if str(src["kind"]).startswith("eigen") else ""
-        parts.append(
-            f"{own}{md_text(src['publisher'])}, {link} ({md_text(src['year'])})"
-            + (" · " + " · ".join(detail) if detail else "")
-        )
-    return "Bron: " + "; ".join(parts)
-
-
-_source_text = cached_data(source_text)
-_safe_csv = cached_data(safe_csv)
-
-
-@memoize(max_entries=2048)
-def table_data(frame: pd.DataFrame, columns: dict[str, str], formats: dict[str, object] | None = None) -> pa.Table:
-    """What st.dataframe shows: `columns` under their Dutch names, formatted, converted to Arrow once per frame
-    token (Streamlit would convert a pandas frame again on every rerun)."""
-    return pa.Table.from_pandas(formatted(frame, columns, formats or {}), preserve_index=False)
-
-
-@cached_data
-def _labelled_csv(frame: pd.DataFrame, columns: tuple[tuple[str, str], ...]) -> bytes:
-    """The CSV of exactly the chart's rows with Dutch column names (keyed on the frame's token, so cheap)."""
-    return safe_csv(labelled(frame, dict(columns)))
+from dashboard import cache
 
 
 def source_line(frame: pd.DataFrame, sources: pd.DataFrame) -> None:
-    text = _source_text(frame, sources)
+    text = cache.source_text(frame, sources)
     if text:
         st.caption(text)
 
@@ -106,9 +36,9 @@ def download(
 ) -> None:
     """A CSV download of `frame`, or of only `columns` under their Dutch names (cached per frame token)."""
     if columns:
-        make = functools.partial(_labelled_csv, frame, tuple(columns.items()))
+        make = functools.partial(cache.labelled_csv, frame, tuple(columns.items()))
     else:
-        make = functools.partial(_safe_csv, frame)
+        make = functools.partial(cache.safe_csv, frame)
     file_download(label, make, filename, "text/csv", key)
 
 
@@ -116,18 +46,9 @@ def missing(message: str) -> None:
     st.info(message, icon=":material/info:")
 
 
-def labelled(frame: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
-    """The frame with only `columns`, renamed to their Dutch labels (for the CSV: values stay numbers)."""
-    return frame[list(columns)].rename(columns=columns)
-
-
-def formatted(frame: pd.DataFrame, columns: dict[str, str], formats: dict[str, object]) -> pd.DataFrame:
-    """As `labelled`, with formatters applied (for the on-screen table: Dutch notation)."""
-    out = frame[list(columns)].copy()
-    for column, formatter in formats.items():
-        if column in out:
-            out[column] = out[column].map(formatter)
-    return out.rename(columns=columns)
+def table(frame: pd.DataFrame, columns: dict[str, str], formats: dict | None = None, **kwargs) -> None:
+    """A table in Dutch notation under Dutch column names (converted to Arrow once per frame token)."""
+    st.dataframe(cache.arrow_table(frame, columns, formats or {}), hide_index=True, width="stretch", **kwargs)
 
 
 def table_and_download(
@@ -140,23 +61,5 @@ def table_and_download(
 ) -> None:
     """The table alternative of a chart and the CSV of exactly the same rows."""
     with st.expander(caption):
-        st.dataframe(table_data(frame, columns, formats), hide_index=True, width="stretch")
+        table(frame, columns, formats)
     download(frame, filename, key=key, columns=columns)
-
-
-def chart_block(
-    figure,
-    frame: pd.DataFrame,
-    sources: pd.DataFrame,
-    columns: dict[str, str],
-    formats: dict[str, object],
-    key: str,
-    note: str | None = None,
-) -> None:
-    """The one way a chart is shown: the figure, an optional note, its source line, and the table + CSV of
-    exactly the rows it draws (`frame`)."""
-    st.plotly_chart(figure, width="stretch", key=key, config={"displaylogo": False})
-    if note:
-        st.caption(note)
-    source_line(frame, sources)
-    table_and_download(frame, columns, formats, f"{key}.csv", key=f"dl_{key}")

@@ -1,0 +1,196 @@
+"""Everything the dashboard caches, in one place: what, by which key, and how big it may grow.
+
+| what                         | key                                               | bound                    |
+|------------------------------|---------------------------------------------------|--------------------------|
+| tables and indicator reads   | file path + modification time (+ filters)         | 64 entries / 256 MB      |
+| boundaries (GeoJSON)         | level (newest complete boundary year)             | 8 entries (~10 MB)       |
+| dissolved onderwijsregio's   | the (region, gemeentecodes) groups                | 32 entries / 64 MB       |
+| metrics results              | function + argument keys (frames by token)        | 2048 entries / 128 MB    |
+| figures                      | function + argument keys                          | 256 entries / 48 MB JSON |
+| table/CSV/source-line output | frame token + columns                             | 2048 entries / 64 MB     |
+
+A replica needs the sum as headroom above the ~300 MB of a fresh server (README "Veel gebruikers"). Shared
+results are read-only (dashboard.memo: frames come out as copy-on-write copies, figures refuse mutation).
+Data and geometry are read by the data layer's pure functions; this module only wraps them. Keys are built by
+dashboard.memo (frames by token, never by hashing a frame on every call). The bench compares this memo with
+st.cache_resource(hash_funcs=...) (bench/run.py, part "memo"; README "Snelheid").
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard import metrics, tables
+from dashboard.charts import basic, maps
+from dashboard.data import geo, load
+from dashboard.data.load import IndicatorFilter, SessionData
+from dashboard.memo import F, Memo, call_key, frame_key, freeze_figure, register, shallow
+
+MB = 1_000_000
+
+
+def _frames(max_entries: int, max_bytes: int) -> Callable[[F], F]:
+    """Cache a pure function whose result may be a frame: results get a token and come out as shallow copies."""
+
+    def wrap(fn: F) -> F:
+        inner = Memo(fn, max_entries, max_bytes, share=lambda v: shallow(v) if isinstance(v, pd.DataFrame) else v)
+
+        @functools.wraps(fn)
+        def call(*args, **kwargs):
+            key = call_key(args, kwargs)  # once: it is both the cache key and the result's token
+            result = inner.get(key, args, kwargs)
+            if isinstance(result, pd.DataFrame):
+                register(result, f"{fn.__module__}.{fn.__qualname__}({key})")
+            return result
+
+        call.memo = inner  # type: ignore[attr-defined]
+        return call  # type: ignore[return-value]
+
+    return wrap
+
+
+def _figures(fn: F) -> F:
+    """One shared, frozen figure per argument values."""
+    return Memo(lambda *a, **k: freeze_figure(fn(*a, **k)), 256, 48 * MB)  # type: ignore[return-value]
+
+
+# --- data ------------------------------------------------------------------------------------------------------------
+_read = Memo(
+    lambda path, version, own, own_version, wanted: load.read_table(Path(path), Path(own) if own else None, wanted),
+    64,
+    256 * MB,
+    share=shallow,
+)
+
+
+def _session_token(session: SessionData | None) -> str:
+    return "" if session is None else f"{frame_key(session.indicators)}/{frame_key(session.sources)}"
+
+
+def _cached_read(name: str, own: Path | None, wanted: IndicatorFilter | None, session: SessionData | None):
+    path = load.table_path(name)
+    version, own_version = load.file_version(path), (load.file_version(own) if own else 0)
+    frame = _read(str(path), version, str(own) if own_version else "", own_version, wanted)
+    frame = load.with_session(frame, name, session, wanted)
+    return register(frame, f"{name}:{path}:{version}:{own_version}:{wanted}:{_session_token(session)}")
+
+
+def table(name: str, session: SessionData | None = None) -> pd.DataFrame:
+    """A whole table (with this server's imports and `session`'s upload for indicators and sources)."""
+    return _cached_read(name, load.own_path(name) if name in load.OWN_TABLES else None, None, session)
+
+
+def indicators(
+    indicators: tuple[str, ...] = (),
+    sectors: tuple[str, ...] = (),
+    geo_levels: tuple[str, ...] = (),
+    session: SessionData | None = None,
+) -> pd.DataFrame:
+    """The indicator rows matching the filters, read with push-down; cached per filter and data version."""
+    wanted = IndicatorFilter(tuple(indicators), tuple(sectors), tuple(geo_levels))
+    return _cached_read("indicators", load.own_path("indicators"), wanted, session)
+
+
+def definition() -> tuple[pd.DataFrame, bool]:
+    """The onderwijsregio definition: an imported one on this server if there is one (True), else the shipped
+    approximation (False)."""
+    own = load.own_path(load.DEFINITION_FILE.removesuffix(".parquet"))
+    if own.exists():
+        version = load.file_version(own)
+        return register(_read(str(own), version, "", 0, None), f"definition:{own}:{version}"), True
+    return table("onderwijsregio_gemeenten"), False
+
+
+boundaries = Memo(geo.read_boundaries, 8, 64 * MB)  # shared read-only GeoJSON per level
+_dissolved = Memo(lambda groups: geo.dissolve(boundaries("gemeente"), groups), 32, 64 * MB)
+definition_groups = _frames(256, 16 * MB)(geo.definition_groups)
+
+# --- metrics ---------------------------------------------------------------------------------------------------------
+_metric = _frames(2048, 128 * MB)
+regional_shortage = _metric(metrics.regional_shortage)
+national_series = _metric(metrics.national_series)
+national_value = _metric(metrics.national_value)
+local_series = _metric(metrics.local_series)
+latest_with_change = _metric(metrics.latest_with_change)
+solid_only = _metric(metrics.solid_only)
+trend_frame = _metric(metrics.trend_frame)
+with_year_label = _metric(metrics.with_year_label)
+renamed = _metric(metrics.renamed)
+rows_where = _metric(metrics.rows_where)
+complete_rows = _metric(metrics.complete_rows)
+figures_by_indicator = _metric(metrics.figures_by_indicator)
+figures = _metric(metrics.figures)
+compare_regions = _metric(metrics.compare_regions)
+region_profile = _metric(metrics.region_profile)
+region_gemeenten = _metric(metrics.region_gemeenten)
+expand_members = _metric(metrics.expand_members)
+onderwijsregios_for = _metric(metrics.onderwijsregios_for)
+onderwijsregio_counts = _metric(metrics.onderwijsregio_counts)
+onderwijsregio_overview = _metric(metrics.onderwijsregio_overview)
+onderwijsregio_gemeenten = _metric(metrics.onderwijsregio_gemeenten)
+onderwijsregio_shortage = _metric(metrics.onderwijsregio_shortage)
+werkgelegenheid_gemeente = _metric(metrics.werkgelegenheid_gemeente)
+opleiding_instroom = _metric(metrics.opleiding_instroom)
+diplomas_per_vak = _metric(metrics.diplomas_per_vak)
+zij_instroom_series = _metric(metrics.zij_instroom_series)
+vakken_table = _metric(metrics.vakken_table)
+select_vakken = _metric(metrics.select_vakken)
+teaching_time = _metric(metrics.teaching_time)
+teaching_time_trend = _metric(metrics.teaching_time_trend)
+instruction_time = _metric(metrics.instruction_time)
+vertrekredenen = _metric(metrics.vertrekredenen)
+uitstroom = _metric(metrics.uitstroom)
+lerarenbeurs = _metric(metrics.lerarenbeurs)
+source_catalogue = _metric(metrics.source_catalogue)
+
+# --- figures ---------------------------------------------------------------------------------------------------------
+hbar = _figures(basic.hbar)
+grouped_bar = _figures(basic.grouped_bar)
+lines = _figures(basic.lines)
+stacked_share = _figures(basic.stacked_share)
+measurements = _figures(basic.measurements)
+
+
+@_figures
+def shortage_map(regional: pd.DataFrame, selected: str | None = None, height: int = 560, zoom: float = 6.0):
+    """The shortage map with the arbeidsmarktregio boundaries and the G5 gemeenten that have a figure."""
+    gemeenten = set(regional.loc[regional["geo_level"] == "gemeente", "region_code"])
+    return maps.shortage_map(
+        regional,
+        boundaries("arbeidsmarktregio"),
+        geo.subset(boundaries("gemeente"), gemeenten),
+        selected,
+        height,
+        zoom,
+    )
+
+
+@_figures
+def membership_map(members: pd.DataFrame) -> go.Figure:
+    return maps.membership_map(members, boundaries("gemeente"))
+
+
+@_figures
+def onderwijsregio_map(frame: pd.DataFrame, groups: tuple[tuple[str, tuple[str, ...]], ...]) -> go.Figure:
+    return maps.onderwijsregio_map(frame, _dissolved(groups))
+
+
+# --- page output -----------------------------------------------------------------------------------------------------
+_output = _frames(2048, 64 * MB)
+source_text = _output(tables.source_text)
+safe_csv = _output(tables.safe_csv)
+labelled_csv = _output(tables.labelled_csv)
+arrow_table = Memo(tables.arrow_table, 2048, 64 * MB)
+dataset_exports = Memo(tables.dataset_exports, 4, 256 * MB)
+
+
+def all_memos() -> list[Memo]:
+    """Every memo of this module (for the memory soak and the tests)."""
+    found = [v for v in globals().values() if isinstance(v, Memo)]
+    found += [v.memo for v in globals().values() if isinstance(getattr(v, "memo", None), Memo)]
+    return list({id(m): m for m in found}.values())

@@ -1,0 +1,178 @@
+"""The caching mechanism: cheap keys, a bounded in-process memo, read-only shared results.
+
+What is cached, by which key and how big it may grow is listed in one place: dashboard/cache.py. This module
+only supplies the parts:
+
+- Keys. Hashing a DataFrame by content on every call would cost more than the (small) work itself, so frames
+  carry a token: the cache registers one for every frame it returns (file version + filters + session upload),
+  and each cached call registers one for its result (function + argument tokens). A frame without a token (built
+  in a page) is keyed by content: correct, only slower. Tokens are keyed on object identity and dropped when the
+  frame is collected.
+- `Memo`: a dict lookup per call instead of st.cache_resource's hashing (compared in bench/run.py, part
+  "memo"). Bounded by count and by bytes (oldest out first). A value being computed is computed once; a call that
+  raises leaves nothing behind.
+- Protection: a cached frame is handed out as a shallow copy (pandas copy-on-write: no data is copied, and a
+  write to the copy never reaches the cache); a cached figure refuses the mutating plotly methods.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import pickle
+import threading
+import types
+import weakref
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import pandas as pd
+import plotly.graph_objects as go
+import plotly.io as pio
+
+F = TypeVar("F", bound=Callable[..., Any])
+_TOKENS: dict[int, str] = {}
+
+
+# --- keys ------------------------------------------------------------------------------------------------------------
+def register(frame: pd.DataFrame, token: str) -> pd.DataFrame:
+    """Remember `token` as the identity of this frame object for as long as it lives."""
+    key = id(frame)
+    if key not in _TOKENS:  # a frame registered twice needs one finalizer
+        weakref.finalize(frame, _TOKENS.pop, key, None)
+    _TOKENS[key] = token
+    return frame
+
+
+def frame_key(frame: pd.DataFrame) -> str:
+    token = _TOKENS.get(id(frame))
+    if token is not None:
+        return token
+    # Pickle is ~10x faster than pd.util.hash_pandas_object on small frames; equal bytes imply equal content
+    # (two equal frames with a different memory layout may miss the cache, never hit a wrong entry).
+    return hashlib.blake2b(pickle.dumps(frame, protocol=5), digest_size=16).hexdigest()
+
+
+def function_key(fn: types.FunctionType) -> str:
+    """Formatters are module functions or page lambdas (a new object every rerun, maybe at a reused address):
+    name, place and captured values identify them."""
+    code = fn.__code__
+    cells = tuple(c.cell_contents for c in (fn.__closure__ or ()))
+    return f"{fn.__module__}.{fn.__qualname__}@{code.co_filename}:{code.co_firstlineno}{arg_key(cells)}"
+
+
+def arg_key(value: object) -> str:
+    """A cache key for one argument: frames by token, functions by definition, containers element-wise,
+    plain values by repr (exact for str, int, float, bool, None); anything else by its pickled content."""
+    if isinstance(value, pd.DataFrame):
+        return frame_key(value)
+    if isinstance(value, str | int | float | bool | type(None)):
+        return repr(value)
+    if isinstance(value, types.FunctionType):
+        return function_key(value)
+    if isinstance(value, tuple | list | frozenset | set):
+        items = sorted(value, key=repr) if isinstance(value, frozenset | set) else value
+        return f"{type(value).__name__}({', '.join(arg_key(v) for v in items)})"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{arg_key(k)}: {arg_key(v)}" for k, v in value.items()) + "}"
+    return f"{type(value).__name__}:" + hashlib.blake2b(pickle.dumps(value, protocol=5), digest_size=16).hexdigest()
+
+
+def call_key(args: tuple, kwargs: dict) -> str:
+    return ", ".join([arg_key(a) for a in args] + [f"{k}={arg_key(v)}" for k, v in sorted(kwargs.items())])
+
+
+# --- sizes -----------------------------------------------------------------------------------------------------------
+def size_of(value: object) -> int:
+    """Rough bytes a cached value holds, measured once when it is stored (the budget is what counts, not
+    precision). Figures count their JSON, which is what Streamlit sends; frames their column memory."""
+    if isinstance(value, go.Figure):
+        return len(pio.to_json(value, validate=False))
+    if isinstance(value, pd.DataFrame):
+        return int(value.memory_usage(deep=True, index=True).sum())
+    if isinstance(value, bytes | str):
+        return len(value)
+    if isinstance(value, tuple | list):
+        return sum(size_of(v) for v in value) + 64
+    if isinstance(value, dict) and value.get("type") == "FeatureCollection":
+        return sum(len(str(f.get("geometry", ""))) for f in value.get("features", ()))
+    return 256
+
+
+# --- the memo --------------------------------------------------------------------------------------------------------
+class Memo:
+    """A shared in-process cache of one pure function, keyed by `call_key`, bounded by entries and bytes."""
+
+    def __init__(self, fn: Callable, max_entries: int, max_bytes: int, share: Callable[[Any], Any] | None = None):
+        self.fn, self.max_entries, self.max_bytes = fn, max_entries, max_bytes
+        self.share = share or (lambda value: value)
+        self.entries: dict[str, tuple[Any, int]] = {}
+        self.bytes = 0
+        self._lock = threading.Lock()
+        self._computing: dict[str, threading.Lock] = {}
+        functools.update_wrapper(self, fn)
+
+    def __call__(self, *args, **kwargs):
+        return self.get(call_key(args, kwargs), args, kwargs)
+
+    def get(self, key: str, args: tuple, kwargs: dict):
+        """The value for `key` (= call_key(args, kwargs), for callers that need the key too), computed once."""
+        entry = self.entries.get(key)
+        if entry is not None:
+            return self.share(entry[0])
+        with self._lock:
+            key_lock = self._computing.setdefault(key, threading.Lock())
+        try:
+            with key_lock:
+                entry = self.entries.get(key)  # computed by another caller while this one waited
+                if entry is None:
+                    value = self.fn(*args, **kwargs)
+                    entry = (value, size_of(value))
+                    self._store(key, entry)
+        finally:  # also when fn raised: nothing of this call stays registered
+            with self._lock:
+                self._computing.pop(key, None)
+        return self.share(entry[0])
+
+    def _store(self, key: str, entry: tuple[Any, int]) -> None:
+        with self._lock:
+            self.entries[key] = entry
+            self.bytes += entry[1]
+            # Oldest out first (dicts keep insertion order); the newest entry always stays.
+            while len(self.entries) > 1 and (len(self.entries) > self.max_entries or self.bytes > self.max_bytes):
+                _, size = self.entries.pop(next(iter(self.entries)))
+                self.bytes -= size
+
+    def clear(self) -> None:
+        with self._lock:
+            self.entries.clear()
+            self.bytes = 0
+
+
+def shallow(frame: pd.DataFrame) -> pd.DataFrame:
+    """A new frame object over the same data (copy-on-write): a caller's write never reaches the cache."""
+    return frame.copy(deep=False)
+
+
+class FrozenFigure(go.Figure):
+    """A cached figure: `to_dict()` computed once (Streamlit calls it on every render, and plotly's version deep-
+    copies the whole figure, GeoJSON included), and the mutating methods refused: the object is shared."""
+
+    def to_dict(self) -> dict:
+        if getattr(self, "_frozen", None) is None:
+            self._frozen = super().to_dict()
+        return self._frozen
+
+    def _refuse(self, *_args, **_kwargs):
+        raise TypeError(
+            "Een gedeelde figuur uit de cache mag niet worden gewijzigd; maak een kopie met go.Figure(fig)."
+        )
+
+    update_layout = update_traces = add_trace = add_traces = update = add_shape = add_annotation = _refuse
+    add_hline = add_vline = update_xaxes = update_yaxes = for_each_trace = _refuse
+
+
+def freeze_figure(figure: go.Figure) -> go.Figure:
+    figure.__class__ = FrozenFigure
+    figure.to_dict()
+    return figure

@@ -1,0 +1,1 @@
+"""Sections: small render() functions that show one view (dashboard/views) with Streamlit widgets."""

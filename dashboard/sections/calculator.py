@@ -1,0 +1,71 @@
+"""The meer-uren calculator: what working more hours yields against the shortage (all input in the URL)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard.format import fmt_fte, fmt_pct, fmt_peildatum
+from dashboard.metrics import meer_uren
+from dashboard.ui.state import Param
+from dashboard.views.behoud import Calculator
+
+FORMULA = (
+    "Per fte werkgelegenheid werken er 1 / *gemiddelde aanstelling* leraren. Daarvan werkt het *aandeel "
+    "deeltijders* in deeltijd, en van hen gaat het *aandeel dat extra werkt* 0,2 fte (één dag) meer werken.\n\n"
+    "**extra (% van werkgelegenheid) = aandeel deeltijders × aandeel dat extra werkt × 0,2 / gemiddelde "
+    "aanstelling**\n\n**gedekt deel van het tekort = extra / tekort**\n\n"
+    "Standaardwaarden: po 75% deeltijd en 0,7 fte gemiddeld (Kamerbrief meerurenbonus); vo 38% deeltijd "
+    "(Arbeidsmarktplatform PO) en 0,85 fte (oud cijfer). 10% van de deeltijders een dag extra is wat onderzoek van "
+    "ResearchNed vond bij een bonus van 150 euro netto per maand; bij 400 euro was dat ongeveer 40%. Alle invoer "
+    "staat in de link, zodat een berekening te delen is."
+)
+
+
+def render(view: Calculator, regio: Param, deeltijd: Param, extra: Param, gem_fte: Param) -> None:
+    st.subheader("Rekenhulp: wat levert meer uren werken op?")
+    c1, c2 = st.columns(2)
+    with c1:
+        st.selectbox("Gebied", tuple(view.names), key=regio.key, format_func=view.names.get)
+        st.number_input(
+            "Aandeel leraren dat in deeltijd werkt (%)", 0.0, 100.0, step=1.0, format="%.0f", key=deeltijd.key
+        )
+    with c2:
+        st.number_input(
+            "Aandeel deeltijders dat één dag (0,2 fte) extra gaat werken (%)",
+            0.0,
+            100.0,
+            step=1.0,
+            format="%.0f",
+            key=extra.key,
+        )
+        st.number_input(
+            "Gemiddelde aanstelling van een leraar (fte)", 0.1, 1.0, step=0.05, format="%.2f", key=gem_fte.key
+        )
+    region = st.session_state[regio.key]
+    shortage = view.shortage[region]
+    werk = view.werkgelegenheid_fte if region == "NL01" else None
+    result = meer_uren(
+        shortage,
+        st.session_state[deeltijd.key],
+        st.session_state[extra.key],
+        st.session_state[gem_fte.key],
+        werkgelegenheid_fte=werk,
+    )
+    r1, r2, r3 = st.columns(3)
+    r1.metric(
+        f"Tekort {view.sector}, {view.names[region]}",
+        fmt_pct(shortage),
+        help=f"Laatste meting: {fmt_peildatum(view.peildatum)}." if view.peildatum else None,
+    )
+    r2.metric("Extra uren, in % van de werkgelegenheid", fmt_pct(result["extra_pct_werkgelegenheid"], 2))
+    r3.metric("Deel van het tekort dat zo wordt gedekt", fmt_pct(result["dekking_pct"], 0))
+    if result["extra_fte"] is not None:
+        st.markdown(
+            f"Landelijk is dat ongeveer **{fmt_fte(round(result['extra_fte'], -1))}** extra, tegen een tekort van "
+            f"ongeveer **{fmt_fte(round(result['tekort_fte'], -2))}** (werkgelegenheid afgeleid: {fmt_fte(werk)})."
+        )
+    else:
+        st.caption("De werkgelegenheid per regio is niet gepubliceerd; daarom alleen percentages, geen fte.")
+    with st.expander("Formule en aannames"):
+        st.markdown(FORMULA)
+    st.caption(view.sources)

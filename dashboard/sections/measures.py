@@ -1,0 +1,38 @@
+"""Regelingen en maatregelen: four figures from the werkplan progress letter."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard.format import fmt_euro, fmt_number
+from dashboard.views.behoud import Measures
+
+CARDS = (
+    ("zij_instromers_met_subsidie", "Zij-instromers met subsidie", None, fmt_number, ""),
+    (
+        "sool_aanvragen_toegekend",
+        "SOOL-subsidies",
+        "Subsidie voor onderwijsondersteuners die een lerarenopleiding volgen.",
+        fmt_number,
+        "",
+    ),
+    ("meerurenbonus_kopgroep_besturen", "Kopgroep meerurenbonus", None, fmt_number, " besturen"),
+    (
+        "netto_extra_per_maand_dag_meer_werken",
+        "Eén dag meer werken (po)",
+        "Ongeveer netto extra per maand bij een gemiddeld salaris in het po.",
+        fmt_euro,
+        " p/m",
+    ),
+)
+
+
+def render(view: Measures) -> None:
+    st.subheader("Regelingen en maatregelen")
+    shown = [card for card in CARDS if card[0] in view.figures]
+    for column, (indicator, label, help, fmt, suffix) in zip(st.columns(max(len(shown), 1)), shown):
+        row = view.figures[indicator]
+        column.metric(
+            f"{label} ({row['year']})" if str(row.get("year", "")) else label, fmt(row["value"]) + suffix, help=help
+        )
+    st.caption(view.sources)

@@ -1,0 +1,53 @@
+"""A clickable region map with its caption, attribution, source line and table + CSV; a click selects a region."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard.charts.maps import location_from_points
+from dashboard.data.geo import ATTRIBUTION
+from dashboard.format import fmt_pct, reliability_label
+from dashboard.ui.widgets import missing, table_and_download
+
+
+def render(
+    view,
+    columns: dict[str, str],
+    select_key: str,
+    codes: tuple[str, ...],
+    map_key: str = "kaart",
+    formats: dict | None = None,
+    attribution_note: str = "",
+) -> None:
+    """`view` has title, caption, frame, figure, sources, filename. A new click sets st.session_state[select_key]."""
+    st.subheader(view.title)
+    if view.caption:
+        st.caption(view.caption)
+    if view.figure is None:
+        missing("Voor deze keuze is geen regionale meting geladen.")
+        return
+    event = st.plotly_chart(
+        view.figure,
+        on_select="rerun",
+        selection_mode="points",
+        key=map_key,
+        width="stretch",
+        config={"displayModeBar": False, "scrollZoom": False},
+    )
+    clicked = location_from_points(event.selection.points if event else [])
+    # Apply a click only when it is new: the selection survives reruns and would override the list below the map.
+    last_key = f"_{map_key}_laatste"
+    if clicked and clicked != st.session_state.get(last_key) and clicked in codes:
+        st.session_state[select_key] = clicked
+    st.session_state[last_key] = clicked
+    st.caption(ATTRIBUTION + attribution_note)
+    if view.sources:
+        st.caption(view.sources)
+    table_and_download(
+        view.frame,
+        columns,
+        formats or {"value": fmt_pct, "reliability": reliability_label},
+        view.filename,
+        key=f"dl_{map_key}",
+        caption="Tabel bij de kaart",
+    )

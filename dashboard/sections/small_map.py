@@ -1,0 +1,58 @@
+"""The overview's small map: where the shortage is largest; a click opens that region's profile."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard.charts.maps import location_from_points
+from dashboard.data.geo import ATTRIBUTION
+from dashboard.format import SECTOR_LABELS, fmt_pct
+from dashboard.registry import REGIONAL_SECTORS, page
+from dashboard.ui.widgets import missing, table_and_download
+from dashboard.views.overzicht import MapView
+
+PROFILE_PAGE = page("regionale-tekorten").script
+
+
+def render(view: MapView, chosen_sector: str) -> None:
+    st.subheader(view.title)
+    if chosen_sector not in REGIONAL_SECTORS:
+        missing(
+            f"Regionale tekortcijfers bestaan niet voor {SECTOR_LABELS[chosen_sector].lower()}; de kaart toont het "
+            f"{view.sector}."
+        )
+    if view.figure is None:
+        missing("Er is geen regionale meting geladen.")
+        return
+    left, right = st.columns([3, 2])
+    with left:
+        event = st.plotly_chart(
+            view.figure,
+            width="stretch",
+            key="kaart_klein",
+            on_select="rerun",
+            selection_mode="points",
+            config={"displayModeBar": False},
+        )
+        clicked = location_from_points(event.selection.points if event else [])
+        if clicked:
+            st.switch_page(PROFILE_PAGE, query_params={"sector": view.sector, "regio": clicked})
+        st.caption(ATTRIBUTION + ". Klik op een regio voor het regioprofiel.")
+    with right:
+        st.markdown("**Hoogste tekorten**")
+        st.markdown("\n".join(f"- {row.region_name}: **{fmt_pct(row.value)}**" for row in view.top.itertuples()))
+        st.page_link(
+            PROFILE_PAGE,
+            label="Naar de kaart met regioprofielen en vergelijking",
+            icon=":material/map:",
+            query_params={"sector": view.sector},
+        )
+    st.caption(view.sources)
+    table_and_download(
+        view.frame,
+        view.columns,
+        view.formats,
+        f"tekort_{view.sector}_per_regio.csv",
+        key="dl_kaart_klein",
+        caption="Tabel bij de kaart",
+    )

@@ -1,0 +1,54 @@
+"""The view types the sections render."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard import cache
+
+
+@dataclass(frozen=True)
+class ChartView:
+    """A chart with its table and CSV of exactly the rows it draws (`frame`) and the line naming their sources."""
+
+    key: str  # widget key and CSV file name
+    title: str | None
+    frame: pd.DataFrame
+    figure: go.Figure | None
+    columns: dict[str, str]  # frame column -> Dutch label, for the table and the CSV
+    formats: dict[str, Callable] = field(default_factory=dict)
+    sources: str = ""  # the source line (markdown)
+    note: str | None = None
+    missing: str | None = None  # shown instead of the chart when there is nothing to draw
+    caption: str = "Tabel bij de grafiek"
+
+
+def chart(
+    key: str,
+    title: str | None,
+    frame: pd.DataFrame,
+    figure: Callable[[], go.Figure],
+    columns: dict[str, str],
+    formats: dict[str, Callable],
+    sources: pd.DataFrame,
+    note: str | None = None,
+    missing: str = "Voor deze keuze zijn geen cijfers gepubliceerd.",
+    source_rows: pd.DataFrame | None = None,
+) -> ChartView:
+    """A ChartView; the figure is only built when there is something to draw."""
+    empty = frame.empty
+    return ChartView(
+        key=key,
+        title=title,
+        frame=frame,
+        figure=None if empty else figure(),
+        columns=columns,
+        formats=formats,
+        sources=cache.source_text(frame if source_rows is None else source_rows, sources),
+        note=note,
+        missing=missing if empty else None,
+    )

@@ -1,0 +1,94 @@
+"""Onderwijstijd: teaching hours against the OECD and EU, instruction time of pupils, the pilot in the vo."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from dashboard import cache
+from dashboard.charts.basic import PALETTE
+from dashboard.data.load import SessionData
+from dashboard.format import fmt_number, reliability_label
+from dashboard.registry import REGIONAL_SECTORS, regional_sector
+from dashboard.tables import labels
+from dashboard.views.base import ChartView, chart
+
+PILOT = (
+    "pilot_onderwijstijd_scholen_totaal",
+    "pilot_onderwijstijd_scholen_start_sept_2024",
+    "pilot_onderwijstijd_scholen_start_sept_2025",
+)
+
+
+def _rows(session: SessionData | None) -> pd.DataFrame:
+    return cache.indicators(geo_levels=("land", "internationaal"), session=session)
+
+
+def _years(frame: pd.DataFrame) -> str:
+    years = frame["year"].dropna().astype(int) if len(frame) else pd.Series(dtype=int)
+    if years.empty:
+        return ""
+    return str(years.min()) if years.min() == years.max() else f"{years.min()}-{years.max()}"
+
+
+def hours(sector: str, session: SessionData | None = None) -> ChartView:
+    level = regional_sector(sector)
+    frame = cache.teaching_time(_rows(session), level)
+    return chart(
+        f"lesuren_{level}",
+        f"Lesuren per jaar van een voltijdleraar, {level}: Nederland en internationaal",
+        frame,
+        lambda: cache.hbar(frame, "label", "value", "uur", color=PALETTE[0], highlight="Nederland"),
+        labels(("region_name", "Gebied"), ("niveau", "Niveau"), "year", ("value", "Lesuren per jaar"), "reliability"),
+        {"value": fmt_number, "reliability": reliability_label},
+        cache.table("sources", session),
+        note="Netto lesuren per jaar (wettelijk of volgens cao) van een voltijdleraar; tussen haakjes het jaar waarop "
+        "het cijfer betrekking heeft. De jaren verschillen dus per staaf.",
+    )
+
+
+def hours_trend(session: SessionData | None = None) -> ChartView:
+    frame = cache.teaching_time_trend(_rows(session))
+    return chart(
+        "lesuren_po_trend",
+        f"Basisonderwijs: Nederland en OESO-gemiddelde, {_years(frame)}",
+        frame,
+        lambda: cache.lines(cache.renamed(frame, year="jaar"), "jaar", "value", "region_name", "uur"),
+        labels(("region_name", "Gebied"), "year", ("value", "Lesuren per jaar"), "reliability"),
+        {"value": lambda v: fmt_number(v, 1), "reliability": reliability_label},
+        cache.table("sources", session),
+    )
+
+
+def instruction(session: SessionData | None = None) -> ChartView:
+    frame = cache.instruction_time(_rows(session))
+    return chart(
+        "lestijd_leerlingen",
+        f"Verplichte lestijd van leerlingen, {_years(frame)} (uur per jaar)",
+        frame,
+        lambda: cache.grouped_bar(frame, "niveau", "value", "region_name", "uur"),
+        labels(("region_name", "Gebied"), ("niveau", "Niveau"), "year", ("value", "Uur per jaar"), "reliability"),
+        {"value": fmt_number, "reliability": reliability_label},
+        cache.table("sources", session),
+    )
+
+
+@dataclass(frozen=True)
+class PilotView:
+    figures: dict[str, pd.Series]
+    sources: str
+
+
+def pilot(session: SessionData | None = None) -> PilotView:
+    rows = _rows(session)
+    return PilotView(
+        cache.figures_by_indicator(rows, "vo"),
+        cache.source_text(cache.rows_where(rows, indicator=PILOT), cache.table("sources", session)),
+    )
+
+
+def warm() -> None:
+    for sector in REGIONAL_SECTORS:
+        hours(sector)
+    hours_trend(), instruction(), pilot()

@@ -1,0 +1,140 @@
+"""Opleiden: intake of the lerarenopleidingen, diploma's per tekortvak, zij-instroom, the mbo-route."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from dashboard import cache
+from dashboard.data.load import SessionData
+from dashboard.format import fmt_number, reliability_label
+from dashboard.metrics import OPLEIDING_CODES
+from dashboard.tables import labels
+from dashboard.views.base import ChartView, chart
+
+TYPE_LABELS = {
+    "pabo": "Pabo (hbo, po)",
+    "pwpo": "Wo primair onderwijs (PWPO)",
+    "hbo2": "Hbo tweedegraads",
+    "hbo1": "Hbo eerstegraads",
+    "wo1": "Wo eerstegraads (ULO)",
+}
+DEFAULT_VAKKEN = ("Wiskunde", "Nederlands", "Natuurkunde", "Scheikunde")
+WERKPLAN = "Kamerbrief/VO-raad"
+
+
+def _rows(session: SessionData | None) -> pd.DataFrame:
+    return cache.indicators(sectors=("po", "vo", "mbo", "alle"), geo_levels=("land",), session=session)
+
+
+def year_range(rows: pd.DataFrame) -> tuple[int, int]:
+    years = rows["year"].dropna().astype(int)
+    return (int(years.min()), int(years.max())) if len(years) else (0, 0)
+
+
+@dataclass(frozen=True)
+class Choices:
+    """What the page's filters offer, from the data (nothing pinned to a year)."""
+
+    instroom_years: tuple[int, int]
+    vakken: tuple[str, ...]
+
+    @property
+    def default_vakken(self) -> list[str]:
+        return [v for v in DEFAULT_VAKKEN if v in self.vakken]
+
+
+def choices(session: SessionData | None = None) -> Choices:
+    rows = _rows(session)
+    return Choices(
+        year_range(cache.figures(rows, "instroom_opleiding")),
+        tuple(sorted(cache.diplomas_per_vak(rows, [])["vak"].unique())),
+    )
+
+
+def instroom(types: list[str], years: tuple[int, int], session: SessionData | None = None) -> ChartView:
+    frame = cache.opleiding_instroom(_rows(session), types, years)
+    return chart(
+        "instroom_lerarenopleidingen",
+        None,
+        frame,
+        lambda: cache.lines(cache.renamed(frame, year="jaar"), "jaar", "value", "categorie", "studenten"),
+        labels(("categorie", "Opleiding"), "year", ("value", "Instroom (studenten)"), "reliability"),
+        {"value": fmt_number, "reliability": reliability_label},
+        cache.table("sources", session),
+        note="Instroom per studiejaar, afgerond op honderdtallen (PWPO exact). De cellen van de brontabel waren "
+        "aan elkaar geplakt en zijn gesplitst op de enige consistente manier (betrouwbaarheid: officieel, "
+        "handmatig ontleed).",
+        missing="Kies ten minste één soort opleiding.",
+    )
+
+
+def diplomas(vakken: list[str], session: SessionData | None = None) -> ChartView:
+    rows = _rows(session)
+    first, last = year_range(cache.diplomas_per_vak(rows, []))
+    frame = cache.diplomas_per_vak(rows, vakken) if vakken else cache.diplomas_per_vak(rows, [])[:0]
+    return chart(
+        "diplomas_tweedegraads_per_vak",
+        f"Diploma's hbo tweedegraads per tekortvak, {first}-{last}",
+        frame,
+        lambda: cache.lines(cache.renamed(frame, year="jaar"), "jaar", "value", "vak", "diploma's"),
+        labels("vak", "year", ("value", "Diploma's"), "reliability"),
+        {"value": fmt_number, "reliability": reliability_label},
+        cache.table("sources", session),
+        note="Duits, Aardrijkskunde en Maatschappijleer ontbreken: hun cijfers waren in de bron niet eenduidig "
+        f"te lezen. Jaren na {last} zijn niet gevonden.",
+        missing="Kies ten minste één vak.",
+    )
+
+
+def zij_instroom(session: SessionData | None = None) -> ChartView:
+    frame = cache.zij_instroom_series(_rows(session))
+    main = frame[frame["definitie"] == frame["definitie"].iloc[0]] if len(frame) else frame
+    title = "Zij-instroom"
+    if len(main) > 1:
+        first, last = main.iloc[0], main.iloc[-1]
+        title += (
+            f": van {fmt_number(first['value'])} in {int(first['year'])} naar {fmt_number(last['value'])} "
+            f"in {int(last['year'])}"
+        )
+    years = frame["year"].astype(int) if len(frame) else pd.Series(dtype=int)
+    gaps = sorted(set(range(int(years.min()), int(years.max()) + 1)) - set(years)) if len(years) else []
+    note = "Zij-instromers (alle sectoren) voor wie subsidie is toegekend."
+    if gaps:
+        note += f" Niet gepubliceerd in de gevonden bronnen: {', '.join(map(str, gaps))}."
+    if frame["definitie"].nunique() > 1:
+        note += " Een andere telling ('zij-instromende leraren') staat apart in de legenda."
+    return chart(
+        "zij_instroom",
+        title,
+        frame,
+        lambda: cache.grouped_bar(
+            cache.with_year_label(frame, as_text=True), "jaar", "value", "definitie", "personen", barmode="relative"
+        ),
+        labels("year", ("value", "Aantal"), ("definitie", "Wat geteld is"), "reliability"),
+        {"value": fmt_number, "reliability": reliability_label},
+        cache.table("sources", session),
+        note=note,
+    )
+
+
+@dataclass(frozen=True)
+class MboRoute:
+    figures: dict[str, pd.Series]
+    sources: str
+
+
+def mbo_route(session: SessionData | None = None) -> MboRoute:
+    figures = cache.figures_by_indicator(_rows(session), WERKPLAN)
+    first = figures.get("afgestudeerden_onderwijsassistent")
+    sources = "" if first is None else cache.source_text(first.to_frame().T, cache.table("sources", session))
+    return MboRoute(figures, sources)
+
+
+def warm() -> None:
+    options = choices()
+    instroom(list(OPLEIDING_CODES), options.instroom_years)
+    diplomas(options.default_vakken)
+    zij_instroom()
+    mbo_route()

@@ -1,0 +1,154 @@
+"""Overzicht: the national figures now, their development, where the shortage is largest, the werkplan results."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from dashboard import cache
+from dashboard.charts.basic import PALETTE
+from dashboard.data.load import SessionData
+from dashboard.format import fmt_euro, fmt_fte, fmt_number, fmt_pct, fmt_peildatum, reliability_label
+from dashboard.registry import KPI_SECTORS, regional_sector
+from dashboard.tables import labels
+from dashboard.texts import WERKPLAN_RESULTS
+from dashboard.views.base import ChartView, chart
+
+SHORTAGE = ("tekort_pct", "tekort_fte", "geraamd_tekort_fte")
+WERKPLAN = "Kamerbrief/VO-raad"
+
+
+@dataclass(frozen=True)
+class Kpi:
+    sector: str
+    pct: dict  # latest official % with the change (metrics.latest_with_change), {} when none
+    fte: dict
+    fallback: dict  # the latest fte of any reliability when there is no official %
+
+
+@dataclass(frozen=True)
+class KpiView:
+    kpis: tuple[Kpi, ...]
+    sources: str
+
+
+@dataclass(frozen=True)
+class MapView:
+    title: str
+    sector: str
+    frame: pd.DataFrame
+    figure: object
+    top: pd.DataFrame
+    sources: str
+    columns: dict[str, str]
+    formats: dict
+
+
+def _shortage(session: SessionData | None) -> pd.DataFrame:
+    return cache.indicators(indicators=SHORTAGE, sectors=KPI_SECTORS, session=session)
+
+
+def kpis(session: SessionData | None = None) -> KpiView:
+    shortage = _shortage(session)
+    items = []
+    for sector in KPI_SECTORS:
+        fte_all = cache.national_series(shortage, sector, "tekort_fte")
+        items.append(
+            Kpi(
+                sector,
+                cache.latest_with_change(cache.solid_only(cache.national_series(shortage, sector, "tekort_pct"))),
+                cache.latest_with_change(cache.solid_only(fte_all)),
+                cache.latest_with_change(fte_all),
+            )
+        )
+    rows = pd.concat(
+        [cache.national_series(shortage, s, i).tail(2) for s in KPI_SECTORS for i in ("tekort_pct", "tekort_fte")]
+    )
+    return KpiView(tuple(items), cache.source_text(rows, cache.table("sources", session)))
+
+
+def trend(session: SessionData | None = None) -> ChartView:
+    shortage = _shortage(session)
+    frame = cache.trend_frame(shortage, KPI_SECTORS)
+    measured = frame[frame["kind"] == "meting"]
+    first_year = int(measured["year"].min()) if len(measured) else None
+    dashed = tuple(r for r in frame["reeks"].unique() if "raming" in r)
+    sector_colors = dict(zip(KPI_SECTORS, PALETTE))
+    colors = {reeks: sector_colors[reeks.split()[0]] for reeks in frame["reeks"].unique()}
+    secondary = sorted({int(y) for y in measured.loc[measured["reliability"] == "secondary", "year"]})
+    note = (
+        "Doorgetrokken lijnen zijn metingen, gestippelde lijnen met open punten ramingen: die zijn geen meting en "
+        "niet één op één vergelijkbaar."
+        + (
+            f" Cijfers voor {', '.join(map(str, secondary))} komen uit nieuwsberichten (secundair)."
+            if secondary
+            else ""
+        )
+        + " Zie de tabel voor de betrouwbaarheid van elk punt."
+    )
+    return chart(
+        "tekort_trend_fte",
+        f"Ontwikkeling sinds {first_year} (fte)" if first_year else "Ontwikkeling (fte)",
+        frame,
+        lambda: cache.lines(
+            cache.with_year_label(frame), "jaar", "value", "reeks", "fte", dashed_groups=dashed, colors=colors
+        ),
+        labels(
+            ("reeks", "Reeks"),
+            ("peildatum", "Peildatum / jaar"),
+            ("value", "Tekort (fte)"),
+            "kind",
+            "reliability",
+            "source_id",
+        ),
+        {"value": fmt_fte, "reliability": reliability_label},
+        cache.table("sources", session),
+        note=note,
+    )
+
+
+def small_map(sector: str, session: SessionData | None = None) -> MapView:
+    map_sector = regional_sector(sector)
+    regional = cache.regional_shortage(_shortage(session), map_sector)
+    peildatum = regional["peildatum"].iloc[0] if len(regional) else ""
+    return MapView(
+        title=f"Waar is het tekort het grootst? ({map_sector}, {fmt_peildatum(peildatum)})",
+        sector=map_sector,
+        frame=regional,
+        figure=cache.shortage_map(regional, height=420, zoom=5.4) if len(regional) else None,
+        top=regional.head(5),
+        sources=cache.source_text(regional, cache.table("sources", session)),
+        columns=labels("region_code", "region_name", ("value", "Tekort (%)"), "peildatum", "reliability"),
+        formats={"value": fmt_pct, "reliability": reliability_label},
+    )
+
+
+@dataclass(frozen=True)
+class WerkplanView:
+    title: str
+    lines: tuple[str, ...]
+    sources: str
+
+
+def werkplan(session: SessionData | None = None) -> WerkplanView:
+    rows = cache.rows_where(cache.indicators(session=session), categorie=WERKPLAN)
+    by_indicator = cache.figures_by_indicator(rows, WERKPLAN)
+
+    def text(row) -> str:
+        return fmt_euro(row["value"]) if str(row["unit"]).startswith("euro") else fmt_number(row["value"])
+
+    values = {k: text(v) for k, v in by_indicator.items()}
+    lines = tuple(template.format(v=values[i], **values) for i, template in WERKPLAN_RESULTS if i in values)
+    anchor = rows[rows["indicator"].isin([i for i, _ in WERKPLAN_RESULTS])]
+    latest = anchor.sort_values("peildatum").tail(1)
+    when = fmt_peildatum(latest["peildatum"].iloc[0]) if len(latest) else ""
+    return WerkplanView(
+        f"Wat het werkplan tot nu toe opleverde (stand {when})" if when else "Wat het werkplan tot nu toe opleverde",
+        lines,
+        cache.source_text(latest, cache.table("sources", session)),
+    )
+
+
+def warm() -> None:
+    kpis(), trend(), small_map("po"), werkplan()

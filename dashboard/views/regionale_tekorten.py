@@ -1,0 +1,144 @@
+"""Regionale tekorten: the shortage per arbeidsmarktregio (G5 apart), a region's profile, regions compared."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from dashboard import cache
+from dashboard.data.load import SessionData
+from dashboard.format import fmt_pct, fmt_peildatum, fmt_pp, fmt_sectors, reliability_label
+from dashboard.registry import REGIONAL_SECTORS, regional_sector
+from dashboard.tables import labels
+from dashboard.views.base import ChartView, chart
+
+
+@dataclass(frozen=True)
+class RegionalData:
+    """What every view of the page starts from: the map layer of one sector and its national reference."""
+
+    sector: str
+    indicators: pd.DataFrame
+    frame: pd.DataFrame  # metrics.regional_shortage
+    peildatum: str
+    national: float | None
+    sources: pd.DataFrame
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(self.frame["region_code"])
+
+    @property
+    def names(self) -> dict[str, str]:
+        return dict(zip(self.frame["region_code"], self.frame["region_name"]))
+
+
+def regional_data(sector: str, session: SessionData | None = None) -> RegionalData:
+    sector = regional_sector(sector)
+    rows = cache.indicators(indicators=("tekort_pct",), sectors=REGIONAL_SECTORS, session=session)
+    frame = cache.regional_shortage(rows, sector)
+    peildatum = frame["peildatum"].iloc[0] if len(frame) else ""
+    national = cache.national_value(rows, sector, peildatum) if peildatum else None
+    return RegionalData(sector, rows, frame, peildatum, national, cache.table("sources", session))
+
+
+MAP_COLUMNS = labels(
+    "region_code", "region_name", "geo_level", ("value", "Tekort (%)"), "peildatum", "reliability", "source_id"
+)
+
+
+@dataclass(frozen=True)
+class MapView:
+    title: str
+    caption: str
+    frame: pd.DataFrame
+    figure: object
+    sources: str
+    filename: str
+
+
+def shortage_map(data: RegionalData, selected: str | None) -> MapView:
+    return MapView(
+        title=f"Lerarentekort {data.sector} per arbeidsmarktregio, {fmt_peildatum(data.peildatum)}",
+        caption="Tekort in % van de werkgelegenheid (openstaande vacatures + verborgen tekort). De vijf grote "
+        f"gemeenten (G5) staan apart op de kaart. Landelijk: {fmt_pct(data.national)}.",
+        frame=data.frame,
+        figure=cache.shortage_map(data.frame, selected=selected) if len(data.frame) else None,
+        sources=cache.source_text(data.frame, data.sources),
+        filename=f"tekort_{data.sector}_per_regio.csv",
+    )
+
+
+@dataclass(frozen=True)
+class ProfileView:
+    code: str
+    name: str
+    cards: pd.DataFrame  # metrics.region_profile: one row per sector
+    cards_sources: str
+    history: ChartView | None
+    gemeenten: pd.DataFrame
+    covering: pd.DataFrame  # onderwijsregio's in this area, labelled for display
+
+
+def profile(data: RegionalData, code: str, session: SessionData | None = None) -> ProfileView:
+    name = data.names[code]
+    cards = cache.region_profile(data.indicators, code)
+    series = cache.local_series(data.indicators, code, data.sector)
+    history = None
+    if len(series) > 1:
+        history = chart(
+            f"ontwikkeling_{code}_{data.sector}",
+            f"Ontwikkeling in {name} ({data.sector})",
+            series,
+            lambda: cache.measurements(series, "%"),
+            labels("peildatum", ("value", "Tekort (%)"), "reliability", "source_id"),
+            {"value": fmt_pct, "peildatum": fmt_peildatum, "reliability": reliability_label},
+            data.sources,
+            note="Metingen uit verschillende bronnen (Centerdata, gemeente, nieuwsberichten) met niet altijd "
+            "dezelfde methode: de stippellijn verbindt ze alleen ter oriëntatie; de markering toont de "
+            "betrouwbaarheid.",
+        )
+    regions = cache.table("regions")
+    members = cache.expand_members(cache.table("onderwijsregio_leden"), regions)
+    covering = cache.onderwijsregios_for(code, regions, cache.table("onderwijsregios"), members)
+    covering = covering.assign(
+        betrouwbaarheid=covering["betrouwbaarheid"].map(reliability_label),
+        sectors=covering["sectors"].map(fmt_sectors),
+    )
+    return ProfileView(
+        code,
+        name,
+        cards,
+        cache.source_text(cards, data.sources),
+        history,
+        cache.region_gemeenten(regions, code),
+        covering,
+    )
+
+
+def compare(data: RegionalData, chosen: list[str]) -> ChartView:
+    frame = cache.compare_regions(data.frame, chosen, data.national) if len(chosen) >= 2 else data.frame.iloc[:0]
+    return chart(
+        f"vergelijking_{data.sector}",
+        None,
+        frame,
+        lambda: cache.hbar(frame, "region_name", "value", "%", reference=data.national, reference_label="Landelijk"),
+        labels(
+            "region_name",
+            ("value", "Tekort (%)"),
+            ("landelijk", "Landelijk (%)"),
+            ("verschil", "Verschil (procentpunt)"),
+            "peildatum",
+            "reliability",
+        ),
+        {"value": fmt_pct, "landelijk": fmt_pct, "verschil": fmt_pp, "reliability": reliability_label},
+        data.sources,
+        missing="Kies ten minste twee regio's om ze naast elkaar te zien, met het landelijk cijfer als referentie.",
+    )
+
+
+def warm() -> None:
+    for sector in REGIONAL_SECTORS:
+        data = regional_data(sector)
+        shortage_map(data, None)
