@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import pandas as pd
 
+# Re-exported (pages call metrics.expand_members); defined in the data layer, which the build uses.
+from dashboard.data.members import RELIABILITY_RANK as RELIABILITY_RANK
+from dashboard.data.members import expand_members as expand_members
 from dashboard.format import fmt_peildatum, indicator_label, reliability_label
 from dashboard.texts import VERTREKREDENEN
 
-RELIABILITY_RANK = {"solid": 0, "solid-but-parsed": 1, "derived": 2, "secondary": 3, "uncertain": 4}
 MAP_LEVELS = ("arbeidsmarktregio", "gemeente")
 SHOWN_COLUMNS = ["region_code", "region_name", "geo_level", "value", "unit", "peildatum", "reliability", "source_id"]
 
@@ -139,20 +141,6 @@ def region_gemeenten(regions: pd.DataFrame, code: str) -> pd.DataFrame:
     else:
         picked = gemeenten[gemeenten["arbeidsmarktregio_code"] == code]
     return picked[["region_code", "region_name", "is_g5"]].sort_values("region_name").reset_index(drop=True)
-
-
-def expand_members(leden: pd.DataFrame, regions: pd.DataFrame) -> pd.DataFrame:
-    """Member rows at gemeente level: provincie and arbeidsmarktregio rows expanded to their gemeenten,
-    keeping the member row's reliability."""
-    gemeenten = regions[regions["geo_level"] == "gemeente"][["region_code", "provincie_code", "arbeidsmarktregio_code"]]
-    direct = leden[leden["member_type"] == "gemeente"].assign(gemeente_code=lambda d: d["member_code"])
-    parts = [direct]
-    for member_type, column in (("provincie", "provincie_code"), ("arbeidsmarktregio", "arbeidsmarktregio_code")):
-        area = leden[leden["member_type"] == member_type]
-        expanded = area.merge(gemeenten, left_on="member_code", right_on=column)
-        parts.append(expanded.assign(gemeente_code=expanded["region_code"])[list(direct.columns)])
-    out = pd.concat(parts, ignore_index=True)
-    return out[out["gemeente_code"] != ""]
 
 
 def onderwijsregios_for(
