@@ -5,12 +5,17 @@ Each function returns exactly the frame a chart, its table and its CSV download 
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+from typing import NamedTuple
+
 import pandas as pd
 
+# Re-exported (pages call metrics.expand_members); defined in the data layer, which the build uses.
+from dashboard.data.members import RELIABILITY_RANK as RELIABILITY_RANK
+from dashboard.data.members import expand_members as expand_members
 from dashboard.format import fmt_peildatum, indicator_label, reliability_label
 from dashboard.texts import VERTREKREDENEN
 
-RELIABILITY_RANK = {"solid": 0, "solid-but-parsed": 1, "derived": 2, "secondary": 3, "uncertain": 4}
 MAP_LEVELS = ("arbeidsmarktregio", "gemeente")
 SHOWN_COLUMNS = ["region_code", "region_name", "geo_level", "value", "unit", "peildatum", "reliability", "source_id"]
 
@@ -139,20 +144,6 @@ def region_gemeenten(regions: pd.DataFrame, code: str) -> pd.DataFrame:
     else:
         picked = gemeenten[gemeenten["arbeidsmarktregio_code"] == code]
     return picked[["region_code", "region_name", "is_g5"]].sort_values("region_name").reset_index(drop=True)
-
-
-def expand_members(leden: pd.DataFrame, regions: pd.DataFrame) -> pd.DataFrame:
-    """Member rows at gemeente level: provincie and arbeidsmarktregio rows expanded to their gemeenten,
-    keeping the member row's reliability."""
-    gemeenten = regions[regions["geo_level"] == "gemeente"][["region_code", "provincie_code", "arbeidsmarktregio_code"]]
-    direct = leden[leden["member_type"] == "gemeente"].assign(gemeente_code=lambda d: d["member_code"])
-    parts = [direct]
-    for member_type, column in (("provincie", "provincie_code"), ("arbeidsmarktregio", "arbeidsmarktregio_code")):
-        area = leden[leden["member_type"] == member_type]
-        expanded = area.merge(gemeenten, left_on="member_code", right_on=column)
-        parts.append(expanded.assign(gemeente_code=expanded["region_code"])[list(direct.columns)])
-    out = pd.concat(parts, ignore_index=True)
-    return out[out["gemeente_code"] != ""]
 
 
 def onderwijsregios_for(
@@ -629,6 +620,64 @@ ONDERWIJSREGIO_COLUMNS = [
 ]
 
 
+def gemeente_figures(
+    members: pd.DataFrame, regional: pd.DataFrame, regions: pd.DataFrame, werk: pd.DataFrame
+) -> pd.DataFrame:
+    """`members` (a column gemeentecode, other columns kept) with the figure that applies to each gemeente.
+
+    Added: gemeente (name), arbeidsmarktregio_code, value (own G5 measurement, else its arbeidsmarktregio's),
+    herkomst ('eigen meting', 'arbeidsmarktregio' or 'geen cijfer'), cijfer_van (the measured region's name)
+    and fte (werkgelegenheid, NaN when not loaded).
+    """
+    gemeenten = regions[regions["geo_level"] == "gemeente"].set_index("region_code")
+    names = regions.drop_duplicates("region_code").set_index("region_code")["region_name"]
+    by_code = regional.set_index("region_code")["value"] if len(regional) else pd.Series(dtype=float)
+    codes = members["gemeentecode"]
+    am = codes.map(gemeenten["arbeidsmarktregio_code"])
+    own, via_am = codes.map(by_code), am.map(by_code)
+    herkomst = pd.Series("geen cijfer", index=members.index)
+    herkomst = herkomst.mask(via_am.notna(), "arbeidsmarktregio").mask(own.notna(), "eigen meting")
+    fte_by_code = werk.drop_duplicates("gemeente_code").set_index("gemeente_code")["fte"]  # one source per gemeente
+    fte = codes.map(fte_by_code) if len(werk) else pd.Series(float("nan"), index=codes.index)
+    return members.assign(
+        gemeente=codes.map(gemeenten["region_name"]),
+        arbeidsmarktregio_code=am,
+        value=own.fillna(via_am).astype(float),
+        herkomst=herkomst,
+        cijfer_van=codes.where(own.notna(), am).map(names).where(own.notna() | via_am.notna()),
+        fte=fte.astype(float),
+    )
+
+
+def derived_shortage(figures: pd.DataFrame, werk: pd.DataFrame) -> dict[str, object]:
+    """The shortage of a set of gemeenten (rows of `gemeente_figures`): weighted by werkgelegenheid when that is
+    loaded for every gemeente with a figure (then also in fte), else every gemeente counts equally."""
+    known = figures.dropna(subset=["value"])
+    out: dict[str, object] = {
+        "value": None,
+        "tekort_fte": None,
+        "werkgelegenheid_fte": None,
+        "gemeenten": len(figures),
+        "gemeenten_met_cijfer": len(known),
+        "weging": "ongewogen",
+    }
+    if known.empty:
+        return out
+    weighted = len(werk) > 0 and known["fte"].notna().all() and known["fte"].sum() > 0
+    if weighted:
+        total = float(known["fte"].sum())
+        shortage_fte = float((known["value"] * known["fte"]).sum() / 100)
+        out |= {
+            "value": shortage_fte * 100 / total,
+            "tekort_fte": shortage_fte,
+            "werkgelegenheid_fte": total,
+            "weging": f"werkgelegenheid {int(werk['year'].iloc[0])}",
+        }
+    else:
+        out["value"] = float(known["value"].mean())
+    return out
+
+
 def onderwijsregio_shortage(
     definition: pd.DataFrame, regional: pd.DataFrame, regions: pd.DataFrame, werk: pd.DataFrame, sector: str
 ) -> pd.DataFrame:
@@ -641,34 +690,159 @@ def onderwijsregio_shortage(
     if regional.empty:
         return pd.DataFrame(columns=ONDERWIJSREGIO_COLUMNS)
     members = definition[definition["sector"] == sector][["onderwijsregio", "gemeentecode"]]
-    figures = members.merge(
-        gemeente_shortage(regional, regions), left_on="gemeentecode", right_on="gemeente_code", how="left"
-    )
-    figures = figures.merge(werk[["gemeente_code", "fte"]], on="gemeente_code", how="left")
-    rows = []
-    for name, group in figures.groupby("onderwijsregio", sort=False):
-        known = group.dropna(subset=["value"])
-        if known.empty:
-            continue
-        weighted = len(werk) > 0 and known["fte"].notna().all() and known["fte"].sum() > 0
-        if weighted:
-            value = float((known["value"] * known["fte"]).sum() / known["fte"].sum())
-            fte = float((known["value"] * known["fte"]).sum() / 100)
-            total = float(known["fte"].sum())
-        else:
-            value, fte, total = float(known["value"].mean()), None, None
-        rows.append(
-            {
-                "onderwijsregio": name,
-                "value": value,
-                "tekort_fte": fte,
-                "werkgelegenheid_fte": total,
-                "gemeenten": len(group),
-                "gemeenten_met_cijfer": len(known),
-                "weging": f"werkgelegenheid {int(werk['year'].iloc[0])}" if weighted else "ongewogen",
-            }
-        )
+    figures = gemeente_figures(members, regional, regions, werk)
+    rows = [
+        {"onderwijsregio": name, **derived_shortage(group, werk)}
+        for name, group in figures.groupby("onderwijsregio", sort=False)
+        if group["value"].notna().any()
+    ]
     out = pd.DataFrame(rows, columns=ONDERWIJSREGIO_COLUMNS[:7])
     first = regional.iloc[0]
     out = out.assign(peildatum=first["peildatum"], reliability="derived", source_id=first["source_id"])
     return out.sort_values("value", ascending=False, kind="stable").reset_index(drop=True)
+
+
+class GemeentenProfile(NamedTuple):
+    """Summary figures, the per-gemeente rows and the arbeidsmarktregio's spanned (see `gemeenten_profile`)."""
+
+    summary: dict[str, object]
+    gemeenten: pd.DataFrame
+    arbeidsmarktregios: pd.DataFrame
+
+
+UNSURE_MEMBERSHIP = ("secondary", "uncertain")
+PROFILE_GEMEENTE_COLUMNS = [
+    "gemeentecode",
+    "gemeente",
+    "value",
+    "herkomst",
+    "cijfer_van",
+    "arbeidsmarktregio_code",
+    "fte",
+    "lidmaatschap",
+]
+
+
+def _spread_end(known: pd.DataFrame, lowest: bool) -> tuple[float | None, str]:
+    """The lowest (highest) figure and the measured region(s) it comes from."""
+    if known.empty:
+        return None, ""
+    value = float(known["value"].min() if lowest else known["value"].max())
+    where = sorted(set(known.loc[known["value"] == value, "cijfer_van"].dropna()))
+    return value, ", ".join(where)
+
+
+def gemeenten_profile(
+    gemeentecodes: Iterable[str],
+    regional: pd.DataFrame,
+    regions: pd.DataFrame,
+    werk: pd.DataFrame,
+    sector: str,
+    national: float | None,
+    reliability: Mapping[str, str] | None = None,
+) -> GemeentenProfile:
+    """Profile of an onderwijsregio or any set of gemeenten ('eigen regio') against the national figure.
+
+    summary: sector, value (derived shortage, %), tekort_fte, werkgelegenheid_fte, weging, gemeenten,
+    gemeenten_met_cijfer, gemeenten_zonder_cijfer, gemeenten_onzeker (membership secondary or uncertain, from
+    `reliability` per gemeentecode), laagste/hoogste with laagste_bij/hoogste_bij (where measured),
+    arbeidsmarktregios, landelijk, verschil (procentpunt), peildatum, reliability ('derived'), source_id.
+    gemeenten: one row per gemeente (see `gemeente_figures`, plus lidmaatschap). arbeidsmarktregios: the measured
+    figure of each arbeidsmarktregio spanned, with how many of the gemeenten lie in it.
+    """
+    codes = list(dict.fromkeys(gemeentecodes))
+    members = pd.DataFrame({"gemeentecode": codes})
+    membership = dict(reliability or {})
+    members["lidmaatschap"] = [membership.get(c, "") for c in codes]
+    figures = gemeente_figures(members, regional, regions, werk)
+    figures = figures.sort_values(["gemeente", "gemeentecode"], na_position="last").reset_index(drop=True)
+    figures = figures[PROFILE_GEMEENTE_COLUMNS]
+    known = figures.dropna(subset=["value"])
+    low, low_at = _spread_end(known, lowest=True)
+    high, high_at = _spread_end(known, lowest=False)
+    per_am = _arbeidsmarktregios(figures, regional, regions)
+    summary = derived_shortage(figures, werk)
+    first = regional.iloc[0] if len(regional) else None
+    summary |= {
+        "sector": sector,
+        "gemeenten_zonder_cijfer": len(figures) - len(known),
+        "gemeenten_onzeker": int(figures["lidmaatschap"].isin(UNSURE_MEMBERSHIP).sum()),
+        "laagste": low,
+        "laagste_bij": low_at,
+        "hoogste": high,
+        "hoogste_bij": high_at,
+        "arbeidsmarktregios": len(per_am),
+        "landelijk": national,
+        "verschil": None if national is None or summary["value"] is None else summary["value"] - national,
+        "peildatum": "" if first is None else first["peildatum"],
+        "reliability": "derived",
+        "source_id": "" if first is None else first["source_id"],
+    }
+    return GemeentenProfile(summary, figures, per_am)
+
+
+def _arbeidsmarktregios(figures: pd.DataFrame, regional: pd.DataFrame, regions: pd.DataFrame) -> pd.DataFrame:
+    """Arbeidsmarktregio's of the gemeenten with their measured figure (excl. G5) and gemeenten counts."""
+    columns = ["arbeidsmarktregio_code", "arbeidsmarktregio", "value", "gemeenten", "gemeenten_eigen_meting"]
+    rows = figures.dropna(subset=["arbeidsmarktregio_code"])
+    if rows.empty:
+        return pd.DataFrame(columns=columns)
+    grouped = rows.groupby("arbeidsmarktregio_code").agg(
+        gemeenten=("gemeentecode", "size"),
+        gemeenten_eigen_meting=("herkomst", lambda h: int((h == "eigen meting").sum())),
+    )
+    out = grouped.reset_index()
+    names = regions[regions["geo_level"] == "arbeidsmarktregio"].set_index("region_code")["region_name"]
+    out["arbeidsmarktregio"] = out["arbeidsmarktregio_code"].map(names).fillna(out["arbeidsmarktregio_code"])
+    by_code = regional.set_index("region_code")["value"] if len(regional) else pd.Series(dtype=float)
+    out["value"] = out["arbeidsmarktregio_code"].map(by_code).astype(float)
+    out = out.sort_values(["gemeenten", "arbeidsmarktregio_code"], ascending=[False, True], kind="stable")
+    return out[columns].reset_index(drop=True)
+
+
+def onderwijsregio_profile(
+    definition: pd.DataFrame,
+    onderwijsregio: str,
+    sector: str,
+    regional: pd.DataFrame,
+    regions: pd.DataFrame,
+    werk: pd.DataFrame,
+    national: float | None,
+) -> GemeentenProfile:
+    """`gemeenten_profile` of one onderwijsregio of the definition, its memberships' reliability included."""
+    rows = definition[(definition["onderwijsregio"] == onderwijsregio) & (definition["sector"] == sector)]
+    reliability = dict(zip(rows["gemeentecode"], rows["reliability"]))
+    return gemeenten_profile(rows["gemeentecode"], regional, regions, werk, sector, national, reliability)
+
+
+def onderwijsregio_overlaps(
+    definition: pd.DataFrame, sector: str, regions: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Gemeenten that lie in more than one onderwijsregio of one sector: gemeentecode, gemeente (name, when
+    `regions` is given), onderwijsregios ('; '-joined, sorted) and aantal; most regions first."""
+    rows = definition[definition["sector"] == sector].drop_duplicates(["onderwijsregio", "gemeentecode"])
+    grouped = rows.groupby("gemeentecode")["onderwijsregio"].agg(lambda s: "; ".join(sorted(s))).reset_index()
+    grouped["aantal"] = grouped["onderwijsregio"].str.count("; ") + 1
+    out = grouped[grouped["aantal"] > 1].rename(columns={"onderwijsregio": "onderwijsregios"})
+    names = {} if regions is None else dict(zip(regions["region_code"], regions["region_name"]))
+    out = out.assign(gemeente=[names.get(c, "") for c in out["gemeentecode"]])
+    out = out.sort_values(["aantal", "gemeente", "gemeentecode"], ascending=[False, True, True], kind="stable")
+    return out[["gemeentecode", "gemeente", "onderwijsregios", "aantal"]].reset_index(drop=True)
+
+
+def overlap_summary(definition: pd.DataFrame) -> pd.DataFrame:
+    """Per sector: gemeenten in the definition, how many of them lie in more than one onderwijsregio, and the
+    largest number of regions one gemeente is in."""
+    rows = []
+    for sector in sorted(definition["sector"].unique()):
+        overlaps = onderwijsregio_overlaps(definition, sector)
+        in_sector = definition.loc[definition["sector"] == sector, "gemeentecode"].nunique()
+        rows.append(
+            {
+                "sector": sector,
+                "gemeenten": in_sector,
+                "gemeenten_in_meer_regios": len(overlaps),
+                "meeste_regios": int(overlaps["aantal"].max()) if len(overlaps) else 1 if in_sector else 0,
+            }
+        )
+    return pd.DataFrame(rows, columns=["sector", "gemeenten", "gemeenten_in_meer_regios", "meeste_regios"])

@@ -15,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard.data.contract import validate, validate_references
+from dashboard.data.members import definition_rows, expand_members, sector_codes
 from dashboard.data.paths import DATA_DIR, GEO_DIR, RAW_DIR, geo_file
 
 G5_CODES = {
@@ -397,6 +398,7 @@ def build_onderwijsregios(raw_dir: Path = RAW_DIR) -> tuple[pd.DataFrame, pd.Dat
             "onderwijsregio": regions["onderwijsregio"],
             "status": regions["status"],
             "sectors": regions["sectors"],
+            "sector_codes": regions["sectors"].map(sector_codes),
             "same_as": regions["same_as"],
             "source_ids": regions["source_ids"],
         }
@@ -418,24 +420,10 @@ def build_onderwijsregios(raw_dir: Path = RAW_DIR) -> tuple[pd.DataFrame, pd.Dat
 
 def build_definition(onderwijsregios: pd.DataFrame, leden: pd.DataFrame, regions: pd.DataFrame) -> pd.DataFrame:
     """The shipped onderwijsregio definition (onderwijsregio, sector, gemeentecode): the approximate membership
-    expanded to gemeenten, one row per sector the region serves, the most reliable membership per gemeente."""
-    from dashboard.metrics import RELIABILITY_RANK, expand_members
-
-    members = expand_members(leden, regions).merge(onderwijsregios, on="onderwijsregio_code")
-    members = members.assign(sector=members["sectors"].str.split(";")).explode("sector")
-    members = members[members["sector"].isin(["po", "vo", "mbo", "so"])]
-    members = members.assign(_rank=members["reliability"].map(RELIABILITY_RANK)).sort_values(
-        ["onderwijsregio", "sector", "gemeente_code", "_rank"]
-    )
-    best = members.drop_duplicates(["onderwijsregio", "sector", "gemeente_code"])
-    table = pd.DataFrame(
-        {
-            "onderwijsregio": best["onderwijsregio"],
-            "sector": best["sector"],
-            "gemeentecode": best["gemeente_code"],
-            "reliability": best["reliability"],
-        }
-    )
+    expanded to gemeenten, one row per sector the region's record names (however spelled; 'onbekend' when it names
+    none), the most reliable membership per gemeente. Regions without any gemeente (landelijk) have no rows."""
+    table = definition_rows(onderwijsregios, expand_members(leden, regions))
+    table = table.sort_values(["onderwijsregio", "sector", "gemeentecode"], kind="stable")
     return validate(table, "onderwijsregio_gemeenten")
 
 

@@ -98,7 +98,9 @@ SCHEMAS: dict[str, Schema] = {
             Column("onderwijsregio_code", "str"),
             Column("onderwijsregio", "str"),
             Column("status", "str"),
-            Column("sectors", "str", required=False),
+            Column("sectors", "str", required=False),  # as written in the source
+            # The sectors parsed from `sectors` ('po;vo;mbo'), 'onbekend' when the source names none.
+            Column("sector_codes", "str"),
             Column("same_as", "str", required=False),
             Column("source_ids", "str"),
         ),
@@ -122,7 +124,8 @@ SCHEMAS: dict[str, Schema] = {
         "onderwijsregio_gemeenten",
         (
             Column("onderwijsregio", "str"),
-            Column("sector", "str", allowed=("po", "vo", "mbo", "so")),
+            # 'onbekend': a region with known gemeenten whose record names no sector (kept, not dropped).
+            Column("sector", "str", allowed=("po", "vo", "mbo", "so", "onbekend")),
             Column("gemeentecode", "str"),
             Column("reliability", "str", required=False, allowed=RELIABILITIES),
         ),

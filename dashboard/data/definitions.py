@@ -8,12 +8,15 @@ The accepted definition replaces the shipped approximation for every user of the
 
 from __future__ import annotations
 
+import csv
+import io
 import shutil
+from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
 
-from dashboard.data.contract import ContractError, validate
+from dashboard.data.contract import SCHEMAS, ContractError, validate
 from dashboard.data.ingest import (
     MAX_IMPORT_BYTES,
     IngestError,
@@ -68,3 +71,28 @@ def import_definition(path: Path, regions: pd.DataFrame, eigen_dir: Path) -> pd.
         shutil.copy2(target, previous_path(target))
     atomic_write_parquet(table, target)
     return table
+
+
+def own_region_csv(
+    gemeentecodes: Iterable[str], name: str, sector: str, base: pd.DataFrame | None = None
+) -> str:
+    """The definition CSV (';'-separated, as `python -m dashboard onderwijsregios BESTAND` accepts) of an own
+    region: one row per gemeente. With `base` (a definition) the file holds base plus the own region, replacing a
+    region of the same name and sector, because an import replaces the whole definition."""
+    name = name.strip()
+    allowed = next(c.allowed for c in SCHEMAS["onderwijsregio_gemeenten"].columns if c.name == "sector")
+    if not name:
+        raise ValueError("Geef de eigen regio een naam.")
+    if sector not in allowed:
+        raise ValueError(f"Onbekende sector '{sector}' (toegestaan: {', '.join(allowed)}).")
+    codes = sorted(set(normalise_codes(pd.Series(list(gemeentecodes), dtype=str))))
+    if not codes:
+        raise ValueError("Kies ten minste één gemeente.")
+    own = pd.DataFrame({"onderwijsregio": name, "sector": sector, "gemeentecode": codes, "betrouwbaarheid": ""})
+    if base is not None:
+        kept = base[~((base["onderwijsregio"] == name) & (base["sector"] == sector))]
+        kept = kept.rename(columns={"reliability": "betrouwbaarheid"})[list(own.columns)]
+        own = pd.concat([kept, own], ignore_index=True)
+    buffer = io.StringIO()
+    own.to_csv(buffer, sep=";", index=False, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
+    return buffer.getvalue()

@@ -12,7 +12,9 @@ def fresh() -> dict[str, pd.DataFrame]:
     return build.build_all()
 
 
-@pytest.mark.parametrize("name", ["indicators", "sources", "regions", "onderwijsregios", "onderwijsregio_leden"])
+@pytest.mark.parametrize(
+    "name", ["indicators", "sources", "regions", "onderwijsregios", "onderwijsregio_leden", "onderwijsregio_gemeenten"]
+)
 def test_committed_parquet_equals_fresh_build(fresh, name):
     committed = pd.read_parquet(DATA_DIR / f"{name}.parquet")
     pd.testing.assert_frame_equal(committed, fresh[name])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -67,3 +68,49 @@ def test_module_runs_as_documented():
     )
     for command in ("ingest", "ingest-duo", "onderwijsregios", "refresh-boundaries", "herstel", "build"):
         assert command in result.stdout
+
+
+def _import_via_cli(content: str, folder: Path) -> pd.DataFrame:
+    path = folder / "eigen_regio.csv"
+    path.write_text(content, encoding="utf-8")
+    eigen = folder / "eigen"
+    result = subprocess.run(
+        [sys.executable, "-m", "dashboard", "onderwijsregios", str(path)],
+        cwd=REPO_DIR,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "LERARENTEKORT_EIGEN_DIR": str(eigen)},
+    )
+    assert result.returncode == 0, result.stderr
+    return pd.read_parquet(eigen / "onderwijsregio_gemeenten.parquet")
+
+
+def test_own_region_csv_round_trips_through_the_cli(tmp_path: Path):
+    from dashboard.data.definitions import own_region_csv
+
+    name = "Eigen regio; noord"
+    text = own_region_csv(["363", "GM0034", "0014", "GM0034"], name, "po")
+    assert text.splitlines()[0] == "onderwijsregio;sector;gemeentecode;betrouwbaarheid"
+    (tmp_path / "a").mkdir()
+    alone = _import_via_cli(text, tmp_path / "a")
+    assert list(zip(alone["onderwijsregio"], alone["sector"], alone["gemeentecode"])) == [
+        (name, "po", "GM0014"),
+        (name, "po", "GM0034"),
+        (name, "po", "GM0363"),
+    ]
+    # Added to the shipped definition, an own region of the same name and sector is replaced, not doubled.
+    shipped = pd.read_parquet(DATA_DIR / "onderwijsregio_gemeenten.parquet")
+    combined = own_region_csv(["GM0014"], name, "po", base=pd.concat([shipped, alone], ignore_index=True))
+    (tmp_path / "b").mkdir()
+    table = _import_via_cli(combined, tmp_path / "b")
+    assert len(table) == len(shipped) + 1
+    assert list(table.loc[table["onderwijsregio"] == name, "gemeentecode"]) == ["GM0014"]
+    pd.testing.assert_frame_equal(table[table["onderwijsregio"] != name].reset_index(drop=True), shipped)
+
+
+@pytest.mark.parametrize(("codes", "name", "sector"), [([], "X", "po"), (["GM0014"], " ", "po"), (["14"], "X", "hbo")])
+def test_own_region_csv_refuses_incomplete_input(codes, name, sector):
+    from dashboard.data.definitions import own_region_csv
+
+    with pytest.raises(ValueError):
+        own_region_csv(codes, name, sector)
