@@ -27,13 +27,8 @@ def _best_per(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     return ranked.drop_duplicates(keys).drop(columns="_rank")
 
 
-def regional_shortage(indicators: pd.DataFrame, sector: str, indicator: str = "tekort_pct") -> pd.DataFrame:
-    """The map layer: the latest regional measurement of one source for arbeidsmarktregio's + G5 gemeenten.
-
-    Arbeidsmarktregio and G5 figures are only combined when they come from the same source and peildatum,
-    so the map never mixes methods.
-    """
-    rows = indicators[
+def _map_rows(indicators: pd.DataFrame, sector: str, indicator: str) -> pd.DataFrame:
+    return indicators[
         (indicators["indicator"] == indicator)
         & (indicators["sector"] == sector)
         & (indicators["kind"] == "meting")
@@ -41,17 +36,52 @@ def regional_shortage(indicators: pd.DataFrame, sector: str, indicator: str = "t
         & (indicators["region_code"] != "")
         & (indicators["categorie"] == "")  # all of regular po/vo, not e.g. speciaal basisonderwijs
     ]
+
+
+def _map_sources(rows: pd.DataFrame) -> pd.DataFrame:
+    """Per peildatum the one source that draws the map: the one covering most arbeidsmarktregio's (a partial own
+    upload never replaces a full official map), published before own data on a tie."""
     am = rows[rows["geo_level"] == "arbeidsmarktregio"]
-    if am.empty:
-        return pd.DataFrame(columns=SHOWN_COLUMNS)
-    # The latest peildatum; of the sources measuring then, the one covering most regions (a partial own
-    # upload never replaces a full official map), published before own data on a tie.
     coverage = am.groupby(["peildatum", "source_id"]).size().rename("n").reset_index()
     coverage["published"] = ~coverage["source_id"].str.startswith("EIGEN-")
-    latest = coverage.sort_values(["peildatum", "n", "published"]).iloc[-1]
+    return coverage.sort_values(["peildatum", "n", "published"]).groupby("peildatum").tail(1)
+
+
+def regional_peildata(indicators: pd.DataFrame, sector: str, indicator: str = "tekort_pct") -> tuple[str, ...]:
+    """The peildata with a regional map measurement, oldest first (a new measurement adds one, no code change)."""
+    return tuple(_map_sources(_map_rows(indicators, sector, indicator))["peildatum"])
+
+
+def regional_shortage(
+    indicators: pd.DataFrame, sector: str, indicator: str = "tekort_pct", peildatum: str | None = None
+) -> pd.DataFrame:
+    """The map layer: one regional measurement (the latest unless `peildatum` is given) of one source for
+    arbeidsmarktregio's + G5 gemeenten. Arbeidsmarktregio and G5 figures are only combined when they come from the
+    same source and peildatum, so the map never mixes methods."""
+    rows = _map_rows(indicators, sector, indicator)
+    chosen = _map_sources(rows)
+    if peildatum is not None:
+        chosen = chosen[chosen["peildatum"] == peildatum]
+    if chosen.empty:
+        return pd.DataFrame(columns=SHOWN_COLUMNS)
+    latest = chosen.iloc[-1]
     same = rows[(rows["source_id"] == latest["source_id"]) & (rows["peildatum"] == latest["peildatum"])]
     same = _best_per(same, ["region_code"])
     return same[SHOWN_COLUMNS].sort_values("value", ascending=False, kind="stable").reset_index(drop=True)
+
+
+def regional_change(current: pd.DataFrame, previous: pd.DataFrame) -> pd.DataFrame:
+    """The map layer of `current` with `value` = the change in procentpunt against `previous` (regions measured
+    both times only); `niveau` and `vorige` keep the two figures, `vorige_peildatum` the earlier date."""
+    if current.empty or previous.empty:
+        return pd.DataFrame(columns=SHOWN_COLUMNS + ["niveau", "vorige", "vorige_peildatum"])
+    before = previous.set_index("region_code")["value"]
+    out = current[current["region_code"].isin(before.index)].copy()
+    out["niveau"] = out["value"]
+    out["vorige"] = out["region_code"].map(before).astype(float)
+    out["value"] = out["niveau"] - out["vorige"]
+    out["vorige_peildatum"] = previous["peildatum"].iloc[0]
+    return out.sort_values("value", ascending=False, kind="stable").reset_index(drop=True)
 
 
 def national_series(
@@ -609,6 +639,8 @@ def werkgelegenheid_gemeente(indicators: pd.DataFrame, sector: str, year: int) -
 ONDERWIJSREGIO_COLUMNS = [
     "onderwijsregio",
     "value",
+    "laagste",
+    "hoogste",
     "tekort_fte",
     "werkgelegenheid_fte",
     "gemeenten",
@@ -692,11 +724,16 @@ def onderwijsregio_shortage(
     members = definition[definition["sector"] == sector][["onderwijsregio", "gemeentecode"]]
     figures = gemeente_figures(members, regional, regions, werk)
     rows = [
-        {"onderwijsregio": name, **derived_shortage(group, werk)}
+        {
+            "onderwijsregio": name,
+            "laagste": group["value"].min(),
+            "hoogste": group["value"].max(),
+            **derived_shortage(group, werk),
+        }
         for name, group in figures.groupby("onderwijsregio", sort=False)
         if group["value"].notna().any()
     ]
-    out = pd.DataFrame(rows, columns=ONDERWIJSREGIO_COLUMNS[:7])
+    out = pd.DataFrame(rows, columns=ONDERWIJSREGIO_COLUMNS[:9])
     first = regional.iloc[0]
     out = out.assign(peildatum=first["peildatum"], reliability="derived", source_id=first["source_id"])
     return out.sort_values("value", ascending=False, kind="stable").reset_index(drop=True)
@@ -815,9 +852,7 @@ def onderwijsregio_profile(
     return gemeenten_profile(rows["gemeentecode"], regional, regions, werk, sector, national, reliability)
 
 
-def onderwijsregio_overlaps(
-    definition: pd.DataFrame, sector: str, regions: pd.DataFrame | None = None
-) -> pd.DataFrame:
+def onderwijsregio_overlaps(definition: pd.DataFrame, sector: str, regions: pd.DataFrame | None = None) -> pd.DataFrame:
     """Gemeenten that lie in more than one onderwijsregio of one sector: gemeentecode, gemeente (name, when
     `regions` is given), onderwijsregios ('; '-joined, sorted) and aantal; most regions first."""
     rows = definition[definition["sector"] == sector].drop_duplicates(["onderwijsregio", "gemeentecode"])

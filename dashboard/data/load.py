@@ -63,13 +63,17 @@ def file_version(path: Path) -> int:
     return path.stat().st_mtime_ns if path.exists() else 0
 
 
-def read_indicators(path: Path, wanted: IndicatorFilter = IndicatorFilter()) -> pd.DataFrame:
+NO_FILTER = IndicatorFilter()
+
+
+def read_indicators(path: Path, wanted: IndicatorFilter = NO_FILTER) -> pd.DataFrame:
     filters = [(column, "in", list(values)) for column, values in wanted.pairs()]
     return pq.read_table(path, filters=filters or None).to_pandas()
 
 
 def read_table(path: Path, own: Path | None = None, wanted: IndicatorFilter | None = None) -> pd.DataFrame:
     """A published table with this server's imported rows appended (when `own` exists)."""
+
     def read(p: Path) -> pd.DataFrame:
         return read_indicators(p, wanted) if wanted is not None else pd.read_parquet(p)
 

@@ -34,10 +34,11 @@ class RegionalData:
         return dict(zip(self.frame["region_code"], self.frame["region_name"]))
 
 
-def regional_data(sector: str, session: SessionData | None = None) -> RegionalData:
+def regional_data(sector: str, session: SessionData | None = None, peildatum: str | None = None) -> RegionalData:
+    """The latest measurement unless `peildatum` names another one (a new measurement needs no code change)."""
     sector = regional_sector(sector)
     rows = cache.indicators(indicators=("tekort_pct",), sectors=REGIONAL_SECTORS, session=session)
-    frame = cache.regional_shortage(rows, sector)
+    frame = cache.regional_shortage(rows, sector, peildatum=peildatum or None)
     peildatum = frame["peildatum"].iloc[0] if len(frame) else ""
     national = cache.national_value(rows, sector, peildatum) if peildatum else None
     return RegionalData(sector, rows, frame, peildatum, national, cache.table("sources", session))

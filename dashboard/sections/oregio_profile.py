@@ -1,0 +1,108 @@
+"""An onderwijsregio's (or own region's) profile: the derived shortage with its spread against national, its
+gemeenten on a map and in a list, the arbeidsmarktregio's it spans, its development, the regioprofiel as PDF."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard.data.geo import ATTRIBUTION
+from dashboard.format import fmt_fte, fmt_number, fmt_pct, fmt_peildatum, fmt_pp, reliability_label
+from dashboard.sections import chart
+from dashboard.ui.widgets import download, file_download, missing, table
+from dashboard.views.onderwijsregios import Profile, regioprofiel_pdf
+
+GEMEENTE_COLUMNS = {
+    "gemeente": "Gemeente",
+    "gemeentecode": "Gemeentecode",
+    "value": "Tekort (%)",
+    "herkomst": "Cijfer uit",
+    "cijfer_van": "Gemeten gebied",
+    "lidmaatschap": "Lidmaatschap",
+}
+AM_COLUMNS = {
+    "arbeidsmarktregio": "Arbeidsmarktregio",
+    "value": "Tekort (%, gemeten)",
+    "gemeenten": "Gemeenten van deze regio",
+    "gemeenten_eigen_meting": "waarvan met eigen meting (G5)",
+}
+
+
+def render(view: Profile, comparison: list[str] | None = None) -> None:
+    s = view.summary
+    st.markdown(f"### {view.name}")
+    st.caption(
+        f"{view.status.capitalize()} · sectoren: {view.sectors} · {fmt_number(s['gemeenten'])} gemeenten · "
+        f"peildatum {fmt_peildatum(view.peildatum)}"
+    )
+    if s["value"] is None:
+        missing("Voor geen van deze gemeenten is een regionaal tekortcijfer bekend.")
+        return
+    c1, c2, c3 = st.columns(3)
+    c1.metric(
+        f"Tekort {view.sector} (afgeleid)",
+        fmt_pct(s["value"]),
+        delta=None if s["verschil"] is None else f"{fmt_pp(s['verschil'])} t.o.v. landelijk",
+        delta_color="inverse",
+        help=f"Landelijk {fmt_pct(view.national)} (gemeten). Afgeleid: {s['weging']}.",
+    )
+    c2.metric(
+        "Spreiding over de gemeenten",
+        f"{fmt_pct(s['laagste'])} – {fmt_pct(s['hoogste'])}",
+        help=f"Laagste: {s['laagste_bij']}. Hoogste: {s['hoogste_bij']}.",
+    )
+    if s["tekort_fte"] is not None:
+        c3.metric(
+            "Tekort in fte (afgeleid)",
+            fmt_fte(s["tekort_fte"]),
+            help=f"Bij een werkgelegenheid van {fmt_fte(s['werkgelegenheid_fte'])} (DUO).",
+        )
+    else:
+        c3.metric(
+            "Gemeenten met een cijfer", f"{fmt_number(s['gemeenten_met_cijfer'])} van {fmt_number(s['gemeenten'])}"
+        )
+    st.markdown(
+        "**Hoe dit cijfer is gemaakt.** Tekorten worden niet per onderwijsregio gemeten. Elke gemeente krijgt het "
+        "tekort van haar arbeidsmarktregio (of haar eigen G5-meting), en die worden "
+        + (
+            "gewogen met de werkgelegenheid per gemeente (DUO) gemiddeld."
+            if s["tekort_fte"] is not None
+            else "**ongewogen** gemiddeld: er is geen werkgelegenheid per gemeente geladen (`python -m dashboard "
+            "ingest-duo`), dus elke gemeente telt even zwaar en een tekort in fte is niet te berekenen."
+        )
+        + f" Het cijfer rust op {fmt_number(s['arbeidsmarktregios'])} arbeidsmarktregio's; "
+        f"{fmt_number(s['gemeenten_onzeker'])} van de {fmt_number(s['gemeenten'])} gemeenten horen er volgens een "
+        "secundaire of onzekere bron bij"
+        + (f", {fmt_number(s['gemeenten_zonder_cijfer'])} hebben geen cijfer." if s["gemeenten_zonder_cijfer"] else ".")
+    )
+    if view.sources:
+        st.caption(view.sources)
+    left, right = st.columns([3, 2])
+    with left:
+        st.plotly_chart(
+            view.members_map, width="stretch", key=f"leden_kaart_{view.kind}", config={"displayModeBar": False}
+        )
+        st.caption(ATTRIBUTION + ". Donkerblauw: genoemd in een officiële of regionale bron; lichtblauw: onzeker.")
+    with right:
+        st.markdown("**Arbeidsmarktregio's met hun gemeten cijfer**")
+        table(view.profile.arbeidsmarktregios, AM_COLUMNS, {"value": fmt_pct})
+    with st.expander(f"De {fmt_number(s['gemeenten'])} gemeenten met hun cijfer"):
+        gemeenten = view.profile.gemeenten.assign(
+            lidmaatschap=lambda d: d["lidmaatschap"].map(lambda r: reliability_label(r) if r else "zelf gekozen")
+        )
+        table(gemeenten, GEMEENTE_COLUMNS, {"value": fmt_pct})
+    download(
+        view.profile.gemeenten,
+        f"gemeenten_{view.code}_{view.sector}.csv",
+        key=f"dl_gemeenten_{view.kind}",
+        label="Download CSV van deze gemeenten",
+        columns=GEMEENTE_COLUMNS,
+    )
+    if view.history is not None:
+        chart.render(view.history, heading="bold")
+    file_download(
+        "Download regioprofiel (PDF)",
+        lambda: regioprofiel_pdf(view, comparison or []),
+        f"regioprofiel_{view.code}_{view.sector}.pdf",
+        "application/pdf",
+        key=f"pdf_{view.kind}",
+    )

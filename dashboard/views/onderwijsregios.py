@@ -1,0 +1,386 @@
+"""Onderwijsregio's: the derived shortage per onderwijsregio on a map, a region's profile with its spread,
+regions compared (voorlopers in one click), an own region from chosen gemeenten, what is known of them all.
+
+An onderwijsregio has no measurement of its own: every gemeente takes its G5 figure or its arbeidsmarktregio's,
+weighted with DUO werkgelegenheid when loaded. Every derived figure here comes with its spread (lowest and highest
+figure among its gemeenten) and how many gemeenten rest on an uncertain membership.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from dashboard import cache
+from dashboard.data.load import SessionData
+from dashboard.format import fmt_fte, fmt_pct, fmt_peildatum, fmt_pp, fmt_sectors, reliability_label
+from dashboard.metrics import ONDERWIJSREGIO_FACTS, GemeentenProfile
+from dashboard.registry import REGIONAL_SECTORS, regional_sector
+from dashboard.tables import labels
+from dashboard.views.base import ChartView, chart
+from dashboard.views.regionale_tekorten import RegionalData, regional_data
+
+STATUS_LABELS = {
+    "voorloper": "voorloper (2023)",
+    "in oprichting": "in oprichting",
+    "onderwijsregio 2025": "onderwijsregio (2025)",
+}
+SHORTAGE_COLUMNS = labels(
+    ("onderwijsregio", "Onderwijsregio"),
+    ("value", "Tekort (%, afgeleid)"),
+    ("laagste", "Laagste gemeente (%)"),
+    ("hoogste", "Hoogste gemeente (%)"),
+    ("tekort_fte", "Tekort (fte, afgeleid)"),
+    ("werkgelegenheid_fte", "Werkgelegenheid (fte)"),
+    ("gemeenten", "Gemeenten"),
+    ("gemeenten_met_cijfer", "Gemeenten met cijfer"),
+    ("weging", "Weging"),
+    "peildatum",
+    "reliability",
+    "source_id",
+)
+SHORTAGE_FORMATS = {
+    "value": fmt_pct,
+    "laagste": fmt_pct,
+    "hoogste": fmt_pct,
+    "tekort_fte": fmt_fte,
+    "werkgelegenheid_fte": fmt_fte,
+    "reliability": reliability_label,
+}
+
+
+def slug(name: str) -> str:
+    """The URL code of an onderwijsregio that has none in the register (an imported or own definition)."""
+    return "OR-" + re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+@dataclass(frozen=True)
+class OregioData:
+    """What every view of the page starts from."""
+
+    sector: str
+    regional: RegionalData
+    definition: pd.DataFrame
+    own_definition: bool
+    werk: pd.DataFrame
+    register: pd.DataFrame  # onderwijsregios.parquet: code, name, status, sectors
+    shortage: pd.DataFrame  # one row per onderwijsregio of this sector with a figure, with its code and spread
+    regions: pd.DataFrame
+
+    @property
+    def names(self) -> dict[str, str]:
+        """code -> name of the onderwijsregio's of this sector in the definition."""
+        return dict(zip(self.shortage["onderwijsregio_code"], self.shortage["onderwijsregio"]))
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(sorted(self.names, key=self.names.get))
+
+    @property
+    def voorlopers(self) -> tuple[str, ...]:
+        return tuple(self.shortage.loc[self.shortage["status"] == "voorloper", "onderwijsregio_code"])
+
+    @property
+    def gemeenten(self) -> dict[str, str]:
+        rows = self.regions[self.regions["geo_level"] == "gemeente"].sort_values("region_name")
+        return dict(zip(rows["region_code"], rows["region_name"]))
+
+
+def _codes(names: pd.Series, register: pd.DataFrame) -> pd.Series:
+    by_name = dict(zip(register["onderwijsregio"], register["onderwijsregio_code"]))
+    return names.map(lambda n: by_name.get(n) or slug(n))
+
+
+def oregio_data(sector: str, session: SessionData | None = None, peildatum: str | None = None) -> OregioData:
+    sector = regional_sector(sector)
+    regional = regional_data(sector, session)
+    if peildatum and peildatum != regional.peildatum:
+        regional = regional_data(sector, session, peildatum)
+    definition, own = cache.definition()
+    regions = cache.table("regions")
+    year = int(str(regional.peildatum)[:4]) if regional.peildatum else 0
+    werk_rows = cache.indicators(
+        indicators=("werkgelegenheid_fte",), sectors=(sector,), geo_levels=("gemeente",), session=session
+    )
+    werk = cache.werkgelegenheid_gemeente(werk_rows, sector, year)
+    register = cache.table("onderwijsregios")
+    shortage = cache.onderwijsregio_shortage(definition, regional.frame, regions, werk, sector)
+    shortage = shortage.assign(onderwijsregio_code=_codes(shortage["onderwijsregio"], register))
+    status = dict(zip(register["onderwijsregio_code"], register["status"]))
+    shortage = shortage.assign(status=shortage["onderwijsregio_code"].map(status).fillna("eigen indeling"))
+    return OregioData(sector, regional, definition, own, werk, register, shortage, regions)
+
+
+@dataclass(frozen=True)
+class MapView:
+    title: str
+    caption: str
+    frame: pd.DataFrame
+    figure: object
+    sources: str
+    filename: str
+
+
+def shortage_map(data: OregioData) -> MapView:
+    groups = cache.definition_groups(data.definition, data.sector)
+    frame = data.shortage
+    return MapView(
+        title=f"Afgeleid tekort {data.sector} per onderwijsregio, {fmt_peildatum(data.regional.peildatum)}",
+        caption="Afgeleid uit de meting per arbeidsmarktregio (elke gemeente krijgt het cijfer van haar "
+        "arbeidsmarktregio of haar eigen G5-meting), "
+        + (
+            "gewogen met de werkgelegenheid per gemeente (DUO)."
+            if len(data.werk)
+            else "ongewogen: er is geen werkgelegenheid per gemeente geladen, dus elke gemeente telt even zwaar."
+        )
+        + f" Landelijk: {fmt_pct(data.regional.national)}. Klik op een onderwijsregio voor het profiel.",
+        frame=frame,
+        figure=cache.onderwijsregio_map(frame, groups) if len(frame) else None,
+        sources=cache.source_text(frame, data.regional.sources),
+        filename=f"tekort_{data.sector}_per_onderwijsregio.csv",
+    )
+
+
+@dataclass(frozen=True)
+class Profile:
+    """An onderwijsregio's or an own region's profile."""
+
+    code: str
+    name: str
+    kind: str  # "onderwijsregio" or "eigen regio"
+    status: str
+    sectors: str
+    sector: str
+    profile: GemeentenProfile
+    national: float | None
+    peildatum: str
+    members_map: object
+    history: ChartView | None
+    sources: str
+    source_ids: tuple[str, ...]
+
+    @property
+    def summary(self) -> dict:
+        return self.profile.summary
+
+
+def _history(
+    data: OregioData, codes: tuple[str, ...], reliability: dict, name: str, key: str, session: SessionData | None
+) -> ChartView | None:
+    """The derived figure at every regional measurement (each from its own source and peildatum)."""
+    rows = []
+    for peildatum in cache.regional_peildata(data.regional.indicators, data.sector):
+        regional = cache.regional_shortage(data.regional.indicators, data.sector, peildatum=peildatum)
+        summary = cache.gemeenten_profile(
+            codes, regional, data.regions, data.werk, data.sector, None, reliability
+        ).summary
+        if summary["value"] is not None:
+            rows.append(
+                {
+                    "peildatum": peildatum,
+                    "value": summary["value"],
+                    "laagste": summary["laagste"],
+                    "hoogste": summary["hoogste"],
+                    "reliability": "derived",
+                    "source_id": summary["source_id"],
+                }
+            )
+    if len(rows) < 2:
+        return None
+    frame = pd.DataFrame(rows)
+    return chart(
+        f"ontwikkeling_{key}",
+        f"Ontwikkeling in {name} ({data.sector}, afgeleid)",
+        frame,
+        lambda: cache.measurements(frame, "%"),
+        labels(
+            "peildatum",
+            ("value", "Tekort (%, afgeleid)"),
+            ("laagste", "Laagste gemeente (%)"),
+            ("hoogste", "Hoogste gemeente (%)"),
+            "reliability",
+            "source_id",
+        ),
+        {
+            "value": fmt_pct,
+            "laagste": fmt_pct,
+            "hoogste": fmt_pct,
+            "peildatum": fmt_peildatum,
+            "reliability": reliability_label,
+        },
+        data.regional.sources,
+        note="Per meting afgeleid met dezelfde gemeenten; alleen metingen (geen ramingen).",
+    )
+
+
+def _profile(
+    data: OregioData,
+    code: str,
+    name: str,
+    kind: str,
+    status: str,
+    sectors: str,
+    codes: tuple[str, ...],
+    reliability: dict,
+    session: SessionData | None,
+) -> Profile:
+    profile = cache.gemeenten_profile(
+        codes, data.regional.frame, data.regions, data.werk, data.sector, data.regional.national, reliability
+    )
+    members = profile.gemeenten.rename(columns={"gemeentecode": "gemeente_code"}).assign(
+        reliability=lambda d: d["lidmaatschap"].where(d["lidmaatschap"] != "", "solid")
+    )
+    source_ids = tuple(dict.fromkeys([profile.summary["source_id"], *data.werk.get("source_id", [])]))
+    used = data.regional.frame[
+        data.regional.frame["region_code"].isin(set(profile.gemeenten["arbeidsmarktregio_code"].dropna()) | set(codes))
+    ]
+    return Profile(
+        code,
+        name,
+        kind,
+        status,
+        sectors,
+        data.sector,
+        profile,
+        data.regional.national,
+        data.regional.peildatum,
+        cache.membership_map(members[["gemeente_code", "gemeente", "reliability"]]),
+        _history(data, codes, reliability, name, code, session),
+        cache.source_text(used, data.regional.sources),
+        source_ids,
+    )
+
+
+def profile(data: OregioData, code: str, session: SessionData | None = None) -> Profile:
+    name = data.names[code]
+    rows = data.definition[(data.definition["onderwijsregio"] == name) & (data.definition["sector"] == data.sector)]
+    meta = data.register[data.register["onderwijsregio_code"] == code]
+    status = STATUS_LABELS.get(meta["status"].iloc[0], meta["status"].iloc[0]) if len(meta) else "eigen indeling"
+    sectors = fmt_sectors(meta["sectors"].iloc[0]) if len(meta) else data.sector
+    return _profile(
+        data,
+        code,
+        name,
+        "onderwijsregio",
+        status,
+        sectors,
+        tuple(rows["gemeentecode"]),
+        dict(zip(rows["gemeentecode"], rows["reliability"])),
+        session,
+    )
+
+
+def own_profile(data: OregioData, name: str, gemeenten: list[str], session: SessionData | None = None) -> Profile:
+    return _profile(
+        data,
+        "eigen",
+        name or "Eigen regio",
+        "eigen regio",
+        "eigen indeling (niet officieel)",
+        data.sector,
+        tuple(gemeenten),
+        {},
+        session,
+    )
+
+
+def members_of(data: OregioData, code: str) -> list[str]:
+    """The gemeentecodes of an onderwijsregio in this sector (to start an own region from)."""
+    name = data.names.get(code, "")
+    rows = data.definition[(data.definition["onderwijsregio"] == name) & (data.definition["sector"] == data.sector)]
+    return sorted(rows["gemeentecode"])
+
+
+def compare(data: OregioData, chosen: list[str]) -> ChartView:
+    frame = data.shortage.set_index("onderwijsregio_code").reindex([c for c in chosen if c in data.names])
+    frame = frame.reset_index() if len(chosen) >= 2 else data.shortage.iloc[:0]
+    national = data.regional.national
+    frame = frame.assign(landelijk=national, verschil=frame["value"] - national if national is not None else None)
+    return chart(
+        f"vergelijking_onderwijsregios_{data.sector}",
+        None,
+        frame,
+        lambda: cache.hbar(frame, "onderwijsregio", "value", "%", reference=national, reference_label="Landelijk"),
+        labels(
+            ("onderwijsregio", "Onderwijsregio"),
+            ("value", "Tekort (%, afgeleid)"),
+            ("laagste", "Laagste gemeente (%)"),
+            ("hoogste", "Hoogste gemeente (%)"),
+            ("landelijk", "Landelijk (%)"),
+            ("verschil", "Verschil (procentpunt)"),
+            ("weging", "Weging"),
+            "peildatum",
+            "reliability",
+        ),
+        SHORTAGE_FORMATS | {"landelijk": fmt_pct, "verschil": fmt_pp},
+        data.regional.sources,
+        note="Afgeleide cijfers: de lijn is het landelijk gemeten cijfer. De spreiding (laagste en hoogste gemeente) "
+        "staat in de tabel.",
+        missing="Kies ten minste twee onderwijsregio's om ze naast elkaar te zien, met het landelijk cijfer als "
+        "referentie.",
+    )
+
+
+@dataclass(frozen=True)
+class Facts:
+    counts: dict[str, str]
+    coverage: ChartView
+    overview: pd.DataFrame
+    overlaps: pd.DataFrame
+    overlap_summary: pd.DataFrame
+
+
+def facts(data: OregioData, session: SessionData | None = None) -> Facts:
+    rows = cache.indicators(indicators=ONDERWIJSREGIO_FACTS, session=session)
+    counts = cache.onderwijsregio_counts(rows)
+    latest = counts.sort_values("year").groupby("indicator").tail(1)
+    coverage = counts[counts["indicator"].str.startswith("dekkingsgraad")].assign(
+        jaar=lambda d: d["year"].astype(str), sector_label=lambda d: d["indicator"].str.replace("dekkingsgraad_", "")
+    )
+    members = cache.expand_members(cache.table("onderwijsregio_leden"), data.regions)
+    overview = cache.onderwijsregio_overview(data.register, members)
+    return Facts(
+        {r.indicator: f"{int(r.value)}|{int(r.year)}" for r in latest.itertuples()},
+        chart(
+            "dekking_onderwijsregios",
+            "Dekking: aandeel scholen/locaties dat deelneemt aan een onderwijsregio",
+            coverage,
+            lambda: cache.grouped_bar(coverage, "sector_label", "value", "jaar", "%"),
+            labels(("sector_label", "Sector"), ("jaar", "Jaar"), ("value", "Dekking (%)"), "reliability"),
+            {"value": fmt_pct, "reliability": reliability_label},
+            data.regional.sources,
+        ),
+        overview.assign(sectors=overview["sectors"].map(fmt_sectors)),
+        cache.onderwijsregio_overlaps(data.definition, data.sector, data.regions),
+        cache.overlap_summary(data.definition),
+    )
+
+
+def warm() -> None:
+    for sector in REGIONAL_SECTORS:
+        data = oregio_data(sector)
+        shortage_map(data)
+        facts(data)
+
+
+def regioprofiel_pdf(view: Profile, comparison: list[tuple[str, float | None]]) -> bytes:
+    """The profile as an A4 PDF (dashboard/report/regioprofiel.py): made on click, server-side, offline."""
+    from dashboard.data.geo import ATTRIBUTION
+    from dashboard.report import regioprofiel
+
+    sources = regioprofiel.source_rows(cache.table("sources"), [(sid, "derived") for sid in view.source_ids if sid])
+    report = regioprofiel.region_report(
+        view.profile,
+        title=view.name,
+        kind=view.kind,
+        gemeente_geojson=cache.boundaries("gemeente"),
+        sources=sources,
+        attribution=ATTRIBUTION,
+    )
+    if comparison:
+        extra = tuple(regioprofiel.ComparisonRow(name, value, "afgeleid") for name, value in comparison)
+        report = dataclasses.replace(report, comparison=report.comparison + extra)
+    return regioprofiel.regioprofiel_pdf(report)
