@@ -2,6 +2,8 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from dashboard.registry import PAGES
+
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
 
@@ -10,7 +12,10 @@ def open_page(page: str, **query: str) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60)
     for key, value in query.items():
         at.query_params[key] = value
-    at.switch_page(f"app_pages/{page}.py")
+    script = f"app_pages/{page}.py"
+    if any(p.script == script and p.url_path not in ("", page) for p in PAGES):
+        at.run()  # AppTest finds a page with its own url_path only after st.navigation has run once
+    at.switch_page(script)
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at

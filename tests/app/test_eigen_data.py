@@ -10,8 +10,10 @@ from helpers import APP, texts
 from streamlit.testing.v1 import AppTest
 
 from dashboard.data import load
+from dashboard.data.load import SessionData
 from dashboard.data.ingest import import_files
-from dashboard.ui.widgets import safe_csv
+from dashboard.tables import safe_csv
+from dashboard.ui.session import SESSION_KEY
 
 
 def _own_map_rows(tables) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -38,6 +40,7 @@ def _run(page: str, session: dict | None = None) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60)
     for key, value in (session or {}).items():
         at.session_state[key] = value
+    at.run()  # pages with their own url_path are found only after st.navigation ran once
     at.switch_page(f"app_pages/{page}.py")
     at.run()
     assert not at.exception, [e.value for e in at.exception]
@@ -46,7 +49,7 @@ def _run(page: str, session: dict | None = None) -> AppTest:
 
 def test_session_upload_is_marked_everywhere_it_appears(tables):
     rows, source = _own_map_rows(tables)
-    at = _run("onderwijsregios", {load.SESSION_KEY: (rows, source, "mijn_meting.xlsx")})
+    at = _run("regionale_tekorten", {SESSION_KEY: SessionData(rows, source, "mijn_meting.xlsx")})
     assert "Lerarentekort po per arbeidsmarktregio, okt 2024" in texts(at)
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
     hover = "\n".join(t for trace in spec["data"] for t in trace["text"])
@@ -54,14 +57,14 @@ def test_session_upload_is_marked_everywhere_it_appears(tables):
     assert any("**Eigen data**: Test, Testmeting" in c.value for c in at.caption)
     # the file name is user text: shown literally (markdown-escaped), never interpreted
     assert any("Eigen data actief" in i.value and "mijn\\_meting\\.xlsx" in i.value for i in at.sidebar.info)
-    fresh = _run("onderwijsregios")  # another session sees only the published data
+    fresh = _run("regionale_tekorten")  # another session sees only the published data
     assert "okt 2023" in texts(fresh) and not fresh.sidebar.info
 
 
 def test_onderwijsregio_shortage_unweighted_then_weighted(tmp_path, monkeypatch, tables):
     at = _run("onderwijsregios")
-    assert "Tekort po per onderwijsregio (afgeleid)" in texts(at)
-    assert any("elke gemeente telt even zwaar" in i.value for i in at.info)
+    assert "Afgeleid tekort po per onderwijsregio, okt 2023" in texts(at)
+    assert any("elke gemeente telt even zwaar" in c.value for c in at.caption)
 
     gemeenten = tables["regions"][tables["regions"]["geo_level"] == "gemeente"]
     werk = pd.DataFrame(
@@ -90,5 +93,5 @@ def test_onderwijsregio_shortage_unweighted_then_weighted(tmp_path, monkeypatch,
     import_files([path], tables["sources"], tables["regions"], tmp_path / "eigen")
     monkeypatch.setattr(load, "EIGEN_DIR", tmp_path / "eigen")
     weighted = _run("onderwijsregios")
-    assert "Gewogen met de werkgelegenheid (fte leraren) per gemeente van 2023 (DUO)." in texts(weighted)
-    assert not any("elke gemeente telt even zwaar" in i.value for i in weighted.info)
+    assert any("gewogen met de werkgelegenheid per gemeente (DUO)" in c.value for c in weighted.caption)
+    assert not any("elke gemeente telt even zwaar" in c.value for c in weighted.caption)

@@ -1,75 +1,61 @@
+"""The Onderwijsregio's page: map, profile from the URL, comparison, own region, facts."""
+
 import json
 
 from helpers import open_page, texts
 
-
-def map_hover(at) -> str:
-    """All tooltip texts of the shortage map (the first chart on the page)."""
-    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
-    return "\n".join(t for trace in spec["data"] for t in trace["text"])
+HAAGLANDEN = "OR-haaglanden"
 
 
-def test_renders_map_profile_and_onderwijsregios():
+def test_renders_map_with_every_region_of_the_sector():
     at = open_page("onderwijsregios")
-    assert at.title[0].value == "Onderwijsregio's en regionale tekorten"
-    assert "Lerarentekort po per arbeidsmarktregio, okt 2023" in texts(at)
-    assert "Kaartgrenzen: CBS/PDOK Gebiedsindelingen 2025 (CC BY 4.0)" in texts(at)
+    assert at.title[0].value == "Onderwijsregio's"
+    assert "Afgeleid tekort po per onderwijsregio, okt 2023" in texts(at)
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert len(spec["data"][0]["locations"]) >= 30  # most of the country has a region
     assert any(m.label.startswith("Voorlopers") and m.value == "27" for m in at.metric)
 
 
-def test_sector_filter_changes_the_figures():
-    at = open_page("onderwijsregios", regio="AM18")
-    po_map = map_hover(at)
-    assert "<b>Achterhoek</b><br>Tekort: 1,8%" in po_map
-    at.radio(key="sector").set_value("vo").run()
-    vo_map = map_hover(at)
-    assert "<b>Achterhoek</b><br>Tekort: 13,0%" in vo_map and "Tekort: 1,8%" not in vo_map
-    assert "Lerarentekort vo per arbeidsmarktregio, okt 2023" in texts(at)
-    assert at.query_params["sector"] == "vo"
-    assert at.selectbox(key="regio").value == "AM18"  # the selected region survives the filter change
-
-
-def test_url_round_trip_restores_widgets():
-    at = open_page("onderwijsregios", sector="vo", regio="AM09", vergelijk="AM09,AM20,GM0518")
-    assert at.radio(key="sector").value == "vo"
-    assert at.selectbox(key="regio").value == "AM09"
-    assert at.multiselect(key="vergelijk").value == ["AM09", "AM20", "GM0518"]
-    assert "Achterhoek" in texts(at)
-    assert any(m.label == "Tekort vo, okt 2023" and m.value == "13,0%" for m in at.metric)
-    # and back: widget changes are written to the URL
-    at.multiselect(key="vergelijk").set_value(["AM09", "AM20"]).run()
-    assert at.query_params["vergelijk"] == "AM09,AM20"
-
-
-def test_compare_needs_two_regions():
-    at = open_page("onderwijsregios", vergelijk="AM09")
-    assert any("Kies ten minste twee" in i.value for i in at.info)
-
-
-def test_malformed_url_falls_back_to_defaults():
-    at = open_page("onderwijsregios", sector="<b>x</b>", regio="AM99", vergelijk="=cmd|x")
-    assert at.radio(key="sector").value == "po"
-    assert at.selectbox(key="regio").value == ""
-    assert at.multiselect(key="vergelijk").value == []
-
-
-def test_mbo_says_no_regional_data():
-    at = open_page("onderwijsregios", sector="mbo")
-    assert any("geen regionale tekortcijfers" in i.value for i in at.info)
-
-
-def test_onderwijsregio_gemeenten_from_link():
-    at = open_page("onderwijsregios", oregio="OR-vota-twente-achterhoek-oost-salland")
-    assert at.selectbox(key="oregio").value == "OR-vota-twente-achterhoek-oost-salland"
-    table = at.dataframe[-1].value
-    assert "Enschede" in set(table["Gemeente"]) and len(table) == 19
+def test_profile_from_the_link_shows_figure_spread_and_method():
+    at = open_page("onderwijsregios", sector="vo", oregio=HAAGLANDEN)
+    assert at.selectbox(key="oregio").value == HAAGLANDEN
+    labels = {m.label: m.value for m in at.metric}
+    assert labels["Tekort vo (afgeleid)"].endswith("%")
+    assert " – " in labels["Spreiding over de gemeenten"]
+    assert "Hoe dit cijfer is gemaakt" in texts(at) and "ongewogen" in texts(at)
+    assert any(b.label == "Download regioprofiel (PDF)" for b in at.get("download_button"))
     at.selectbox(key="oregio").set_value("").run()
     assert "oregio" not in at.query_params
 
 
-def test_g5_profile_shows_history_with_sources():
-    at = open_page("onderwijsregios", regio="GM0363")
-    assert "Ontwikkeling in Amsterdam (po)" in texts(at)
-    assert "verschillende bronnen" in texts(at)
-    at.selectbox(key="regio").set_value("AM09").run()
-    assert "Ontwikkeling in" not in texts(at)  # one measurement only: no chart
+def test_comparison_from_the_link_restores_the_widget():
+    at = open_page("onderwijsregios", sector="vo", overgelijk=f"{HAAGLANDEN},OR-zwolle-en-omgeving")
+    assert at.multiselect(key="overgelijk").value == [HAAGLANDEN, "OR-zwolle-en-omgeving"]
+    assert any("Landelijk" in c.value or "landelijk" in c.value for c in at.caption)
+    at.multiselect(key="overgelijk").set_value([HAAGLANDEN]).run()
+    assert any("Kies ten minste twee" in i.value for i in at.info)
+
+
+def test_voorlopers_in_one_click():
+    at = open_page("onderwijsregios", sector="vo")
+    at.button(key="_voorlopers").click().run()
+    assert len(at.multiselect(key="overgelijk").value) >= 2
+    assert at.query_params["overgelijk"]
+
+
+def test_own_region_from_the_link_and_from_an_existing_region():
+    at = open_page("onderwijsregios", eigen="GM0363,GM0384", eigen_naam="Amstel")
+    assert at.multiselect(key="eigen").value == ["GM0363", "GM0384"]
+    assert "### Amstel" in texts(at)
+    assert any(b.label.startswith("Download als indeling") for b in at.get("download_button"))
+    at.selectbox(key="_eigen_start").set_value(HAAGLANDEN).run()
+    at.button(key="_eigen_overnemen").click().run()
+    assert len(at.multiselect(key="eigen").value) > 2
+    assert "GM0518" in at.query_params["eigen"]  # 's-Gravenhage
+
+
+def test_malformed_links_fall_back():
+    at = open_page("onderwijsregios", oregio="<script>", overgelijk="=cmd|x", eigen="GM9999")
+    assert at.selectbox(key="oregio").value == ""
+    assert at.multiselect(key="overgelijk").value == []
+    assert at.multiselect(key="eigen").value == []

@@ -1,4 +1,5 @@
-"""Cheap cache keys: a token belongs to one frame object; everything else is keyed by content."""
+"""The cache mechanism: cheap keys (a token belongs to one frame object), a memo bounded by entries and bytes,
+computed once, nothing left behind by a call that raised, shared results protected against mutation."""
 
 import gc
 import threading
@@ -6,7 +7,11 @@ import time
 
 import pandas as pd
 
-from dashboard.data.tokens import _TOKENS, arg_key, cached_data, frame_key, memoize, register
+import plotly.graph_objects as go
+import pytest
+
+from dashboard import cache
+from dashboard.memo import _TOKENS, Memo, arg_key, frame_key, freeze_figure, register
 
 
 def test_token_belongs_to_the_object_not_to_frames_derived_from_it():
@@ -28,7 +33,7 @@ def test_token_is_forgotten_when_the_frame_is_collected():
 def test_cached_results_follow_the_data_and_carry_a_token():
     calls = []
 
-    @cached_data
+    @cache._frames(16, 10**9)
     def total(frame: pd.DataFrame, column: str) -> pd.DataFrame:
         calls.append(column)
         return pd.DataFrame({"som": [frame[column].sum()]})
@@ -45,13 +50,13 @@ def test_memo_computes_a_value_once_while_others_wait():
     calls = []
     started = threading.Event()
 
-    @memoize()
     def slow(x: int) -> int:
         calls.append(x)
         started.set()
         time.sleep(0.2)
         return x * 2
 
+    slow = Memo(slow, 16, 10**9)
     results = []
     threads = [threading.Thread(target=lambda: results.append(slow(21))) for _ in range(4)]
     threads[0].start()
@@ -66,10 +71,11 @@ def test_memo_computes_a_value_once_while_others_wait():
 def test_memo_keeps_at_most_max_entries_and_drops_the_oldest():
     calls = []
 
-    @memoize(max_entries=2)
     def double(x: int) -> int:
         calls.append(x)
         return 2 * x
+
+    double = Memo(double, 2, 10**9)
 
     assert [double(1), double(2), double(3)] == [2, 4, 6]
     assert len(double.entries) == 2
@@ -87,3 +93,54 @@ def test_formatters_are_keyed_by_definition_and_captured_values():
     assert arg_key({"value": make(1)}) != arg_key({"value": make(2)})
     assert arg_key((1, "a", None)) != arg_key((1, "a", "None"))
     assert arg_key([1.0]) != arg_key([1])
+
+
+def test_memo_keeps_within_its_byte_budget_oldest_out_first():
+    big = Memo(lambda n: b"x" * n, 100, 2_500)
+    for n in (1_000, 1_000, 1_001, 1_002):
+        big(n)
+    assert big.bytes <= 2_500 and len(big.entries) == 2
+    assert list(big.entries) == [repr(1_001), repr(1_002)]
+
+
+def test_a_call_that_raised_leaves_nothing_registered_and_can_be_retried():
+    attempts = []
+
+    def flaky(x: int) -> int:
+        attempts.append(x)
+        if len(attempts) == 1:
+            raise RuntimeError("eerste keer mis")
+        return x
+
+    memo = Memo(flaky, 16, 10**9)
+    with pytest.raises(RuntimeError):
+        memo(1)
+    assert not memo.entries and not memo._computing
+    assert memo(1) == 1 and attempts == [1, 1]
+
+
+def test_a_shared_cached_frame_cannot_be_changed_by_a_caller():
+    @cache._frames(16, 10**9)
+    def numbers() -> pd.DataFrame:
+        return pd.DataFrame({"value": [1.0, 2.0]})
+
+    first = numbers()
+    first.loc[0, "value"] = 99.0  # a caller writing into its result
+    first["extra"] = 1
+    again = numbers()
+    assert list(again["value"]) == [1.0, 2.0] and "extra" not in again
+
+
+def test_a_shared_cached_figure_refuses_mutation():
+    figure = freeze_figure(go.Figure(go.Bar(x=[1], y=[2])))
+    with pytest.raises(TypeError):
+        figure.update_layout(title="anders")
+    with pytest.raises(TypeError):
+        figure.add_trace(go.Bar(x=[2], y=[3]))
+    assert figure.to_dict()["data"][0]["y"] == (2,) or list(figure.to_dict()["data"][0]["y"]) == [2]
+
+
+def test_every_cache_is_bounded():
+    memos = cache.all_memos()
+    assert len(memos) > 40
+    assert all(m.max_entries <= 4096 and m.max_bytes <= 256 * 10**6 for m in memos)

@@ -1,6 +1,6 @@
 import pandas as pd
 
-from dashboard.ui.widgets import formatted, labelled, safe_csv, source_text
+from dashboard.tables import formatted, labelled, safe_csv, source_text
 
 
 def test_csv_neutralises_formulas_and_uses_dutch_decimals():
