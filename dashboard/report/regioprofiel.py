@@ -193,9 +193,7 @@ def region_report(
     comparison = [ComparisonRow(title, summary.get("value"), "afgeleid", highlight=True)]
     if national is not None:
         comparison.append(ComparisonRow("Nederland", national, "gemeten"))
-    for row in per_am.itertuples():
-        note = f"{row.gemeenten} van de gemeenten" if row.gemeenten != 1 else "1 van de gemeenten"
-        comparison.append(ComparisonRow(row.arbeidsmarktregio, None if pd.isna(row.value) else row.value, note))
+    comparison += _measured_rows(gemeenten, per_am)
     return RegionReport(
         title=title,
         kind=kind,
@@ -214,6 +212,20 @@ def region_report(
         headline=f"Geschat tekort aan leraren in het {SECTOR_LABELS.get(summary.get('sector', ''), '').lower()}, "
         "in % van de werkgelegenheid.",
     )
+
+
+def _measured_rows(gemeenten: pd.DataFrame, per_am: pd.DataFrame) -> list[ComparisonRow]:
+    """The measured figures the derived one rests on: each arbeidsmarktregio (for the gemeenten that take its
+    figure) and each G5 gemeente with its own measurement."""
+    rows = []
+    for row in per_am.itertuples():
+        via_am = row.gemeenten - row.gemeenten_eigen_meting
+        if via_am:
+            value = None if pd.isna(row.value) else float(row.value)
+            rows.append(ComparisonRow(row.arbeidsmarktregio, value, f"{via_am} van de gemeenten"))
+    for row in gemeenten[gemeenten["herkomst"] == "eigen meting"].itertuples():
+        rows.append(ComparisonRow(f"{row.gemeente} (eigen meting)", float(row.value), "1 van de gemeenten"))
+    return rows
 
 
 def membership_notes(summary: dict) -> tuple[str, ...]:
@@ -370,7 +382,7 @@ def bar_drawing(rows: Sequence[ComparisonRow], width: float) -> Drawing:
     drawing = Drawing(width, row_h * len(rows) + 4)
     known = [r.value for r in rows if r.value is not None]
     top = max(known) if known else 1.0
-    bar_w = width - label_w - 110
+    bar_w = width - label_w - 130  # room for the value and note after the longest bar
     for i, row in enumerate(rows):
         y = drawing.height - (i + 1) * row_h
         font = "Helvetica-Bold" if row.highlight else "Helvetica"

@@ -11,7 +11,7 @@ import pytest
 from dashboard import metrics
 from dashboard.data.geo import ATTRIBUTION, read_boundaries
 from dashboard.data.paths import REPO_DIR
-from dashboard.format import fmt_pct
+from dashboard.format import fmt_fte, fmt_pct
 from dashboard.report.regioprofiel import (
     ComparisonRow,
     KeyFigure,
@@ -113,3 +113,24 @@ def test_source_rows_keep_order_and_skip_unknown():
     rows = source_rows(sources, [("B", "solid"), ("X", "solid"), ("A", "uncertain"), ("B", "uncertain")])
     assert [(r.title, r.reliability) for r in rows] == [("TB", "solid"), ("TA", "uncertain")]
     assert source_rows(sources, [("A", "solid", "kaart")])[0].used_for == "kaart"
+
+
+def test_own_region_weighted_with_a_g5_gemeente(tables):
+    """An 'eigen regio' around Amsterdam (own G5 measurement) weighted by a small werkgelegenheid table."""
+    indicators, regions = tables["indicators"], tables["regions"]
+    regional = metrics.regional_shortage(indicators, "po")
+    national = metrics.national_value(indicators, "po", regional["peildatum"].iloc[0])
+    werk = pd.DataFrame(
+        {"gemeente_code": ["GM0363", "GM0362", "GM0384"], "fte": [6000.0, 800.0, 300.0], "year": 2023, "source_id": "T"}
+    )
+    profile = metrics.gemeenten_profile(["GM0363", "GM0362", "GM0384"], regional, regions, werk, "po", national)
+    report = region_report(
+        profile, title="Amstelland e.o.", kind="eigen regio", gemeente_geojson=read_boundaries("gemeente"),
+        sources=source_rows(tables["sources"], [(regional["source_id"].iloc[0], "solid")]), attribution=ATTRIBUTION,
+    )
+    pdf = regioprofiel_pdf(report)
+    text = _text(pdf)
+    assert "Eigen regio" in text and "werkgelegenheid 2023" in text
+    assert fmt_pct(profile.summary["value"]) in text and fmt_fte(profile.summary["tekort_fte"]) in text
+    assert "Amsterdam" in text  # the G5 gemeente's own measurement is named in the spread
+    _render_first_page(pdf, "regioprofiel_eigen_regio.png")
