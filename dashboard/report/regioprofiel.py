@@ -357,7 +357,7 @@ def map_drawing(report: RegionReport, width: float, height: float) -> Drawing:
 def _legend(drawing: Drawing, classes: list[tuple[float, float]], missing: bool, top: float) -> None:
     entries = []
     for i, (low, high) in enumerate(classes):
-        colour = _class_colour(low if low == high else (low + high) / 2, classes) if low == high else SCALE[i]
+        colour = _class_colour(low, classes) if low == high else SCALE[i]
         entries.append((colour, fmt_pct(low) if low == high else f"{fmt_pct(low)} - {fmt_pct(high)}"))
     if missing:
         entries.append((NO_FIGURE, "geen cijfer"))
@@ -567,13 +567,9 @@ def regioprofiel_pdf(report: RegionReport) -> bytes:
         canvas.saveState()
         canvas.setFont("Helvetica", 7)
         canvas.setFillColor(MUTED)
-        canvas.drawString(margin, 9 * mm, _footer_text(report.attribution))
+        canvas.drawString(margin, 9 * mm, report.attribution or "Kaartgrenzen: bron niet opgegeven")
         canvas.drawRightString(A4[0] - margin, 9 * mm, f"Lerarentekort in beeld · pagina {document.page}")
         canvas.restoreState()
 
     doc.build(story, onFirstPage=footer, onLaterPages=footer)
     return buffer.getvalue()
-
-
-def _footer_text(attribution: str) -> str:
-    return attribution or "Kaartgrenzen: bron onbekend"
