@@ -10,21 +10,9 @@ import pandas as pd
 import pyarrow as pa
 import streamlit as st
 
+from dashboard.data.export import FORMULA_PREFIXES, safe_csv  # noqa: F401  (moved; pages and tests import them here)
 from dashboard.data.tokens import cached_data, memoize
 from dashboard.format import fmt_peildatum, md_text, reliability_label
-
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_csv(frame: pd.DataFrame) -> bytes:
-    """CSV for Excel users: text cells that Excel would run as a formula get a leading quote (CSV injection)."""
-    out = frame.copy()
-    for column in out.columns:
-        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
-            out[column] = out[column].map(
-                lambda v: "'" + v if isinstance(v, str) and v.startswith(FORMULA_PREFIXES) else v
-            )
-    return out.to_csv(index=False, sep=";", decimal=",").encode("utf-8-sig")
 
 
 @memoize(max_entries=4)
