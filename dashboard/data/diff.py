@@ -31,6 +31,8 @@ class BuildDiff:
     regions_gained: list[dict[str, object]] = field(default_factory=list)  # series + peildatum + regions
     regions_lost: list[dict[str, object]] = field(default_factory=list)
     changed_values: list[dict[str, object]] = field(default_factory=list)  # figure + old + new
+    figures_added: list[dict[str, object]] = field(default_factory=list)  # new figures in an existing peildatum
+    figures_removed: list[dict[str, object]] = field(default_factory=list)
     keys_added: dict[str, list[str]] = field(default_factory=dict)
     keys_removed: dict[str, list[str]] = field(default_factory=dict)
     rows_changed: dict[str, int] = field(default_factory=dict)  # rows (any column) in only one of the builds
@@ -38,7 +40,8 @@ class BuildDiff:
     @property
     def empty(self) -> bool:
         same_counts = all(old == new for old, new in self.row_counts.values())
-        lists = (self.new_peildata, self.removed_peildata, self.regions_gained, self.regions_lost, self.changed_values)
+        lists = (self.new_peildata, self.removed_peildata, self.regions_gained, self.regions_lost, self.changed_values,
+                 self.figures_added, self.figures_removed)
         return same_counts and not any(lists) and not any(self.keys_added.values()) and not any(
             self.keys_removed.values()) and not any(self.rows_changed.values())
 
@@ -102,6 +105,19 @@ def value_changes(old: pd.DataFrame, new: pd.DataFrame) -> list[dict]:
     return out
 
 
+def _figure_dicts(figures: set[tuple]) -> list[dict]:
+    return [dict(zip(FIGURE, f, strict=True)) for f in sorted(figures)]
+
+
+def figure_changes(old: pd.DataFrame, new: pd.DataFrame) -> tuple[list[dict], list[dict]]:
+    """(added, removed) figures in a peildatum both builds have, e.g. a second source for the same date."""
+    keys = [*SERIES, "peildatum"]
+    shared = old[keys].drop_duplicates().merge(new[keys].drop_duplicates(), on=keys)
+    before = set(old.merge(shared, on=keys)[FIGURE].itertuples(index=False, name=None))
+    after = set(new.merge(shared, on=keys)[FIGURE].itertuples(index=False, name=None))
+    return _figure_dicts(after - before), _figure_dicts(before - after)
+
+
 def _keys(frame: pd.DataFrame, name: str) -> pd.Series:
     columns = KEYS.get(name) or list(SCHEMAS[name].unique)
     return frame[columns].astype(str).agg(" / ".join, axis=1)
@@ -124,6 +140,7 @@ def diff_tables(current: dict[str, pd.DataFrame], new: dict[str, pd.DataFrame]) 
         diff.new_peildata, diff.removed_peildata = peildata_changes(old, fresh)
         diff.regions_gained, diff.regions_lost = region_changes(old, fresh)
         diff.changed_values = value_changes(old, fresh)
+        diff.figures_added, diff.figures_removed = figure_changes(old, fresh)
     return diff
 
 
@@ -132,7 +149,15 @@ def _series(item: dict) -> str:
 
 
 def _dated(item: dict) -> str:
-    return f"{_series(item)}: {item['peildatum']} ({item['rows']} rijen)"
+    rows = "1 rij" if item["rows"] == 1 else f"{item['rows']} rijen"
+    return f"{_series(item)}: {item['peildatum']} ({rows})"
+
+
+def _figure(item: dict) -> str:
+    """'tekort_pct po land NL01 2024-10-01 [landelijk] (HVN_2025_PABO)'."""
+    where = item["region_code"] or item["region_name"]
+    extra = (f" {item['vak']}" if item["vak"] else "") + (f" [{item['categorie']}]" if item["categorie"] else "")
+    return f"{_series(item)} {where} {item['peildatum']}{extra} ({item['source_id']})"
 
 
 def _number(value: float) -> str:
@@ -162,10 +187,10 @@ def report_lines(diff: BuildDiff) -> list[str]:
             [f"{_series(i)} {i['peildatum']}: {', '.join(i['regions'])}" for i in diff.regions_gained])
     _listed(lines, "Regio's die een cijfer verliezen",
             [f"{_series(i)} {i['peildatum']}: {', '.join(i['regions'])}" for i in diff.regions_lost])
+    _listed(lines, "Nieuwe cijfers in een bestaande peildatum", [_figure(i) for i in diff.figures_added])
+    _listed(lines, "Verdwenen cijfers in een bestaande peildatum", [_figure(i) for i in diff.figures_removed])
     _listed(lines, "Gewijzigde waarden in een bestaande peildatum", [
-        f"{_series(i)} {i['region_code'] or i['region_name']} {i['peildatum']}"
-        + (f" {i['vak']}" if i["vak"] else "") + (f" [{i['categorie']}]" if i["categorie"] else "")
-        + f" ({i['source_id']}): {'; '.join(map(_number, i['old']))} -> {'; '.join(map(_number, i['new']))}"
+        f"{_figure(i)}: {'; '.join(map(_number, i['old']))} -> {'; '.join(map(_number, i['new']))}"
         for i in diff.changed_values
     ])
     for name in diff.keys_added:

@@ -24,8 +24,9 @@ MAX_REPEATS = 50
 MAX_VALUE_LENGTH = 100
 REGION_CODE = re.compile(r"NL\d{2}|PV\d{2}|AM\d{2}|GM\d{4}|OESO|EU")
 REGION_CODE_HELP = "NL01, PV27, AM09, GM0363 (CBS-codes; OESO en EU voor internationale gemiddelden)"
-# Peildata are ISO dates; older sources give only a year or a span of years ("2021", "2013-2015").
-PEILDATUM = re.compile(r"\d{4}(-\d{2}-\d{2})?\??|\d{4}[-/]\d{4}|IPTO\d{4}|onbekend")
+# Peildata are ISO dates; some sources give a month, quarter, year or span of years ("2024-07", "2022-Q2",
+# "2021", "2023/2024"); a "?" marks an inferred date.
+PEILDATUM = re.compile(r"\d{4}(-\d{2}(-\d{2})?|-Q[1-4])?\??|\d{4}[-/]\d{4}|IPTO\d{4}|onbekend")
 PEILDATUM_HELP = "JJJJ-MM-DD, bijv. 2023-10-01 (oudere bronnen: alleen een jaar, bijv. 2021)"
 
 

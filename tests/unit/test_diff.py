@@ -65,6 +65,7 @@ def test_new_peildatum_lost_region_changed_value_and_counts(builds):
     assert changed["region_code"] == "AM02" and changed["new"] == [9.9] and changed["old"] != [9.9]
     assert diff.row_counts["indicators"] == (len(current["indicators"]), len(current["indicators"]) + 34 - 1)
     assert diff.keys_added["sources"] == [TEST_SOURCE]
+    assert [f["region_code"] for f in diff.figures_removed] == ["AM01"] and not diff.figures_added
 
 
 def test_report_is_dutch_and_names_what_changes(builds):
