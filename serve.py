@@ -12,7 +12,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
-from dashboard import warmup
+from dashboard import api, warmup
 
 
 @asynccontextmanager
@@ -26,4 +26,4 @@ async def warmup_status(_request: Request) -> JSONResponse:
     return JSONResponse(warmup.STATUS.as_json())
 
 
-app = st.App("app.py", lifespan=lifespan, routes=[Route("/warmup", warmup_status)])
+app = st.App("app.py", lifespan=lifespan, routes=[Route("/warmup", warmup_status), *api.ROUTES])

@@ -7,6 +7,7 @@
     python -m dashboard refresh-boundaries --year J   kaartgrenzen + gemeentetabel vernieuwen vanuit PDOK
     python -m dashboard herstel                       de versie van vóór de laatste import terugzetten
     python -m dashboard build                         data/*.parquet opnieuw bouwen uit data/raw/*.csv
+    python -m dashboard build --check                 tonen wat build zou veranderen, zonder te schrijven
 
 Every command checks everything before it writes, writes via temporary files, and exits with status 1 and a
 Dutch message (what and where) when the input is refused. Only refresh-boundaries goes online.
@@ -108,6 +109,11 @@ def cmd_build(args: argparse.Namespace) -> None:
     from dashboard.data.build import build_all, write_all
 
     built = build_all()
+    if args.check:  # only report what the build would change; write nothing
+        from dashboard.data.diff import check_lines
+
+        print("\n".join(check_lines(built, DATA_DIR)))
+        return
     write_all(built)
     for name, table in built.items():
         print(f"{name}: {len(table)} rijen")
@@ -137,6 +143,7 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("herstel", help="de eigen data van vóór de laatste import terugzetten")
     p.set_defaults(run=cmd_herstel)
     p = sub.add_parser("build", help="data/*.parquet opnieuw bouwen uit data/raw/*.csv")
+    p.add_argument("--check", action="store_true", help="alleen tonen wat de build zou veranderen; niets schrijven")
     p.set_defaults(run=cmd_build)
     return main
 

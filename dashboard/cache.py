@@ -27,7 +27,7 @@ import plotly.graph_objects as go
 
 from dashboard import metrics, tables
 from dashboard.charts import basic, maps
-from dashboard.data import geo, load
+from dashboard.data import geo, load, published
 from dashboard.data.load import IndicatorFilter, SessionData
 from dashboard.memo import F, Memo, call_key, frame_key, freeze_figure, register, shallow
 
@@ -192,6 +192,16 @@ safe_csv = _output(tables.safe_csv)
 labelled_csv = _output(tables.labelled_csv)
 arrow_table = Memo(tables.arrow_table, 2048, 64 * MB)
 dataset_exports = Memo(tables.dataset_exports, 4, 256 * MB)
+
+
+# --- the open data API (dashboard/api.py): the newest snapshot of the published tables ------------------------------
+_snapshot = Memo(lambda key, data_dir, eigen_dir: published.read_snapshot(data_dir, eigen_dir), 2, 256 * MB)
+
+
+def snapshot(data_dir: Path | None = None, eigen_dir: Path | None = None) -> published.Snapshot:
+    """Read again only when a file changed (keyed on path, mtime and size of every file served)."""
+    data_dir, eigen_dir = data_dir or published.DATA_DIR, eigen_dir or load.EIGEN_DIR
+    return _snapshot(published.signature(published.files(data_dir, eigen_dir)), data_dir, eigen_dir)
 
 
 def all_memos() -> list[Memo]:

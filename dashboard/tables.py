@@ -11,9 +11,8 @@ import io
 import pandas as pd
 import pyarrow as pa
 
+from dashboard.data.export import FORMULA_PREFIXES, safe_csv  # noqa: F401 (the one CSV of page and API)
 from dashboard.format import fmt_peildatum, md_text, reliability_label
-
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 # Dutch labels of the contract columns, shared by every table and CSV.
 COLUMN_LABELS = {
@@ -34,17 +33,6 @@ COLUMN_LABELS = {
 def labels(*columns: str | tuple[str, str]) -> dict[str, str]:
     """Column -> Dutch label in the order given: a name takes the shared label, a (column, label) pair its own."""
     return dict(c if isinstance(c, tuple) else (c, COLUMN_LABELS[c]) for c in columns)
-
-
-def safe_csv(frame: pd.DataFrame) -> bytes:
-    """CSV for Excel users: text cells that Excel would run as a formula get a leading quote (CSV injection)."""
-    out = frame.copy()
-    for column in out.columns:
-        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
-            out[column] = out[column].map(
-                lambda v: "'" + v if isinstance(v, str) and v.startswith(FORMULA_PREFIXES) else v
-            )
-    return out.to_csv(index=False, sep=";", decimal=",").encode("utf-8-sig")
 
 
 def labelled(frame: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:

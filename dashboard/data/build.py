@@ -319,6 +319,7 @@ def build_indicators(raw_dir: Path = RAW_DIR) -> pd.DataFrame:
         generic_national("zij_instroom_series.csv", raw_dir),
         generic_national("zij_instroom_budget.csv", raw_dir),
         generic_national("behoud.csv", raw_dir),
+        generic_national("vacatures.csv", raw_dir, time_col="peildatum"),
         generic_national("seed_figures.csv", raw_dir, categorie="Kamerbrief/VO-raad"),
         onderwijstijd(raw_dir),
         werkgelegenheid(raw_dir),

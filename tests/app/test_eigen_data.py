@@ -10,8 +10,8 @@ from helpers import APP, texts
 from streamlit.testing.v1 import AppTest
 
 from dashboard.data import load
-from dashboard.data.load import SessionData
 from dashboard.data.ingest import import_files
+from dashboard.data.load import SessionData
 from dashboard.tables import safe_csv
 from dashboard.ui.session import SESSION_KEY
 

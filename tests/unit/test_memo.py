@@ -6,7 +6,6 @@ import threading
 import time
 
 import pandas as pd
-
 import plotly.graph_objects as go
 import pytest
 

@@ -1,0 +1,56 @@
+"""HTTP tier of the open data API: one real server (serve.py) per session, with a scratch folder for own data."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@dataclass(frozen=True)
+class Server:
+    url: str
+    eigen_dir: Path
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def server() -> Iterator[Server]:
+    port = _free_port()
+    eigen_dir = Path(tempfile.mkdtemp(prefix="eigen-api-"))  # never the developer's data/eigen/
+    command = [sys.executable, "-m", "streamlit", "run", "serve.py", "--server.headless", "true",
+               "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false",
+               "--server.fileWatcherType", "none"]
+    env = {**os.environ, "LERARENTEKORT_EIGEN_DIR": str(eigen_dir)}
+    proc = subprocess.Popen(command, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.time() + 60
+        while True:
+            try:
+                urllib.request.urlopen(f"{url}/api/v1", timeout=5).read()
+                break
+            except OSError:
+                if time.time() > deadline or proc.poll() is not None:
+                    raise RuntimeError("Streamlit-server startte niet") from None
+                time.sleep(0.3)
+        yield Server(url, eigen_dir)
+    finally:
+        proc.terminate()
+        proc.wait(10)

@@ -1,0 +1,44 @@
+"""dashboard.api without a server: the 500 answer, the light import, the routes serve.py mounts."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from starlette.requests import Request
+
+from dashboard import api
+from dashboard.data.paths import REPO_DIR
+
+
+def _request(path: str, query: str = "", method: str = "GET") -> Request:
+    scope = {"type": "http", "method": method, "path": path, "query_string": query.encode(), "headers": [],
+             "scheme": "http", "server": ("test", 80), "root_path": ""}
+    return Request(scope)
+
+
+def test_an_unexpected_error_is_a_dutch_500_without_traceback(monkeypatch):
+    def broken(_snap, _params):
+        raise RuntimeError("geheime interne details")
+
+    monkeypatch.setitem(api.VIEWS, "indicators", broken)
+    response = api.handle(_request("/api/v1/indicators"), "indicators")
+    body = json.loads(response.body)
+    assert response.status_code == 500 and "Er ging iets mis" in body["fout"]
+    assert "geheime" not in response.body.decode() and response.headers["X-Dataset-Version"]
+
+
+def test_bad_query_is_400_and_good_query_csv():
+    response = api.handle(_request("/api/v1/indicators", "sector=xx"), "indicators")
+    assert response.status_code == 400 and json.loads(response.body)["parameter"] == "sector"
+    response = api.handle(_request("/api/v1/indicators", "sector=po&indicator=tekort_pct"), "indicators")
+    assert response.status_code == 200 and response.body.startswith("\ufeffindicator;".encode())
+
+
+def test_routes_cover_the_endpoints_and_the_module_imports_light():
+    paths = {route.path for route in api.ROUTES}
+    assert {"/api/v1", "/api/v1/indicators", "/api/v1/sources", "/api/v1/regions", "/api/v1/onderwijsregios"} <= paths
+    code = "import sys, dashboard.api; print('pandas' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO_DIR, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"  # serve.py imports it before the server answers
