@@ -17,6 +17,7 @@ import pyarrow.parquet as pq
 import streamlit as st
 
 from dashboard.data.paths import DATA_DIR, EIGEN_DIR
+from dashboard.data.store import own_file
 from dashboard.data.tokens import frame_key, memoize, register
 
 TABLES = ("indicators", "sources", "regions", "onderwijsregios", "onderwijsregio_leden", "onderwijsregio_gemeenten")
@@ -51,7 +52,7 @@ def table_path(name: str, data_dir: Path = DATA_DIR) -> Path:
 
 
 def own_path(name: str) -> Path:
-    return EIGEN_DIR / f"{name}.parquet"
+    return own_file(name, EIGEN_DIR)  # in the generation in use: a new import is a new path, so a new cache key
 
 
 def _version(path: Path) -> int:
@@ -134,7 +135,7 @@ def load_indicators(
 def load_definition() -> tuple[pd.DataFrame, bool]:
     """The onderwijsregio definition: an imported one on this server if there is one (True), else the shipped
     approximation (False)."""
-    own = EIGEN_DIR / "onderwijsregio_gemeenten.parquet"
+    own = own_path("onderwijsregio_gemeenten")
     if own.exists():
         version = _version(own)
         return register(_cached_table(str(own), version, "", 0), f"definition:{own}:{version}"), True
