@@ -38,6 +38,7 @@ if sector not in ("po", "vo"):
     )
 national_series = metrics.national_series(indicators, calc_sector)
 national_pct = float(national_series["value"].iloc[-1])
+asked = {key: st.session_state[key] for key in (DEELTIJD.key, EXTRA.key, GEM_FTE.key)}  # before a widget clamps it
 c1, c2 = st.columns(2)
 with c1:
     st.selectbox("Gebied", tuple(names), key=REGIO.key, format_func=names.get)
@@ -56,25 +57,26 @@ region = st.session_state[REGIO.key]
 shortage = national_pct if region == "NL01" else float(regional.loc[regional["region_code"] == region, "value"].iloc[0])
 werkgelegenheid = metrics.figures(indicators, "werkgelegenheid_leraren_impliciet", categorie=f"{calc_sector} totaal")
 wg = float(werkgelegenheid["value"].iloc[-1]) if region == "NL01" and len(werkgelegenheid) else None
-result = metrics.meer_uren(
-    shortage,
-    st.session_state[DEELTIJD.key],
-    st.session_state[EXTRA.key],
-    st.session_state[GEM_FTE.key],
-    werkgelegenheid_fte=wg,
-)
-r1, r2, r3 = st.columns(3)
-r1.metric(f"Tekort {calc_sector}, {names[region]}", fmt_pct(shortage))
-r2.metric("Extra uren, in % van de werkgelegenheid", fmt_pct(result["extra_pct_werkgelegenheid"], 2))
-r3.metric("Deel van het tekort dat zo wordt gedekt", fmt_pct(result["dekking_pct"], 0))
-if result["extra_fte"] is not None:
-    st.markdown(
-        f"Landelijk is dat ongeveer **{fmt_fte(round(result['extra_fte'], -1))}** extra, tegen een tekort van "
-        f"ongeveer **{fmt_fte(round(result['tekort_fte'], -2))}** (werkgelegenheid afgeleid: "
-        f"{fmt_fte(wg)})."
+try:
+    result = metrics.meer_uren(
+        shortage, asked[DEELTIJD.key], asked[EXTRA.key], asked[GEM_FTE.key], werkgelegenheid_fte=wg
     )
-else:
-    st.caption("De werkgelegenheid per regio is niet gepubliceerd; daarom alleen percentages, geen fte.")
+except metrics.OutOfRange as error:  # e.g. a link with deeltijd=500: say so instead of computing "0 fte"
+    result = None
+    st.warning(f"{error} De rekenhulp rekent daar niet mee; pas de invoer hierboven aan.")
+if result is not None:
+    r1, r2, r3 = st.columns(3)
+    r1.metric(f"Tekort {calc_sector}, {names[region]}", fmt_pct(shortage))
+    r2.metric("Extra uren, in % van de werkgelegenheid", fmt_pct(result["extra_pct_werkgelegenheid"], 2))
+    r3.metric("Deel van het tekort dat zo wordt gedekt", fmt_pct(result["dekking_pct"], 0))
+    if result["extra_fte"] is not None:
+        st.markdown(
+            f"Landelijk is dat ongeveer **{fmt_fte(round(result['extra_fte'], -1))}** extra, tegen een tekort van "
+            f"ongeveer **{fmt_fte(round(result['tekort_fte'], -2))}** (werkgelegenheid afgeleid: "
+            f"{fmt_fte(wg)})."
+        )
+    else:
+        st.caption("De werkgelegenheid per regio is niet gepubliceerd; daarom alleen percentages, geen fte.")
 with st.expander("Formule en aannames"):
     st.markdown(
         "Per fte werkgelegenheid werken er 1 / *gemiddelde aanstelling* leraren. Daarvan werkt het *aandeel "
