@@ -5,24 +5,28 @@
                                                       DUO-onderwijspersoneel -> werkgelegenheid per gemeente/AM
     python -m dashboard onderwijsregios BESTAND       eigen indeling onderwijsregio -> gemeenten importeren
     python -m dashboard refresh-boundaries --year J   kaartgrenzen + gemeentetabel vernieuwen vanuit PDOK
-    python -m dashboard herstel                       de versie van vóór de laatste import terugzetten
+    python -m dashboard herstel                       de generatie eigen data van vóór de laatste import terugzetten
     python -m dashboard build                         data/*.parquet opnieuw bouwen uit data/raw/*.csv
     python -m dashboard build --check                 tonen wat build zou veranderen, zonder te schrijven
 
 Every command checks everything before it writes, writes via temporary files, and exits with status 1 and a
 Dutch message (what and where) when the input is refused. Only refresh-boundaries goes online.
+Every command holds one write lock (dashboard.data.store) from before it reads until its new state is in place;
+a second one waits (--wacht SECONDEN, or LERARENTEKORT_WACHT; standaard 60 s) and then gives up with status 1.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
 from tqdm import tqdm
 
-from dashboard.data.paths import DATA_DIR, EIGEN_DIR
+from dashboard.data import store
+from dashboard.data.paths import DATA_DIR, EIGEN_DIR, GEO_DIR, RAW_DIR
 from dashboard.format import fmt_number
 
 
@@ -43,8 +47,15 @@ def cmd_ingest(args: argparse.Namespace) -> None:
         for row in result.report:
             what = f"vervangen ({row['vervangen']} oude rijen)" if row["vervangen"] else "toegevoegd"
             print(f"{result.bestand}: bron {row['source_id']} ({row['title']}): {row['rijen']} rijen {what}")
-    print(f"Opgeslagen in {EIGEN_DIR}. De vorige versie staat ernaast (*.vorige.parquet); terugzetten: "
-          "python -m dashboard herstel")
+    _saved()
+
+
+def _saved(extra: str = "") -> None:
+    now = store.current(EIGEN_DIR)
+    if now is None:
+        return
+    before = f"; de vorige (generatie {now.parent}) blijft bewaard, terugzetten: python -m dashboard herstel"
+    print(f"Opgeslagen in {EIGEN_DIR} als generatie {now.number}{extra}{before if now.parent else ''}.")
 
 
 def cmd_ingest_duo(args: argparse.Namespace) -> None:
@@ -62,7 +73,7 @@ def cmd_ingest_duo(args: argparse.Namespace) -> None:
     rows, summary = werkgelegenheid_rows(personnel, adressen, regions, source_id)
     steps.update()
     merged, _ = merge_own(read_own(EIGEN_DIR), (rows, duo_source(source_id, args.file.name, summary)))
-    write_own(*merged, eigen_dir=EIGEN_DIR)
+    write_own(*merged, eigen_dir=EIGEN_DIR, description=f"ingest-duo {args.file.name}")
     steps.update()
     steps.close()
     unit = summary.measure
@@ -75,7 +86,7 @@ def cmd_ingest_duo(args: argparse.Namespace) -> None:
             print(f"  niet toe te wijzen ({reason}): {fmt_number(value, 1)} {unit}")
     if summary.suppressed_cells:
         print(f"  {summary.suppressed_cells} cellen afgeschermd door DUO (*): niet als 0 geteld, weggelaten.")
-    print(f"Opgeslagen in {EIGEN_DIR} ({len(rows)} rijen).")
+    _saved(f" ({len(rows)} rijen)")
 
 
 def cmd_onderwijsregios(args: argparse.Namespace) -> None:
@@ -85,7 +96,8 @@ def cmd_onderwijsregios(args: argparse.Namespace) -> None:
     table = import_definition(args.file, regions, EIGEN_DIR)
     counts = table.groupby("sector")["onderwijsregio"].nunique()
     print(f"Indeling geïmporteerd: {len(table)} regels, " +
-          ", ".join(f"{n} onderwijsregio's {s}" for s, n in counts.items()) + f". Opgeslagen in {EIGEN_DIR}.")
+          ", ".join(f"{n} onderwijsregio's {s}" for s, n in counts.items()) + ".")
+    _saved()
 
 
 def cmd_refresh(args: argparse.Namespace) -> None:
@@ -100,9 +112,11 @@ def cmd_refresh(args: argparse.Namespace) -> None:
 def cmd_herstel(args: argparse.Namespace) -> None:
     from dashboard.data.ingest import IngestError, restore_previous
 
-    if not restore_previous(EIGEN_DIR):
-        raise IngestError("er is geen vorige versie om terug te zetten.")
-    print("De versie van vóór de laatste import staat weer in gebruik.")
+    restored = restore_previous(EIGEN_DIR)
+    if restored is None:
+        raise IngestError(f"er is geen vorige versie om terug te zetten (in {EIGEN_DIR}).")
+    left, back = restored
+    print(f"Terug naar {back.label()}; {left.label()} staat niet meer in gebruik maar blijft bewaard.")
 
 
 def cmd_build(args: argparse.Namespace) -> None:
@@ -119,30 +133,46 @@ def cmd_build(args: argparse.Namespace) -> None:
         print(f"{name}: {len(table)} rijen")
 
 
+def _clean_up() -> None:
+    """What a killed command left behind (unfinished generation, temp files); we hold the lock, so none is live."""
+    left = store.cleanup(EIGEN_DIR) + store.remove_temp_files(DATA_DIR, RAW_DIR, GEO_DIR)
+    if left:
+        print(f"Opgeruimd na een afgebroken opdracht: {', '.join(str(p) for p in left)}", file=sys.stderr)
+
+
 def parser() -> argparse.ArgumentParser:
     from dashboard.data.refresh_geo import PDOK
 
-    main = argparse.ArgumentParser(prog="python -m dashboard", description="Gegevens van het dashboard bijwerken.")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(  # on the main parser and each opdracht; SUPPRESS so the one not given overwrites nothing
+        "--wacht", type=float, metavar="SECONDEN", default=argparse.SUPPRESS,
+        help=f"hoe lang te wachten op een andere opdracht die de data bijwerkt (standaard {store.WAIT_ENV} of "
+        f"{store.DEFAULT_WAIT:g})",
+    )
+    main = argparse.ArgumentParser(
+        prog="python -m dashboard", description="Gegevens van het dashboard bijwerken.", parents=[common]
+    )
     sub = main.add_subparsers(dest="command", required=True, metavar="opdracht")
-    p = sub.add_parser("ingest", help="cijfers in het datacontract (CSV of xlsx) blijvend toevoegen")
+    add = partial(sub.add_parser, parents=[common])
+    p = add("ingest", help="cijfers in het datacontract (CSV of xlsx) blijvend toevoegen")
     p.add_argument("files", nargs="+", type=Path, metavar="BESTAND")
     p.set_defaults(run=cmd_ingest)
-    p = sub.add_parser("ingest-duo", help="DUO-bestand onderwijspersoneel -> werkgelegenheid per gemeente en AM")
+    p = add("ingest-duo", help="DUO-bestand onderwijspersoneel -> werkgelegenheid per gemeente en AM")
     p.add_argument("file", type=Path, metavar="BESTAND")
     p.add_argument("--adressen", type=Path, required=True,
                    help="DUO-bestand met vestigingen (INSTELLINGSCODE/BRIN NUMMER en GEMEENTENUMMER)")
     p.add_argument("--max-mb", type=int, default=200, help="grootste toegestane bestand in MB (standaard 200)")
     p.set_defaults(run=cmd_ingest_duo)
-    p = sub.add_parser("onderwijsregios", help="indeling onderwijsregio -> gemeenten importeren (CSV of xlsx)")
+    p = add("onderwijsregios", help="indeling onderwijsregio -> gemeenten importeren (CSV of xlsx)")
     p.add_argument("file", type=Path, metavar="BESTAND")
     p.set_defaults(run=cmd_onderwijsregios)
-    p = sub.add_parser("refresh-boundaries", help="kaartgrenzen en gemeentetabel vernieuwen vanuit PDOK (online)")
+    p = add("refresh-boundaries", help="kaartgrenzen en gemeentetabel vernieuwen vanuit PDOK (online)")
     p.add_argument("--year", "--jaar", type=int, required=True, dest="year")
     p.add_argument("--base-url", default=PDOK)
     p.set_defaults(run=cmd_refresh)
-    p = sub.add_parser("herstel", help="de eigen data van vóór de laatste import terugzetten")
+    p = add("herstel", help="de eigen data van vóór de laatste import terugzetten")
     p.set_defaults(run=cmd_herstel)
-    p = sub.add_parser("build", help="data/*.parquet opnieuw bouwen uit data/raw/*.csv")
+    p = add("build", help="data/*.parquet opnieuw bouwen uit data/raw/*.csv")
     p.add_argument("--check", action="store_true", help="alleen tonen wat de build zou veranderen; niets schrijven")
     p.set_defaults(run=cmd_build)
     return main
@@ -155,8 +185,10 @@ def main(argv: list[str] | None = None) -> int:
 
     args = parser().parse_args(argv)
     try:
-        args.run(args)
-    except (IngestError, ReadError, RefreshError) as error:
+        with store.writing(EIGEN_DIR, getattr(args, "wacht", None)):
+            _clean_up()
+            args.run(args)
+    except (IngestError, ReadError, RefreshError, store.LockTimeout) as error:
         print(f"Afgewezen: {error}", file=sys.stderr)
         print("Er is niets gewijzigd.", file=sys.stderr)
         return 1

@@ -5,6 +5,7 @@ Each function returns exactly the frame a chart, its table and its CSV download 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
@@ -13,7 +14,7 @@ import pandas as pd
 # Re-exported (pages call metrics.expand_members); defined in the data layer, which the build uses.
 from dashboard.data.members import RELIABILITY_RANK as RELIABILITY_RANK
 from dashboard.data.members import expand_members as expand_members
-from dashboard.format import fmt_peildatum, indicator_label, reliability_label
+from dashboard.format import fmt_number, fmt_peildatum, indicator_label, reliability_label
 from dashboard.texts import VERTREKREDENEN
 
 MAP_LEVELS = ("arbeidsmarktregio", "gemeente")
@@ -518,6 +519,39 @@ def instruction_time(indicators: pd.DataFrame) -> pd.DataFrame:
 # --- Behoud & werving -----------------------------------------------------------------------------------------------
 
 DAY_FTE = 0.2  # one working day in a five-day week
+# Meaningful range of each calculator input: (label, lowest, highest, unit). The page's widgets use the same bounds;
+# a value from a link outside them is refused instead of being clamped into a silent "0 fte".
+MEER_UREN_BOUNDS = {
+    "shortage_pct": ("Tekort", 0.0, 100.0, "%"),
+    "deeltijd_pct": ("Aandeel leraren dat in deeltijd werkt", 0.0, 100.0, "%"),
+    "extra_pct": ("Aandeel deeltijders dat extra gaat werken", 0.0, 100.0, "%"),
+    "gem_fte": ("Gemiddelde aanstelling van een leraar", 0.1, 1.0, " fte"),
+    "extra_fte": ("Extra aanstelling per deeltijder", 0.01, 1.0, " fte"),
+}
+
+
+def _short(value: float) -> str:
+    """0.1 -> '0,1', 100.0 -> '100': Dutch, without trailing zeros."""
+    return fmt_number(value, 2).rstrip("0").rstrip(",")
+
+
+class OutOfRange(ValueError):
+    """A calculator input outside its range; the Dutch message names the input, the value and the range."""
+
+    def __init__(self, field: str, value: float) -> None:
+        label, low, high, unit = MEER_UREN_BOUNDS[field]
+        given = f"{_short(value)}{unit} valt buiten het bereik" if math.isfinite(value) else "geen getal; het bereik is"
+        super().__init__(f"{label}: {given} {_short(low)}–{_short(high)}{unit}.")
+        self.field = field
+        self.value = value
+
+
+def check_meer_uren(**inputs: float) -> None:
+    """Raise OutOfRange for the first input outside MEER_UREN_BOUNDS (NaN and infinity included)."""
+    for field, value in inputs.items():
+        _, low, high, _ = MEER_UREN_BOUNDS[field]
+        if not (math.isfinite(value) and low <= value <= high):
+            raise OutOfRange(field, value)
 
 
 def meer_uren(
@@ -534,9 +568,13 @@ def meer_uren(
     those add extra_fte. Extra fte as a share of werkgelegenheid = deeltijd * extra * extra_fte / gem_fte; the share
     of the shortage covered is that divided by the shortage (both in % of werkgelegenheid), so no regional
     werkgelegenheid is needed. With a werkgelegenheid the same result is also given in fte.
+    An input outside its range raises OutOfRange (never a result computed from a meaningless input).
     """
-    if gem_fte <= 0:
-        raise ValueError("De gemiddelde aanstelling moet groter zijn dan 0 fte.")
+    check_meer_uren(
+        shortage_pct=shortage_pct, deeltijd_pct=deeltijd_pct, extra_pct=extra_pct, gem_fte=gem_fte, extra_fte=extra_fte
+    )
+    if werkgelegenheid_fte is not None and not (math.isfinite(werkgelegenheid_fte) and werkgelegenheid_fte >= 0):
+        raise ValueError(f"De werkgelegenheid ({werkgelegenheid_fte}) moet een getal van 0 fte of meer zijn.")
     extra_share_pct = (deeltijd_pct / 100) * (extra_pct / 100) * extra_fte / gem_fte * 100
     covered = extra_share_pct / shortage_pct * 100 if shortage_pct > 0 else None
     return {

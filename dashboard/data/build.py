@@ -17,6 +17,7 @@ import pandas as pd
 from dashboard.data.contract import validate, validate_references
 from dashboard.data.members import definition_rows, expand_members, sector_codes
 from dashboard.data.paths import DATA_DIR, GEO_DIR, RAW_DIR, geo_file
+from dashboard.data.store import write_parquet
 
 G5_CODES = {
     "Amsterdam": "GM0363",
@@ -445,14 +446,14 @@ def build_all(raw_dir: Path = RAW_DIR, geo_dir: Path = GEO_DIR) -> dict[str, pd.
 
 
 def write_all(tables: dict[str, pd.DataFrame], out_dir: Path = DATA_DIR) -> None:
+    """Each file old or new, never half, mode from the umask (0644). Run under the write lock (the CLI does)."""
     for name, frame in tables.items():
-        tmp = out_dir / f".{name}.parquet.tmp"
-        frame.to_parquet(tmp, index=False)
-        tmp.replace(out_dir / f"{name}.parquet")
+        write_parquet(frame, out_dir / f"{name}.parquet")
 
 
-if __name__ == "__main__":
-    built = build_all()
-    write_all(built)
-    for table_name, table in built.items():
-        print(f"{table_name}: {len(table)} rijen")
+if __name__ == "__main__":  # the same as `python -m dashboard build`, so under the same write lock
+    import sys
+
+    from dashboard.__main__ import main
+
+    sys.exit(main(["build"]))

@@ -3,32 +3,25 @@
 The file (CSV or xlsx) has the columns onderwijsregio, sector, gemeentecode and optionally betrouwbaarheid
 (reliability). Gemeentecodes may be written as GM0363, 0363 or 363; they must exist in the current indeling.
 The accepted definition replaces the shipped approximation for every user of the server
-(EIGEN_DIR/onderwijsregio_gemeenten.parquet; the previous one is kept as *.vorige.parquet).
+(as a new generation of the own tables, dashboard.data.store; `herstel` returns to the previous one).
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
 
+from dashboard.data import store
 from dashboard.data.contract import SCHEMAS, ContractError, validate
-from dashboard.data.ingest import (
-    MAX_IMPORT_BYTES,
-    IngestError,
-    atomic_write_parquet,
-    previous_path,
-    reject_hostile_cells,
-    row_list,
-)
+from dashboard.data.ingest import MAX_IMPORT_BYTES, IngestError, reject_hostile_cells, row_list
 from dashboard.data.readers import ReadError, read_path
 
 ALIASES = {"betrouwbaarheid": "reliability", "gemeente": "gemeentecode", "gemeentenummer": "gemeentecode"}
-FILENAME = "onderwijsregio_gemeenten.parquet"
+TABLE = "onderwijsregio_gemeenten"
 
 
 def normalise_codes(codes: pd.Series) -> pd.Series:
@@ -66,10 +59,7 @@ def import_definition(path: Path, regions: pd.DataFrame, eigen_dir: Path) -> pd.
     except ReadError as err:
         raise IngestError(f"{path.name}: {err}") from err
     table = check_definition(frame, regions)
-    target = eigen_dir / FILENAME
-    if target.exists():
-        shutil.copy2(target, previous_path(target))
-    atomic_write_parquet(table, target)
+    store.commit_generation({TABLE: table}, eigen_dir, f"onderwijsregios {path.name}")
     return table
 
 

@@ -8,22 +8,20 @@ Two ways in, one check:
 Own figures are always marked: their source ids get the prefix `EIGEN-` and their source rows the kind
 'eigen data', so charts, maps, tables and source lines can say "eigen data" wherever such a row appears.
 A malformed or hostile file is rejected with a Dutch message that says what is wrong and where; nothing is
-written then. An accepted import is written to temporary files and renamed into place (sources first), and the
-previous version is kept as *.vorige.parquet so `python -m dashboard herstel` can put it back.
+written then. An accepted import becomes a new generation of all own tables at once (dashboard.data.store): the
+previous generation stays as it was, so `python -m dashboard herstel` can put exactly that back.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
+from dashboard.data import store
 from dashboard.data.contract import SCHEMAS, ContractError, validate
 from dashboard.data.paths import EIGEN_DIR
 from dashboard.data.readers import ReadError, read_bytes, read_path
@@ -207,50 +205,29 @@ def empty_own() -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 def read_own(eigen_dir: Path = EIGEN_DIR) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The imported own data on this server (empty frames when there is none)."""
+    """The imported own data on this server, from the generation in use (empty frames when there is none)."""
     empty = empty_own()
+    files = [store.own_file(name, eigen_dir) for name in TABLES]
     return tuple(  # type: ignore[return-value]
-        pd.read_parquet(eigen_dir / f"{name}.parquet") if (eigen_dir / f"{name}.parquet").exists() else frame
-        for name, frame in zip(TABLES, empty)
+        pd.read_parquet(path) if path.exists() else frame for path, frame in zip(files, empty)
     )
 
 
 def atomic_write_parquet(frame: pd.DataFrame, target: Path) -> None:
-    """Write next to the target, then rename: a crash leaves either the old or the new file, never half."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.stem}.", suffix=".tmp")
-    os.close(handle)
-    tmp = Path(tmp_name)
-    try:
-        frame.to_parquet(tmp, index=False)
-        os.replace(tmp, target)
-    finally:
-        tmp.unlink(missing_ok=True)
+    """A single file outside the generation store (data/*.parquet): old or new, never half."""
+    store.write_parquet(frame, target)
 
 
-def previous_path(path: Path) -> Path:
-    return path.with_name(f"{path.stem}.vorige.parquet")
+def write_own(
+    indicators: pd.DataFrame, sources: pd.DataFrame, eigen_dir: Path = EIGEN_DIR, description: str = "import"
+) -> store.Generation:
+    """Rows and their sources as one new generation (the other own tables carried over)."""
+    return store.commit_generation({"indicators": indicators, "sources": sources}, eigen_dir, description)
 
 
-def write_own(indicators: pd.DataFrame, sources: pd.DataFrame, eigen_dir: Path = EIGEN_DIR) -> None:
-    """Keep the current files as *.vorige.parquet, then write the new ones (sources first, so an indicator
-    never points at a source that is not there)."""
-    for name in TABLES:
-        current = eigen_dir / f"{name}.parquet"
-        if current.exists():
-            shutil.copy2(current, previous_path(current))
-    atomic_write_parquet(sources, eigen_dir / "sources.parquet")
-    atomic_write_parquet(indicators, eigen_dir / "indicators.parquet")
-
-
-def restore_previous(eigen_dir: Path = EIGEN_DIR) -> bool:
-    """Put the version before the last import back; False when there is none."""
-    pairs = [(previous_path(eigen_dir / f"{n}.parquet"), eigen_dir / f"{n}.parquet") for n in TABLES]
-    if not all(prev.exists() for prev, _ in pairs):
-        return False
-    for prev, current in pairs:
-        os.replace(prev, current)
-    return True
+def restore_previous(eigen_dir: Path = EIGEN_DIR) -> tuple[store.Generation, store.Generation] | None:
+    """Back to the generation before the current one: (left, restored), or None when there is none."""
+    return store.restore_previous(eigen_dir)
 
 
 @dataclass
@@ -266,21 +243,20 @@ def import_files(
     eigen_dir: Path = EIGEN_DIR,
     progress: Callable[[Iterable[Path]], Iterable[Path]] = iter,
 ) -> list[ImportResult]:
-    """Check every file first; write only when all are valid (one file with an error imports nothing)."""
-    own = read_own(eigen_dir)
-    results = []
-    for path in progress(paths):
-        try:
-            frame = read_path(path, MAX_IMPORT_BYTES)
-            checked = check_frame(frame, pd.concat([known_sources, own[1]], ignore_index=True), regions)
-        except (IngestError, ReadError) as err:
-            raise IngestError(f"{path.name}: {err}") from err
-        own, report = merge_own(own, checked)
-        results.append(ImportResult(path.name, report))
-    write_own(*own, eigen_dir=eigen_dir)
+    """Check every file first; write only when all are valid (one file with an error imports nothing).
+    The lock is held from reading the current own data until the new generation is in use, so parallel imports
+    queue instead of overwriting each other."""
+    with store.writing(eigen_dir):
+        own = read_own(eigen_dir)
+        results = []
+        for path in progress(paths):
+            try:
+                frame = read_path(path, MAX_IMPORT_BYTES)
+                checked = check_frame(frame, pd.concat([known_sources, own[1]], ignore_index=True), regions)
+            except (IngestError, ReadError) as err:
+                raise IngestError(f"{path.name}: {err}") from err
+            own, report = merge_own(own, checked)
+            results.append(ImportResult(path.name, report))
+        write_own(*own, eigen_dir=eigen_dir, description="ingest " + ", ".join(r.bestand for r in results))
     return results
 
-
-def remove_own(eigen_dir: Path = EIGEN_DIR) -> None:
-    for name in TABLES:
-        (eigen_dir / f"{name}.parquet").unlink(missing_ok=True)

@@ -15,6 +15,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 
 from dashboard.data.paths import DATA_DIR, EIGEN_DIR
+from dashboard.data.store import own_file
 
 TABLES = ("indicators", "sources", "regions", "onderwijsregios", "onderwijsregio_leden", "onderwijsregio_gemeenten")
 OWN_TABLES = ("indicators", "sources")
@@ -54,8 +55,9 @@ def table_path(name: str, data_dir: Path = DATA_DIR) -> Path:
 
 
 def own_path(name: str, eigen_dir: Path | None = None) -> Path:
-    """Where an import on this server keeps table `name` (only OWN_TABLES and the definition are imported)."""
-    return (eigen_dir or EIGEN_DIR) / f"{name}.parquet"
+    """Where an import on this server keeps table `name`, in the generation in use: a new import is a new path,
+    so a new cache key."""
+    return own_file(name, eigen_dir or EIGEN_DIR)
 
 
 def file_version(path: Path) -> int:

@@ -15,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard.data.paths import DATA_DIR, EIGEN_DIR
+from dashboard.data.store import own_file
 
 TABLES = ("indicators", "sources", "regions", "onderwijsregios", "onderwijsregio_gemeenten", "onderwijsregio_leden")
 OWN_TABLES = ("indicators", "sources")  # merged into the published table
@@ -29,7 +30,7 @@ class Snapshot:
 
 
 def files(data_dir: Path = DATA_DIR, eigen_dir: Path = EIGEN_DIR) -> list[Path]:
-    own = [eigen_dir / f"{name}.parquet" for name in (*OWN_TABLES, OWN_DEFINITION)]
+    own = [own_file(name, eigen_dir) for name in (*OWN_TABLES, OWN_DEFINITION)]
     return [data_dir / f"{name}.parquet" for name in TABLES] + [p for p in own if p.exists()]
 
 
@@ -51,10 +52,10 @@ def read_snapshot(data_dir: Path = DATA_DIR, eigen_dir: Path = EIGEN_DIR) -> Sna
     paths = files(data_dir, eigen_dir)
     tables = {name: pd.read_parquet(data_dir / f"{name}.parquet") for name in TABLES}
     for name in OWN_TABLES:
-        own = eigen_dir / f"{name}.parquet"
+        own = own_file(name, eigen_dir)
         if own.exists():
             tables[name] = pd.concat([tables[name], pd.read_parquet(own)], ignore_index=True)
-    definition = eigen_dir / f"{OWN_DEFINITION}.parquet"
+    definition = own_file(OWN_DEFINITION, eigen_dir)
     if definition.exists():
         tables[OWN_DEFINITION] = pd.read_parquet(definition)
     return Snapshot(tables, content_version(paths), definition.exists())

@@ -20,9 +20,7 @@ from __future__ import annotations
 
 import http.client
 import json
-import os
 import shutil
-import tempfile
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -35,6 +33,7 @@ import shapely
 from shapely.geometry import MultiPolygon, Polygon, mapping
 from shapely.geometry.polygon import orient
 
+from dashboard.data import store
 from dashboard.data.paths import DATA_DIR, GEO_DIR, RAW_DIR
 
 PDOK = "https://service.pdok.nl/cbs/gebiedsindelingen"
@@ -192,13 +191,7 @@ def gemeente_table(
 
 
 def write_atomic(text: str, target: Path) -> None:
-    handle, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.stem}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp_name, target)
-    finally:
-        Path(tmp_name).unlink(missing_ok=True)
+    store.atomic_write(target, lambda tmp: tmp.write_text(text, encoding="utf-8"))
 
 
 def refresh(

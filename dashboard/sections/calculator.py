@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import math
+
 import streamlit as st
 
 from dashboard.format import fmt_fte, fmt_pct, fmt_peildatum
-from dashboard.metrics import meer_uren
+from dashboard.metrics import MEER_UREN_BOUNDS, OutOfRange, meer_uren
 from dashboard.ui.state import Param
 from dashboard.views.behoud import Calculator
 
@@ -23,6 +25,16 @@ FORMULA = (
 
 def render(view: Calculator, regio: Param, deeltijd: Param, extra: Param, gem_fte: Param) -> None:
     st.subheader("Rekenhulp: wat levert meer uren werken op?")
+    # Read the input before the widgets clamp a value from a link (deeltijd=500 would silently become 100).
+    asked = {p.key: st.session_state[p.key] for p in (deeltijd, extra, gem_fte)}
+    bounds = {
+        key: MEER_UREN_BOUNDS[field][1:3]
+        for key, field in ((deeltijd.key, "deeltijd_pct"), (extra.key, "extra_pct"), (gem_fte.key, "gem_fte"))
+    }
+    for key, (low, high) in bounds.items():
+        if not low <= st.session_state[key] <= high:
+            value = st.session_state[key]
+            st.session_state[key] = min(max(value, low), high) if math.isfinite(value) else low
     c1, c2 = st.columns(2)
     with c1:
         st.selectbox("Gebied", tuple(view.names), key=regio.key, format_func=view.names.get)
@@ -44,13 +56,17 @@ def render(view: Calculator, regio: Param, deeltijd: Param, extra: Param, gem_ft
     region = st.session_state[regio.key]
     shortage = view.shortage[region]
     werk = view.werkgelegenheid_fte if region == "NL01" else None
-    result = meer_uren(
-        shortage,
-        st.session_state[deeltijd.key],
-        st.session_state[extra.key],
-        st.session_state[gem_fte.key],
-        werkgelegenheid_fte=werk,
-    )
+    # A link that asked for something out of range: say so instead of computing with the clamped value.
+    values = asked if any(asked[k] != st.session_state[k] for k in asked) else {k: st.session_state[k] for k in asked}
+    try:
+        result = meer_uren(
+            shortage, values[deeltijd.key], values[extra.key], values[gem_fte.key], werkgelegenheid_fte=werk
+        )
+    except OutOfRange as error:
+        st.warning(
+            f"{error} De rekenhulp rekent daar niet mee; pas de invoer hierboven aan.", icon=":material/warning:"
+        )
+        return
     r1, r2, r3 = st.columns(3)
     r1.metric(
         f"Tekort {view.sector}, {view.names[region]}",

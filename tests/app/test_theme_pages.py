@@ -104,6 +104,12 @@ def test_calculator_round_trip_from_link():
     assert _metric(at, "Deel van het tekort") == "19%"
 
 
+
+def test_calculator_out_of_range_link_says_so_instead_of_computing():
+    at = open_page("behoud", deeltijd="500")
+    assert any("500% valt buiten het bereik 0–100%" in w.value for w in at.warning)
+    assert not any(m.label.startswith("Extra uren") for m in at.metric)  # no "0,00%" / "0 fte" result
+
 # --- Data & verantwoording -------------------------------------------------------------------------------------------
 
 

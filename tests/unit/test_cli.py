@@ -13,6 +13,7 @@ import pytest
 import dashboard.__main__ as cli
 from dashboard.data.ingest import read_own
 from dashboard.data.paths import DATA_DIR, REPO_DIR
+from dashboard.data.store import own_file
 
 EXAMPLE = DATA_DIR / "voorbeeld" / "eigen_cijfers.csv"
 
@@ -51,7 +52,7 @@ def test_onderwijsregio_definition_import(eigen: Path, tmp_path: Path, capsys):
     path.write_text("Onderwijsregio;Sector;Gemeentecode\nNoord;po;14\nNoord;po;GM0034\nZuid;vo;0363\n")
     assert cli.main(["onderwijsregios", str(path)]) == 0
     assert "3 regels, 1 onderwijsregio's po, 1 onderwijsregio's vo" in capsys.readouterr().out
-    table = pd.read_parquet(eigen / "onderwijsregio_gemeenten.parquet")
+    table = pd.read_parquet(own_file("onderwijsregio_gemeenten", eigen))
     assert list(table["gemeentecode"]) == ["GM0014", "GM0034", "GM0363"]
     path.write_text("onderwijsregio;sector;gemeentecode\nNoord;po;9999\n")
     assert cli.main(["onderwijsregios", str(path)]) == 1
@@ -59,7 +60,7 @@ def test_onderwijsregio_definition_import(eigen: Path, tmp_path: Path, capsys):
     path.write_text("onderwijsregio;sector;gemeentecode\nNoord;po;14\nNoord;po;GM0014\n")
     assert cli.main(["onderwijsregios", str(path)]) == 1
     assert "moeten uniek zijn; dubbel in rij 1, 2" in capsys.readouterr().err
-    assert len(pd.read_parquet(eigen / "onderwijsregio_gemeenten.parquet")) == 3  # the accepted one stays
+    assert len(pd.read_parquet(own_file("onderwijsregio_gemeenten", eigen))) == 3  # the accepted one stays
 
 
 def test_module_runs_as_documented():

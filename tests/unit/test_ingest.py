@@ -16,6 +16,7 @@ from dashboard.data.ingest import (
     restore_previous,
 )
 from dashboard.data.paths import DATA_DIR
+from dashboard.data.store import own_file
 
 HEADER = ";".join(SCHEMAS["indicators"].column_names)
 ROW = "tekort_pct;po;;gemeente;GM0014;Groningen;;2024-10-01;2024;4,5;%;meting;secondary;CD_2023;eigen meting"
@@ -128,17 +129,17 @@ def test_import_reports_added_then_replaced_and_keeps_previous(tmp_path: Path, t
 def test_one_bad_file_imports_nothing_and_leaves_data_intact(tmp_path: Path, tables):
     eigen = tmp_path / "eigen"
     import_files([EXAMPLE], tables["sources"], tables["regions"], eigen)
-    before = (eigen / "indicators.parquet").read_bytes()
+    before = own_file("indicators", eigen).read_bytes()
     good = _write(tmp_path, "goed.csv", csv_bytes(ROW))
     bad = _write(tmp_path, "fout.csv", csv_bytes(ROW.replace("4,5", "veel")))
     with pytest.raises(IngestError, match=r"^fout.csv: .*kolom 'value'"):
         import_files([good, bad], tables["sources"], tables["regions"], eigen)
-    assert (eigen / "indicators.parquet").read_bytes() == before
+    assert own_file("indicators", eigen).read_bytes() == before
 
 
 def test_crash_during_write_keeps_old_file_and_leaves_no_temp(tmp_path: Path, monkeypatch, tables):
     import_files([EXAMPLE], tables["sources"], tables["regions"], tmp_path)
-    before = pd.read_parquet(tmp_path / "indicators.parquet")
+    before = pd.read_parquet(own_file("indicators", tmp_path))
 
     def broken(self, path, *args, **kwargs):
         Path(path).write_bytes(b"half")
@@ -149,8 +150,9 @@ def test_crash_during_write_keeps_old_file_and_leaves_no_temp(tmp_path: Path, mo
     with pytest.raises(OSError):
         import_files([other], tables["sources"], tables["regions"], tmp_path)
     monkeypatch.undo()
-    pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / "indicators.parquet"), before)
-    assert not list(tmp_path.glob("*.tmp")) and not list(tmp_path.glob(".*.tmp"))
+    pd.testing.assert_frame_equal(pd.read_parquet(own_file("indicators", tmp_path)), before)
+    assert not list(tmp_path.rglob("*.tmp")) and not list(tmp_path.rglob(".*.tmp"))
+    assert not list(tmp_path.rglob(".nieuw-*"))  # the unfinished generation is gone too
 
 
 def test_import_size_limit_is_checked_on_disk(tmp_path: Path, tables):
@@ -159,4 +161,4 @@ def test_import_size_limit_is_checked_on_disk(tmp_path: Path, tables):
         fh.truncate(300_000_000)
     with pytest.raises(IngestError, match=r"groot.csv: Het bestand is te groot \(300,0 MB\)"):
         import_files([huge], tables["sources"], tables["regions"], tmp_path)
-    assert not (tmp_path / "indicators.parquet").exists()
+    assert not own_file("indicators", tmp_path).exists() and not (tmp_path / "generaties").exists()

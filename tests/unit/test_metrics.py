@@ -1,3 +1,5 @@
+import re
+
 import pandas as pd
 import pytest
 
@@ -173,3 +175,20 @@ def test_regional_shortage_ignores_subgroups(tables):
     regional = metrics.regional_shortage(tables["indicators"], "po")
     assert regional.loc[regional["region_code"] == "GM0363", "value"].iloc[0] == 18.7
     assert regional["region_code"].is_unique and len(regional) == 40
+
+
+def test_meer_uren_computes_in_range_and_refuses_out_of_range():
+    result = metrics.meer_uren(9.7, 75, 10, 0.7, werkgelegenheid_fte=100_000)
+    assert result["extra_pct_werkgelegenheid"] == pytest.approx(2.142857, rel=1e-5)
+    assert result["extra_fte"] == pytest.approx(2142.857, rel=1e-5)
+    for kwargs, message in [
+        ({"deeltijd_pct": 500}, "Aandeel leraren dat in deeltijd werkt: 500% valt buiten het bereik 0–100%."),
+        ({"extra_pct": -5}, "Aandeel deeltijders dat extra gaat werken: -5% valt buiten het bereik 0–100%."),
+        ({"gem_fte": 0.01}, "Gemiddelde aanstelling van een leraar: 0,01 fte valt buiten het bereik 0,1–1 fte."),
+        ({"gem_fte": 0}, "0 fte valt buiten het bereik 0,1–1 fte"),
+        ({"deeltijd_pct": float("nan")}, "in deeltijd werkt: geen getal; het bereik is 0–100%."),
+    ]:
+        given = {"shortage_pct": 9.7, "deeltijd_pct": 75, "extra_pct": 10, "gem_fte": 0.7} | kwargs
+        with pytest.raises(metrics.OutOfRange, match=re.escape(message)) as raised:
+            metrics.meer_uren(**given, werkgelegenheid_fte=100_000)
+        assert raised.value.field == next(iter(kwargs))
