@@ -29,7 +29,7 @@ left.multiselect(
     "Soort opleiding", TYPES.choices, key=TYPES.key, format_func=views.TYPE_LABELS.get, placeholder="Kies opleidingen"
 )
 with right:
-    years = year_slider("Jaren", VAN, TOT, options.instroom_years)
+    years = year_slider("Jaren", VAN, TOT, options.instroom_years, key="_jaren")
 chart.render(views.instroom(st.session_state[TYPES.key], years, session))
 
 diplomas = views.diplomas(st.session_state[VAKKEN.key], session)

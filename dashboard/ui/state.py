@@ -72,13 +72,12 @@ def publish(*params: Param) -> None:
             st.query_params[param.key] = text
 
 
-def year_slider(label: str, start: Param, end: Param, bounds: tuple[int, int]) -> tuple[int, int]:
+def year_slider(label: str, start: Param, end: Param, bounds: tuple[int, int], key: str) -> tuple[int, int]:
     """A year-range slider whose ends live in the URL as two parameters, clamped to the data's years and ordered
     whatever the link says; the bounds come from the data, so a new year appears without a code change."""
     low, high = bounds
     clamped = sorted(min(max(st.session_state[p.key], low), high) for p in (start, end))
-    state_key = f"_{start.key}_{end.key}"
-    st.session_state.setdefault(state_key, tuple(clamped))
-    years = st.slider(label, low, high, key=state_key) if low < high else (low, high)
+    st.session_state.setdefault(key, tuple(clamped))
+    years = st.slider(label, low, high, key=key) if low < high else (low, high)
     st.session_state[start.key], st.session_state[end.key] = years
     return years

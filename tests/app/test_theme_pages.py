@@ -67,7 +67,7 @@ def test_onderwijstijd_sector_changes_comparison():
     assert "basisonderwijs" in chart_json(at)
     at.radio(key="sector").set_value("vo").run()
     assert "onderbouw vo" in chart_json(at)
-    assert "Pilot onderwijstijd vo (2024-2026)" in texts(at)
+    assert "Pilot onderwijstijd vo" in texts(at)
 
 
 # --- Behoud & werving -------------------------------------------------------------------------------------------------

@@ -14,15 +14,9 @@ from axe_playwright_python.sync_playwright import Axe
 from conftest import REPO, screenshot, wait_for_app
 from test_onderwijsregios_browser import wait_for_colour
 
-PAGES = [
-    "",  # Overzicht is the default page: its link is the root URL
-    "onderwijsregios",
-    "opleiden",
-    "bevoegdheden",
-    "onderwijstijd",
-    "behoud",
-    "data",
-]
+from dashboard.registry import PAGES as REGISTRY
+
+PAGES = [p.url_path for p in REGISTRY]  # Overzicht ("") is the default page: its link is the root URL
 CHART = "[data-testid='stPlotlyChart']"
 
 
@@ -75,7 +69,7 @@ def test_server_warms_every_page_at_start(server):
         assert time.time() < deadline, status
         time.sleep(0.5)
     assert status["errors"] == []
-    assert set(status["pages"]) == {"overzicht", *PAGES[1:]}
+    assert set(status["pages"]) == {p.name for p in REGISTRY}
 
 
 def test_whole_dataset_download_arrives(server, page):

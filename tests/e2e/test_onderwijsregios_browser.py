@@ -1,4 +1,5 @@
-"""What only a browser shows: the map has colour, a click selects a region, the CSV arrives, deep links work."""
+"""What only a browser shows: the maps have colour, a click selects a region or an onderwijsregio, the CSV and the
+regioprofiel PDF arrive, deep links work."""
 
 from __future__ import annotations
 
@@ -60,7 +61,7 @@ def region_point(code: str) -> tuple[float, float]:
 
 
 def test_map_has_colour_and_no_request_leaves(server, page):
-    page.goto(f"{server}/onderwijsregios")
+    page.goto(f"{server}/regionale-tekorten")
     wait_for_app(page)
     page.wait_for_selector(f"{MAP} .maplibregl-canvas", timeout=30_000)
     assert wait_for_colour(page.locator(MAP)) > 5000, "the map drew no coloured regions"
@@ -70,7 +71,7 @@ def test_map_has_colour_and_no_request_leaves(server, page):
 
 
 def test_click_on_region_opens_its_profile(server, page):
-    page.goto(f"{server}/onderwijsregios")
+    page.goto(f"{server}/regionale-tekorten")
     wait_for_app(page)
     page.wait_for_selector(f"{MAP} .maplibregl-canvas", timeout=30_000)
     wait_for_colour(page.locator(MAP))
@@ -86,7 +87,7 @@ def test_click_on_region_opens_its_profile(server, page):
 
 
 def test_csv_download_matches_the_map(server, page):
-    page.goto(f"{server}/onderwijsregios?sector=vo")
+    page.goto(f"{server}/regionale-tekorten?sector=vo")
     wait_for_app(page)
     with page.expect_download() as info:
         page.locator(".st-key-dl_kaart button").click()
@@ -101,7 +102,7 @@ def test_csv_download_matches_the_map(server, page):
 def test_deep_link_as_first_request_to_fresh_server(fresh_server, page):
     page.goto(f"{fresh_server}/onderwijsregios?sector=vo&regio=AM09&vergelijk=AM09,AM20")
     wait_for_app(page)
-    page.get_by_role("heading", name="Onderwijsregio's en regionale tekorten").wait_for(timeout=20_000)
+    page.get_by_role("heading", name="Regionale tekorten").wait_for(timeout=20_000)  # an old link: redirected
     assert page.locator("[data-testid='stSidebarNav']").count() == 1  # shared sidebar, not the legacy router
     assert page.get_by_role("radio", name="Voortgezet onderwijs (vo)").is_checked()
     page.get_by_role("heading", name="Achterhoek").wait_for()
@@ -114,7 +115,7 @@ def test_deep_link_as_first_request_to_fresh_server(fresh_server, page):
 
 def test_region_profile_by_keyboard_only(server, page):
     """The map has a keyboard alternative: the region list, reachable and usable without a mouse."""
-    page.goto(f"{server}/onderwijsregios")
+    page.goto(f"{server}/regionale-tekorten")
     wait_for_app(page)
     box = page.locator(".st-key-regio input")
     box.focus()
@@ -134,5 +135,39 @@ def test_click_on_overview_map_opens_region_profile(server, page):
     x, y = map_point(page, *region_point("AM09"), key="kaart_klein")
     page.mouse.click(x, y)
     page.get_by_role("heading", name="Achterhoek").wait_for(timeout=20_000)
-    assert "/onderwijsregios" in page.url and "regio=AM09" in page.url and "sector=vo" in page.url
+    assert "/regionale-tekorten" in page.url and "regio=AM09" in page.url and "sector=vo" in page.url
     assert page.outside_requests == []
+
+
+def test_click_on_onderwijsregio_opens_its_profile_and_the_pdf_holds_its_figures(server, page):
+    from pypdf import PdfReader
+
+    page.set_viewport_size({"width": 1400, "height": 1600})
+    page.goto(f"{server}/onderwijsregios?sector=vo")
+    wait_for_app(page)
+    key = "oregio_kaart"
+    page.wait_for_selector(f".st-key-{key} .maplibregl-canvas", timeout=30_000)
+    wait_for_colour(page.locator(f".st-key-{key}"))
+    x, y = map_point(page, *gemeente_point("GM0518"), key=key)  # 's-Gravenhage, in Haaglanden
+    page.mouse.click(x, y)
+    page.wait_for_timeout(500)
+    wait_for_app(page)
+    expect(page.locator(".st-key-oregio")).not_to_contain_text("Kies een onderwijsregio", timeout=20_000)
+    assert "oregio=OR-" in page.url
+    metrics = page.locator("[data-testid='stMetric']").all_inner_texts()
+    headline = next(m for m in metrics if "Tekort vo (afgeleid)" in m)
+    with page.expect_download() as info:
+        page.locator(".st-key-pdf_onderwijsregio button").click()
+    assert info.value.suggested_filename.endswith(".pdf")
+    text = "\n".join(p.extract_text() for p in PdfReader(info.value.path()).pages)
+    value = headline.split("\n")[1].strip()  # e.g. "6,2%"
+    assert value in text and "Bron" in text
+    screenshot(page, "onderwijsregio_profiel")
+    assert page.outside_requests == []
+
+
+def gemeente_point(code: str) -> tuple[float, float]:
+    with open(REPO / "data" / "geo" / "gemeente_2025_web.geojson", encoding="utf-8") as fh:
+        feature = next(f for f in json.load(fh)["features"] if f["id"] == code)
+    point = shape(feature["geometry"]).representative_point()
+    return point.x, point.y

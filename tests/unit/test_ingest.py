@@ -46,7 +46,7 @@ def test_own_rows_are_marked_with_their_own_source(tables):
 
 
 def test_our_own_download_can_be_uploaded_again(tables):
-    from dashboard.ui.widgets import safe_csv
+    from dashboard.tables import safe_csv
 
     rows = tables["indicators"].head(20)
     indicators, _ = check(safe_csv(rows), tables)
