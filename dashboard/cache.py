@@ -2,14 +2,17 @@
 
 | what                         | key                                               | bound                    |
 |------------------------------|---------------------------------------------------|--------------------------|
-| tables and indicator reads   | file path + modification time (+ filters)         | 64 entries / 256 MB      |
+| tables and indicator reads   | file path + modification time (+ filters)         | 64 entries / 128 MB      |
 | boundaries (GeoJSON)         | level (newest complete boundary year)             | 8 entries (~10 MB)       |
 | dissolved onderwijsregio's   | the (region, gemeentecodes) groups                | 32 entries / 64 MB       |
 | metrics results              | function + argument keys (frames by token)        | 2048 entries / 128 MB    |
 | figures                      | function + argument keys                          | 256 entries / 48 MB JSON |
 | table/CSV/source-line output | frame token + columns                             | 2048 entries / 64 MB     |
+| Arrow tables for st.dataframe | frame token + columns + formats                  | 2048 entries / 64 MB     |
+| dataset downloads, API snapshot | data version                                    | 4 and 2 entries / 64 MB  |
 
-A replica needs the sum as headroom above the ~300 MB of a fresh server (README "Veel gebruikers"). Shared
+Frames count their column memory, figures their JSON (their Python objects take a few times that). The bound of a
+replica is the sum above the ~300 MB of a fresh server (README "Veel gebruikers"; bench/soak.py measures it). Shared
 results are read-only (dashboard.memo: frames come out as copy-on-write copies, figures refuse mutation).
 Data and geometry are read by the data layer's pure functions; this module only wraps them. Keys are built by
 dashboard.memo (frames by token, never by hashing a frame on every call). The bench compares this memo with
@@ -63,7 +66,7 @@ def _figures(fn: F) -> F:
 _read = Memo(
     lambda path, version, own, own_version, wanted: load.read_table(Path(path), Path(own) if own else None, wanted),
     64,
-    256 * MB,
+    128 * MB,
     share=shallow,
 )
 
@@ -191,11 +194,11 @@ source_text = _output(tables.source_text)
 safe_csv = _output(tables.safe_csv)
 labelled_csv = _output(tables.labelled_csv)
 arrow_table = Memo(tables.arrow_table, 2048, 64 * MB)
-dataset_exports = Memo(tables.dataset_exports, 4, 256 * MB)
+dataset_exports = Memo(tables.dataset_exports, 4, 64 * MB)
 
 
 # --- the open data API (dashboard/api.py): the newest snapshot of the published tables ------------------------------
-_snapshot = Memo(lambda key, data_dir, eigen_dir: published.read_snapshot(data_dir, eigen_dir), 2, 256 * MB)
+_snapshot = Memo(lambda key, data_dir, eigen_dir: published.read_snapshot(data_dir, eigen_dir), 2, 64 * MB)
 
 
 def snapshot(data_dir: Path | None = None, eigen_dir: Path | None = None) -> published.Snapshot:
