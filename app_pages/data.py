@@ -3,13 +3,14 @@
 import streamlit as st
 
 from dashboard.data.geo import ATTRIBUTION
-from dashboard.data.ingest import MAX_UPLOAD_BYTES, IngestError, check_upload
+from dashboard.data.ingest import MAX_UPLOAD_BYTES, IngestError
 from dashboard.data.load import SESSION_KEY, load_indicators, load_table, session_own
 from dashboard.data.tokens import register
 from dashboard.format import RELIABILITY_LABELS, fmt_number, md_text
 from dashboard.texts import DEFINITIONS
 from dashboard.ui.memo import metrics
 from dashboard.ui.widgets import dataset_exports, file_download, table_data
+from dashboard.web.upload import UPLOAD_MB, checked_upload, dutch_refusals
 
 indicators = load_indicators()
 sources = load_table("sources")
@@ -111,10 +112,12 @@ upload = st.file_uploader(
     f"CSV- of Excel-bestand (.csv, .xlsx) met eigen cijfers, maximaal {MAX_UPLOAD_BYTES // 1_000_000} MB",
     type=["csv", "xlsx"],
     key="eigen_upload",
+    max_upload_size=UPLOAD_MB,
 )
+dutch_refusals("eigen_upload")
 if upload is not None and st.session_state.get("_upload_done") != upload.file_id:
     try:
-        own_rows, own_sources = check_upload(
+        own_rows, own_sources = checked_upload(
             upload.getvalue(), upload.name, load_table("sources"), load_table("regions")
         )
     except IngestError as error:

@@ -3,6 +3,7 @@
     python bench/soak.py                  # 20 minutes of distinct views, then 60 s idle
     python bench/soak.py --quick          # 2 minutes
     python bench/soak.py --minutes 5 --no-freeze   # the same with gc.freeze() disabled in the server
+    python bench/soak.py --views 300 [--no-freeze]  # stop after 300 views (compare runs at equal views)
 
 Starts serve.py (as users do), waits for the warm-up, then `--clients` visitors each open a fresh session on a
 deep link nobody asked for before (page + URL parameters), wait for the script to finish and leave, like a
@@ -109,7 +110,9 @@ def rss_bytes(pid: int) -> int:
 @dataclass
 class Soak:
     deadline: float
+    max_views: int = 0  # 0: no limit
     views: int = 0
+    load_seconds: float = 0.0  # when the last visitor stopped
     errors: list[str] = field(default_factory=list)
     samples: list[tuple[float, int, int]] = field(default_factory=list)  # (seconds, rss bytes, views)
 
@@ -118,7 +121,7 @@ async def visitor(ws_url: str, views: Iterator[tuple[str, str]], soak: Soak) -> 
     """Fresh session per view: connect, one run of the deep link, leave."""
     import websockets
 
-    while time.time() < soak.deadline:
+    while time.time() < soak.deadline and not (soak.max_views and soak.views >= soak.max_views):
         page, query = next(views)
         try:
             async with websockets.connect(ws_url, subprotocols=["streamlit"], max_size=None) as ws:
@@ -128,10 +131,20 @@ async def visitor(ws_url: str, views: Iterator[tuple[str, str]], soak: Soak) -> 
             soak.errors.append(f"{page}?{query}: {type(err).__name__}: {err}"[:160])
 
 
-async def sample(pid: int, soak: Soak, start: float, interval: float, until: float) -> None:
-    while time.time() < until:
+async def sample(pid: int, soak: Soak, start: float, interval: float, idle: float, load: asyncio.Future) -> None:
+    """Every `interval` seconds while the load runs, at its end, then for `idle` seconds after it."""
+    idle_until = 0.0
+    while not idle_until or time.time() < idle_until:
         soak.samples.append((time.time() - start, rss_bytes(pid), soak.views))
-        await asyncio.sleep(interval)
+        if idle_until:
+            await asyncio.sleep(max(min(interval, idle_until - time.time()), 0))
+            continue
+        with contextlib.suppress(asyncio.TimeoutError):
+            await asyncio.wait_for(asyncio.shield(load), timeout=interval)
+        if load.done():
+            soak.load_seconds = time.time() - start
+            soak.samples.append((soak.load_seconds, rss_bytes(pid), soak.views))
+            idle_until = time.time() + idle
     soak.samples.append((time.time() - start, rss_bytes(pid), soak.views))
 
 
@@ -145,17 +158,18 @@ def wait_warm(url: str, timeout: float = 300) -> None:
     raise RuntimeError("warm-up did not finish")
 
 
-async def run_soak(seconds: float, idle: float, clients: int, interval: float, no_freeze: bool) -> Soak:
+async def run_soak(
+    seconds: float, idle: float, clients: int, interval: float, no_freeze: bool, max_views: int = 0
+) -> Soak:
     proc, url = start_server(launcher=NO_FREEZE if no_freeze else ())
     try:
         wait_healthy(url)
         wait_warm(url)
         choices, start = load_choices(), time.time()
-        soak, views = Soak(deadline=start + seconds), distinct_views(1, choices)
+        soak, views = Soak(deadline=start + seconds, max_views=max_views), distinct_views(1, choices)
         ws_url = url.replace("http://", "ws://") + "/_stcore/stream"
-        sampler = asyncio.create_task(sample(proc.pid, soak, start, interval, start + seconds + idle))
-        await asyncio.gather(*(visitor(ws_url, views, soak) for _ in range(clients)))
-        await sampler
+        load = asyncio.gather(*(visitor(ws_url, views, soak) for _ in range(clients)))
+        await sample(proc.pid, soak, start, interval, idle, load)
     finally:
         proc.terminate()
         proc.wait(10)
@@ -168,9 +182,9 @@ def growth(samples: list[tuple[float, int, int]]) -> float:
     return (rss1 - rss0) / (v1 - v0) if v1 > v0 else 0.0
 
 
-def summary(soak: Soak, seconds: float) -> dict:
+def summary(soak: Soak) -> dict:
     """Start/end/ceiling RSS and growth per view, first half against second half of the loaded period."""
-    loaded = [s for s in soak.samples if s[0] <= seconds + 1]
+    loaded = [s for s in soak.samples if s[0] <= soak.load_seconds]
     half = len(loaded) // 2
     first, second = growth(loaded[: half + 1]), growth(loaded[half:])
     rss = [s[1] for s in soak.samples]
@@ -204,14 +218,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--clients", type=int, default=2, help="visitors at once (2 cores: 2)")
     parser.add_argument("--interval", type=float, default=10, help="seconds between RSS samples")
     parser.add_argument("--no-freeze", action="store_true", help="the server runs with gc.freeze() disabled")
+    parser.add_argument("--views", type=int, default=0, help="stop after this many views (0: run the minutes)")
     args = parser.parse_args(argv)
     minutes, idle = (2, 20) if args.quick else (args.minutes, args.idle_seconds)
-    soak = asyncio.run(run_soak(minutes * 60, idle, args.clients, args.interval, args.no_freeze))
-    result = summary(soak, minutes * 60)
+    seconds = minutes * 60 if not args.views else 24 * 3600
+    soak = asyncio.run(run_soak(seconds, idle, args.clients, args.interval, args.no_freeze, args.views))
+    result = summary(soak)
     print(table(soak, result))
     for error in soak.errors[:5]:
         print(f"fout: {error}")
-    label = "no-freeze" if args.no_freeze else "freeze"
+    label = ("no-freeze" if args.no_freeze else "freeze") + (f"-{args.views}" if args.views else "")
     OUTPUT.mkdir(exist_ok=True)
     (OUTPUT / f"soak-{label}.json").write_text(
         json.dumps({"summary": result, "samples": soak.samples, "errors": soak.errors[:20]}, indent=1)
