@@ -133,12 +133,13 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(main: str = "serve.py") -> tuple[subprocess.Popen, str]:
+def start_server(main: str = "serve.py", launcher: tuple[str, ...] = ()) -> tuple[subprocess.Popen, str]:
+    """`launcher` replaces `python -m streamlit` (bench/soak.py starts Streamlit after a patch)."""
     port = free_port()
     env = {**os.environ, "LERARENTEKORT_EIGEN_DIR": tempfile.mkdtemp(prefix="bench-eigen-")}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", main, "--server.headless", "true", "--server.address",
-         "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false"],
+        [*(launcher or (sys.executable, "-m", "streamlit")), "run", main, "--server.headless", "true",
+         "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false"],
         cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT,
     )
     return proc, f"http://127.0.0.1:{port}"
@@ -373,44 +374,49 @@ def percentile(values: list[float], q: float) -> float:
 # --- load on the server alone: Streamlit's own websocket protocol, no browser ---------------------------
 
 
-async def protocol_session(ws_url: str, seed: int, go: asyncio.Event, ready: list, state: dict) -> None:
-    """A user as the server sees it: the same messages a browser sends (rerun with the page, the URL and the
-    widget values), timed from sending to the server's 'script finished'."""
-    import websockets
+async def protocol_rerun(ws, page: str, session: dict, errors: list[str]) -> float:
+    """One rerun as a browser sends it (the page, the URL's query string, the sector radio's value), timed from
+    sending to the server's 'script finished'. `session` ({query, radio, sector}) is updated from the replies."""
     from streamlit.proto.BackMsg_pb2 import BackMsg
     from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
     from streamlit.proto.WidgetStates_pb2 import WidgetState
+
+    msg = BackMsg()
+    msg.rerun_script.query_string = session["query"]
+    msg.rerun_script.page_name = URL_PATHS[page]
+    if session.get("radio") is not None and session.get("sector") is not None:
+        radio = WidgetState(id=session["radio"].id, string_value=session["sector"])
+        msg.rerun_script.widget_states.widgets.append(radio)
+    start = time.perf_counter()
+    await ws.send(msg.SerializeToString())
+    while True:
+        fwd = ForwardMsg()
+        fwd.ParseFromString(await asyncio.wait_for(ws.recv(), timeout=300))
+        kind = fwd.WhichOneof("type")
+        if kind == "page_info_changed":
+            session["query"] = fwd.page_info_changed.query_string
+        elif kind == "delta" and fwd.delta.WhichOneof("type") == "new_element":
+            element = fwd.delta.new_element
+            if element.WhichOneof("type") == "radio" and element.radio.id.endswith("-sector"):
+                session["radio"] = element.radio
+            elif element.WhichOneof("type") == "exception":
+                errors.append(f"exception on {page}: {element.exception.message[:80]}")
+        elif kind == "script_finished":
+            if fwd.script_finished not in (0, 2):
+                errors.append(f"script on {page} ended with status {fwd.script_finished}")
+            return (time.perf_counter() - start) * 1000
+
+
+async def protocol_session(ws_url: str, seed: int, go: asyncio.Event, ready: list, state: dict) -> None:
+    """A user as the server sees it: the same messages a browser sends, one rerun after another."""
+    import websockets
 
     rng = random.Random(seed)
     page = LOAD_PAGES[seed % len(LOAD_PAGES)]
     session = {"query": "", "radio": None, "sector": None}
 
     async def rerun(ws) -> float:
-        msg = BackMsg()
-        msg.rerun_script.query_string = session["query"]
-        msg.rerun_script.page_name = URL_PATHS[page]
-        if session["radio"] is not None and session["sector"] is not None:
-            msg.rerun_script.widget_states.widgets.append(
-                WidgetState(id=session["radio"].id, string_value=session["sector"])
-            )
-        start = time.perf_counter()
-        await ws.send(msg.SerializeToString())
-        while True:
-            fwd = ForwardMsg()
-            fwd.ParseFromString(await asyncio.wait_for(ws.recv(), timeout=300))
-            kind = fwd.WhichOneof("type")
-            if kind == "page_info_changed":
-                session["query"] = fwd.page_info_changed.query_string
-            elif kind == "delta" and fwd.delta.WhichOneof("type") == "new_element":
-                element = fwd.delta.new_element
-                if element.WhichOneof("type") == "radio" and element.radio.id.endswith("-sector"):
-                    session["radio"] = element.radio
-                elif element.WhichOneof("type") == "exception":
-                    state["errors"].append(f"exception on {page}: {element.exception.message[:80]}")
-            elif kind == "script_finished":
-                if fwd.script_finished not in (0, 2):
-                    state["errors"].append(f"script on {page} ended with status {fwd.script_finished}")
-                return (time.perf_counter() - start) * 1000
+        return await protocol_rerun(ws, page, session, state["errors"])
 
     try:
         async with websockets.connect(ws_url, subprotocols=["streamlit"], max_size=None) as ws:

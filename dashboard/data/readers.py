@@ -2,7 +2,8 @@
 
 Every refusal is a `ReadError` with a Dutch message that says what is wrong and where (sheet, cell, row).
 Checks happen before any parsing that could be expensive: size on disk, the first bytes against the extension,
-the unpacked size of an xlsx (zip bomb), formulas in an xlsx (we read values, never evaluate).
+what an xlsx would cost to unpack and read (dashboard/data/xlsx_limits.py: zip directory, declared dimension,
+cells counted while reading, cell length), formulas in an xlsx (we read values, never evaluate).
 """
 
 from __future__ import annotations
@@ -16,17 +17,15 @@ from pathlib import Path
 
 import pandas as pd
 
-MAX_UNPACKED = 400_000_000  # an xlsx unpacks to XML; more than this is not a table we can use
+from dashboard.data.errors import ReadError
+from dashboard.data.xlsx_limits import XlsxLimits, check_cell, check_members, check_shape, limits_for
+
 THOUSANDS = re.compile(r"-?\d{1,3}(\.\d{3})+(,\d+)?")
 DECIMAL_COMMA = re.compile(r"-?\d+,\d+")
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # old binary .xls
 EXCEL_EXTENSIONS = (".xlsx", ".xlsm")
 TEXT_EXTENSIONS = (".csv", ".txt")
-
-
-class ReadError(ValueError):
-    """The file cannot be read as a table; the message is Dutch and says what and where."""
 
 
 def check_size(size: int, max_bytes: int) -> None:
@@ -49,7 +48,7 @@ def read_bytes(raw: bytes, filename: str, max_bytes: int, sheet_hint: tuple[str,
     """CSV or xlsx bytes -> frame of strings (empty cells ""). The extension must match the content."""
     check_size(len(raw), max_bytes)
     kind = file_kind(raw, filename)
-    return read_xlsx(raw, sheet_hint) if kind == "xlsx" else read_csv(raw)
+    return read_xlsx(raw, sheet_hint, limits_for(max_bytes)) if kind == "xlsx" else read_csv(raw)
 
 
 def file_kind(raw: bytes, filename: str) -> str:
@@ -134,15 +133,15 @@ def choose_sheet(names: list[str], hints: tuple[str, ...]) -> str:
     return names[0]
 
 
-def read_xlsx(raw: bytes, sheet_hint: tuple[str, ...] = ()) -> pd.DataFrame:
-    """The values of one sheet (header in the first non-empty row). Formula cells are refused."""
+def read_xlsx(raw: bytes, sheet_hint: tuple[str, ...] = (), limits: XlsxLimits | None = None) -> pd.DataFrame:
+    """The values of one sheet (header in the first non-empty row). Formula cells are refused; what would cost
+    more than `limits` (default: those of a file of this size) is refused before or while it is read."""
     from openpyxl import load_workbook  # imported here: only the import path needs it
 
+    limits = limits or limits_for(len(raw))
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-            if unpacked > MAX_UNPACKED:
-                raise ReadError(f"Het Excel-bestand pakt uit tot {unpacked / 1e6:.0f} MB; dat is te groot.")
+            check_members(archive, limits)  # before testzip and openpyxl, which unpack (and hold) the parts
             broken = archive.testzip()
         if broken:
             raise ReadError(f"Het Excel-bestand is beschadigd (onderdeel {broken}); download het opnieuw.")
@@ -156,25 +155,9 @@ def read_xlsx(raw: bytes, sheet_hint: tuple[str, ...] = ()) -> pd.DataFrame:
     try:
         sheet_name = choose_sheet(book.sheetnames, sheet_hint)
         sheet = book[sheet_name]
-        rows: list[list[str]] = []
-        header: list[str] | None = None
-        for cells in sheet.iter_rows():
-            values = []
-            for cell in cells:
-                if cell.data_type == "f":
-                    column = header[cell.column - 1] if header and cell.column - 1 < len(header) else cell.column_letter
-                    raise ReadError(
-                        f"Werkblad '{sheet_name}', cel {cell.coordinate} (kolom '{column}'): de cel bevat een formule. "
-                        "Formules worden niet uitgevoerd; plak de waarden (Plakken speciaal > Waarden) en probeer "
-                        "opnieuw."
-                    )
-                values.append(_cell_text(cell.value))
-            if header is None:
-                if any(values):
-                    header = values
-                continue
-            if any(values):
-                rows.append(values)
+        if sheet.max_row and sheet.max_column:  # the declared dimension: openpyxl pads every row to it
+            check_shape(sheet_name, sheet.max_row, sheet.max_column, limits, declared=True)
+        header, rows = _sheet_rows(sheet, sheet_name, limits)
     finally:
         book.close()
     if header is None:
@@ -185,3 +168,35 @@ def read_xlsx(raw: bytes, sheet_hint: tuple[str, ...] = ()) -> pd.DataFrame:
     frame = pd.DataFrame([(r + [""] * width)[:width] for r in rows], columns=header[:width], dtype=str)
     frame.attrs["sheet"] = sheet_name
     return frame
+
+
+def _sheet_rows(sheet, sheet_name: str, limits: XlsxLimits) -> tuple[list[str] | None, list[list[str]]]:
+    """(header, non-empty rows) as text. Cells are counted as they come, for a dimension that is missing or
+    lies; a formula or an over-long cell stops the read at that cell."""
+    rows: list[list[str]] = []
+    header: list[str] | None = None
+    seen = widest = 0
+    for row_number, cells in enumerate(sheet.iter_rows(), start=1):
+        seen, widest = seen + len(cells), max(widest, len(cells))
+        if widest > limits.columns or seen > limits.cells:
+            check_shape(sheet_name, row_number, widest, limits, declared=False)
+        values = []
+        for cell in cells:
+            if cell.data_type == "f":
+                column = header[cell.column - 1] if header and cell.column - 1 < len(header) else cell.column_letter
+                raise ReadError(
+                    f"Werkblad '{sheet_name}', cel {cell.coordinate} (kolom '{column}'): de cel bevat een formule. "
+                    "Formules worden niet uitgevoerd; plak de waarden (Plakken speciaal > Waarden) en probeer "
+                    "opnieuw."
+                )
+            text = _cell_text(cell.value)
+            if len(text) > limits.cell_chars:
+                check_cell(sheet_name, cell.coordinate, text, limits)
+            values.append(text)
+        if header is None:
+            if any(values):
+                header = values
+            continue
+        if any(values):
+            rows.append(values)
+    return header, rows

@@ -5,10 +5,11 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import cache
-from dashboard.data.ingest import MAX_UPLOAD_BYTES, IngestError, check_upload
+from dashboard.data.ingest import MAX_UPLOAD_BYTES, IngestError
 from dashboard.data.load import SessionData
 from dashboard.format import fmt_number, md_text
 from dashboard.ui.session import drop_upload, keep_upload, session_data
+from dashboard.web.upload import UPLOAD_MB, checked_upload, dutch_refusals
 
 
 def render() -> None:
@@ -16,10 +17,14 @@ def render() -> None:
         f"CSV- of Excel-bestand (.csv, .xlsx) met eigen cijfers, maximaal {MAX_UPLOAD_BYTES // 1_000_000} MB",
         type=["csv", "xlsx"],
         key="eigen_upload",
+        max_upload_size=UPLOAD_MB,
     )
+    dutch_refusals("eigen_upload")
     if upload is not None and st.session_state.get("_upload_done") != upload.file_id:
         try:
-            rows, sources = check_upload(upload.getvalue(), upload.name, cache.table("sources"), cache.table("regions"))
+            rows, sources = checked_upload(
+                upload.getvalue(), upload.name, cache.table("sources"), cache.table("regions")
+            )
         except IngestError as error:
             st.error(f"Bestand geweigerd: {error}", icon=":material/error:")
         else:

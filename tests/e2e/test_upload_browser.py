@@ -53,3 +53,30 @@ def test_hostile_uploads_are_refused_and_good_upload_stays_in_the_session(server
     wait_for_app(page)
     assert page.get_by_text("Eigen data actief").count() == 0
     assert page.outside_requests == []
+
+
+def test_file_above_the_limit_is_refused_in_the_browser_in_dutch(server, page, tmp_path):
+    """Streamlit refuses it before sending (English text, in a tooltip and a hidden alert): the chip shows the
+    Dutch explanation instead, no English is visible, and the file can be removed."""
+    page.goto(f"{server}/data")
+    wait_for_app(page)
+    groot = tmp_path / "groot.csv"
+    groot.write_bytes(f"{HEADER}\n".encode() + f"{GOOD}\n".encode() * (6_000_000 // len(GOOD)))
+    page.locator(".st-key-eigen_upload input[type='file']").set_input_files(str(groot))
+    chip = page.locator(".st-key-eigen_upload [data-testid='stFileChip'][aria-invalid='true']")
+    expect(chip).to_have_count(1)
+    shown = chip.locator("span[role='alert']").evaluate(  # CSS text: not in the DOM, read the computed style
+        "e => [getComputedStyle(e, '::after').content, getComputedStyle(e, '::after').visibility,"
+        " getComputedStyle(e).visibility, e.getBoundingClientRect().height]"
+    )
+    assert shown[0].startswith('"Dit bestand is groter dan 5 MB en is daarom niet verstuurd')
+    assert shown[1:3] == ["visible", "hidden"] and shown[3] > 10  # Dutch line shown, English text hidden
+    chip.hover(force=True)
+    page.get_by_role("button", name="Remove groot.csv").hover()
+    page.wait_for_timeout(500)  # the tooltip opens after a short delay
+    assert not page.locator("[data-testid='stTooltipErrorContent']").is_visible()
+    assert not any(english.is_visible() for english in page.get_by_text("or smaller").all())
+    assert page.get_by_text("Bestand geweigerd").count() == 0  # never reached the server
+    page.get_by_role("button", name="Remove groot.csv").click()
+    expect(chip).to_have_count(0)
+    assert page.outside_requests == []
