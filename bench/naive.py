@@ -53,46 +53,45 @@ def prepare_geometry() -> Path:
 
 
 def apply() -> None:
+    """Replace every cached function of dashboard/cache.py by its plain, uncached version (the views look them
+    up on the module at each call), and make every download's file on every rerun."""
     import streamlit as st
 
-    from dashboard import metrics
+    from dashboard import cache, metrics, tables
     from dashboard.charts import basic, maps
     from dashboard.data import geo, load
-    from dashboard.data.paths import DATA_DIR, EIGEN_DIR
-    from dashboard.ui import memo, widgets
+    from dashboard.data.paths import DATA_DIR
+    from dashboard.ui import widgets
 
     prepare_geometry()
 
-    def read(name: str) -> pd.DataFrame:
+    def read(name: str, session=None) -> pd.DataFrame:
         frame = pd.read_parquet(DATA_DIR / f"{name}.parquet")
-        own = EIGEN_DIR / f"{name}.parquet"
-        if name in ("indicators", "sources") and own.exists():
+        own = load.own_path(name)
+        if name in load.OWN_TABLES and own.exists():
             frame = pd.concat([frame, pd.read_parquet(own)], ignore_index=True)
-        return load._with_session(frame, name)
+        return load.with_session(frame, name, session)
 
-    def load_indicators(indicators=(), sectors=(), geo_levels=(), data_dir=DATA_DIR):
-        frame = read("indicators")
+    def indicators(indicators=(), sectors=(), geo_levels=(), session=None):
+        frame = read("indicators", session)
         for column, values in (("indicator", indicators), ("sector", sectors), ("geo_level", geo_levels)):
             if values:
                 frame = frame[frame[column].isin(values)]
         return frame
 
-    def load_definition():
-        own = EIGEN_DIR / "onderwijsregio_gemeenten.parquet"
+    def definition():
+        own = load.own_path("onderwijsregio_gemeenten")
         return (pd.read_parquet(own), True) if own.exists() else (read("onderwijsregio_gemeenten"), False)
-
-    load.load_indicators = load_indicators
-    load.load_table = lambda name, data_dir=DATA_DIR: read(name)
-    load.load_definition = load_definition
 
     def boundaries(level: str) -> dict:
         return geo.read_boundaries(level, NAIVE_GEO)
 
-    geo.boundaries = boundaries
-    memo.boundaries = boundaries
-    memo.metrics = metrics  # the plain module: nothing cached
-    for name in ("hbar", "grouped_bar", "lines", "stacked_share", "measurements"):
-        setattr(memo, name, getattr(basic, name))
+    for module in (metrics, basic, tables):
+        for name in dir(cache):
+            if not name.startswith("_") and callable(getattr(module, name, None)) and hasattr(cache, name):
+                setattr(cache, name, getattr(module, name))
+    cache.table, cache.indicators, cache.definition, cache.boundaries = read, indicators, definition, boundaries
+    cache.definition_groups = geo.definition_groups
 
     def shortage_map(regional, selected=None, height=560, zoom=6.0):
         gemeenten = set(regional.loc[regional["geo_level"] == "gemeente", "region_code"])
@@ -101,18 +100,14 @@ def apply() -> None:
             height, zoom,
         )
 
-    memo.shortage_map = shortage_map
-    memo.membership_map = lambda members: maps.membership_map(members, boundaries("gemeente"))
-    memo.onderwijsregio_map = lambda frame, groups: maps.onderwijsregio_map(
+    cache.shortage_map = shortage_map
+    cache.membership_map = lambda members: maps.membership_map(members, boundaries("gemeente"))
+    cache.onderwijsregio_map = lambda frame, groups: maps.onderwijsregio_map(
         frame, geo.dissolve(boundaries("gemeente"), groups)
     )
-    widgets._source_text = widgets.source_text
-    widgets._safe_csv = widgets.safe_csv
-    widgets.table_data = lambda frame, columns, formats=None: widgets.formatted(frame, columns, formats or {})
+    cache.arrow_table = lambda frame, columns, formats=None: tables.formatted(frame, columns, formats or {})
 
     def file_download(label, make, file_name, mime, key):  # the file made on every rerun, as bytes
         st.download_button(label, data=make(), file_name=file_name, mime=mime, key=key)
 
     widgets.file_download = file_download
-    widgets._labelled_csv = lambda frame, columns: widgets.safe_csv(widgets.labelled(frame, dict(columns)))
-    widgets.dataset_exports = widgets.dataset_exports.__wrapped__

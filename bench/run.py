@@ -44,6 +44,7 @@ sys.path.insert(0, str(REPO))
 
 from dashboard.format import SECTOR_LABELS  # noqa: E402
 from dashboard.format import fmt_number as fmt  # noqa: E402
+from dashboard.registry import PAGES as REGISTRY  # noqa: E402
 
 OUTPUT = REPO / "bench" / "output"
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -51,9 +52,9 @@ CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
     "--no-first-run", "--disable-sync", "--disable-quic", "--enable-unsafe-swiftshader", "--use-angle=swiftshader",
 ]
-PAGES = ["overzicht", "onderwijsregios", "opleiden", "bevoegdheden", "onderwijstijd", "behoud", "data"]
-URL_PATHS = {"overzicht": "", "onderwijsregios": "onderwijsregios", "opleiden": "opleiden",
-             "bevoegdheden": "bevoegdheden", "onderwijstijd": "onderwijstijd", "behoud": "behoud", "data": "data"}
+PAGES = [p.name for p in REGISTRY]  # the one page registry (dashboard/registry.py)
+URL_PATHS = {p.name: p.url_path for p in REGISTRY}
+SCRIPTS = {p.name: p.script for p in REGISTRY}
 CODES = {label: code for code, label in SECTOR_LABELS.items()}
 NAIVE_MAIN = REPO / ".bench_naive_app.py"  # next to app.py, so page paths resolve; removed after the run
 
@@ -93,7 +94,8 @@ def measure_pages(mode: str, repeats: int) -> dict:
     result: dict = {"warm_ms": {}, "bytes": {}}
     for page in PAGES:
         at = AppTest.from_file(app, default_timeout=120)
-        at.switch_page(f"app_pages/{page}.py")
+        at.run()  # AppTest finds a page with its own url_path only after st.navigation ran once
+        at.switch_page(SCRIPTS[page])
         at.run()
         for value in ("vo", "po"):  # warm both filter values once
             at.radio(key="sector").set_value(value).run()
@@ -104,12 +106,16 @@ def measure_pages(mode: str, repeats: int) -> dict:
             assert not at.exception, [e.value for e in at.exception]
         result["warm_ms"][page] = statistics.median(times) * 1000
     at = AppTest.from_file(app, default_timeout=120)
-    at.switch_page("app_pages/onderwijsregios.py")
     at.query_params["oregio"] = "OR-amsterdamse-onderwijsregio"
     at.run()
+    at.switch_page(SCRIPTS["onderwijsregios"])
+    at.run()
     specs = {c.proto.id: len(c.proto.spec) for c in at.get("plotly_chart")}
-    charts = at.get("plotly_chart")
-    result["bytes"]["kaart arbeidsmarktregio's"] = len(charts[0].proto.spec)
+    am = AppTest.from_file(app, default_timeout=120)
+    am.run()
+    am.switch_page(SCRIPTS["regionale-tekorten"])
+    am.run()
+    result["bytes"]["kaart arbeidsmarktregio's"] = len(am.get("plotly_chart")[0].proto.spec)
     result["bytes"]["kaart gemeenten (alle 342)"] = max(specs.values())
     return result
 
