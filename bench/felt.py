@@ -32,10 +32,10 @@ sys.path.insert(0, str(REPO))
 from bench.run import CHROMIUM, CHROMIUM_ARGS, OUTPUT, PAGES, URL_PATHS, start_server, wait_healthy  # noqa: E402
 from dashboard.format import fmt_number as fmt  # noqa: E402
 
-# The pages come from bench/run.py's list (app.py builds its st.Page list at import time, inside Streamlit, so it
-# cannot be imported here). A shared page registry, once it exists, should replace run.PAGES/URL_PATHS.
+# The pages come from bench/run.py, which takes them from the page registry (dashboard/registry.py).
 FILTERS: dict[str, tuple[str, str]] = {  # page -> (widget key, kind) of its main filter; pages without one absent
-    "onderwijsregios": ("regio", "selectbox"),
+    "onderwijsregios": ("oregio", "selectbox"),
+    "regionale-tekorten": ("regio", "selectbox"),
     "opleiden": ("opleidingen", "multiselect"),
     "bevoegdheden": ("ipto", "selectbox"),
     "behoud": ("calc_regio", "selectbox"),
