@@ -3,7 +3,7 @@ what is known about the onderwijsregio's as a whole."""
 
 import streamlit as st
 
-from dashboard.format import SECTOR_LABELS
+from dashboard.format import SECTOR_LABELS, fmt_peildatum
 from dashboard.registry import REGIONAL_SECTORS, page
 from dashboard.sections import chart, oregio_facts, oregio_profile, own_region, region_map
 from dashboard.ui.filters import SECTOR
@@ -19,6 +19,10 @@ if "regio" in st.query_params or "vergelijk" in st.query_params:
 session = session_data()
 sector = st.session_state[SECTOR.key]
 data = views.oregio_data(sector, session)
+PEILDATUM = Param("peildatum", data.regional.peildatum, choices=data.regional.peildata)
+bind(PEILDATUM)
+if st.session_state[PEILDATUM.key] != data.regional.peildatum:
+    data = views.oregio_data(sector, session, st.session_state[PEILDATUM.key])
 OREGIO = Param("oregio", "", choices=data.codes)
 OVERGELIJK = Param("overgelijk", [], kind="list", choices=data.codes, max_items=4)
 EIGEN = Param("eigen", [], kind="list", choices=tuple(data.gemeenten), max_items=400)
@@ -37,6 +41,8 @@ if sector not in REGIONAL_SECTORS:
         f"daarom het {data.sector}."
     )
 
+if len(data.regional.peildata) > 1:  # a choice of measurement only when there is more than one
+    st.selectbox("Meting", data.regional.peildata[::-1], key=PEILDATUM.key, format_func=fmt_peildatum)
 map_view = views.shortage_map(data)
 names_to_codes = {name: code for code, name in data.names.items()}
 region_map.render(
@@ -86,4 +92,4 @@ chart.render(views.compare(data, st.session_state[OVERGELIJK.key]))
 own_region.render(data, EIGEN, EIGEN_NAAM, session)
 oregio_facts.render(views.facts(data, session), data.sector, data.own_definition)
 
-publish(OREGIO, OVERGELIJK, EIGEN, EIGEN_NAAM)
+publish(PEILDATUM, OREGIO, OVERGELIJK, EIGEN, EIGEN_NAAM)

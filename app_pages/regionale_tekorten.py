@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard.format import SECTOR_LABELS
+from dashboard.format import SECTOR_LABELS, fmt_peildatum
 from dashboard.registry import REGIONAL_SECTORS
 from dashboard.sections import chart, region_map, region_profile
 from dashboard.ui.filters import SECTOR
@@ -13,6 +13,11 @@ from dashboard.views import regionale_tekorten as views
 
 sector = st.session_state[SECTOR.key]
 data = views.regional_data(sector, session_data())
+PEILDATUM = Param("peildatum", data.peildatum, choices=data.peildata)
+WEERGAVE = Param("weergave", "tekort", choices=tuple(views.VIEWS))
+bind(PEILDATUM, WEERGAVE)
+if st.session_state[PEILDATUM.key] != data.peildatum:
+    data = views.regional_data(sector, session_data(), st.session_state[PEILDATUM.key])
 REGIO = Param("regio", "", choices=data.codes)
 VERGELIJK = Param("vergelijk", [], kind="list", choices=data.codes, max_items=4)
 bind(REGIO, VERGELIJK)
@@ -28,9 +33,19 @@ if sector not in REGIONAL_SECTORS:
         f"daarom het {data.sector}."
     )
 
-region_map.render(
-    views.shortage_map(data, st.session_state[REGIO.key] or None), views.MAP_COLUMNS, REGIO.key, data.codes
-)
+previous = views.previous_peildatum(data)
+if len(data.peildata) > 1:  # a choice of measurement only when there is more than one
+    left, right = st.columns(2)
+    left.selectbox("Meting", data.peildata[::-1], key=PEILDATUM.key, format_func=fmt_peildatum)
+    right.radio("Weergave", tuple(views.VIEWS), key=WEERGAVE.key, format_func=views.VIEWS.get, horizontal=True,
+                disabled=previous is None)
+selected = st.session_state[REGIO.key] or None
+if st.session_state[WEERGAVE.key] == "verschil" and previous is not None:
+    before = views.regional_data(sector, session_data(), previous)
+    region_map.render(views.change_map(data, before, selected), views.CHANGE_COLUMNS, REGIO.key, data.codes,
+                      formats=views.CHANGE_FORMATS)
+else:
+    region_map.render(views.shortage_map(data, selected), views.MAP_COLUMNS, REGIO.key, data.codes)
 
 st.subheader("Regioprofiel")
 st.selectbox(
@@ -53,4 +68,4 @@ st.multiselect(
 )
 chart.render(views.compare(data, st.session_state[VERGELIJK.key]))
 
-publish(REGIO, VERGELIJK)
+publish(PEILDATUM, WEERGAVE, REGIO, VERGELIJK)

@@ -9,23 +9,31 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.format import fmt_pct, fmt_peildatum, reliability_label
+from dashboard.format import fmt_pct, fmt_peildatum, fmt_pp, reliability_label
 
 # Colour-blind safe sequential scale (light -> dark), viridis-like but readable on white.
 SHORTAGE_SCALE = "YlOrRd"
+CHANGE_SCALE = "RdBu_r"  # diverging, blue = lower shortage, red = higher, white at 0
 NL_CENTER = {"lat": 52.2, "lon": 5.3}
 
 
+def _colour_axis(frame: pd.DataFrame) -> dict:
+    """Level: YlOrRd from 0. Change (a frame of metrics.regional_change, with `vorige`): diverging, centred on 0."""
+    if "vorige" in frame:
+        span = float(frame["value"].abs().max()) if len(frame) else 1.0
+        return {"colorscale": CHANGE_SCALE, "cmin": -span, "cmax": span, "cmid": 0,
+                "colorbar": {"title": {"text": "Verschil"}, "ticksuffix": " pp"}}
+    vmax = float(frame["value"].max()) if len(frame) else 1.0
+    return {"colorscale": SHORTAGE_SCALE, "cmin": 0, "cmax": vmax,
+            "colorbar": {"title": {"text": "Tekort"}, "ticksuffix": "%"}}
+
+
 def _shortage_layout(fig: go.Figure, vmax: float, height: int, zoom: float, **extra: object) -> go.Figure:
-    """The layout every shortage map shares: offline white background, one YlOrRd colour axis from 0, no margins."""
+    """The layout every shortage map shares: offline white background, one colour axis, no margins."""
+    coloraxis = extra.pop("coloraxis", None) or _colour_axis(pd.DataFrame({"value": [0.0, vmax]}))
     fig.update_layout(
         map={"style": "white-bg", "center": NL_CENTER, "zoom": zoom},
-        coloraxis={
-            "colorscale": SHORTAGE_SCALE,
-            "cmin": 0,
-            "cmax": vmax,
-            "colorbar": {"title": {"text": "Tekort"}, "ticksuffix": "%"},
-        },
+        coloraxis=coloraxis,
         margin={"l": 0, "r": 0, "t": 0, "b": 0},
         height=height,
         showlegend=False,
@@ -36,6 +44,14 @@ def _shortage_layout(fig: go.Figure, vmax: float, height: int, zoom: float, **ex
 
 
 def _hover(frame: pd.DataFrame) -> list[str]:
+    if "vorige" in frame:
+        return [
+            f"<b>{r.region_name}</b><br>Verschil: {fmt_pp(r.value)}<br>Van {fmt_pct(r.vorige)} "
+            f"({fmt_peildatum(r.vorige_peildatum)}) naar {fmt_pct(r.niveau)} ({fmt_peildatum(r.peildatum)})"
+            f"<br>Betrouwbaarheid: {reliability_label(r.reliability)}"
+            + ("<br><b>Eigen data</b>" if str(r.source_id).startswith("EIGEN-") else "")
+            for r in frame.itertuples()
+        ]
     return [
         f"<b>{r.region_name}</b><br>Tekort: {fmt_pct(r.value)}<br>Peildatum: {fmt_peildatum(r.peildatum)}"
         f"<br>Betrouwbaarheid: {reliability_label(r.reliability)}"
@@ -74,7 +90,7 @@ def shortage_map(
                 name="G5-gemeenten" if level == "gemeente" else "Arbeidsmarktregio's",
             )
         )
-    return _shortage_layout(fig, vmax, height, zoom, clickmode="event+select")
+    return _shortage_layout(fig, vmax, height, zoom, clickmode="event+select", coloraxis=_colour_axis(frame))
 
 
 def location_from_points(points: list[dict]) -> str | None:

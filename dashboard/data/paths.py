@@ -4,7 +4,8 @@ import os
 from pathlib import Path
 
 REPO_DIR = Path(__file__).resolve().parents[2]
-DATA_DIR = REPO_DIR / "data"
+# Another copy of the dataset (a maintainer trying a new measurement, the tests): LERARENTEKORT_DATA_DIR.
+DATA_DIR = Path(os.environ.get("LERARENTEKORT_DATA_DIR", REPO_DIR / "data"))
 RAW_DIR = DATA_DIR / "raw"
 GEO_DIR = DATA_DIR / "geo"
 # A user's own uploaded figures (dashboard.data.ingest); not in git. Tests point it elsewhere.

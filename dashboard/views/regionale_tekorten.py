@@ -24,6 +24,7 @@ class RegionalData:
     peildatum: str
     national: float | None
     sources: pd.DataFrame
+    peildata: tuple[str, ...]  # every regional measurement of this sector, oldest first
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -41,9 +42,17 @@ def regional_data(sector: str, session: SessionData | None = None, peildatum: st
     frame = cache.regional_shortage(rows, sector, peildatum=peildatum or None)
     peildatum = frame["peildatum"].iloc[0] if len(frame) else ""
     national = cache.national_value(rows, sector, peildatum) if peildatum else None
-    return RegionalData(sector, rows, frame, peildatum, national, cache.table("sources", session))
+    peildata = cache.regional_peildata(rows, sector)
+    return RegionalData(sector, rows, frame, peildatum, national, cache.table("sources", session), peildata)
 
 
+def previous_peildatum(data: RegionalData) -> str | None:
+    """The measurement before the one shown (None for the first)."""
+    earlier = [p for p in data.peildata if p < data.peildatum]
+    return earlier[-1] if earlier else None
+
+
+VIEWS = {"tekort": "Tekort", "verschil": "Verschil t.o.v. vorige meting"}
 MAP_COLUMNS = labels(
     "region_code", "region_name", "geo_level", ("value", "Tekort (%)"), "peildatum", "reliability", "source_id"
 )
@@ -57,6 +66,42 @@ class MapView:
     figure: object
     sources: str
     filename: str
+
+
+CHANGE_COLUMNS = labels(
+    "region_code",
+    "region_name",
+    "geo_level",
+    ("value", "Verschil (procentpunt)"),
+    ("niveau", "Tekort (%)"),
+    ("vorige", "Tekort vorige meting (%)"),
+    ("vorige_peildatum", "Vorige peildatum"),
+    "peildatum",
+    "reliability",
+    "source_id",
+)
+CHANGE_FORMATS = {
+    "value": fmt_pp,
+    "niveau": fmt_pct,
+    "vorige": fmt_pct,
+    "vorige_peildatum": fmt_peildatum,
+    "reliability": reliability_label,
+}
+
+
+def change_map(data: RegionalData, previous: RegionalData, selected: str | None) -> MapView:
+    """The difference with the previous measurement, in procentpunt, for the regions measured both times."""
+    frame = cache.regional_change(data.frame, previous.frame)
+    return MapView(
+        title=f"Verschil in het tekort {data.sector} per arbeidsmarktregio: {fmt_peildatum(data.peildatum)} t.o.v. "
+        f"{fmt_peildatum(previous.peildatum)}",
+        caption="Verschil in procentpunt tussen twee metingen (rood: hoger tekort, blauw: lager). Alleen regio's die "
+        f"beide keren gemeten zijn. Landelijk: {fmt_pct(previous.national)} -> {fmt_pct(data.national)}.",
+        frame=frame,
+        figure=cache.shortage_map(frame, selected=selected) if len(frame) else None,
+        sources=cache.source_text(pd.concat([data.frame, previous.frame]), data.sources),
+        filename=f"verschil_{data.sector}_per_regio.csv",
+    )
 
 
 def shortage_map(data: RegionalData, selected: str | None) -> MapView:
