@@ -42,6 +42,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from bench import memo_vs_streamlit  # noqa: E402
 from dashboard.format import SECTOR_LABELS  # noqa: E402
 from dashboard.format import fmt_number as fmt  # noqa: E402
 from dashboard.registry import PAGES as REGISTRY  # noqa: E402
@@ -526,6 +527,12 @@ def report(results: dict) -> str:
             lines.append(f"| figuur-JSON {name} | {fmt(value / 1000)} KB | {fmt(n / 1000)} KB | {ratio} | "
                          f"{'<= ' + fmt(budget / 1000) + ' KB' if budget else '-'} | "
                          f"{verdict(value <= budget) if budget else '-'} |")
+    if "memo" in results:
+        m = results["memo"]
+        lines.append(f"| cache-opzoeking per aanroep: dashboard/memo.py tegen st.cache_resource(hash_funcs=...) | "
+                     f"{fmt(m['memo_us'], 1)} µs | {fmt(m['cache_resource_us'], 1)} µs | "
+                     f"{fmt(m['cache_resource_us'] / m['memo_us'], 1)}x | sneller houden | "
+                     f"{verdict(m['memo_us'] <= m['cache_resource_us'])} |")
     if "cold" in results:
         c = results["cold"]
         lines.append(f"| koude start tot getekende eerste pagina | {fmt(c['real'], 2)} s | {fmt(c['naive'], 2)} s | "
@@ -579,7 +586,7 @@ def load_lines(ld: dict, kind: str, where: str, cpu: tuple[str, str] | None) -> 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true")
-    parser.add_argument("--only", default="warm,cold,scale,load,server")
+    parser.add_argument("--only", default="warm,memo,cold,scale,load,server")
     parser.add_argument("--repeats", type=int, default=None)
     parser.add_argument("--rows", type=int, default=None)
     parser.add_argument("--sessions", type=int, default=None)
@@ -601,6 +608,7 @@ def main() -> None:
     sections = {
         "warm": ("warme reruns en figuurgrootte", lambda: {"real": in_child("real", repeats),
                                                           "naive": in_child("naive", repeats)}),
+        "memo": ("cache-opzoeking: eigen memo tegen st.cache_resource", lambda: memo_vs_streamlit.measure()),
         "cold": ("koude start", lambda: measure_cold(1 if quick else 3)),
         "scale": ("schaal", lambda: measure_scale(args.rows or (1_000_000 if quick else 10_000_000),
                                                   3 if quick else 7)),

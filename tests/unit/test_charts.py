@@ -30,9 +30,22 @@ def test_map_has_both_layers_offline_style_and_dutch_hover():
     assert fig.data[0].marker.line.width[0] == 3.0
 
 
-def test_every_map_region_has_a_boundary():
-    am_ids = {f["id"] for f in read_boundaries("arbeidsmarktregio")["features"]}
-    assert len(am_ids) == 35
+def test_every_map_region_has_a_boundary(tables):
+    """Every region the maps colour has a shape: arbeidsmarktregio's and G5 gemeenten of each sector's map, and
+    every onderwijsregio of the shipped definition once its gemeenten are dissolved."""
+    from dashboard.data.geo import definition_groups, dissolve
+    from dashboard.metrics import regional_shortage
+
+    shapes = {level: {f["id"] for f in read_boundaries(level)["features"]} for level in ("arbeidsmarktregio",
+                                                                                       "gemeente")}
+    assert len(shapes["arbeidsmarktregio"]) == 35
+    for sector in ("po", "vo"):
+        frame = regional_shortage(tables["indicators"], sector)
+        for level, codes in frame.groupby("geo_level")["region_code"]:
+            assert set(codes) <= shapes[level], (sector, level, set(codes) - shapes[level])
+        groups = definition_groups(tables["onderwijsregio_gemeenten"], sector)
+        drawn = {f["id"] for f in dissolve(read_boundaries("gemeente"), groups)["features"]}
+        assert drawn == {name for name, _ in groups}, {name for name, _ in groups} - drawn
 
 
 def test_location_from_points():

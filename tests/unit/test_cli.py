@@ -83,7 +83,9 @@ def _import_via_cli(content: str, folder: Path) -> pd.DataFrame:
         env={**os.environ, "LERARENTEKORT_EIGEN_DIR": str(eigen)},
     )
     assert result.returncode == 0, result.stderr
-    return pd.read_parquet(eigen / "onderwijsregio_gemeenten.parquet")
+    from dashboard.data.store import own_file
+
+    return pd.read_parquet(own_file("onderwijsregio_gemeenten", eigen))
 
 
 def test_own_region_csv_round_trips_through_the_cli(tmp_path: Path):

@@ -280,14 +280,15 @@ def test_files_and_folders_are_readable_by_others(eigen: Path, tmp_path: Path):
 
 
 def test_a_new_generation_is_a_new_cache_key_for_readers(eigen: Path, tmp_path: Path, monkeypatch):
+    from dashboard import cache
     from dashboard.data import load
 
     monkeypatch.setattr(load, "EIGEN_DIR", eigen)
-    published = len(load.load_table("sources"))
+    published = len(cache.table("sources"))
     assert cli.main(["ingest", str(contract_file(tmp_path, 1))]) == 0
     first = load.own_path("sources")
-    assert len(load.load_table("sources")) == published + 1
+    assert len(cache.table("sources")) == published + 1
     assert cli.main(["ingest", str(contract_file(tmp_path, 2))]) == 0
-    assert load.own_path("sources") != first and len(load.load_table("sources")) == published + 2
+    assert load.own_path("sources") != first and len(cache.table("sources")) == published + 2
     assert cli.main(["herstel"]) == 0
-    assert load.own_path("sources") == first and len(load.load_table("sources")) == published + 1
+    assert load.own_path("sources") == first and len(cache.table("sources")) == published + 1
