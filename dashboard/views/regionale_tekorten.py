@@ -8,7 +8,9 @@ import pandas as pd
 
 from dashboard import cache
 from dashboard.data.load import SessionData
+from dashboard.data.query import Query
 from dashboard.format import fmt_pct, fmt_peildatum, fmt_pp, fmt_sectors, reliability_label
+from dashboard.metrics import MAP_LEVELS
 from dashboard.registry import REGIONAL_SECTORS, regional_sector
 from dashboard.tables import labels
 from dashboard.views.base import ChartView, chart
@@ -66,6 +68,14 @@ class MapView:
     figure: object
     sources: str
     filename: str
+    api: str = ""  # the open data API query of this measurement
+
+
+def api_query(data: RegionalData, *peildata: str) -> str:
+    """The /api/v1/indicators query string of the map's measurement(s) (all its rows, every source)."""
+    query = Query(indicator=("tekort_pct",), sector=(data.sector,), geo_level=MAP_LEVELS, peildatum=peildata,
+                  kind=("meting",))
+    return query.query_string()
 
 
 CHANGE_COLUMNS = labels(
@@ -101,6 +111,7 @@ def change_map(data: RegionalData, previous: RegionalData, selected: str | None)
         figure=cache.shortage_map(frame, selected=selected) if len(frame) else None,
         sources=cache.source_text(pd.concat([data.frame, previous.frame]), data.sources),
         filename=f"verschil_{data.sector}_per_regio.csv",
+        api=api_query(data, previous.peildatum, data.peildatum),
     )
 
 
@@ -113,6 +124,7 @@ def shortage_map(data: RegionalData, selected: str | None) -> MapView:
         figure=cache.shortage_map(data.frame, selected=selected) if len(data.frame) else None,
         sources=cache.source_text(data.frame, data.sources),
         filename=f"tekort_{data.sector}_per_regio.csv",
+        api=api_query(data, data.peildatum),
     )
 
 
