@@ -71,3 +71,10 @@ def test_g5_profile_shows_history_with_sources():
     assert "verschillende bronnen" in texts(at)
     at.selectbox(key="regio").set_value("AM09").run()
     assert "Ontwikkeling in" not in texts(at)  # one measurement only: no chart
+
+
+def test_map_names_its_api_query():
+    at = open_page("regionale_tekorten", sector="vo")
+    api = next(c.value for c in at.caption if "Open data" in c.value)
+    assert "/api/v1/indicators?indicator=tekort_pct&sector=vo&geo_level=arbeidsmarktregio&geo_level=gemeente" in api
+    assert "peildatum=2023-10-01" in api
