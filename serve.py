@@ -14,6 +14,7 @@ from starlette.routing import Route
 from streamlit.runtime import Runtime
 
 from dashboard import warmup
+from dashboard.web.headers import MIDDLEWARE
 
 
 @asynccontextmanager
@@ -27,4 +28,4 @@ async def warmup_status(_request: Request) -> JSONResponse:
     return JSONResponse(warmup.STATUS.as_json())
 
 
-app = st.App("app.py", lifespan=lifespan, routes=[Route("/warmup", warmup_status)])
+app = st.App("app.py", lifespan=lifespan, routes=[Route("/warmup", warmup_status)], middleware=MIDDLEWARE)
