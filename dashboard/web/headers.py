@@ -3,8 +3,9 @@
 The Content-Security-Policy allows what Streamlit's frontend and the charts were seen to need in Chromium
 (tests/e2e/test_security_headers_browser.py visits every page and fails on any CSP violation):
 - scripts from the app itself, plus Streamlit's one inline script in index.html by its hash (computed from the
-  installed file, so an upgrade keeps working) and blob: for MapLibre's map worker, which loads its code from a
-  blob URL; no 'unsafe-inline' or 'unsafe-eval' for scripts;
+  installed file, so an upgrade keeps working), and 'wasm-unsafe-eval' (WebAssembly only: Streamlit's protobuf
+  decoder; without it no chart is drawn); no 'unsafe-inline' or 'unsafe-eval' for scripts;
+- workers from blob: URLs: MapLibre starts its map worker that way;
 - inline styles: Streamlit's styling (emotion) and plotly write style elements and attributes at run time;
 - images and fonts from the app, data: and blob: (icons, plotly's exports); connections to the app only ('self'
   covers its websocket);
@@ -37,7 +38,7 @@ def inline_script_hashes(html: str) -> list[str]:
 def content_security_policy(script_hashes: list[str]) -> str:
     directives = {
         "default-src": ["'self'"],
-        "script-src": ["'self'", *script_hashes, "'wasm-unsafe-eval'", "blob:"],
+        "script-src": ["'self'", *script_hashes, "'wasm-unsafe-eval'"],
         "worker-src": ["'self'", "blob:"],
         "style-src": ["'self'", "'unsafe-inline'"],
         "img-src": ["'self'", "data:", "blob:"],

@@ -43,7 +43,12 @@ def test_headers_on_page_static_asset_and_warmup(server):
 def test_page_draws_without_csp_violation(server, page, path):
     page.add_init_script(COLLECT_VIOLATIONS)
     console = []
-    page.on("console", lambda msg: console.append(msg.text) if "Content Security Policy" in msg.text else None)
+    def note(msg) -> None:
+        if "Content Security Policy" in msg.text:
+            console.append(msg.text)
+
+    page.on("console", note)
+    page.on("worker", lambda worker: worker.on("console", note))  # MapLibre's worker reports there, not to the page
     page.set_viewport_size({"width": 1400, "height": 3200})
     page.goto(f"{server}/{path}?sector=vo")
     wait_for_app(page)

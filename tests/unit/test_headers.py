@@ -21,7 +21,7 @@ def test_hash_of_the_inline_script_as_the_browser_computes_it():
 def test_policy_has_no_unsafe_script_sources():
     csp = content_security_policy(["'sha256-abc'"])
     script = next(d for d in csp.split("; ") if d.startswith("script-src"))
-    assert script == "script-src 'self' 'sha256-abc' 'wasm-unsafe-eval' blob:"
+    assert script == "script-src 'self' 'sha256-abc' 'wasm-unsafe-eval'"
     assert "frame-ancestors 'self'" in csp
 
 
