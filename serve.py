@@ -13,6 +13,7 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from dashboard import api, warmup
+from dashboard.web.headers import MIDDLEWARE
 
 
 @asynccontextmanager
@@ -26,4 +27,6 @@ async def warmup_status(_request: Request) -> JSONResponse:
     return JSONResponse(warmup.STATUS.as_json())
 
 
-app = st.App("app.py", lifespan=lifespan, routes=[Route("/warmup", warmup_status), *api.ROUTES])
+app = st.App(
+    "app.py", lifespan=lifespan, routes=[Route("/warmup", warmup_status), *api.ROUTES], middleware=MIDDLEWARE
+)

@@ -4,6 +4,7 @@
     python bench/soak.py --quick          # 2 minutes
     python bench/soak.py --minutes 5 --no-freeze   # the same with gc.freeze() disabled in the server
     python bench/soak.py --views 300 [--no-freeze]  # stop after 300 views (compare runs at equal views)
+    python bench/soak.py --views 300 --pool 20      # the same 20 views over and over: sessions, not caches
 
 Starts serve.py (as users do), waits for the warm-up, then `--clients` visitors each open a fresh session on a
 deep link nobody asked for before (page + URL parameters), wait for the script to finish and leave, like a
@@ -20,6 +21,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import itertools
 import json
 import random
 import sys
@@ -92,14 +94,16 @@ def random_view(rng: random.Random, choices: Choices) -> tuple[str, str]:
     return page, urlencode(params)
 
 
-def distinct_views(seed: int, choices: Choices) -> Iterator[tuple[str, str]]:
-    """Views never asked for before in this run (random combinations, repeats skipped)."""
-    rng, seen = random.Random(seed), set()
-    while True:
+def distinct_views(seed: int, choices: Choices, pool: int = 0) -> Iterator[tuple[str, str]]:
+    """Views never asked for before in this run (random combinations, repeats skipped); with `pool`, the first
+    `pool` of them over and over."""
+    rng, seen = random.Random(seed), []
+    while not pool or len(seen) < pool:
         view = random_view(rng, choices)
         if view not in seen:
-            seen.add(view)
+            seen.append(view)
             yield view
+    yield from itertools.cycle(seen)
 
 
 def rss_bytes(pid: int) -> int:
@@ -159,14 +163,14 @@ def wait_warm(url: str, timeout: float = 300) -> None:
 
 
 async def run_soak(
-    seconds: float, idle: float, clients: int, interval: float, no_freeze: bool, max_views: int = 0
+    seconds: float, idle: float, clients: int, interval: float, no_freeze: bool, max_views: int = 0, pool: int = 0
 ) -> Soak:
     proc, url = start_server(launcher=NO_FREEZE if no_freeze else ())
     try:
         wait_healthy(url)
         wait_warm(url)
         choices, start = load_choices(), time.time()
-        soak, views = Soak(deadline=start + seconds, max_views=max_views), distinct_views(1, choices)
+        soak, views = Soak(deadline=start + seconds, max_views=max_views), distinct_views(1, choices, pool)
         ws_url = url.replace("http://", "ws://") + "/_stcore/stream"
         load = asyncio.gather(*(visitor(ws_url, views, soak) for _ in range(clients)))
         await sample(proc.pid, soak, start, interval, idle, load)
@@ -219,15 +223,17 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--interval", type=float, default=10, help="seconds between RSS samples")
     parser.add_argument("--no-freeze", action="store_true", help="the server runs with gc.freeze() disabled")
     parser.add_argument("--views", type=int, default=0, help="stop after this many views (0: run the minutes)")
+    parser.add_argument("--pool", type=int, default=0, help="repeat this many distinct views (0: all distinct)")
     args = parser.parse_args(argv)
     minutes, idle = (2, 20) if args.quick else (args.minutes, args.idle_seconds)
     seconds = minutes * 60 if not args.views else 24 * 3600
-    soak = asyncio.run(run_soak(seconds, idle, args.clients, args.interval, args.no_freeze, args.views))
+    soak = asyncio.run(run_soak(seconds, idle, args.clients, args.interval, args.no_freeze, args.views, args.pool))
     result = summary(soak)
     print(table(soak, result))
     for error in soak.errors[:5]:
         print(f"fout: {error}")
-    label = ("no-freeze" if args.no_freeze else "freeze") + (f"-{args.views}" if args.views else "")
+    label = ("no-freeze" if args.no_freeze else "freeze") + (f"-{args.views}" if args.views else "") + (
+        f"-pool{args.pool}" if args.pool else "")
     OUTPUT.mkdir(exist_ok=True)
     (OUTPUT / f"soak-{label}.json").write_text(
         json.dumps({"summary": result, "samples": soak.samples, "errors": soak.errors[:20]}, indent=1)

@@ -50,7 +50,8 @@ def number(count: int) -> str:
 
 
 def check_members(archive: zipfile.ZipFile, limits: XlsxLimits) -> None:
-    """Declared (unpacked) sizes from the zip directory: nothing is decompressed."""
+    """Declared (unpacked) sizes from the zip directory: nothing is decompressed. A directory that understates a
+    size does not help an attacker: Python's zipfile stops each part at its declared size (and then fails the CRC)."""
     infos = archive.infolist()
     for info in infos:
         if info.filename == SHARED_STRINGS and info.file_size > limits.shared_strings:

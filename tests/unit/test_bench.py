@@ -39,3 +39,21 @@ def test_report_flags_what_is_over_budget():
     assert any("warme rerun overzicht" in line and line.endswith("ja |") for line in table)
     assert any("kaart arbeidsmarktregio's" in line and "**NEE**" in line for line in table)
     assert any("kaart gemeenten" in line and line.endswith("ja |") for line in table)
+
+
+def test_soak_views_are_distinct_or_a_repeated_pool_and_growth_is_per_view():
+    import itertools
+
+    from bench.soak import Choices, Soak, distinct_views, summary
+
+    choices = Choices(regions={"po": ("AM01", "AM02", "AM03"), "vo": ("AM01", "AM02", "AM03")},
+                      vakken_vo=("a", "b", "c", "d"), vakken_diploma=("a", "b", "c", "d"), opleidingen=("x", "y", "z"))
+    views = list(itertools.islice(distinct_views(1, choices), 200))
+    assert len(set(views)) == 200
+    pooled = list(itertools.islice(distinct_views(1, choices, pool=5), 15))
+    assert pooled[:5] == pooled[5:10] == pooled[10:] and len(set(pooled)) == 5
+    soak = Soak(deadline=0, views=100, load_seconds=20,
+                samples=[(0, 100_000_000, 0), (10, 110_000_000, 50), (20, 110_500_000, 100), (30, 110_500_000, 100)])
+    result = summary(soak)
+    assert result["kb_per_view_first_half"] == 200 and result["kb_per_view_second_half"] == 10
+    assert result["levels_off"] and result["ceiling_mb"] == 110.5

@@ -41,6 +41,23 @@ def rezip(raw: bytes, replace: dict[str, bytes]) -> bytes:
     return out.getvalue()
 
 
+def with_shared_strings(raw: bytes, sst: bytes) -> bytes:
+    """The workbook with a shared-strings part that openpyxl really loads (content type and relationship)."""
+    with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+        types, rels = archive.read("[Content_Types].xml"), archive.read("xl/_rels/workbook.xml.rels")
+    kind = "spreadsheetml.sharedStrings+xml"
+    types = types.replace(b"</Types>", b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+                          b'vnd.openxmlformats-officedocument.' + kind.encode() + b'"/></Types>')
+    rels = rels.replace(b"</Relationships>", b'<Relationship Id="rIdS" Target="sharedStrings.xml" Type="http://'
+                        b'schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"/></Relationships>')
+    return rezip(raw, {"[Content_Types].xml": types, "xl/_rels/workbook.xml.rels": rels, "xl/sharedStrings.xml": sst})
+
+
+def wide_rows(count: int) -> str:
+    """`count` rows of one short cell each: cheap as XML, 16,384 cells each once padded to a declared XFD."""
+    return "".join(f'<row r="{r}"><c r="A{r}" t="inlineStr"><is><t>x</t></is></c></row>' for r in range(4, count + 4))
+
+
 def sheet_xml(raw: bytes) -> str:
     with zipfile.ZipFile(io.BytesIO(raw)) as archive:
         return archive.read(SHEET).decode()
@@ -67,9 +84,9 @@ GOOD = [["regio", "jaar", "waarde"], ["AM01", 2024, 4.5], ["AM02", 2024, 3.0]]
 
 
 def test_shared_strings_bomb_is_refused_from_the_zip_directory():
-    bomb = b"<sst>" + b"<si><t>x</t></si>" * 3_000_000 + b"</sst>"  # 51 MB unpacked, ~100 KB packed
-    message = refused_cheaply(rezip(workbook(GOOD), {"xl/sharedStrings.xml": bomb}))
-    assert "onderdeel xl/sharedStrings.xml" in message and "51 MB; het maximum is 20 MB" in message
+    bomb = b"<sst>" + b"<si><t>xxxxxxxxxxxxxxxxxxxx</t></si>" * 1_500_000 + b"</sst>"  # 54 MB unpacked, ~0,1 MB packed
+    message = refused_cheaply(with_shared_strings(workbook(GOOD), bomb))  # openpyxl would hold 1,5 M strings
+    assert "onderdeel xl/sharedStrings.xml" in message and "54 MB; het maximum is 20 MB" in message
 
 
 def test_member_that_unpacks_beyond_the_limit_is_named():
@@ -81,6 +98,7 @@ def test_member_that_unpacks_beyond_the_limit_is_named():
 
 def test_huge_declared_dimension_is_refused_before_any_row_is_read():
     sheet = re.sub(r'<dimension ref="[^"]+"', '<dimension ref="A1:XFD1048576"', sheet_xml(workbook(GOOD)))
+    sheet = sheet.replace("</sheetData>", wide_rows(20_000) + "</sheetData>")  # padded: 20.000 x 16.384 cells
     message = refused_cheaply(rezip(workbook(GOOD), {SHEET: sheet.encode()}))
     assert "Werkblad 'Sheet' is volgens het bestand zelf 16.384 kolommen breed; het maximum is 1.000" in message
 

@@ -1,0 +1,86 @@
+"""Security headers on every HTTP response of the app, as `st.App(middleware=MIDDLEWARE)`.
+
+The Content-Security-Policy allows what Streamlit's frontend and the charts were seen to need in Chromium
+(tests/e2e/test_security_headers_browser.py visits every page and fails on any CSP violation):
+- scripts from the app itself, plus Streamlit's one inline script in index.html by its hash (computed from the
+  installed file, so an upgrade keeps working), and 'wasm-unsafe-eval' (WebAssembly only: Streamlit's protobuf
+  decoder; without it no chart is drawn); no 'unsafe-inline' or 'unsafe-eval' for scripts;
+- workers from blob: URLs: MapLibre starts its map worker that way;
+- inline styles: Streamlit's styling (emotion) and plotly write style elements and attributes at run time;
+- images and fonts from the app, data: and blob: (icons, plotly's exports); connections to the app only ('self'
+  covers its websocket);
+- framing only by the app itself (frame-ancestors 'self', and X-Frame-Options for older browsers).
+A header a route already set (Streamlit sets its own on some responses) is left as it is.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from collections.abc import Mapping
+from pathlib import Path
+
+import streamlit
+from starlette.datastructures import MutableHeaders
+from starlette.middleware import Middleware
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+INDEX_HTML = Path(streamlit.__file__).parent / "static" / "index.html"
+
+
+def inline_script_hashes(html: str) -> list[str]:
+    """CSP hash sources ('sha256-…') of the inline <script> elements of a page, as the browser hashes them."""
+    bodies = re.findall(r"<script>(.*?)</script>", html, flags=re.S)
+    return [f"'sha256-{base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()}'" for body in bodies]
+
+
+def content_security_policy(script_hashes: list[str]) -> str:
+    directives = {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", *script_hashes, "'wasm-unsafe-eval'"],
+        "worker-src": ["'self'", "blob:"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+    return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives.items())
+
+
+def security_headers(index_html: str) -> dict[str, str]:
+    return {
+        "Content-Security-Policy": content_security_policy(inline_script_hashes(index_html)),
+        "X-Frame-Options": "SAMEORIGIN",
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "strict-origin-when-cross-origin",
+    }
+
+
+class SecurityHeaders:
+    """Pure ASGI middleware (no buffering, websockets untouched): adds `headers` to each HTTP response start."""
+
+    def __init__(self, app: ASGIApp, headers: Mapping[str, str] | None = None) -> None:
+        self.app = app
+        self.headers = dict(headers) if headers is not None else security_headers(INDEX_HTML.read_bytes().decode())
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in self.headers.items():
+                    headers.setdefault(name, value)
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+MIDDLEWARE = [Middleware(SecurityHeaders)]

@@ -1,0 +1,55 @@
+"""The security headers middleware: the policy's hash matches Streamlit's inline script, headers are added to
+HTTP responses without replacing a route's own, and websockets pass untouched."""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import hashlib
+
+from dashboard.web.headers import INDEX_HTML, SecurityHeaders, content_security_policy, inline_script_hashes
+
+
+def test_hash_of_the_inline_script_as_the_browser_computes_it():
+    body = "\n      window.prerenderReady = false\n    "
+    expected = base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()
+    html = f"<html><script>{body}</script><script src='x.js'></script>"
+    assert inline_script_hashes(html) == [f"'sha256-{expected}'"]
+    assert len(inline_script_hashes(INDEX_HTML.read_bytes().decode())) == 1  # Streamlit 1.67 has exactly one
+
+
+def test_policy_has_no_unsafe_script_sources():
+    csp = content_security_policy(["'sha256-abc'"])
+    script = next(d for d in csp.split("; ") if d.startswith("script-src"))
+    assert script == "script-src 'self' 'sha256-abc' 'wasm-unsafe-eval'"
+    assert "frame-ancestors 'self'" in csp
+
+
+def run(app, scope: dict) -> list[dict]:
+    sent: list[dict] = []
+
+    async def receive() -> dict:
+        return {"type": "http.request"}
+
+    async def send(message: dict) -> None:
+        sent.append(message)
+
+    asyncio.run(SecurityHeaders(app, {"X-Frame-Options": "SAMEORIGIN", "Referrer-Policy": "no-referrer"})(
+        scope, receive, send))
+    return sent
+
+
+def test_headers_added_to_http_but_a_routes_own_header_wins():
+    async def app(scope, receive, send):
+        await send({"type": "http.response.start", "status": 200, "headers": [(b"referrer-policy", b"same-origin")]})
+        await send({"type": "http.response.body", "body": b"ok"})
+
+    start = run(app, {"type": "http", "headers": []})[0]
+    assert sorted(start["headers"]) == [(b"referrer-policy", b"same-origin"), (b"x-frame-options", b"SAMEORIGIN")]
+
+
+def test_websocket_passes_untouched():
+    async def app(scope, receive, send):
+        await send({"type": "websocket.accept", "headers": []})
+
+    assert run(app, {"type": "websocket", "headers": []}) == [{"type": "websocket.accept", "headers": []}]
