@@ -10,6 +10,7 @@
 | table/CSV/source-line output | frame token + columns                             | 2048 entries / 64 MB     |
 | Arrow tables for st.dataframe | frame token + columns + formats                  | 2048 entries / 64 MB     |
 | dataset downloads, API snapshot | data version                                    | 4 and 2 entries / 64 MB  |
+| page views (@cache.view)     | view function + arguments + data version          | 1024 entries per view    |
 
 Frames count their column memory, figures their JSON (their Python objects take a few times that). The bound of a
 replica is the sum above the ~300 MB of a fresh server (README "Veel gebruikers"; bench/soak.py measures it). Shared
@@ -142,6 +143,12 @@ onderwijsregio_overlaps = _metric(metrics.onderwijsregio_overlaps)
 overlap_summary = _metric(metrics.overlap_summary)
 regional_peildata = _metric(metrics.regional_peildata)
 regional_change = _metric(metrics.regional_change)
+onderwijsregio_table = _metric(metrics.onderwijsregio_table)
+compare_onderwijsregios = _metric(metrics.compare_onderwijsregios)
+gemeente_names = _metric(metrics.gemeente_names)
+latest_counts = _metric(metrics.latest_counts)
+coverage_frame = _metric(metrics.coverage_frame)
+with_sector_labels = _metric(metrics.with_sector_labels)
 werkgelegenheid_gemeente = _metric(metrics.werkgelegenheid_gemeente)
 opleiding_instroom = _metric(metrics.opleiding_instroom)
 diplomas_per_vak = _metric(metrics.diplomas_per_vak)
@@ -197,6 +204,32 @@ arrow_table = Memo(tables.arrow_table, 2048, 64 * MB)
 dataset_exports = Memo(tables.dataset_exports, 4, 64 * MB)
 
 
+# --- page views (dashboard/views/*: every function decorated with @cache.view) --------------------------------------
+def data_version() -> tuple[tuple[str, int], ...]:
+    """Every data file a view can read, with its version: a rebuild, an import or a herstel is a new key."""
+    paths = [load.table_path(name) for name in load.TABLES]
+    paths += [load.own_path(name) for name in (*load.OWN_TABLES, load.DEFINITION_FILE.removesuffix(".parquet"))]
+    return tuple((str(p), load.file_version(p)) for p in paths)
+
+
+_views: list[Memo] = []
+
+
+def view(fn: F) -> F:
+    """Cache a view builder per argument values (a session upload by its frames' tokens) and data version: a warm
+    rerun then costs a dict lookup per section. Views hold shared frames and figures; sections only read them."""
+    inner = Memo(fn, 1024, 64 * MB)
+    _views.append(inner)
+
+    @functools.wraps(fn)
+    def call(*args, **kwargs):
+        key = f"{fn.__module__}.{fn.__qualname__}|{data_version()}|{call_key(args, kwargs)}"
+        return inner.get(key, args, kwargs)
+
+    call.memo = inner  # type: ignore[attr-defined]
+    return call  # type: ignore[return-value]
+
+
 # --- the open data API (dashboard/api.py): the newest snapshot of the published tables ------------------------------
 _snapshot = Memo(lambda key, data_dir, eigen_dir: published.read_snapshot(data_dir, eigen_dir), 2, 64 * MB)
 
@@ -210,5 +243,5 @@ def snapshot(data_dir: Path | None = None, eigen_dir: Path | None = None) -> pub
 def all_memos() -> list[Memo]:
     """Every memo of this module (for the memory soak and the tests)."""
     found = [v for v in globals().values() if isinstance(v, Memo)]
-    found += [v.memo for v in globals().values() if isinstance(getattr(v, "memo", None), Memo)]
+    found += [v.memo for v in globals().values() if isinstance(getattr(v, "memo", None), Memo)] + _views
     return list({id(m): m for m in found}.values())

@@ -17,6 +17,7 @@ only supplies the parts:
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import pickle
@@ -75,6 +76,9 @@ def arg_key(value: object) -> str:
         return f"{type(value).__name__}({', '.join(arg_key(v) for v in items)})"
     if isinstance(value, dict):
         return "{" + ", ".join(f"{arg_key(k)}: {arg_key(v)}" for k, v in value.items()) + "}"
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):  # a view's input: field by field
+        fields = ", ".join(arg_key(getattr(value, f.name)) for f in dataclasses.fields(value))
+        return f"{type(value).__name__}({fields})"
     return f"{type(value).__name__}:" + hashlib.blake2b(pickle.dumps(value, protocol=5), digest_size=16).hexdigest()
 
 

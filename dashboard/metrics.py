@@ -919,3 +919,52 @@ def overlap_summary(definition: pd.DataFrame) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows, columns=["sector", "gemeenten", "gemeenten_in_meer_regios", "meeste_regios"])
+
+
+# --- Onderwijsregio's page ------------------------------------------------------------------------------------------
+
+
+def onderwijsregio_slug(name: str) -> str:
+    """The URL code of an onderwijsregio that has none in the register (an imported or own definition)."""
+    import re
+
+    return "OR-" + re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+def onderwijsregio_table(shortage: pd.DataFrame, register: pd.DataFrame) -> pd.DataFrame:
+    """`onderwijsregio_shortage` with each region's URL code (from the register by name, else a slug) and status."""
+    by_name = dict(zip(register["onderwijsregio"], register["onderwijsregio_code"]))
+    codes = shortage["onderwijsregio"].map(lambda n: by_name.get(n) or onderwijsregio_slug(n))
+    status = dict(zip(register["onderwijsregio_code"], register["status"]))
+    return shortage.assign(onderwijsregio_code=codes, status=codes.map(status).fillna("eigen indeling"))
+
+
+def compare_onderwijsregios(table: pd.DataFrame, chosen: list[str], national: float | None) -> pd.DataFrame:
+    """The chosen onderwijsregio's (2 or more, in the order chosen) with the national figure and the difference."""
+    known = [c for c in chosen if c in set(table["onderwijsregio_code"])]
+    frame = table.set_index("onderwijsregio_code").reindex(known).reset_index() if len(known) >= 2 else table.iloc[:0]
+    return frame.assign(landelijk=national, verschil=frame["value"] - national if national is not None else None)
+
+
+def gemeente_names(regions: pd.DataFrame) -> dict[str, str]:
+    """gemeentecode -> name, alphabetically by name (the list an own region is chosen from)."""
+    rows = regions[regions["geo_level"] == "gemeente"].sort_values("region_name")
+    return dict(zip(rows["region_code"], rows["region_name"]))
+
+
+def latest_counts(counts: pd.DataFrame) -> dict[str, tuple[float, int]]:
+    """indicator -> (value, year) of the latest figure of each count about the onderwijsregio's."""
+    latest = counts.sort_values("year").groupby("indicator").tail(1)
+    return {r.indicator: (float(r.value), int(r.year)) for r in latest.itertuples()}
+
+
+def coverage_frame(counts: pd.DataFrame) -> pd.DataFrame:
+    """The coverage figures (dekkingsgraad per sector and year) ready for a grouped bar."""
+    rows = counts[counts["indicator"].str.startswith("dekkingsgraad")]
+    return rows.assign(jaar=rows["year"].astype(str), sector_label=rows["indicator"].str.replace("dekkingsgraad_", ""))
+
+
+def with_sector_labels(frame: pd.DataFrame, column: str = "sectors") -> pd.DataFrame:
+    from dashboard.format import fmt_sectors
+
+    return frame.assign(**{column: frame[column].map(fmt_sectors)})

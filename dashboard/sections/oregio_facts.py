@@ -39,8 +39,8 @@ def render(view: Facts, sector: str, own_definition: bool) -> None:
     st.subheader("De onderwijsregio's")
     shown = [(key, label) for key, label in COUNTS if key in view.counts]
     for column, (key, label) in zip(st.columns(max(len(shown), 1)), shown):
-        value, year = view.counts[key].split("|")
-        column.metric(f"{label} ({year})", fmt_number(float(value)))
+        value, year = view.counts[key]
+        column.metric(f"{label} ({year})", fmt_number(value))
     chart.render(view.coverage, heading="bold")
     st.markdown("**Bekende onderwijsregio's en hun gemeenten**")
     st.warning(

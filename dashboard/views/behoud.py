@@ -47,6 +47,7 @@ class Calculator:
         return DEFAULTS[self.sector]
 
 
+@cache.view
 def calculator(sector: str, session: SessionData | None = None) -> Calculator:
     sector = regional_sector(sector)
     rows = _rows(session)
@@ -75,6 +76,7 @@ class Measures:
     sources: str
 
 
+@cache.view
 def measures(session: SessionData | None = None) -> Measures:
     figures = cache.figures_by_indicator(_rows(session), WERKPLAN)
     first = figures.get("zij_instromers_met_subsidie")
@@ -83,6 +85,7 @@ def measures(session: SessionData | None = None) -> Measures:
     )
 
 
+@cache.view
 def lerarenbeurs(session: SessionData | None = None) -> ChartView:
     frame = cache.lerarenbeurs(_rows(session))
     years = sorted(frame["jaar"].unique()) if len(frame) else []
@@ -100,6 +103,7 @@ def lerarenbeurs(session: SessionData | None = None) -> ChartView:
     )
 
 
+@cache.view
 def reasons(session: SessionData | None = None) -> ChartView:
     frame = cache.vertrekredenen(_rows(session))
     return chart(
@@ -115,6 +119,7 @@ def reasons(session: SessionData | None = None) -> ChartView:
     )
 
 
+@cache.view
 def outflow(session: SessionData | None = None) -> ChartView:
     frame = cache.uitstroom(_rows(session))
     last = int(frame["year"].max()) if len(frame) else None

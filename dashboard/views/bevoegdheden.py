@@ -41,6 +41,7 @@ class Choices:
     tekort_peildatum: str
 
 
+@cache.view
 def choices(session: SessionData | None = None) -> Choices:
     rows = _rows(session)
     ipto = cache.rows_where(rows, not_empty=("vak",), indicator="bevoegd_pct")
@@ -51,10 +52,12 @@ def choices(session: SessionData | None = None) -> Choices:
     return Choices(vakken, {str(p): ipto_label(str(p), int(n)) for p, n in counts.items()}, tekort_peildatum)
 
 
+@cache.view
 def vakken(options: Choices, chosen: tuple[str, ...], ipto: str, order: str, session: SessionData | None = None):
     return cache.select_vakken(cache.vakken_table(_rows(session), ipto, options.tekort_peildatum), chosen, order)
 
 
+@cache.view
 def shortage(options: Choices, table: pd.DataFrame, session: SessionData | None = None) -> ChartView:
     rows = _rows(session)
     frame = cache.complete_rows(table, ("tekort_pct",))
@@ -77,6 +80,7 @@ def shortage(options: Choices, table: pd.DataFrame, session: SessionData | None 
     )
 
 
+@cache.view
 def shares(options: Choices, table: pd.DataFrame, ipto: str, session: SessionData | None = None) -> ChartView:
     frame = cache.complete_rows(table, ("bevoegd_pct", "onbevoegd_pct"), how="all")
     source_rows = cache.rows_where(
@@ -117,6 +121,7 @@ def _table_formats() -> dict:
     }
 
 
+@cache.view
 def lwb_sources(session: SessionData | None = None) -> str:
     return cache.source_text(
         cache.rows_where(_rows(session), indicator="lwb_bevoegdheidsclusters"), cache.table("sources", session)

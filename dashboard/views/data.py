@@ -39,6 +39,7 @@ class Catalogue:
         return cache.dataset_exports(self.indicators, self.register)[index]
 
 
+@cache.view
 def catalogue(session: SessionData | None = None) -> Catalogue:
     indicators = cache.indicators(session=session)
     sources = cache.table("sources", session)

@@ -9,7 +9,6 @@ figure among its gemeenten) and how many gemeenten rest on an uncertain membersh
 from __future__ import annotations
 
 import dataclasses
-import re
 from dataclasses import dataclass
 
 import pandas as pd
@@ -52,11 +51,6 @@ SHORTAGE_FORMATS = {
 }
 
 
-def slug(name: str) -> str:
-    """The URL code of an onderwijsregio that has none in the register (an imported or own definition)."""
-    return "OR-" + re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
-
-
 @dataclass(frozen=True)
 class OregioData:
     """What every view of the page starts from."""
@@ -85,15 +79,10 @@ class OregioData:
 
     @property
     def gemeenten(self) -> dict[str, str]:
-        rows = self.regions[self.regions["geo_level"] == "gemeente"].sort_values("region_name")
-        return dict(zip(rows["region_code"], rows["region_name"]))
+        return cache.gemeente_names(self.regions)
 
 
-def _codes(names: pd.Series, register: pd.DataFrame) -> pd.Series:
-    by_name = dict(zip(register["onderwijsregio"], register["onderwijsregio_code"]))
-    return names.map(lambda n: by_name.get(n) or slug(n))
-
-
+@cache.view
 def oregio_data(sector: str, session: SessionData | None = None, peildatum: str | None = None) -> OregioData:
     sector = regional_sector(sector)
     regional = regional_data(sector, session)
@@ -107,10 +96,9 @@ def oregio_data(sector: str, session: SessionData | None = None, peildatum: str 
     )
     werk = cache.werkgelegenheid_gemeente(werk_rows, sector, year)
     register = cache.table("onderwijsregios")
-    shortage = cache.onderwijsregio_shortage(definition, regional.frame, regions, werk, sector)
-    shortage = shortage.assign(onderwijsregio_code=_codes(shortage["onderwijsregio"], register))
-    status = dict(zip(register["onderwijsregio_code"], register["status"]))
-    shortage = shortage.assign(status=shortage["onderwijsregio_code"].map(status).fillna("eigen indeling"))
+    shortage = cache.onderwijsregio_table(
+        cache.onderwijsregio_shortage(definition, regional.frame, regions, werk, sector), register
+    )
     return OregioData(sector, regional, definition, own, werk, register, shortage, regions)
 
 
@@ -124,6 +112,7 @@ class MapView:
     filename: str
 
 
+@cache.view
 def shortage_map(data: OregioData) -> MapView:
     groups = cache.definition_groups(data.definition, data.sector)
     frame = data.shortage
@@ -254,6 +243,7 @@ def _profile(
     )
 
 
+@cache.view
 def profile(data: OregioData, code: str, session: SessionData | None = None) -> Profile:
     name = data.names[code]
     rows = data.definition[(data.definition["onderwijsregio"] == name) & (data.definition["sector"] == data.sector)]
@@ -273,6 +263,7 @@ def profile(data: OregioData, code: str, session: SessionData | None = None) -> 
     )
 
 
+@cache.view
 def own_profile(data: OregioData, name: str, gemeenten: list[str], session: SessionData | None = None) -> Profile:
     return _profile(
         data,
@@ -287,6 +278,7 @@ def own_profile(data: OregioData, name: str, gemeenten: list[str], session: Sess
     )
 
 
+@cache.view
 def members_of(data: OregioData, code: str) -> list[str]:
     """The gemeentecodes of an onderwijsregio in this sector (to start an own region from)."""
     name = data.names.get(code, "")
@@ -294,11 +286,10 @@ def members_of(data: OregioData, code: str) -> list[str]:
     return sorted(rows["gemeentecode"])
 
 
+@cache.view
 def compare(data: OregioData, chosen: list[str]) -> ChartView:
-    frame = data.shortage.set_index("onderwijsregio_code").reindex([c for c in chosen if c in data.names])
-    frame = frame.reset_index() if len(chosen) >= 2 else data.shortage.iloc[:0]
     national = data.regional.national
-    frame = frame.assign(landelijk=national, verschil=frame["value"] - national if national is not None else None)
+    frame = cache.compare_onderwijsregios(data.shortage, chosen, national)
     return chart(
         f"vergelijking_onderwijsregios_{data.sector}",
         None,
@@ -326,24 +317,22 @@ def compare(data: OregioData, chosen: list[str]) -> ChartView:
 
 @dataclass(frozen=True)
 class Facts:
-    counts: dict[str, str]
+    counts: dict[str, tuple[float, int]]  # indicator -> (value, year)
     coverage: ChartView
     overview: pd.DataFrame
     overlaps: pd.DataFrame
     overlap_summary: pd.DataFrame
 
 
+@cache.view
 def facts(data: OregioData, session: SessionData | None = None) -> Facts:
     rows = cache.indicators(indicators=ONDERWIJSREGIO_FACTS, session=session)
     counts = cache.onderwijsregio_counts(rows)
-    latest = counts.sort_values("year").groupby("indicator").tail(1)
-    coverage = counts[counts["indicator"].str.startswith("dekkingsgraad")].assign(
-        jaar=lambda d: d["year"].astype(str), sector_label=lambda d: d["indicator"].str.replace("dekkingsgraad_", "")
-    )
+    coverage = cache.coverage_frame(counts)
     members = cache.expand_members(cache.table("onderwijsregio_leden"), data.regions)
     overview = cache.onderwijsregio_overview(data.register, members)
     return Facts(
-        {r.indicator: f"{int(r.value)}|{int(r.year)}" for r in latest.itertuples()},
+        cache.latest_counts(counts),
         chart(
             "dekking_onderwijsregios",
             "Dekking: aandeel scholen/locaties dat deelneemt aan een onderwijsregio",
@@ -353,7 +342,7 @@ def facts(data: OregioData, session: SessionData | None = None) -> Facts:
             {"value": fmt_pct, "reliability": reliability_label},
             data.regional.sources,
         ),
-        overview.assign(sectors=overview["sectors"].map(fmt_sectors)),
+        cache.with_sector_labels(overview),
         cache.onderwijsregio_overlaps(data.definition, data.sector, data.regions),
         cache.overlap_summary(data.definition),
     )

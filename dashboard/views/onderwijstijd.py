@@ -32,6 +32,7 @@ def _years(frame: pd.DataFrame) -> str:
     return str(years.min()) if years.min() == years.max() else f"{years.min()}-{years.max()}"
 
 
+@cache.view
 def hours(sector: str, session: SessionData | None = None) -> ChartView:
     level = regional_sector(sector)
     frame = cache.teaching_time(_rows(session), level)
@@ -48,6 +49,7 @@ def hours(sector: str, session: SessionData | None = None) -> ChartView:
     )
 
 
+@cache.view
 def hours_trend(session: SessionData | None = None) -> ChartView:
     frame = cache.teaching_time_trend(_rows(session))
     return chart(
@@ -61,6 +63,7 @@ def hours_trend(session: SessionData | None = None) -> ChartView:
     )
 
 
+@cache.view
 def instruction(session: SessionData | None = None) -> ChartView:
     frame = cache.instruction_time(_rows(session))
     return chart(
@@ -80,6 +83,7 @@ class PilotView:
     sources: str
 
 
+@cache.view
 def pilot(session: SessionData | None = None) -> PilotView:
     rows = _rows(session)
     return PilotView(

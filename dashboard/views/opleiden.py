@@ -45,6 +45,7 @@ class Choices:
         return [v for v in DEFAULT_VAKKEN if v in self.vakken]
 
 
+@cache.view
 def choices(session: SessionData | None = None) -> Choices:
     rows = _rows(session)
     return Choices(
@@ -53,6 +54,7 @@ def choices(session: SessionData | None = None) -> Choices:
     )
 
 
+@cache.view
 def instroom(types: list[str], years: tuple[int, int], session: SessionData | None = None) -> ChartView:
     frame = cache.opleiding_instroom(_rows(session), types, years)
     return chart(
@@ -70,6 +72,7 @@ def instroom(types: list[str], years: tuple[int, int], session: SessionData | No
     )
 
 
+@cache.view
 def diplomas(vakken: list[str], session: SessionData | None = None) -> ChartView:
     rows = _rows(session)
     first, last = year_range(cache.diplomas_per_vak(rows, []))
@@ -88,6 +91,7 @@ def diplomas(vakken: list[str], session: SessionData | None = None) -> ChartView
     )
 
 
+@cache.view
 def zij_instroom(session: SessionData | None = None) -> ChartView:
     frame = cache.zij_instroom_series(_rows(session))
     main = frame[frame["definitie"] == frame["definitie"].iloc[0]] if len(frame) else frame
@@ -125,6 +129,7 @@ class MboRoute:
     sources: str
 
 
+@cache.view
 def mbo_route(session: SessionData | None = None) -> MboRoute:
     figures = cache.figures_by_indicator(_rows(session), WERKPLAN)
     first = figures.get("afgestudeerden_onderwijsassistent")

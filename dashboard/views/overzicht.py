@@ -49,6 +49,7 @@ def _shortage(session: SessionData | None) -> pd.DataFrame:
     return cache.indicators(indicators=SHORTAGE, sectors=KPI_SECTORS, session=session)
 
 
+@cache.view
 def kpis(session: SessionData | None = None) -> KpiView:
     shortage = _shortage(session)
     items = []
@@ -68,6 +69,7 @@ def kpis(session: SessionData | None = None) -> KpiView:
     return KpiView(tuple(items), cache.source_text(rows, cache.table("sources", session)))
 
 
+@cache.view
 def trend(session: SessionData | None = None) -> ChartView:
     shortage = _shortage(session)
     frame = cache.trend_frame(shortage, KPI_SECTORS)
@@ -108,6 +110,7 @@ def trend(session: SessionData | None = None) -> ChartView:
     )
 
 
+@cache.view
 def small_map(sector: str, session: SessionData | None = None) -> MapView:
     map_sector = regional_sector(sector)
     regional = cache.regional_shortage(_shortage(session), map_sector)
@@ -131,6 +134,7 @@ class WerkplanView:
     sources: str
 
 
+@cache.view
 def werkplan(session: SessionData | None = None) -> WerkplanView:
     rows = cache.rows_where(cache.indicators(session=session), categorie=WERKPLAN)
     by_indicator = cache.figures_by_indicator(rows, WERKPLAN)

@@ -37,6 +37,7 @@ class RegionalData:
         return dict(zip(self.frame["region_code"], self.frame["region_name"]))
 
 
+@cache.view
 def regional_data(sector: str, session: SessionData | None = None, peildatum: str | None = None) -> RegionalData:
     """The latest measurement unless `peildatum` names another one (a new measurement needs no code change)."""
     sector = regional_sector(sector)
@@ -99,6 +100,7 @@ CHANGE_FORMATS = {
 }
 
 
+@cache.view
 def change_map(data: RegionalData, previous: RegionalData, selected: str | None) -> MapView:
     """The difference with the previous measurement, in procentpunt, for the regions measured both times."""
     frame = cache.regional_change(data.frame, previous.frame)
@@ -115,6 +117,7 @@ def change_map(data: RegionalData, previous: RegionalData, selected: str | None)
     )
 
 
+@cache.view
 def shortage_map(data: RegionalData, selected: str | None) -> MapView:
     return MapView(
         title=f"Lerarentekort {data.sector} per arbeidsmarktregio, {fmt_peildatum(data.peildatum)}",
@@ -139,6 +142,7 @@ class ProfileView:
     covering: pd.DataFrame  # onderwijsregio's in this area, labelled for display
 
 
+@cache.view
 def profile(data: RegionalData, code: str, session: SessionData | None = None) -> ProfileView:
     name = data.names[code]
     cards = cache.region_profile(data.indicators, code)
@@ -175,6 +179,7 @@ def profile(data: RegionalData, code: str, session: SessionData | None = None) -
     )
 
 
+@cache.view
 def compare(data: RegionalData, chosen: list[str]) -> ChartView:
     frame = cache.compare_regions(data.frame, chosen, data.national) if len(chosen) >= 2 else data.frame.iloc[:0]
     return chart(

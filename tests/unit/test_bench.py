@@ -28,8 +28,9 @@ def test_all_engines_agree_with_the_naive_one(small):
 
 
 def test_report_flags_what_is_over_budget():
-    pages = {p: 10.0 for p in ("overzicht", "onderwijsregios", "opleiden", "bevoegdheden", "onderwijstijd",
-                               "behoud", "data")}
+    from dashboard.registry import PAGES
+
+    pages = {p.name: 10.0 for p in PAGES}
     slow = {**pages, "opleiden": 200.0}
     sizes = {"kaart arbeidsmarktregio's": 600_000, "kaart gemeenten (alle 342)": 1_000_000}
     results = {"warm": {"real": {"warm_ms": slow, "bytes": sizes}, "naive": {"warm_ms": {p: 1000.0 for p in pages},
