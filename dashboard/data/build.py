@@ -449,11 +449,3 @@ def write_all(tables: dict[str, pd.DataFrame], out_dir: Path = DATA_DIR) -> None
     """Each file old or new, never half, mode from the umask (0644). Run under the write lock (the CLI does)."""
     for name, frame in tables.items():
         write_parquet(frame, out_dir / f"{name}.parquet")
-
-
-if __name__ == "__main__":  # the same as `python -m dashboard build`, so under the same write lock
-    import sys
-
-    from dashboard.__main__ import main
-
-    sys.exit(main(["build"]))
