@@ -91,6 +91,15 @@ def apply() -> None:
             if not name.startswith("_") and callable(getattr(module, name, None)) and hasattr(cache, name):
                 setattr(cache, name, getattr(module, name))
     cache.table, cache.indicators, cache.definition, cache.boundaries = read, indicators, definition, boundaries
+    import importlib
+
+    from dashboard.registry import PAGES
+
+    for page in PAGES:  # the views themselves uncached too (a first version has no view cache)
+        module = importlib.import_module(page.views)
+        for name, value in list(vars(module).items()):
+            if getattr(value, "memo", None) is not None and hasattr(value, "__wrapped__"):
+                setattr(module, name, value.__wrapped__)
     cache.definition_groups = geo.definition_groups
 
     def shortage_map(regional, selected=None, height=560, zoom=6.0):
