@@ -120,3 +120,11 @@ def apply() -> None:
         st.download_button(label, data=make(), file_name=file_name, mime=mime, key=key)
 
     widgets.file_download = file_download
+    import pkgutil
+
+    import dashboard.sections
+
+    for info in pkgutil.iter_modules(dashboard.sections.__path__):  # sections that imported it by name
+        module = importlib.import_module(f"dashboard.sections.{info.name}")
+        if hasattr(module, "file_download"):
+            module.file_download = file_download
