@@ -55,7 +55,9 @@ st.selectbox(
     format_func=lambda c: "Kies een regio (of klik op de kaart)" if c == "" else data.names[c],
 )
 if st.session_state[REGIO.key]:
-    region_profile.render(views.profile(data, st.session_state[REGIO.key]))
+    profile = views.profile(data, st.session_state[REGIO.key])
+    chosen = list(st.session_state[VERGELIJK.key])  # read now: the file is made later, on click
+    region_profile.render(profile, lambda: views.regioprofiel_pdf(data, profile, chosen))
 
 st.subheader("Regio's vergelijken")
 st.multiselect(

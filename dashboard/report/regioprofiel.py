@@ -573,3 +573,45 @@ def regioprofiel_pdf(report: RegionReport) -> bytes:
 
     doc.build(story, onFirstPage=footer, onLaterPages=footer)
     return buffer.getvalue()
+
+
+def measured_region_report(
+    *,
+    title: str,
+    sector: str,
+    peildatum: str,
+    value: float | None,
+    national: float | None,
+    gemeente_values: dict[str, float | None],
+    gemeente_geojson: dict,
+    comparison: Iterable[tuple[str, float | None]],
+    sources: tuple[SourceRow, ...],
+    attribution: str,
+    note: str = "",
+) -> RegionReport:
+    """A RegionReport of a measured region (an arbeidsmarktregio or a G5 gemeente): its own figure, no spread."""
+    region, around = map_layers(gemeente_geojson, gemeente_values)
+    rows = [ComparisonRow(title, value, "gemeten", highlight=True)]
+    if national is not None:
+        rows.append(ComparisonRow("Nederland", national, "gemeten"))
+    rows += [ComparisonRow(name, other, "gemeten") for name, other in comparison if name != title]
+    return RegionReport(
+        title=title,
+        kind="arbeidsmarktregio",
+        sector=sector,
+        peildatum=peildatum or "onbekend",
+        geojson=region,
+        neighbours=around,
+        figures=(KeyFigure("Tekort in % van de werkgelegenheid (gemeten)", value, "%", national),
+                 KeyFigure("Gemeenten", len(gemeente_values), "")),
+        comparison=tuple(rows),
+        comparison_title="Tekort vergeleken met landelijk" + (" en met de gekozen regio's" if len(rows) > 2 else ""),
+        method="Dit cijfer is gemeten: de tekortmeting (Centerdata, in opdracht van OCW) rapporteert het tekort per "
+        "arbeidsmarktregio en voor de vijf grote gemeenten apart. Het is het openstaande plus het verborgen tekort in "
+        "% van de werkgelegenheid. Binnen de regio kan het tekort per gemeente verschillen; dat is niet gemeten.",
+        sources=sources,
+        attribution=attribution,
+        notes=(note,) if note else (),
+        headline=f"Tekort aan leraren in het {SECTOR_LABELS.get(sector, sector).lower()}, in % van de "
+        "werkgelegenheid (gemeten).",
+    )

@@ -3,11 +3,13 @@ the onderwijsregio's in the area."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
 from dashboard.format import fmt_pct, fmt_peildatum, fmt_pp, reliability_label
 from dashboard.sections import chart
-from dashboard.ui.widgets import missing, table
+from dashboard.ui.widgets import file_download, missing, table
 from dashboard.views.regionale_tekorten import ProfileView
 
 COVERING_COLUMNS = {
@@ -19,7 +21,7 @@ COVERING_COLUMNS = {
 }
 
 
-def render(view: ProfileView) -> None:
+def render(view: ProfileView, pdf: Callable[[], bytes]) -> None:
     st.markdown(f"### {view.name}")
     for column, row in zip(st.columns(max(len(view.cards), 1)), view.cards.itertuples()):
         column.metric(
@@ -54,3 +56,5 @@ def render(view: ProfileView) -> None:
                 "2025) en de voorloperlijst van OCW: een benadering, geen officiële indeling. Zie de pagina "
                 "Onderwijsregio's voor hun profiel."
             )
+    file_download("Download regioprofiel (PDF)", pdf, f"regioprofiel_{view.code}.pdf", "application/pdf",
+                  key="pdf_arbeidsmarktregio")

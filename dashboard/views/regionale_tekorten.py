@@ -205,3 +205,30 @@ def warm() -> None:
     for sector in REGIONAL_SECTORS:
         data = regional_data(sector)
         shortage_map(data, None)
+
+
+def regioprofiel_pdf(data: RegionalData, view: ProfileView, chosen: list[str]) -> bytes:
+    """The region's profile as an A4 PDF (dashboard/report/regioprofiel.py): made on click, server-side, offline."""
+    from dashboard.data.geo import ATTRIBUTION
+    from dashboard.report import regioprofiel
+
+    row = data.frame[data.frame["region_code"] == view.code].iloc[0]
+    codes = list(view.gemeenten["region_code"])
+    comparison = [(data.names[c], float(data.frame.loc[data.frame["region_code"] == c, "value"].iloc[0]))
+                  for c in chosen if c in data.names and c != view.code]
+    report = regioprofiel.measured_region_report(
+        title=view.name,
+        sector=data.sector,
+        peildatum=fmt_peildatum(data.peildatum),
+        value=float(row["value"]),
+        national=data.national,
+        gemeente_values={c: float(row["value"]) for c in codes},
+        gemeente_geojson=cache.boundaries("gemeente"),
+        comparison=comparison,
+        sources=regioprofiel.source_rows(data.sources, [(row["source_id"], row["reliability"], "gemeten tekort")]),
+        attribution=ATTRIBUTION,
+        note="Het cijfer van de arbeidsmarktregio is waarschijnlijk exclusief de G5-gemeente die apart gemeten is."
+        if set(codes) & set(data.frame.loc[data.frame["geo_level"] == "gemeente", "region_code"]) - {view.code}
+        else "",
+    )
+    return regioprofiel.regioprofiel_pdf(report)

@@ -134,3 +134,15 @@ def test_own_region_weighted_with_a_g5_gemeente(tables):
     assert fmt_pct(profile.summary["value"]) in text and fmt_fte(profile.summary["tekort_fte"]) in text
     assert "Amsterdam" in text  # the G5 gemeente's own measurement is named in the spread
     _render_first_page(pdf, "regioprofiel_eigen_regio.png")
+
+
+def test_arbeidsmarktregio_profile_pdf_holds_its_measured_figure(tables):
+    from pypdf import PdfReader
+
+    from dashboard.views import regionale_tekorten as views
+
+    data = views.regional_data("vo")
+    pdf = views.regioprofiel_pdf(data, views.profile(data, "AM09"), ["AM09", "AM20"])
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    assert "Achterhoek" in text and "13,0%" in text and "5,8%" in text  # region and national, okt 2023
+    assert "Midden-Holland" in text and "gemeten" in text and "CBS/PDOK" in text
