@@ -78,3 +78,8 @@ def test_map_names_its_api_query():
     api = next(c.value for c in at.caption if "Open data" in c.value)
     assert "/api/v1/indicators?indicator=tekort_pct&sector=vo&geo_level=arbeidsmarktregio&geo_level=gemeente" in api
     assert "peildatum=2023-10-01" in api
+
+
+def test_profile_offers_the_regioprofiel_pdf():
+    at = open_page("regionale_tekorten", sector="vo", regio="AM09")
+    assert any(b.label == "Download regioprofiel (PDF)" for b in at.get("download_button"))
