@@ -55,6 +55,8 @@ class Choices:
     vakken_vo: tuple[str, ...]
     vakken_diploma: tuple[str, ...]
     opleidingen: tuple[str, ...]
+    oregios: tuple[str, ...] = ()
+    gemeenten: tuple[str, ...] = ()
 
 
 def load_choices() -> Choices:
@@ -68,18 +70,24 @@ def load_choices() -> Choices:
         vakken_vo=tuple(sorted(metrics.vakken_table(indicators, "2019-10-01")["vak"])),
         vakken_diploma=tuple(sorted(metrics.diplomas_per_vak(indicators, [])["vak"].unique())),
         opleidingen=tuple(metrics.OPLEIDING_CODES),
+        oregios=tuple(pd.read_parquet(REPO / "data" / "onderwijsregios.parquet")["onderwijsregio_code"]),
+        gemeenten=tuple(metrics.gemeente_names(pd.read_parquet(REPO / "data" / "regions.parquet"))),
     )
 
 
 def random_view(rng: random.Random, choices: Choices) -> tuple[str, str]:
     """One (page, query string) a visitor could have as a link; most pages have thousands of combinations."""
-    page = rng.choice(("overzicht", "onderwijsregios", "opleiden", "bevoegdheden", "behoud"))
+    page = rng.choice(("overzicht", "regionale-tekorten", "onderwijsregios", "opleiden", "bevoegdheden", "behoud"))
     sector = rng.choice(("po", "vo"))
     if page == "overzicht":
         params = {"sector": rng.choice(("po", "vo", "mbo", "so"))}
-    elif page == "onderwijsregios":
+    elif page == "regionale-tekorten":
         codes = choices.regions[sector]
         params = {"sector": sector, "regio": rng.choice(codes), "vergelijk": ",".join(rng.sample(codes, 2))}
+    elif page == "onderwijsregios":
+        params = {"sector": sector, "oregio": rng.choice(choices.oregios),
+                  "overgelijk": ",".join(rng.sample(choices.oregios, 2)),
+                  "eigen": ",".join(rng.sample(choices.gemeenten, 3))}
     elif page == "opleiden":
         van = rng.randint(2011, 2021)
         params = {"van": van, "tot": rng.randint(van + 1, 2023),
