@@ -1,4 +1,4 @@
-"""Where the embedded dataset lives. Everything is inside the repository: nothing reads ../shared."""
+"""Where the embedded dataset lives. Everything is inside the repository: nothing reads the shared project folder."""
 
 import os
 from pathlib import Path

@@ -20,10 +20,22 @@ def test_committed_parquet_equals_fresh_build(fresh, name):
     pd.testing.assert_frame_equal(committed, fresh[name])
 
 
-def test_build_reads_only_inside_the_repository():
-    assert build.RAW_DIR.is_relative_to(REPO_DIR)
-    source = (REPO_DIR / "dashboard" / "data" / "build.py").read_text()
-    assert "shared" not in source
+def test_build_reads_only_the_tables_it_is_given(fresh, tmp_path):
+    """Built from a copy of data/raw and data/geo elsewhere, the result is the same: the build reads nothing else
+    (no ../shared, no path of its own); and no module of the dashboard names the shared project folder."""
+    import shutil
+
+    raw, geo = tmp_path / "raw", tmp_path / "geo"
+    shutil.copytree(build.RAW_DIR, raw)
+    shutil.copytree(REPO_DIR / "data" / "geo", geo)
+    elsewhere = build.build_all(raw, geo)
+    for name, frame in fresh.items():
+        pd.testing.assert_frame_equal(elsewhere[name], frame)
+    (raw / "sources.csv").unlink()  # and it really reads from there
+    with pytest.raises(FileNotFoundError):
+        build.build_all(raw, geo)
+    for module in (REPO_DIR / "dashboard").rglob("*.py"):
+        assert "../shared" not in module.read_text(), module
 
 
 def test_map_layer_is_complete(fresh):
