@@ -43,7 +43,7 @@ FILTERS: dict[str, tuple[str, str]] = {  # page -> (widget key, kind) of its mai
 FLOOR_DIR = OUTPUT / "felt_floor"
 FLOOR_FILTERS = {"selectbox": "keuze", "multiselect": "meer"}  # the same widget kinds in the floor app
 BUDGET_CLICK, GOAL_CLICK, BUDGET_VISIT, BUDGET_COLD = 2.0, 1.5, 1.15, 1.4
-QUIET_MS = 400  # nothing may happen for this long after the end we report (checks the end really was the end)
+QUIET_MS = 300  # nothing may happen for this long after the end we report (checks the end really was the end)
 
 
 def floor_source(pages: list[str]) -> str:
@@ -167,7 +167,7 @@ def prepare_filter(page, key: str, kind: str, i: int) -> Callable[[], None]:
     box.locator("input").first.click()
     options = page.locator("[role='option']:not([aria-selected='true']):not([data-key='__select_all__'])")
     options.first.wait_for(timeout=10_000)
-    return lambda: options.nth(i % 2 + 1 if kind == "selectbox" else 0).click()
+    return lambda: options.first.click()  # a selectbox so goes back and forth between its first two values
 
 
 def measure_app(page, url: str, filters: dict[str, tuple[str, str]], repeats: int) -> dict:
@@ -192,7 +192,7 @@ def measure_app(page, url: str, filters: dict[str, tuple[str, str]], repeats: in
     return out
 
 
-def measure_felt(repeats: int) -> dict:
+def measure_felt(repeats: int, app_dir: Path = REPO) -> dict:
     """The floor, the dashboard (serve.py), the floor again, in one browser; the floor figures are the median over
     both floor runs, so a slow minute on the shared machine does not land on one side only."""
     from playwright.sync_api import sync_playwright
@@ -205,13 +205,15 @@ def measure_felt(repeats: int) -> dict:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for which in ("floor", "app", "floor"):
-            proc, url = start_server(str(floor_main) if which == "floor" else "serve.py")
+            proc, url = start_server(str(floor_main), REPO) if which == "floor" else start_server(cwd=app_dir)
             try:
                 wait_healthy(url)
                 context = browser.new_context(viewport={"width": 1400, "height": 1100}, locale="nl-NL")
                 context.add_init_script(FELT_JS)
-                measured = measure_app(context.new_page(), url, floor_filters if which == "floor" else FILTERS,
-                                       repeats)
+                if which == "floor":  # two floor runs of half the rounds: as many clicks as the dashboard
+                    measured = measure_app(context.new_page(), url, floor_filters, (repeats + 1) // 2)
+                else:
+                    measured = measure_app(context.new_page(), url, FILTERS, repeats)
                 if which == "floor":
                     results["floor"].append(measured)
                 else:
@@ -273,9 +275,11 @@ def felt_table(results: dict, cold: dict | None = None) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=10)
+    parser.add_argument("--app-dir", type=Path, default=REPO, help="measure the dashboard of another checkout "
+                        "(e.g. a git worktree of an older commit), against the same floor")
     args = parser.parse_args()
     OUTPUT.mkdir(parents=True, exist_ok=True)
-    results = measure_felt(args.repeats)
+    results = measure_felt(args.repeats, args.app_dir.resolve())
     (OUTPUT / "felt.json").write_text(json.dumps(results, indent=1))
     table = felt_table(results)
     print(table)

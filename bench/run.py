@@ -133,13 +133,14 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(main: str = "serve.py") -> tuple[subprocess.Popen, str]:
+def start_server(main: str = "serve.py", cwd: Path = REPO) -> tuple[subprocess.Popen, str]:
     port = free_port()
     env = {**os.environ, "LERARENTEKORT_EIGEN_DIR": tempfile.mkdtemp(prefix="bench-eigen-")}
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", main, "--server.headless", "true", "--server.address",
-         "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false"],
-        cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT,
+         "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false",
+         "--server.fileWatcherType", "none"],  # an edit during a run must not reload modules in the measured app
+        cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT,
     )
     return proc, f"http://127.0.0.1:{port}"
 
