@@ -39,3 +39,17 @@ def test_report_flags_what_is_over_budget():
     assert any("warme rerun overzicht" in line and line.endswith("ja |") for line in table)
     assert any("kaart arbeidsmarktregio's" in line and "**NEE**" in line for line in table)
     assert any("kaart gemeenten" in line and line.endswith("ja |") for line in table)
+
+
+def test_felt_and_cold_are_ratios_to_the_floor():
+    floor = {p: {"link": [100.0], "sector": [100.0], "filter": [100.0]} for p in ("overzicht", "opleiden")}
+    app = {"overzicht": {"link": [140.0, 160.0], "sector": [250.0], "filter": []},
+           "opleiden": {"link": [120.0], "sector": [120.0], "filter": [130.0]}}
+    cold = {"real": 5.0, "naive": 6.0, "floor": 4.0, "no_warmup": 6.0, "visit": 3.0, "visit_no_warmup": 4.0,
+            "floor_visit": 2.0}
+    table = report({"felt": {"app": app, "floor": [floor, floor]}, "cold": cold}).splitlines()
+    assert any("paginalink naar overzicht" in line and "1,50x" in line and line.endswith("ja |") for line in table)
+    assert any("sector wisselen op overzicht" in line and "**NEE**" in line for line in table)
+    assert not any("hoofdfilter" in line and "overzicht" in line for line in table)  # no filter, no row
+    assert any("koude start" in line and "1,25x" in line and line.endswith("ja |") for line in table)
+    assert any("eerste bezoek" in line and "1,50x" in line and "**NEE**" in line for line in table)
