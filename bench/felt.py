@@ -237,8 +237,11 @@ def felt_rows(results: dict) -> list[tuple[str, float, float, float]]:
     rows = []
     floors = {"link": floor_median(results, "link"), "sector": floor_median(results, "sector")}
     floors["filter"] = floor_median(results, "filter")
-    labels = {"link": "paginalink naar {page}", "sector": "sector wisselen op {page}",
-              "filter": "hoofdfilter ({key}) op {page}"}
+    labels = {
+        "link": "paginalink naar {page}",
+        "sector": "sector wisselen op {page}",
+        "filter": "hoofdfilter ({key}) op {page}",
+    }
     for page, clicks in results["app"].items():
         for kind, values in clicks.items():
             if values:
@@ -254,19 +257,29 @@ def verdict(ratio: float, budget: float) -> str:
 
 def felt_table(results: dict) -> str:
     """Markdown table: every click as a ratio to the same click in the floor app."""
-    lines = ["| gevoelde snelheid (klik tot alles getekend, mediaan) | dashboard | ondergrens | verhouding | budget "
-             "| binnen budget |", "|---|---:|---:|---:|---|---|"]
+    lines = [
+        "| gevoelde snelheid (klik tot alles getekend, mediaan) | dashboard | ondergrens | verhouding | budget "
+        "| binnen budget |",
+        "|---|---:|---:|---:|---|---|",
+    ]
     for label, ms, floor, ratio in felt_rows(results):
-        lines.append(f"| {label} | {fmt(ms)} ms | {fmt(floor)} ms | {fmt(ratio, 2)}x | <= {fmt(BUDGET_CLICK, 1)}x "
-                     f"(doel {fmt(GOAL_CLICK, 1)}x) | {verdict(ratio, BUDGET_CLICK)} |")
+        lines.append(
+            f"| {label} | {fmt(ms)} ms | {fmt(floor)} ms | {fmt(ratio, 2)}x | <= {fmt(BUDGET_CLICK, 1)}x "
+            f"(doel {fmt(GOAL_CLICK, 1)}x) | {verdict(ratio, BUDGET_CLICK)} |"
+        )
     return "\n".join(lines)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=10)
-    parser.add_argument("--app-dir", type=Path, default=REPO, help="measure the dashboard of another checkout "
-                        "(e.g. a git worktree of an older commit), against the same floor")
+    parser.add_argument(
+        "--app-dir",
+        type=Path,
+        default=REPO,
+        help="measure the dashboard of another checkout "
+        "(e.g. a git worktree of an older commit), against the same floor",
+    )
     args = parser.parse_args()
     OUTPUT.mkdir(parents=True, exist_ok=True)
     results = measure_felt(args.repeats, args.app_dir.resolve())
