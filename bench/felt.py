@@ -24,6 +24,7 @@ import statistics
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -87,7 +88,9 @@ FELT_JS = """(() => {
       this.addEventListener('message', () => { f.msgs++; mark(); });
     }
   };
-  for (const type of ['pointerdown', 'keydown']) addEventListener(type, () => { f.t0 = performance.now(); }, true);
+  f.charts = {};  // widget key -> [first, last] DOM change inside that chart since the input event (diagnosis)
+  for (const type of ['pointerdown', 'keydown'])
+    addEventListener(type, () => { f.t0 = performance.now(); f.charts = {}; }, true);
   const hooked = new WeakSet();
   const CHART = "[data-testid='stPlotlyChart']";
   new MutationObserver((records) => {
@@ -95,7 +98,13 @@ FELT_JS = """(() => {
       if (r.attributeName === 'data-test-script-state') {
         if (r.oldValue === 'running') f.runs++;  // a run ended (read now, the attribute may have moved on)
         mark();
-      } else if (r.target.closest && r.target.closest(CHART)) mark();
+      } else if (r.target.closest && r.target.closest(CHART)) {
+        mark();
+        const box = r.target.closest("[class*='st-key-']");
+        const key = box ? [...box.classList].find((c) => c.startsWith('st-key-')).slice(7) : '?';
+        const t = performance.now() - f.t0;
+        f.charts[key] = f.charts[key] ? [f.charts[key][0], t] : [t, t];
+      }
     }
   }).observe(document, {subtree: true, childList: true, attributes: true, attributeOldValue: true});
   const busy = () => {
@@ -164,9 +173,12 @@ def prepare_filter(page, key: str, kind: str, i: int) -> Callable[[], None]:
     box = page.locator(f".st-key-{key}")
     if kind == "multiselect" and not i % 2:  # remove the first chosen item (always in view), next time add one
         return lambda: box.locator("button[aria-label^='Remove ']").first.click()
-    box.locator("input").first.click()
     options = page.locator("[role='option']:not([aria-selected='true']):not([data-key='__select_all__'])")
-    options.first.wait_for(timeout=10_000)
+    for _ in range(3):  # a click on the input of an open list closes it: try again until the options show
+        box.locator("input").first.click()
+        with contextlib.suppress(Exception):
+            options.first.wait_for(timeout=3_000)
+            break
     return lambda: options.first.click()  # a selectbox so goes back and forth between its first two values
 
 
@@ -174,21 +186,25 @@ def measure_app(page, url: str, filters: dict[str, tuple[str, str]], repeats: in
     """Per page: link, sector and filter click times (ms, all of them), the first round unmeasured."""
     page.goto(f"{url}/{URL_PATHS[PAGES[-1]]}")  # the first link then goes to PAGES[0]
     settle(page, 0)  # (the plotly chunk loads lazily, in round 0, which is not counted)
-    out: dict = {p: {"link": [], "sector": [], "filter": []} for p in PAGES}
+    out: dict = {p: {"link": [], "sector": [], "filter": []} for p in PAGES} | {"errors": []}
     for rep in range(repeats + 1):
         for name in PAGES:
-            t_link = timed(page, link(page, URL_PATHS[name]))
-            t_sector = [timed(page, sector_switch(page)) for _ in range(2)]
-            t_filter = []
+            # (kind, preparation): a preparation (e.g. opening a list) is not timed, it returns the timed click
+            clicks = [("link", partial(link, page, URL_PATHS[name]))] + [("sector", partial(sector_switch, page))] * 2
             if name in filters:
-                for i in range(2):
-                    t_filter.append(timed(page, prepare_filter(page, *filters[name], rep * 2 + i)))
+                clicks += [("filter", partial(prepare_filter, page, *filters[name], rep * 2 + i)) for i in range(2)]
+            for kind, prepare in clicks:
+                try:
+                    ms = timed(page, prepare())
+                except Exception as err:  # noqa: BLE001 (one lost click must not lose the run; it is reported)
+                    out["errors"].append(f"{name} {kind}: {str(err).splitlines()[0][:160]}")
+                    print(out["errors"][-1], file=sys.stderr)
+                    continue
+                finally:
                     with contextlib.suppress(Exception):
-                        page.keyboard.press("Escape")
-            if rep:  # round 0 warms the browser's caches and the server's
-                out[name]["link"].append(t_link)
-                out[name]["sector"] += t_sector
-                out[name]["filter"] += t_filter
+                        page.keyboard.press("Escape")  # close a list left open
+                if rep:  # round 0 warms the browser's caches and the server's
+                    out[name][kind].append(ms)
     return out
 
 
@@ -228,7 +244,7 @@ def measure_felt(repeats: int, app_dir: Path = REPO) -> dict:
 
 def floor_median(results: dict, kind: str) -> float:
     """The floor for one kind of click: the median over every page of both floor runs (the floor's pages are alike)."""
-    values = [v for run in results["floor"] for page in run.values() for v in page[kind]]
+    values = [v for run in results["floor"] for name in PAGES if name in run for v in run[name][kind]]
     return statistics.median(values)
 
 
@@ -242,7 +258,8 @@ def felt_rows(results: dict) -> list[tuple[str, float, float, float]]:
         "sector": "sector wisselen op {page}",
         "filter": "hoofdfilter ({key}) op {page}",
     }
-    for page, clicks in results["app"].items():
+    for page in (p for p in PAGES if p in results["app"]):
+        clicks = results["app"][page]
         for kind, values in clicks.items():
             if values:
                 ms = statistics.median(values)
@@ -270,6 +287,55 @@ def felt_table(results: dict) -> str:
     return "\n".join(lines)
 
 
+def trace_summary(trace: bytes, top: int = 12) -> list[tuple[str, float]]:
+    """The busiest event names (ms, nested events included in their parents too) on the renderer main thread of a
+    Chromium trace: tells script from style, layout, paint."""
+    events = json.loads(trace)
+    events = events["traceEvents"] if isinstance(events, dict) else events
+    mains = {
+        (e["pid"], e["tid"])
+        for e in events
+        if e.get("name") == "thread_name" and e.get("args", {}).get("name") == "CrRendererMain"
+    }
+    totals: dict[str, float] = {}
+    for e in events:
+        if e.get("ph") == "X" and (e.get("pid"), e.get("tid")) in mains:
+            totals[e["name"]] = totals.get(e["name"], 0) + e.get("dur", 0) / 1000
+    return sorted(totals.items(), key=lambda kv: -kv[1])[:top]
+
+
+def where(name: str, clicks: int, app_dir: Path = REPO) -> None:
+    """Where a sector switch on one page spends its time: per chart the first and last change inside it after the
+    click, and a Chromium performance trace of the last click, summarised by event."""
+    from playwright.sync_api import sync_playwright
+
+    proc, url = start_server(cwd=app_dir)
+    try:
+        wait_healthy(url)
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            context = browser.new_context(viewport={"width": 1400, "height": 1100}, locale="nl-NL")
+            context.add_init_script(FELT_JS)
+            page = context.new_page()
+            page.goto(f"{url}/{URL_PATHS[name]}")
+            settle(page, 0)
+            for i in range(clicks + 1):
+                if i == clicks:
+                    browser.start_tracing(page=page, categories=["devtools.timeline", "v8.execute", "blink"])
+                ms = timed(page, sector_switch(page))
+                charts = page.evaluate("() => window.__felt.charts")
+                spans = ", ".join(
+                    f"{k} {fmt(a)}-{fmt(b)}" for k, (a, b) in sorted(charts.items(), key=lambda kv: kv[1])
+                )
+                print(f"sector switch on {name}: {fmt(ms)} ms; charts (ms after the click): {spans}")
+            for event, ms in trace_summary(browser.stop_tracing()):
+                print(f"  {event}: {fmt(ms)} ms")
+            browser.close()
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=10)
@@ -280,11 +346,17 @@ def main() -> None:
         help="measure the dashboard of another checkout "
         "(e.g. a git worktree of an older commit), against the same floor",
     )
+    parser.add_argument("--where", metavar="PAGE", help="only diagnose a sector switch on PAGE (per chart, trace)")
     args = parser.parse_args()
+    if args.where:
+        where(args.where, args.repeats, args.app_dir.resolve())
+        return
     OUTPUT.mkdir(parents=True, exist_ok=True)
     results = measure_felt(args.repeats, args.app_dir.resolve())
     (OUTPUT / "felt.json").write_text(json.dumps(results, indent=1))
     table = felt_table(results)
+    for error in results["app"].get("errors", []) + [e for run in results["floor"] for e in run.get("errors", [])]:
+        table += f"\n\nNiet gemeten (fout): {error}"
     print(table)
     (OUTPUT / "felt.md").write_text(f"{time.strftime('%Y-%m-%d %H:%M')}\n\n{table}\n")
 
