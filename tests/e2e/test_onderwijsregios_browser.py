@@ -150,5 +150,6 @@ def test_membership_map_draws_offline(server, page):
     page.goto(f"{server}/onderwijsregios?oregio=OR-amsterdamse-onderwijsregio")
     wait_for_app(page)
     page.wait_for_selector(DRAWN_MAP.format(".st-key-leden_kaart"), timeout=30_000)
-    assert wait_for_colour(page.locator(".st-key-leden_kaart"), minimum=300) >= 300
+    # one onderwijsregio is small on a map of the whole country (MapLibre at zoom 5,6: ~240 pixels)
+    assert wait_for_colour(page.locator(".st-key-leden_kaart"), minimum=100) >= 100
     assert page.outside_requests == []
