@@ -24,6 +24,7 @@ import statistics
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -42,8 +43,8 @@ FILTERS: dict[str, tuple[str, str]] = {  # page -> (widget key, kind) of its mai
 }
 FLOOR_DIR = OUTPUT / "felt_floor"
 FLOOR_FILTERS = {"selectbox": "keuze", "multiselect": "meer"}  # the same widget kinds in the floor app
-BUDGET_CLICK, GOAL_CLICK, BUDGET_VISIT, BUDGET_COLD = 2.0, 1.5, 1.15, 1.4
-QUIET_MS = 400  # nothing may happen for this long after the end we report (checks the end really was the end)
+BUDGET_CLICK, GOAL_CLICK = 2.0, 1.5  # ratios to the floor (cold start and first visit: bench/run.py)
+QUIET_MS = 300  # nothing may happen for this long after the end we report (checks the end really was the end)
 
 
 def floor_source(pages: list[str]) -> str:
@@ -87,7 +88,9 @@ FELT_JS = """(() => {
       this.addEventListener('message', () => { f.msgs++; mark(); });
     }
   };
-  for (const type of ['pointerdown', 'keydown']) addEventListener(type, () => { f.t0 = performance.now(); }, true);
+  f.charts = {};  // widget key -> [first, last] DOM change inside that chart since the input event (diagnosis)
+  for (const type of ['pointerdown', 'keydown'])
+    addEventListener(type, () => { f.t0 = performance.now(); f.charts = {}; }, true);
   const hooked = new WeakSet();
   const CHART = "[data-testid='stPlotlyChart']";
   new MutationObserver((records) => {
@@ -95,7 +98,13 @@ FELT_JS = """(() => {
       if (r.attributeName === 'data-test-script-state') {
         if (r.oldValue === 'running') f.runs++;  // a run ended (read now, the attribute may have moved on)
         mark();
-      } else if (r.target.closest && r.target.closest(CHART)) mark();
+      } else if (r.target.closest && r.target.closest(CHART)) {
+        mark();
+        const box = r.target.closest("[class*='st-key-']");
+        const key = box ? [...box.classList].find((c) => c.startsWith('st-key-')).slice(7) : '?';
+        const t = performance.now() - f.t0;
+        f.charts[key] = f.charts[key] ? [f.charts[key][0], t] : [t, t];
+      }
     }
   }).observe(document, {subtree: true, childList: true, attributes: true, attributeOldValue: true});
   const busy = () => {
@@ -164,35 +173,42 @@ def prepare_filter(page, key: str, kind: str, i: int) -> Callable[[], None]:
     box = page.locator(f".st-key-{key}")
     if kind == "multiselect" and not i % 2:  # remove the first chosen item (always in view), next time add one
         return lambda: box.locator("button[aria-label^='Remove ']").first.click()
-    box.locator("input").first.click()
     options = page.locator("[role='option']:not([aria-selected='true']):not([data-key='__select_all__'])")
-    options.first.wait_for(timeout=10_000)
-    return lambda: options.nth(i % 2 + 1 if kind == "selectbox" else 0).click()
+    for _ in range(3):  # a click on the input of an open list closes it: try again until the options show
+        box.locator("input").first.click()
+        with contextlib.suppress(Exception):
+            options.first.wait_for(timeout=3_000)
+            break
+    return lambda: options.first.click()  # a selectbox so goes back and forth between its first two values
 
 
 def measure_app(page, url: str, filters: dict[str, tuple[str, str]], repeats: int) -> dict:
     """Per page: link, sector and filter click times (ms, all of them), the first round unmeasured."""
     page.goto(f"{url}/{URL_PATHS[PAGES[-1]]}")  # the first link then goes to PAGES[0]
     settle(page, 0)  # (the plotly chunk loads lazily, in round 0, which is not counted)
-    out: dict = {p: {"link": [], "sector": [], "filter": []} for p in PAGES}
+    out: dict = {p: {"link": [], "sector": [], "filter": []} for p in PAGES} | {"errors": []}
     for rep in range(repeats + 1):
         for name in PAGES:
-            t_link = timed(page, link(page, URL_PATHS[name]))
-            t_sector = [timed(page, sector_switch(page)) for _ in range(2)]
-            t_filter = []
+            # (kind, preparation): a preparation (e.g. opening a list) is not timed, it returns the timed click
+            clicks = [("link", partial(link, page, URL_PATHS[name]))] + [("sector", partial(sector_switch, page))] * 2
             if name in filters:
-                for i in range(2):
-                    t_filter.append(timed(page, prepare_filter(page, *filters[name], rep * 2 + i)))
+                clicks += [("filter", partial(prepare_filter, page, *filters[name], rep * 2 + i)) for i in range(2)]
+            for kind, prepare in clicks:
+                try:
+                    ms = timed(page, prepare())
+                except Exception as err:  # noqa: BLE001 (one lost click must not lose the run; it is reported)
+                    out["errors"].append(f"{name} {kind}: {str(err).splitlines()[0][:160]}")
+                    print(out["errors"][-1], file=sys.stderr)
+                    continue
+                finally:
                     with contextlib.suppress(Exception):
-                        page.keyboard.press("Escape")
-            if rep:  # round 0 warms the browser's caches and the server's
-                out[name]["link"].append(t_link)
-                out[name]["sector"] += t_sector
-                out[name]["filter"] += t_filter
+                        page.keyboard.press("Escape")  # close a list left open
+                if rep:  # round 0 warms the browser's caches and the server's
+                    out[name][kind].append(ms)
     return out
 
 
-def measure_felt(repeats: int) -> dict:
+def measure_felt(repeats: int, app_dir: Path = REPO) -> dict:
     """The floor, the dashboard (serve.py), the floor again, in one browser; the floor figures are the median over
     both floor runs, so a slow minute on the shared machine does not land on one side only."""
     from playwright.sync_api import sync_playwright
@@ -205,13 +221,15 @@ def measure_felt(repeats: int) -> dict:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for which in ("floor", "app", "floor"):
-            proc, url = start_server(str(floor_main) if which == "floor" else "serve.py")
+            proc, url = start_server(str(floor_main), REPO) if which == "floor" else start_server(cwd=app_dir)
             try:
                 wait_healthy(url)
                 context = browser.new_context(viewport={"width": 1400, "height": 1100}, locale="nl-NL")
                 context.add_init_script(FELT_JS)
-                measured = measure_app(context.new_page(), url, floor_filters if which == "floor" else FILTERS,
-                                       repeats)
+                if which == "floor":  # two floor runs of half the rounds: as many clicks as the dashboard
+                    measured = measure_app(context.new_page(), url, floor_filters, (repeats + 1) // 2)
+                else:
+                    measured = measure_app(context.new_page(), url, FILTERS, repeats)
                 if which == "floor":
                     results["floor"].append(measured)
                 else:
@@ -226,7 +244,7 @@ def measure_felt(repeats: int) -> dict:
 
 def floor_median(results: dict, kind: str) -> float:
     """The floor for one kind of click: the median over every page of both floor runs (the floor's pages are alike)."""
-    values = [v for run in results["floor"] for page in run.values() for v in page[kind]]
+    values = [v for run in results["floor"] for name in PAGES if name in run for v in run[name][kind]]
     return statistics.median(values)
 
 
@@ -235,9 +253,13 @@ def felt_rows(results: dict) -> list[tuple[str, float, float, float]]:
     rows = []
     floors = {"link": floor_median(results, "link"), "sector": floor_median(results, "sector")}
     floors["filter"] = floor_median(results, "filter")
-    labels = {"link": "paginalink naar {page}", "sector": "sector wisselen op {page}",
-              "filter": "hoofdfilter ({key}) op {page}"}
-    for page, clicks in results["app"].items():
+    labels = {
+        "link": "paginalink naar {page}",
+        "sector": "sector wisselen op {page}",
+        "filter": "hoofdfilter ({key}) op {page}",
+    }
+    for page in (p for p in PAGES if p in results["app"]):
+        clicks = results["app"][page]
         for kind, values in clicks.items():
             if values:
                 ms = statistics.median(values)
@@ -250,34 +272,91 @@ def verdict(ratio: float, budget: float) -> str:
     return "ja" if ratio <= budget else "**NEE**"
 
 
-def felt_table(results: dict, cold: dict | None = None) -> str:
-    """Markdown table: every click, and cold start / first visit when measured, as a ratio to the floor."""
-    lines = ["| gevoelde snelheid (klik tot alles getekend, mediaan) | dashboard | ondergrens | verhouding | budget "
-             "| binnen budget |", "|---|---:|---:|---:|---|---|"]
+def felt_table(results: dict) -> str:
+    """Markdown table: every click as a ratio to the same click in the floor app."""
+    lines = [
+        "| gevoelde snelheid (klik tot alles getekend, mediaan) | dashboard | ondergrens | verhouding | budget "
+        "| binnen budget |",
+        "|---|---:|---:|---:|---|---|",
+    ]
     for label, ms, floor, ratio in felt_rows(results):
-        lines.append(f"| {label} | {fmt(ms)} ms | {fmt(floor)} ms | {fmt(ratio, 2)}x | <= {fmt(BUDGET_CLICK, 1)}x "
-                     f"(doel {fmt(GOAL_CLICK, 1)}x) | {verdict(ratio, BUDGET_CLICK)} |")
-    if cold and "floor" in cold:
-        ratio = cold["real"] / cold["floor"]
-        lines.append(f"| koude start tot getekende eerste pagina | {fmt(cold['real'], 2)} s | "
-                     f"{fmt(cold['floor'], 2)} s | {fmt(ratio, 2)}x | <= {fmt(BUDGET_COLD, 1)}x | "
-                     f"{verdict(ratio, BUDGET_COLD)} |")
-        if "floor_visit" in cold:
-            ratio = cold["visit"] / cold["floor_visit"]
-            lines.append(f"| eerste bezoek na het opwarmen, tot getekende pagina | {fmt(cold['visit'], 2)} s | "
-                         f"{fmt(cold['floor_visit'], 2)} s | {fmt(ratio, 2)}x | <= {fmt(BUDGET_VISIT, 2)}x | "
-                         f"{verdict(ratio, BUDGET_VISIT)} |")
+        lines.append(
+            f"| {label} | {fmt(ms)} ms | {fmt(floor)} ms | {fmt(ratio, 2)}x | <= {fmt(BUDGET_CLICK, 1)}x "
+            f"(doel {fmt(GOAL_CLICK, 1)}x) | {verdict(ratio, BUDGET_CLICK)} |"
+        )
     return "\n".join(lines)
+
+
+def trace_summary(trace: bytes, top: int = 12) -> list[tuple[str, float]]:
+    """The busiest event names (ms, nested events included in their parents too) on the renderer main thread of a
+    Chromium trace: tells script from style, layout, paint."""
+    events = json.loads(trace)
+    events = events["traceEvents"] if isinstance(events, dict) else events
+    mains = {
+        (e["pid"], e["tid"])
+        for e in events
+        if e.get("name") == "thread_name" and e.get("args", {}).get("name") == "CrRendererMain"
+    }
+    totals: dict[str, float] = {}
+    for e in events:
+        if e.get("ph") == "X" and (e.get("pid"), e.get("tid")) in mains:
+            totals[e["name"]] = totals.get(e["name"], 0) + e.get("dur", 0) / 1000
+    return sorted(totals.items(), key=lambda kv: -kv[1])[:top]
+
+
+def where(name: str, clicks: int, app_dir: Path = REPO) -> None:
+    """Where a sector switch on one page spends its time: per chart the first and last change inside it after the
+    click, and a Chromium performance trace of the last click, summarised by event."""
+    from playwright.sync_api import sync_playwright
+
+    proc, url = start_server(cwd=app_dir)
+    try:
+        wait_healthy(url)
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            context = browser.new_context(viewport={"width": 1400, "height": 1100}, locale="nl-NL")
+            context.add_init_script(FELT_JS)
+            page = context.new_page()
+            page.goto(f"{url}/{URL_PATHS[name]}")
+            settle(page, 0)
+            for i in range(clicks + 1):
+                if i == clicks:
+                    browser.start_tracing(page=page, categories=["devtools.timeline", "v8.execute", "blink"])
+                ms = timed(page, sector_switch(page))
+                charts = page.evaluate("() => window.__felt.charts")
+                spans = ", ".join(
+                    f"{k} {fmt(a)}-{fmt(b)}" for k, (a, b) in sorted(charts.items(), key=lambda kv: kv[1])
+                )
+                print(f"sector switch on {name}: {fmt(ms)} ms; charts (ms after the click): {spans}")
+            for event, ms in trace_summary(browser.stop_tracing()):
+                print(f"  {event}: {fmt(ms)} ms")
+            browser.close()
+    finally:
+        proc.terminate()
+        proc.wait(10)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=10)
+    parser.add_argument(
+        "--app-dir",
+        type=Path,
+        default=REPO,
+        help="measure the dashboard of another checkout "
+        "(e.g. a git worktree of an older commit), against the same floor",
+    )
+    parser.add_argument("--where", metavar="PAGE", help="only diagnose a sector switch on PAGE (per chart, trace)")
     args = parser.parse_args()
+    if args.where:
+        where(args.where, args.repeats, args.app_dir.resolve())
+        return
     OUTPUT.mkdir(parents=True, exist_ok=True)
-    results = measure_felt(args.repeats)
+    results = measure_felt(args.repeats, args.app_dir.resolve())
     (OUTPUT / "felt.json").write_text(json.dumps(results, indent=1))
     table = felt_table(results)
+    for error in results["app"].get("errors", []) + [e for run in results["floor"] for e in run.get("errors", [])]:
+        table += f"\n\nNiet gemeten (fout): {error}"
     print(table)
     (OUTPUT / "felt.md").write_text(f"{time.strftime('%Y-%m-%d %H:%M')}\n\n{table}\n")
 

@@ -1,7 +1,14 @@
 """Choropleth of the shortage per arbeidsmarktregio with the G5 gemeenten drawn on top.
 
-MapLibre (`Choroplethmap`) with the built-in 'white-bg' style needs no network at all (no tiles, no
-glyphs): the map draws on an intranet. One continuous colour axis shared by both traces.
+Two map types, both offline (no tiles, no glyphs):
+- MapLibre (`go.Choroplethmap`, 'white-bg' style): draws in WebGL, in Chromium without a GPU in software, the
+  biggest cost of a click on a page with maps (bench/felt.py);
+- SVG geo (`go.Choropleth`, boundaries as GeoJSON, base map hidden): the same shapes, clickable and with the same
+  tooltips, drawn as SVG paths. plotly.js fetches a topojson for every geo map even when the base map is hidden,
+  from a CDN unless the chart's config says otherwise: a page that shows an SVG map must pass MAP_CONFIG (an
+  empty topology served by the app itself from static/topojson/, `server.enableStaticServing`).
+SVG_MAPS chooses; it can only be True once every page passes MAP_CONFIG to its map charts.
+One continuous colour axis shared by both traces.
 """
 
 from __future__ import annotations
@@ -15,6 +22,34 @@ from dashboard.format import fmt_pct, fmt_peildatum, fmt_pp, reliability_label
 SHORTAGE_SCALE = "YlOrRd"
 CHANGE_SCALE = "RdBu_r"  # diverging, blue = lower shortage, red = higher, white at 0
 NL_CENTER = {"lat": 52.2, "lon": 5.3}
+SVG_MAPS = False
+# st.plotly_chart(..., config={..., **MAP_CONFIG}); relative, so it also works under a server.baseUrlPath.
+MAP_CONFIG = {"topojsonURL": "app/static/topojson/"}
+# The Netherlands fitted to the figure, in Mercator (as a web map), no land, coast or frame drawn.
+GEO = {"fitbounds": "locations", "visible": False, "projection": {"type": "mercator"}, "bgcolor": "rgba(0,0,0,0)"}
+
+
+def _choropleth(**trace: object) -> go.Choropleth | go.Choroplethmap:
+    """One choropleth trace of the chosen map type (both take the same arguments used here)."""
+    return go.Choropleth(**trace) if SVG_MAPS else go.Choroplethmap(**trace)
+
+
+def _base(zoom: float) -> dict:
+    """The layout part that places the map: fitted SVG geo, or a MapLibre view of the Netherlands at `zoom`."""
+    return {"geo": GEO} if SVG_MAPS else {"map": {"style": "white-bg", "center": NL_CENTER, "zoom": zoom}}
+
+
+def slim(geojson: dict, codes: set[str] | None = None) -> dict:
+    """The features (only those in `codes`, if given) with just id and geometry: the properties are never used by
+    the map but would travel to the browser in every figure."""
+    return {
+        "type": "FeatureCollection",
+        "features": [
+            {"type": "Feature", "id": f["id"], "geometry": f["geometry"]}
+            for f in geojson["features"]
+            if codes is None or f["id"] in codes
+        ],
+    }
 
 
 def _colour_axis(frame: pd.DataFrame) -> dict:
@@ -32,7 +67,7 @@ def _shortage_layout(fig: go.Figure, vmax: float, height: int, zoom: float, **ex
     """The layout every shortage map shares: offline white background, one colour axis, no margins."""
     coloraxis = extra.pop("coloraxis", None) or _colour_axis(pd.DataFrame({"value": [0.0, vmax]}))
     fig.update_layout(
-        map={"style": "white-bg", "center": NL_CENTER, "zoom": zoom},
+        **_base(zoom),
         coloraxis=coloraxis,
         margin={"l": 0, "r": 0, "t": 0, "b": 0},
         height=height,
@@ -68,7 +103,8 @@ def shortage_map(
     height: int = 560,
     zoom: float = 6.0,
 ) -> go.Figure:
-    """`frame` = metrics.regional_shortage(...). Returns a figure whose point `location` is the region code."""
+    """`frame` = metrics.regional_shortage(...). Returns a figure whose point `location` is the region code.
+    `zoom` is MapLibre's: the SVG map fits the regions to its size."""
     vmax = float(frame["value"].max()) if len(frame) else 1.0
     fig = go.Figure()
     for level, geojson, line_width in (("arbeidsmarktregio", am_geojson, 0.6), ("gemeente", gm_geojson, 1.2)):
@@ -78,8 +114,8 @@ def shortage_map(
         widths = [3.0 if code == selected else line_width for code in part["region_code"]]
         colors = ["#000000" if code == selected else "#ffffff" for code in part["region_code"]]
         fig.add_trace(
-            go.Choroplethmap(
-                geojson=geojson,
+            _choropleth(
+                geojson=slim(geojson, set(part["region_code"])),
                 locations=part["region_code"],
                 z=part["value"],
                 featureidkey="id",
@@ -110,8 +146,8 @@ def membership_map(members: pd.DataFrame, gm_geojson: dict, height: int = 420) -
     certainty = {"solid": 1.0, "secondary": 0.7, "derived": 0.7, "solid-but-parsed": 1.0, "uncertain": 0.35}
     all_codes = [f["id"] for f in gm_geojson["features"]]
     fig = go.Figure(
-        go.Choroplethmap(
-            geojson=gm_geojson,
+        _choropleth(
+            geojson=slim(gm_geojson),
             locations=all_codes,
             z=[0] * len(all_codes),
             featureidkey="id",
@@ -123,8 +159,8 @@ def membership_map(members: pd.DataFrame, gm_geojson: dict, height: int = 420) -
     )
     if len(members):
         fig.add_trace(
-            go.Choroplethmap(
-                geojson=gm_geojson,
+            _choropleth(
+                geojson=slim(gm_geojson, set(members["gemeente_code"])),  # only the members, not all 342 again
                 locations=members["gemeente_code"],
                 z=[certainty.get(r, 0.35) for r in members["reliability"]],
                 featureidkey="id",
@@ -141,7 +177,7 @@ def membership_map(members: pd.DataFrame, gm_geojson: dict, height: int = 420) -
             )
         )
     fig.update_layout(
-        map={"style": "white-bg", "center": NL_CENTER, "zoom": 5.6},
+        **_base(5.6),
         height=height,
         margin={"l": 0, "r": 0, "t": 0, "b": 0},
         showlegend=False,
@@ -161,8 +197,8 @@ def onderwijsregio_map(frame: pd.DataFrame, geojson: dict, height: int = 520) ->
         for r in frame.itertuples()
     ]
     fig = go.Figure(
-        go.Choroplethmap(
-            geojson=geojson,
+        _choropleth(
+            geojson=slim(geojson),
             locations=frame["onderwijsregio"],
             z=frame["value"],
             featureidkey="id",

@@ -18,6 +18,7 @@ from shapely.geometry import shape
 from dashboard.metrics import regional_shortage
 
 MAP = ".st-key-kaart"
+DRAWN_MAP = "{0} .maplibregl-canvas, {0} path.choroplethlocation"  # either map type (dashboard.charts.maps)
 
 
 def coloured_pixels(png: bytes) -> int:
@@ -28,7 +29,7 @@ def coloured_pixels(png: bytes) -> int:
 
 
 def wait_for_colour(locator, minimum: int = 5000, timeout_s: float = 30) -> int:
-    """Poll a chart until it shows coloured pixels (drawing is asynchronous: WebGL, tiles of geometry)."""
+    """Poll a chart until it shows coloured pixels (drawing is asynchronous, after the script has finished)."""
     deadline = time.time() + timeout_s
     count = 0
     while time.time() < deadline:
@@ -40,13 +41,19 @@ def wait_for_colour(locator, minimum: int = 5000, timeout_s: float = 30) -> int:
 
 
 def map_point(pg, lon: float, lat: float, key: str = "kaart") -> tuple[float, float]:
-    """Page coordinates of lon/lat on the MapLibre map inside the plotly chart with widget key `key`."""
+    """Page coordinates of lon/lat on the map inside the plotly chart with widget key `key`: a MapLibre map
+    (dashboard.charts.maps.SVG_MAPS False) or an SVG geo map, whose projection gives the chart's svg coordinates."""
     xy = pg.evaluate(
         """([lon, lat, key]) => {
             const gd = document.querySelector('.st-key-' + key + ' .js-plotly-plot');
-            const p = gd._fullLayout.map._subplot.map.project([lon, lat]);
-            const box = gd.querySelector('.maplibregl-canvas').getBoundingClientRect();
-            return [box.left + p.x, box.top + p.y];
+            if (gd._fullLayout.map) {
+                const p = gd._fullLayout.map._subplot.map.project([lon, lat]);
+                const box = gd.querySelector('.maplibregl-canvas').getBoundingClientRect();
+                return [box.left + p.x, box.top + p.y];
+            }
+            const p = gd._fullLayout.geo._subplot.projection([lon, lat]);
+            const box = gd.querySelector('svg.main-svg').getBoundingClientRect();
+            return [box.left + p[0], box.top + p[1]];
         }""",
         [lon, lat, key],
     )
@@ -63,7 +70,7 @@ def region_point(code: str) -> tuple[float, float]:
 def test_map_has_colour_and_no_request_leaves(server, page):
     page.goto(f"{server}/regionale-tekorten")
     wait_for_app(page)
-    page.wait_for_selector(f"{MAP} .maplibregl-canvas", timeout=30_000)
+    page.wait_for_selector(DRAWN_MAP.format(MAP), timeout=30_000)
     assert wait_for_colour(page.locator(MAP)) > 5000, "the map drew no coloured regions"
     assert page.locator("[data-testid='stException']").count() == 0
     screenshot(page, "onderwijsregios_kaart")
@@ -73,7 +80,7 @@ def test_map_has_colour_and_no_request_leaves(server, page):
 def test_click_on_region_opens_its_profile(server, page):
     page.goto(f"{server}/regionale-tekorten")
     wait_for_app(page)
-    page.wait_for_selector(f"{MAP} .maplibregl-canvas", timeout=30_000)
+    page.wait_for_selector(DRAWN_MAP.format(MAP), timeout=30_000)
     wait_for_colour(page.locator(MAP))
     x, y = map_point(page, *region_point("AM09"))  # Achterhoek
     page.mouse.click(x, y)
@@ -129,7 +136,7 @@ def test_region_profile_by_keyboard_only(server, page):
 def test_click_on_overview_map_opens_region_profile(server, page):
     page.goto(f"{server}/?sector=vo")
     wait_for_app(page)
-    page.wait_for_selector(".st-key-kaart_klein .maplibregl-canvas", timeout=30_000)
+    page.wait_for_selector(DRAWN_MAP.format(".st-key-kaart_klein"), timeout=30_000)
     page.locator(".st-key-kaart_klein").scroll_into_view_if_needed()
     wait_for_colour(page.locator(".st-key-kaart_klein"))
     x, y = map_point(page, *region_point("AM09"), key="kaart_klein")
@@ -146,7 +153,7 @@ def test_click_on_onderwijsregio_opens_its_profile_and_the_pdf_holds_its_figures
     page.goto(f"{server}/onderwijsregios?sector=vo")
     wait_for_app(page)
     key = "oregio_kaart"
-    page.wait_for_selector(f".st-key-{key} .maplibregl-canvas", timeout=30_000)
+    page.wait_for_selector(DRAWN_MAP.format(f".st-key-{key}"), timeout=30_000)
     wait_for_colour(page.locator(f".st-key-{key}"))
     x, y = map_point(page, *gemeente_point("GM0518"), key=key)  # 's-Gravenhage, in Haaglanden
     page.mouse.click(x, y)
@@ -171,3 +178,13 @@ def gemeente_point(code: str) -> tuple[float, float]:
         feature = next(f for f in json.load(fh)["features"] if f["id"] == code)
     point = shape(feature["geometry"]).representative_point()
     return point.x, point.y
+
+
+def test_membership_map_draws_offline(server, page):
+    """The gemeente map of one onderwijsregio (all 342 gemeenten, the largest figure) draws, with no request out."""
+    page.goto(f"{server}/onderwijsregios?oregio=OR-amsterdamse-onderwijsregio")
+    wait_for_app(page)
+    page.wait_for_selector(DRAWN_MAP.format(".st-key-leden_kaart_onderwijsregio"), timeout=30_000)
+    # one onderwijsregio is small on a map of the whole country (MapLibre at zoom 5,6: ~240 pixels)
+    assert wait_for_colour(page.locator(".st-key-leden_kaart_onderwijsregio"), minimum=100) >= 100
+    assert page.outside_requests == []

@@ -58,3 +58,17 @@ def test_soak_views_are_distinct_or_a_repeated_pool_and_growth_is_per_view():
     result = summary(soak)
     assert result["kb_per_view_first_half"] == 200 and result["kb_per_view_second_half"] == 10
     assert result["levels_off"] and result["ceiling_mb"] == 110.5
+
+
+def test_felt_and_cold_are_ratios_to_the_floor():
+    floor = {p: {"link": [100.0], "sector": [100.0], "filter": [100.0]} for p in ("overzicht", "opleiden")}
+    app = {"overzicht": {"link": [140.0, 160.0], "sector": [250.0], "filter": []},
+           "opleiden": {"link": [120.0], "sector": [120.0], "filter": [130.0]}}
+    cold = {"real": 5.0, "naive": 6.0, "floor": 4.0, "no_warmup": 6.0, "visit": 3.0, "visit_no_warmup": 4.0,
+            "floor_visit": 2.0}
+    table = report({"felt": {"app": app, "floor": [floor, floor]}, "cold": cold}).splitlines()
+    assert any("paginalink naar overzicht" in line and "1,50x" in line and line.endswith("ja |") for line in table)
+    assert any("sector wisselen op overzicht" in line and "**NEE**" in line for line in table)
+    assert not any("hoofdfilter" in line and "overzicht" in line for line in table)  # no filter, no row
+    assert any("koude start" in line and "1,25x" in line and line.endswith("ja |") for line in table)
+    assert any("eerste bezoek" in line and "1,50x" in line and "**NEE**" in line for line in table)

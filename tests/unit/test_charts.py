@@ -1,5 +1,7 @@
 import pandas as pd
+import pytest
 
+from dashboard.charts import maps
 from dashboard.charts.basic import hbar, lines, stacked_share
 from dashboard.charts.maps import location_from_points, shortage_map
 from dashboard.data.geo import read_boundaries, subset
@@ -20,12 +22,18 @@ def _regional():
     )
 
 
-def test_map_has_both_layers_offline_style_and_dutch_hover():
+@pytest.mark.parametrize("svg", [False, True])
+def test_map_has_both_layers_offline_style_and_dutch_hover(monkeypatch, svg):
+    monkeypatch.setattr(maps, "SVG_MAPS", svg)
     am = read_boundaries("arbeidsmarktregio")
     gm = subset(read_boundaries("gemeente"), {"GM0363"})
     fig = shortage_map(_regional(), am, gm, selected="AM01")
     assert [list(t.locations) for t in fig.data] == [["AM01"], ["GM0363"]]
-    assert fig.layout.map.style == "white-bg"
+    assert {t.type for t in fig.data} == {"choropleth" if svg else "choroplethmap"}
+    if svg:  # no base map (land, coast): nothing but the boundaries, no tiles
+        assert fig.layout.geo.visible is False and fig.layout.geo.fitbounds == "locations"
+    else:
+        assert fig.layout.map.style == "white-bg"
     assert "18,7%" in fig.data[1].text[0] and "okt 2023" in fig.data[1].text[0]
     assert fig.data[0].marker.line.width[0] == 3.0
 
@@ -48,9 +56,39 @@ def test_every_map_region_has_a_boundary(tables):
         assert drawn == {name for name, _ in groups}, {name for name, _ in groups} - drawn
 
 
+def test_map_sends_only_the_shapes_it_draws():
+    """Each trace carries only its own features, without properties (figure JSON is what the browser parses)."""
+    am = read_boundaries("arbeidsmarktregio")
+    gm = read_boundaries("gemeente")
+    fig = shortage_map(_regional(), am, gm)
+    assert [[f["id"] for f in t.geojson["features"]] for t in fig.data] == [["AM01"], ["GM0363"]]
+    assert set(fig.data[1].geojson["features"][0]) == {"type", "id", "geometry"}
+
+
+@pytest.mark.parametrize("svg", [False, True])
+def test_membership_map_of_all_gemeenten_is_small(monkeypatch, svg):
+    monkeypatch.setattr(maps, "SVG_MAPS", svg)
+    members = pd.DataFrame({"gemeente_code": ["GM0363"], "gemeente": ["Amsterdam"], "reliability": ["solid"]})
+    fig = maps.membership_map(members, read_boundaries("gemeente"))
+    assert len(fig.data[1].geojson["features"]) == 1
+    assert len(fig.to_json()) < 300_000
+
+
 def test_location_from_points():
     assert location_from_points([{"point_index": 3, "location": "AM18"}]) == "AM18"
     assert location_from_points([]) is None
+    # a click on an SVG geo map (Streamlit passes plotly's point through, `location` included)
+    assert location_from_points([{"curve_number": 0, "point_number": 4, "location": "AM09", "z": 1.8}]) == "AM09"
+
+
+def test_offline_topojson_for_svg_maps():
+    """SVG geo maps fetch a topojson even with the base map hidden: the app serves an empty one itself."""
+    import json
+    from pathlib import Path
+
+    static = Path(__file__).resolve().parents[2] / "static" / "topojson" / "world_110m.json"
+    assert json.loads(static.read_text())["type"] == "Topology"
+    assert not maps.MAP_CONFIG["topojsonURL"].startswith(("http", "/"))  # own server, relative to the page
 
 
 def test_hbar_reference_and_labels():
