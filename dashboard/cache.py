@@ -6,11 +6,11 @@
 | boundaries (GeoJSON)         | level (newest complete boundary year)             | 8 entries (~10 MB)       |
 | dissolved onderwijsregio's   | the (region, gemeentecodes) groups                | 32 entries / 64 MB       |
 | metrics results              | function + argument keys (frames by token)        | 2048 entries / 128 MB    |
-| figures                      | function + argument keys                          | 256 entries / 48 MB JSON |
+| figures                      | function + argument keys                          | 256 entries / 24 MB JSON |
 | table/CSV/source-line output | frame token + columns                             | 2048 entries / 64 MB     |
 | Arrow tables for st.dataframe | frame token + columns + formats                  | 2048 entries / 64 MB     |
 | dataset downloads, API snapshot | data version                                    | 4 and 2 entries / 64 MB  |
-| page views (@cache.view)     | view function + arguments + data version          | 1024 entries per view    |
+| page views (@cache.view)     | view function + arguments + data version          | 4096 entries / 48 MB, all views |
 
 Frames count their column memory, figures their JSON (their Python objects take a few times that). The bound of a
 replica is the sum above the ~300 MB of a fresh server (README "Veel gebruikers"; bench/soak.py measures it). Shared
@@ -60,7 +60,7 @@ def _frames(max_entries: int, max_bytes: int) -> Callable[[F], F]:
 
 def _figures(fn: F) -> F:
     """One shared, frozen figure per argument values."""
-    return Memo(lambda *a, **k: freeze_figure(fn(*a, **k)), 256, 48 * MB)  # type: ignore[return-value]
+    return Memo(lambda *a, **k: freeze_figure(fn(*a, **k)), 256, 24 * MB)  # type: ignore[return-value]
 
 
 # --- data ------------------------------------------------------------------------------------------------------------
@@ -212,21 +212,21 @@ def data_version() -> tuple[tuple[str, int], ...]:
     return tuple((str(p), load.file_version(p)) for p in paths)
 
 
-_views: list[Memo] = []
+# One budget for all views, counted with what they hold (their frames and figures, also when the caches above have
+# let go of those): a view keeps its figure alive, so an unbounded view cache would bound nothing.
+_views = Memo(lambda fn, args, kwargs: fn(*args, **kwargs), 4096, 48 * MB)
 
 
 def view(fn: F) -> F:
     """Cache a view builder per argument values (a session upload by its frames' tokens) and data version: a warm
     rerun then costs a dict lookup per section. Views hold shared frames and figures; sections only read them."""
-    inner = Memo(fn, 1024, 64 * MB)
-    _views.append(inner)
 
     @functools.wraps(fn)
     def call(*args, **kwargs):
         key = f"{fn.__module__}.{fn.__qualname__}|{data_version()}|{call_key(args, kwargs)}"
-        return inner.get(key, args, kwargs)
+        return _views.get(key, (fn, args, kwargs), {})
 
-    call.memo = inner  # type: ignore[attr-defined]
+    call.memo = _views  # type: ignore[attr-defined]
     return call  # type: ignore[return-value]
 
 
@@ -243,5 +243,5 @@ def snapshot(data_dir: Path | None = None, eigen_dir: Path | None = None) -> pub
 def all_memos() -> list[Memo]:
     """Every memo of this module (for the memory soak and the tests)."""
     found = [v for v in globals().values() if isinstance(v, Memo)]
-    found += [v.memo for v in globals().values() if isinstance(getattr(v, "memo", None), Memo)] + _views
+    found += [v.memo for v in globals().values() if isinstance(getattr(v, "memo", None), Memo)]
     return list({id(m): m for m in found}.values())

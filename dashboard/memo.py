@@ -91,7 +91,9 @@ def size_of(value: object) -> int:
     """Rough bytes a cached value holds, measured once when it is stored (the budget is what counts, not
     precision). Figures count their JSON, which is what Streamlit sends; frames their column memory."""
     if isinstance(value, go.Figure):
-        return len(pio.to_json(value, validate=False))
+        return getattr(value, "_size", None) or len(pio.to_json(value, validate=False))
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):  # a view: what its fields hold
+        return sum(size_of(getattr(value, f.name)) for f in dataclasses.fields(value)) + 256
     if isinstance(value, pd.DataFrame):
         return int(value.memory_usage(deep=True, index=True).sum())
     if isinstance(value, bytes | str):
@@ -177,6 +179,8 @@ class FrozenFigure(go.Figure):
 
 
 def freeze_figure(figure: go.Figure) -> go.Figure:
+    """Share `figure` read-only; its size (the JSON Streamlit sends) is measured once, for the caches' budgets."""
     figure.__class__ = FrozenFigure
     figure.to_dict()
+    figure._size = len(pio.to_json(figure, validate=False))
     return figure

@@ -22,7 +22,7 @@ from dashboard.format import fmt_pct, fmt_peildatum, fmt_pp, reliability_label
 SHORTAGE_SCALE = "YlOrRd"
 CHANGE_SCALE = "RdBu_r"  # diverging, blue = lower shortage, red = higher, white at 0
 NL_CENTER = {"lat": 52.2, "lon": 5.3}
-SVG_MAPS = False
+SVG_MAPS = True
 # st.plotly_chart(..., config={..., **MAP_CONFIG}); relative, so it also works under a server.baseUrlPath.
 MAP_CONFIG = {"topojsonURL": "app/static/topojson/"}
 # The Netherlands fitted to the figure, in Mercator (as a web map), no land, coast or frame drawn.
@@ -138,16 +138,32 @@ def location_from_points(points: list[dict]) -> str | None:
     return None
 
 
+def surroundings(geojson: dict, codes: set[str], margin: float = 0.35) -> dict:
+    """The features within the box around `codes` (plus `margin` of its size): the fitted map zooms to the region."""
+    import shapely
+    from shapely.geometry import shape
+
+    inside = [shape(f["geometry"]) for f in geojson["features"] if f["id"] in codes]
+    if not inside:
+        return geojson
+    x0, y0, x1, y1 = shapely.union_all(inside).bounds
+    dx, dy = max(x1 - x0, 0.2) * margin, max(y1 - y0, 0.15) * margin
+    box = shapely.box(x0 - dx, y0 - dy, x1 + dx, y1 + dy)
+    return {"type": "FeatureCollection",
+            "features": [f for f in geojson["features"] if shape(f["geometry"]).intersects(box)]}
+
+
 def membership_map(members: pd.DataFrame, gm_geojson: dict, height: int = 420) -> go.Figure:
     """All gemeenten in light grey with the members of one onderwijsregio coloured by how sure the membership is.
 
     `members` = metrics.onderwijsregio_gemeenten(...): gemeente_code, gemeente, reliability.
     """
     certainty = {"solid": 1.0, "secondary": 0.7, "derived": 0.7, "solid-but-parsed": 1.0, "uncertain": 0.35}
-    all_codes = [f["id"] for f in gm_geojson["features"]]
+    around = surroundings(gm_geojson, set(members["gemeente_code"])) if SVG_MAPS and len(members) else gm_geojson
+    all_codes = [f["id"] for f in around["features"]]
     fig = go.Figure(
         _choropleth(
-            geojson=slim(gm_geojson),
+            geojson=slim(around),
             locations=all_codes,
             z=[0] * len(all_codes),
             featureidkey="id",

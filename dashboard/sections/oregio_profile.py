@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from dashboard.charts.maps import MAP_CONFIG
 from dashboard.data.geo import ATTRIBUTION
 from dashboard.format import fmt_fte, fmt_number, fmt_pct, fmt_peildatum, fmt_pp, reliability_label
 from dashboard.sections import chart
@@ -78,9 +79,8 @@ def render(view: Profile, comparison: list[str] | None = None) -> None:
         st.caption(view.sources)
     left, right = st.columns([3, 2])
     with left:
-        st.plotly_chart(
-            view.members_map, width="stretch", key=f"leden_kaart_{view.kind}", config={"displayModeBar": False}
-        )
+        st.plotly_chart(view.members_map, width="stretch", key=f"leden_kaart_{view.kind}",
+                        config={"displayModeBar": False, **MAP_CONFIG})
         st.caption(ATTRIBUTION + ". Donkerblauw: genoemd in een officiële of regionale bron; lichtblauw: onzeker.")
     with right:
         st.markdown("**Arbeidsmarktregio's met hun gemeten cijfer**")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.charts.maps import location_from_points
+from dashboard.charts.maps import MAP_CONFIG, location_from_points
 from dashboard.data.geo import ATTRIBUTION
 from dashboard.format import fmt_pct, reliability_label
 from dashboard.ui.widgets import missing, table_and_download
@@ -32,7 +32,7 @@ def render(
         selection_mode="points",
         key=map_key,
         width="stretch",
-        config={"displayModeBar": False, "scrollZoom": False},
+        config={"displayModeBar": False, "scrollZoom": False, **MAP_CONFIG},
     )
     clicked = location_from_points(event.selection.points if event else [])
     # Apply a click only when it is new: the selection survives reruns and would override the list below the map.

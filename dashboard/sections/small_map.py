@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.charts.maps import location_from_points
+from dashboard.charts.maps import MAP_CONFIG, location_from_points
 from dashboard.data.geo import ATTRIBUTION
 from dashboard.format import SECTOR_LABELS, fmt_pct
 from dashboard.registry import REGIONAL_SECTORS, page
@@ -32,7 +32,7 @@ def render(view: MapView, chosen_sector: str) -> None:
             key="kaart_klein",
             on_select="rerun",
             selection_mode="points",
-            config={"displayModeBar": False},
+            config={"displayModeBar": False, **MAP_CONFIG},
         )
         clicked = location_from_points(event.selection.points if event else [])
         if clicked:
