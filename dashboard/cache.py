@@ -2,17 +2,17 @@
 
 | what                         | key                                               | bound                    |
 |------------------------------|---------------------------------------------------|--------------------------|
-| tables and indicator reads   | file path + modification time (+ filters)         | 64 entries / 128 MB      |
+| tables and indicator reads   | file path + modification time (+ filters)         | 64 entries / 96 MB       |
 | boundaries (GeoJSON)         | level (newest complete boundary year)             | 8 entries (~10 MB)       |
-| dissolved onderwijsregio's   | the (region, gemeentecodes) groups                | 32 entries / 64 MB       |
-| metrics results              | function + argument keys (frames by token)        | 2048 entries / 128 MB    |
-| figures                      | function + argument keys                          | 256 entries / 24 MB JSON |
-| table/CSV/source-line output | frame token + columns                             | 2048 entries / 64 MB     |
-| Arrow tables for st.dataframe | frame token + columns + formats                  | 2048 entries / 64 MB     |
-| dataset downloads, API snapshot | data version                                    | 4 and 2 entries / 64 MB  |
-| page views (@cache.view)     | view function + arguments + data version          | 4096 entries / 48 MB, all views |
+| dissolved onderwijsregio's   | the (region, gemeentecodes) groups                | 32 entries / 32 MB       |
+| metrics results              | function + argument keys (frames by token)        | 2048 entries / 64 MB     |
+| figures                      | function + argument keys                          | 256 entries / 96 MB      |
+| table/CSV/source-line output | frame token + columns                             | 2048 entries / 32 MB     |
+| Arrow tables for st.dataframe | frame token + columns + formats                  | 2048 entries / 32 MB     |
+| dataset downloads, API snapshot | data version                                    | 4 and 2 entries / 32 MB  |
+| page views (@cache.view)     | view function + arguments + data version          | 4096 entries / 64 MB, all views |
 
-Frames count their column memory, figures their JSON (their Python objects take a few times that). The bound of a
+Frames count their column memory, figures their JSON times 12 (what their Python objects hold, measured). The bound of a
 replica is the sum above the ~300 MB of a fresh server (README "Veel gebruikers"; bench/soak.py measures it). Shared
 results are read-only (dashboard.memo: frames come out as copy-on-write copies, figures refuse mutation).
 Data and geometry are read by the data layer's pure functions; this module only wraps them. Keys are built by
@@ -60,14 +60,14 @@ def _frames(max_entries: int, max_bytes: int) -> Callable[[F], F]:
 
 def _figures(fn: F) -> F:
     """One shared, frozen figure per argument values."""
-    return Memo(lambda *a, **k: freeze_figure(fn(*a, **k)), 256, 24 * MB)  # type: ignore[return-value]
+    return Memo(lambda *a, **k: freeze_figure(fn(*a, **k)), 256, 96 * MB)  # type: ignore[return-value]
 
 
 # --- data ------------------------------------------------------------------------------------------------------------
 _read = Memo(
     lambda path, version, own, own_version, wanted: load.read_table(Path(path), Path(own) if own else None, wanted),
     64,
-    128 * MB,
+    96 * MB,
     share=shallow,
 )
 
@@ -111,11 +111,11 @@ def definition() -> tuple[pd.DataFrame, bool]:
 
 
 boundaries = Memo(geo.read_boundaries, 8, 64 * MB)  # shared read-only GeoJSON per level
-_dissolved = Memo(lambda groups: geo.dissolve(boundaries("gemeente"), groups), 32, 64 * MB)
+_dissolved = Memo(lambda groups: geo.dissolve(boundaries("gemeente"), groups), 32, 32 * MB)
 definition_groups = _frames(256, 16 * MB)(geo.definition_groups)
 
 # --- metrics ---------------------------------------------------------------------------------------------------------
-_metric = _frames(2048, 128 * MB)
+_metric = _frames(2048, 64 * MB)
 regional_shortage = _metric(metrics.regional_shortage)
 national_series = _metric(metrics.national_series)
 national_value = _metric(metrics.national_value)
@@ -196,12 +196,12 @@ def onderwijsregio_map(frame: pd.DataFrame, groups: tuple[tuple[str, tuple[str, 
 
 
 # --- page output -----------------------------------------------------------------------------------------------------
-_output = _frames(2048, 64 * MB)
+_output = _frames(2048, 32 * MB)
 source_text = _output(tables.source_text)
 safe_csv = _output(tables.safe_csv)
 labelled_csv = _output(tables.labelled_csv)
-arrow_table = Memo(tables.arrow_table, 2048, 64 * MB)
-dataset_exports = Memo(tables.dataset_exports, 4, 64 * MB)
+arrow_table = Memo(tables.arrow_table, 2048, 32 * MB)
+dataset_exports = Memo(tables.dataset_exports, 4, 32 * MB)
 
 
 # --- page views (dashboard/views/*: every function decorated with @cache.view) --------------------------------------
@@ -214,7 +214,7 @@ def data_version() -> tuple[tuple[str, int], ...]:
 
 # One budget for all views, counted with what they hold (their frames and figures, also when the caches above have
 # let go of those): a view keeps its figure alive, so an unbounded view cache would bound nothing.
-_views = Memo(lambda fn, args, kwargs: fn(*args, **kwargs), 4096, 48 * MB)
+_views = Memo(lambda fn, args, kwargs: fn(*args, **kwargs), 4096, 64 * MB)
 
 
 def view(fn: F) -> F:
@@ -231,7 +231,7 @@ def view(fn: F) -> F:
 
 
 # --- the open data API (dashboard/api.py): the newest snapshot of the published tables ------------------------------
-_snapshot = Memo(lambda key, data_dir, eigen_dir: published.read_snapshot(data_dir, eigen_dir), 2, 64 * MB)
+_snapshot = Memo(lambda key, data_dir, eigen_dir: published.read_snapshot(data_dir, eigen_dir), 2, 32 * MB)
 
 
 def snapshot(data_dir: Path | None = None, eigen_dir: Path | None = None) -> published.Snapshot:
