@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from conftest import REPO, screenshot, wait_for_app
+from playwright.sync_api import expect
 from test_onderwijsregios_browser import wait_for_colour
 
 from dashboard.registry import PAGES as REGISTRY
@@ -59,7 +60,7 @@ def test_navigation_keeps_shared_filter(server, page):
     wait_for_app(page)
     page.get_by_role("heading", name="Bevoegdheden").wait_for()
     assert "sector=vo" in page.url
-    assert page.get_by_role("radio", name="Voortgezet onderwijs (vo)").is_checked()
+    expect(page.get_by_role("radio", name="Voortgezet onderwijs (vo)")).to_be_checked(timeout=20_000)
 
 
 def test_server_warms_every_page_at_start(server):

@@ -48,7 +48,8 @@ def test_soak_views_are_distinct_or_a_repeated_pool_and_growth_is_per_view():
     from bench.soak import Choices, Soak, distinct_views, summary
 
     choices = Choices(regions={"po": ("AM01", "AM02", "AM03"), "vo": ("AM01", "AM02", "AM03")},
-                      vakken_vo=("a", "b", "c", "d"), vakken_diploma=("a", "b", "c", "d"), opleidingen=("x", "y", "z"))
+                      vakken_vo=("a", "b", "c", "d"), vakken_diploma=("a", "b", "c", "d"), opleidingen=("x", "y", "z"),
+                      oregios=("OR-a", "OR-b", "OR-c"), gemeenten=("GM1", "GM2", "GM3", "GM4"))
     views = list(itertools.islice(distinct_views(1, choices), 200))
     assert len(set(views)) == 200
     pooled = list(itertools.islice(distinct_views(1, choices, pool=5), 15))

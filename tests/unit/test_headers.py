@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import hashlib
+import threading
 
 from dashboard.web.headers import INDEX_HTML, SecurityHeaders, content_security_policy, inline_script_hashes
 
@@ -34,8 +35,12 @@ def run(app, scope: dict) -> list[dict]:
     async def send(message: dict) -> None:
         sent.append(message)
 
-    asyncio.run(SecurityHeaders(app, {"X-Frame-Options": "SAMEORIGIN", "Referrer-Policy": "no-referrer"})(
-        scope, receive, send))
+    middleware = SecurityHeaders(app, {"X-Frame-Options": "SAMEORIGIN", "Referrer-Policy": "no-referrer"})
+    # asyncio.run in its own thread: an earlier test (AppTest) may leave an event loop running in this one
+    worker = threading.Thread(target=asyncio.run, args=(middleware(scope, receive, send),))
+    worker.start()
+    worker.join(10)
+    assert not worker.is_alive()
     return sent
 
 
