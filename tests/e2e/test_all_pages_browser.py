@@ -35,6 +35,14 @@ def test_page_in_browser(server, page, path):
     charts = page.locator(CHART)
     for i in range(charts.count()):
         assert wait_for_colour(charts.nth(i), minimum=300, timeout_s=15) >= 300, f"chart {i} on {path} is blank"
+    # A map's colour bar alone has colour: a map has drawn when its regions are there (SVG paths or a MapLibre canvas).
+    page.wait_for_function(
+        """() => [...document.querySelectorAll('.js-plotly-plot')].every(gd =>
+                 !(gd.querySelector('.geo') || gd.querySelector('.maplibregl-map'))
+                 || gd.querySelectorAll('path.choroplethlocation').length > 0
+                 || gd.querySelector('.maplibregl-canvas'))""",
+        timeout=30_000,
+    )
 
     # app.py darkens Streamlit's captions with a <style> element (st.html). Right after a page loads, axe has
     # (rarely) seen a caption still in Streamlit's own grey (#828180): wait until the style applies to every
