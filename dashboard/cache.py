@@ -13,7 +13,7 @@
 | page views (@cache.view)     | view function + arguments + data version          | 4096 entries / 64 MB, all views |
 
 Frames count their column memory, figures their JSON times 12 (what their Python objects hold, measured). The bound of a
-replica is the sum above the ~300 MB of a fresh server (README "Veel gebruikers"; bench/soak.py measures it). Shared
+replica is the sum above the ~230 MB of a fresh server (README "Geheugen op duur"; bench/soak.py measures it). Shared
 results are read-only (dashboard.memo: frames come out as copy-on-write copies, figures refuse mutation).
 Data and geometry are read by the data layer's pure functions; this module only wraps them. Keys are built by
 dashboard.memo (frames by token, never by hashing a frame on every call). The bench compares this memo with
