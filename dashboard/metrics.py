@@ -271,13 +271,27 @@ def onderwijsregio_gemeenten(code: str, members: pd.DataFrame, regions: pd.DataF
     return rows[["gemeente_code", "gemeente", "reliability", "note"]].sort_values("gemeente").reset_index(drop=True)
 
 
-def trend_frame(
-    indicators: pd.DataFrame, sectors: tuple[str, ...], indicator: str = "tekort_fte", forecast_vintage: str = "2022-12"
-) -> pd.DataFrame:
-    """National trend per sector: measured series plus, as separate series, the forecast of one vintage.
+FORECAST_CATEGORY = "landelijk (raming van {})"
 
-    Measured and forecast rows carry `kind` and their own series label, so a chart never joins them.
+
+def latest_forecast_vintage(indicators: pd.DataFrame, indicator: str = "tekort_fte") -> str | None:
+    """When the newest national forecast of `indicator` was made (from its categorie, e.g. '2022-12')."""
+    rows = indicators[(indicators["indicator"] == f"geraamd_{indicator}") & (indicators["kind"] == "raming")]
+    vintages = rows["categorie"].str.extract(r"^landelijk \(raming van (.+)\)$")[0].dropna()
+    # '~2017' (an approximate vintage) sorts by its digits, not by the '~'
+    return max(vintages, key=lambda v: "".join(ch for ch in v if ch.isdigit())) if len(vintages) else None
+
+
+def trend_frame(
+    indicators: pd.DataFrame,
+    sectors: tuple[str, ...],
+    indicator: str = "tekort_fte",
+    forecast_vintage: str | None = None,
+) -> pd.DataFrame:
+    """National trend per sector: measured series plus, as separate series, the forecast of one vintage (the newest
+    unless given). Measured and forecast rows carry `kind` and their own series label, so a chart never joins them.
     """
+    forecast_vintage = forecast_vintage or latest_forecast_vintage(indicators, indicator)
     parts = []
     for sector in sectors:
         measured = national_series(indicators, sector, indicator).assign(
@@ -288,7 +302,7 @@ def trend_frame(
             (indicators["indicator"] == f"geraamd_{indicator}")
             & (indicators["sector"] == sector)
             & (indicators["kind"] == "raming")
-            & (indicators["categorie"] == f"landelijk (raming van {forecast_vintage})")
+            & (indicators["categorie"] == FORECAST_CATEGORY.format(forecast_vintage))
         ]
         forecast = _best_per(forecast, ["year"])
         if len(forecast):
