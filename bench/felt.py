@@ -221,7 +221,7 @@ def measure_felt(repeats: int, app_dir: Path = REPO) -> dict:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for which in ("floor", "app", "floor"):
-            proc, url = start_server(str(floor_main), REPO) if which == "floor" else start_server(cwd=app_dir)
+            proc, url = start_server(str(floor_main), cwd=REPO) if which == "floor" else start_server(cwd=app_dir)
             try:
                 wait_healthy(url)
                 context = browser.new_context(viewport={"width": 1400, "height": 1100}, locale="nl-NL")
