@@ -11,6 +11,7 @@ from dashboard.ui.session import session_data
 from dashboard.ui.state import Param, bind, publish
 from dashboard.ui.widgets import missing
 from dashboard.views import onderwijsregios as views
+from dashboard.views.regionale_tekorten import VIEWS, previous_peildatum
 
 # Links shared before this page existed (?regio=AM09&vergelijk=...) meant the arbeidsmarktregio view.
 if "regio" in st.query_params or "vergelijk" in st.query_params:
@@ -20,7 +21,8 @@ session = session_data()
 sector = st.session_state[SECTOR.key]
 data = views.oregio_data(sector, session)
 PEILDATUM = Param("peildatum", data.regional.peildatum, choices=data.regional.peildata)
-bind(PEILDATUM)
+WEERGAVE = Param("weergave", "tekort", choices=tuple(VIEWS))
+bind(PEILDATUM, WEERGAVE)
 if st.session_state[PEILDATUM.key] != data.regional.peildatum:
     data = views.oregio_data(sector, session, st.session_state[PEILDATUM.key])
 OREGIO = Param("oregio", "", choices=data.codes)
@@ -41,17 +43,26 @@ if sector not in REGIONAL_SECTORS:
         f"daarom het {data.sector}."
     )
 
+previous = previous_peildatum(data.regional)
 if len(data.regional.peildata) > 1:  # a choice of measurement only when there is more than one
-    st.selectbox("Meting", data.regional.peildata[::-1], key=PEILDATUM.key, format_func=fmt_peildatum)
-map_view = views.shortage_map(data)
+    left, right = st.columns(2)
+    left.selectbox("Meting", data.regional.peildata[::-1], key=PEILDATUM.key, format_func=fmt_peildatum)
+    right.radio("Weergave", tuple(VIEWS), key=WEERGAVE.key, format_func=VIEWS.get, horizontal=True,
+                disabled=previous is None)
+if st.session_state[WEERGAVE.key] == "verschil" and previous is not None:
+    map_view = views.change_map(data, views.oregio_data(sector, session, previous))
+    map_columns, map_formats = views.CHANGE_COLUMNS, views.CHANGE_FORMATS
+else:
+    map_view = views.shortage_map(data)
+    map_columns, map_formats = views.SHORTAGE_COLUMNS, views.SHORTAGE_FORMATS
 names_to_codes = {name: code for code, name in data.names.items()}
 region_map.render(
     map_view,
-    views.SHORTAGE_COLUMNS,
+    map_columns,
     "_oregio_klik",
     tuple(names_to_codes),
     map_key="oregio_kaart",
-    formats=views.SHORTAGE_FORMATS,
+    formats=map_formats,
     attribution_note=". Onderwijsregio's uit een benaderde indeling kunnen elkaar overlappen.",
 )
 if clicked := st.session_state.pop("_oregio_klik", None):
@@ -92,4 +103,4 @@ chart.render(views.compare(data, st.session_state[OVERGELIJK.key]))
 own_region.render(data, EIGEN, EIGEN_NAAM, session)
 oregio_facts.render(views.facts(data, session), data.sector, data.own_definition)
 
-publish(PEILDATUM, OREGIO, OVERGELIJK, EIGEN, EIGEN_NAAM)
+publish(PEILDATUM, WEERGAVE, OREGIO, OVERGELIJK, EIGEN, EIGEN_NAAM)

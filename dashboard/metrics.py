@@ -982,3 +982,17 @@ def with_sector_labels(frame: pd.DataFrame, column: str = "sectors") -> pd.DataF
     from dashboard.format import fmt_sectors
 
     return frame.assign(**{column: frame[column].map(fmt_sectors)})
+
+
+def onderwijsregio_change(current: pd.DataFrame, previous: pd.DataFrame) -> pd.DataFrame:
+    """`onderwijsregio_table` of the current measurement with `value` = the change in procentpunt against the
+    previous one (regions with a figure both times); `niveau`, `vorige` and `vorige_peildatum` keep the two."""
+    if current.empty or previous.empty:
+        return current.iloc[:0].assign(niveau=None, vorige=None, vorige_peildatum=None)
+    before = previous.set_index("onderwijsregio")["value"]
+    out = current[current["onderwijsregio"].isin(before.index)].copy()
+    out["niveau"] = out["value"]
+    out["vorige"] = out["onderwijsregio"].map(before).astype(float)
+    out["value"] = out["niveau"] - out["vorige"]
+    out["vorige_peildatum"] = previous["peildatum"].iloc[0]
+    return out.sort_values("value", ascending=False, kind="stable").reset_index(drop=True)

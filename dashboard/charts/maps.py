@@ -201,17 +201,27 @@ def membership_map(members: pd.DataFrame, gm_geojson: dict, height: int = 420) -
     return fig
 
 
+def _oregio_hover(r, change: bool) -> str:
+    """The tooltip of one onderwijsregio: its derived figure, or the change against the previous measurement."""
+    head = (
+        f"<b>{r.onderwijsregio}</b><br>Verschil: {fmt_pp(r.value)} (afgeleid, {r.weging})<br>Van {fmt_pct(r.vorige)} "
+        f"({fmt_peildatum(r.vorige_peildatum)}) naar {fmt_pct(r.niveau)}"
+        if change
+        else f"<b>{r.onderwijsregio}</b><br>Tekort: {fmt_pct(r.value)} (afgeleid, {r.weging})"
+    )
+    return (
+        head
+        + f"<br>Gemeenten met cijfer: {r.gemeenten_met_cijfer} van {r.gemeenten}"
+        + f"<br>Peildatum: {fmt_peildatum(r.peildatum)}"
+        + ("<br><b>Eigen data</b>" if str(r.source_id).startswith("EIGEN-") else "")
+    )
+
+
 def onderwijsregio_map(frame: pd.DataFrame, geojson: dict, height: int = 520) -> go.Figure:
     """Choropleth of `metrics.onderwijsregio_shortage(...)` on dissolved onderwijsregio shapes (id = name).
     Onderwijsregio's of the approximate definition can overlap; later ones are drawn on top."""
     vmax = float(frame["value"].max()) if len(frame) else 1.0
-    text = [
-        f"<b>{r.onderwijsregio}</b><br>Tekort: {fmt_pct(r.value)} (afgeleid, {r.weging})"
-        f"<br>Gemeenten met cijfer: {r.gemeenten_met_cijfer} van {r.gemeenten}"
-        f"<br>Peildatum: {fmt_peildatum(r.peildatum)}"
-        + ("<br><b>Eigen data</b>" if str(r.source_id).startswith("EIGEN-") else "")
-        for r in frame.itertuples()
-    ]
+    text = [_oregio_hover(r, "vorige" in frame) for r in frame.itertuples()]
     fig = go.Figure(
         _choropleth(
             geojson=slim(geojson),
@@ -224,4 +234,4 @@ def onderwijsregio_map(frame: pd.DataFrame, geojson: dict, height: int = 520) ->
             marker={"line": {"width": 0.8, "color": "#ffffff"}, "opacity": 0.9},
         )
     )
-    return _shortage_layout(fig, vmax, height, zoom=5.8)
+    return _shortage_layout(fig, vmax, height, zoom=5.8, coloraxis=_colour_axis(frame))

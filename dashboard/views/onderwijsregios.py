@@ -133,6 +133,33 @@ def shortage_map(data: OregioData) -> MapView:
     )
 
 
+CHANGE_COLUMNS = labels(
+    ("onderwijsregio", "Onderwijsregio"), ("value", "Verschil (procentpunt, afgeleid)"),
+    ("niveau", "Tekort (%, afgeleid)"), ("vorige", "Tekort vorige meting (%, afgeleid)"),
+    ("vorige_peildatum", "Vorige peildatum"), ("weging", "Weging"),
+    "peildatum", "reliability", "source_id",
+)
+CHANGE_FORMATS = {"value": fmt_pp, "niveau": fmt_pct, "vorige": fmt_pct, "vorige_peildatum": fmt_peildatum,
+                  "reliability": reliability_label}
+
+
+@cache.view
+def change_map(data: OregioData, previous: OregioData) -> MapView:
+    """The derived shortage's change against the previous measurement, with the same gemeenten per region."""
+    frame = cache.onderwijsregio_change(data.shortage, previous.shortage)
+    groups = cache.definition_groups(data.definition, data.sector)
+    return MapView(
+        title=f"Verschil in het afgeleide tekort {data.sector} per onderwijsregio: "
+        f"{fmt_peildatum(data.regional.peildatum)} t.o.v. {fmt_peildatum(previous.regional.peildatum)}",
+        caption="Verschil in procentpunt tussen twee metingen (rood: hoger tekort, blauw: lager), met dezelfde "
+        "gemeenten per onderwijsregio. Klik op een onderwijsregio voor het profiel.",
+        frame=frame,
+        figure=cache.onderwijsregio_map(frame, groups) if len(frame) else None,
+        sources=cache.source_text(pd.concat([data.shortage, previous.shortage]), data.regional.sources),
+        filename=f"verschil_{data.sector}_per_onderwijsregio.csv",
+    )
+
+
 @dataclass(frozen=True)
 class Profile:
     """An onderwijsregio's or an own region's profile."""

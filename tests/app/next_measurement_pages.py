@@ -34,11 +34,12 @@ for sector in ("po", "vo"):
         at.switch_page(page.script)
         at.run()
         out[f"{page.name}/{sector}"] = shown(at)
-    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
-    at.query_params["sector"] = sector
-    at.query_params["weergave"] = "verschil"
-    at.run()
-    at.switch_page("app_pages/regionale_tekorten.py")
-    at.run()
-    out[f"verschil/{sector}"] = shown(at)
+    for name, script in (("verschil", "regionale_tekorten"), ("verschil-oregio", "onderwijsregios")):
+        at = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
+        at.query_params["sector"] = sector
+        at.query_params["weergave"] = "verschil"
+        at.run()
+        at.switch_page(f"app_pages/{script}.py")
+        at.run()
+        out[f"{name}/{sector}"] = shown(at)
 print(json.dumps(out))

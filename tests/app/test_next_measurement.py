@@ -91,4 +91,5 @@ def test_maps_offer_the_measurements_and_the_difference(pages):
         assert len(selects.get("peildatum", [])) == 2, selects
         assert len(shown[f"onderwijsregios/{sector}"]["selects"]["peildatum"]) == 2
         assert "Verschil in het tekort" in shown[f"verschil/{sector}"]["texts"]
+        assert "Verschil in het afgeleide tekort" in shown[f"verschil-oregio/{sector}"]["texts"]
         assert "procentpunt" in shown[f"verschil/{sector}"]["texts"]
