@@ -71,15 +71,15 @@ def regional_shortage(
     return same[SHOWN_COLUMNS].sort_values("value", ascending=False, kind="stable").reset_index(drop=True)
 
 
-def regional_change(current: pd.DataFrame, previous: pd.DataFrame) -> pd.DataFrame:
-    """The map layer of `current` with `value` = the change in procentpunt against `previous` (regions measured
-    both times only); `niveau` and `vorige` keep the two figures, `vorige_peildatum` the earlier date."""
+def change_against(current: pd.DataFrame, previous: pd.DataFrame, key: str = "region_code") -> pd.DataFrame:
+    """`current` with `value` = the change in procentpunt against `previous` (the `key`s measured both times only);
+    `niveau` and `vorige` keep the two figures, `vorige_peildatum` the earlier date."""
     if current.empty or previous.empty:
-        return pd.DataFrame(columns=SHOWN_COLUMNS + ["niveau", "vorige", "vorige_peildatum"])
-    before = previous.set_index("region_code")["value"]
-    out = current[current["region_code"].isin(before.index)].copy()
+        return current.iloc[:0].assign(niveau=None, vorige=None, vorige_peildatum=None)
+    before = previous.set_index(key)["value"]
+    out = current[current[key].isin(before.index)].copy()
     out["niveau"] = out["value"]
-    out["vorige"] = out["region_code"].map(before).astype(float)
+    out["vorige"] = out[key].map(before).astype(float)
     out["value"] = out["niveau"] - out["vorige"]
     out["vorige_peildatum"] = previous["peildatum"].iloc[0]
     return out.sort_values("value", ascending=False, kind="stable").reset_index(drop=True)
@@ -983,16 +983,3 @@ def with_sector_labels(frame: pd.DataFrame, column: str = "sectors") -> pd.DataF
 
     return frame.assign(**{column: frame[column].map(fmt_sectors)})
 
-
-def onderwijsregio_change(current: pd.DataFrame, previous: pd.DataFrame) -> pd.DataFrame:
-    """`onderwijsregio_table` of the current measurement with `value` = the change in procentpunt against the
-    previous one (regions with a figure both times); `niveau`, `vorige` and `vorige_peildatum` keep the two."""
-    if current.empty or previous.empty:
-        return current.iloc[:0].assign(niveau=None, vorige=None, vorige_peildatum=None)
-    before = previous.set_index("onderwijsregio")["value"]
-    out = current[current["onderwijsregio"].isin(before.index)].copy()
-    out["niveau"] = out["value"]
-    out["vorige"] = out["onderwijsregio"].map(before).astype(float)
-    out["value"] = out["niveau"] - out["vorige"]
-    out["vorige_peildatum"] = previous["peildatum"].iloc[0]
-    return out.sort_values("value", ascending=False, kind="stable").reset_index(drop=True)

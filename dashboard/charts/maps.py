@@ -53,7 +53,7 @@ def slim(geojson: dict, codes: set[str] | None = None) -> dict:
 
 
 def _colour_axis(frame: pd.DataFrame) -> dict:
-    """Level: YlOrRd from 0. Change (a frame of metrics.regional_change, with `vorige`): diverging, centred on 0."""
+    """Level: YlOrRd from 0. Change (a frame of metrics.change_against, with `vorige`): diverging, centred on 0."""
     if "vorige" in frame:
         span = float(frame["value"].abs().max()) if len(frame) else 1.0
         return {"colorscale": CHANGE_SCALE, "cmin": -span, "cmax": span, "cmid": 0,

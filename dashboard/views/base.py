@@ -52,3 +52,16 @@ def chart(
         note=note,
         missing=missing if empty else None,
     )
+
+
+@dataclass(frozen=True)
+class MapView:
+    """A clickable region map with its table and CSV (dashboard/sections/region_map.py)."""
+
+    title: str
+    caption: str
+    frame: pd.DataFrame
+    figure: object
+    sources: str
+    filename: str
+    api: str = ""  # the open data API query of this measurement (arbeidsmarktregio maps)

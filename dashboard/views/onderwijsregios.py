@@ -19,7 +19,7 @@ from dashboard.format import fmt_fte, fmt_pct, fmt_peildatum, fmt_pp, fmt_sector
 from dashboard.metrics import ONDERWIJSREGIO_FACTS, GemeentenProfile
 from dashboard.registry import REGIONAL_SECTORS, regional_sector
 from dashboard.tables import labels
-from dashboard.views.base import ChartView, chart
+from dashboard.views.base import ChartView, MapView, chart
 from dashboard.views.regionale_tekorten import RegionalData, regional_data
 
 STATUS_LABELS = {
@@ -102,16 +102,6 @@ def oregio_data(sector: str, session: SessionData | None = None, peildatum: str 
     return OregioData(sector, regional, definition, own, werk, register, shortage, regions)
 
 
-@dataclass(frozen=True)
-class MapView:
-    title: str
-    caption: str
-    frame: pd.DataFrame
-    figure: object
-    sources: str
-    filename: str
-
-
 @cache.view
 def shortage_map(data: OregioData) -> MapView:
     groups = cache.definition_groups(data.definition, data.sector)
@@ -146,7 +136,7 @@ CHANGE_FORMATS = {"value": fmt_pp, "niveau": fmt_pct, "vorige": fmt_pct, "vorige
 @cache.view
 def change_map(data: OregioData, previous: OregioData) -> MapView:
     """The derived shortage's change against the previous measurement, with the same gemeenten per region."""
-    frame = cache.onderwijsregio_change(data.shortage, previous.shortage)
+    frame = cache.change_against(data.shortage, previous.shortage, "onderwijsregio")
     groups = cache.definition_groups(data.definition, data.sector)
     return MapView(
         title=f"Verschil in het afgeleide tekort {data.sector} per onderwijsregio: "

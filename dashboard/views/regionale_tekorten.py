@@ -13,7 +13,7 @@ from dashboard.format import fmt_pct, fmt_peildatum, fmt_pp, fmt_sectors, reliab
 from dashboard.metrics import MAP_LEVELS
 from dashboard.registry import REGIONAL_SECTORS, regional_sector
 from dashboard.tables import labels
-from dashboard.views.base import ChartView, chart
+from dashboard.views.base import ChartView, MapView, chart
 
 
 @dataclass(frozen=True)
@@ -61,15 +61,6 @@ MAP_COLUMNS = labels(
 )
 
 
-@dataclass(frozen=True)
-class MapView:
-    title: str
-    caption: str
-    frame: pd.DataFrame
-    figure: object
-    sources: str
-    filename: str
-    api: str = ""  # the open data API query of this measurement
 
 
 def api_query(data: RegionalData, *peildata: str) -> str:
@@ -103,7 +94,7 @@ CHANGE_FORMATS = {
 @cache.view
 def change_map(data: RegionalData, previous: RegionalData, selected: str | None) -> MapView:
     """The difference with the previous measurement, in procentpunt, for the regions measured both times."""
-    frame = cache.regional_change(data.frame, previous.frame)
+    frame = cache.change_against(data.frame, previous.frame)
     return MapView(
         title=f"Verschil in het tekort {data.sector} per arbeidsmarktregio: {fmt_peildatum(data.peildatum)} t.o.v. "
         f"{fmt_peildatum(previous.peildatum)}",
