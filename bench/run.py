@@ -144,11 +144,11 @@ def free_port() -> int:
 
 
 def start_server(
-    main: str = "serve.py", launcher: tuple[str, ...] = (), cwd: Path = REPO
+    main: str = "serve.py", launcher: tuple[str, ...] = (), cwd: Path = REPO, env: dict[str, str] | None = None
 ) -> tuple[subprocess.Popen, str]:
-    """`launcher` replaces `python -m streamlit` (bench/soak.py starts Streamlit after a patch)."""
+    """`launcher` replaces `python -m streamlit` (bench/soak.py starts Streamlit after a patch); `env` is added."""
     port = free_port()
-    env = {**os.environ, "LERARENTEKORT_EIGEN_DIR": tempfile.mkdtemp(prefix="bench-eigen-")}
+    env = {**os.environ, "LERARENTEKORT_EIGEN_DIR": tempfile.mkdtemp(prefix="bench-eigen-"), **(env or {})}
     proc = subprocess.Popen(
         [*(launcher or (sys.executable, "-m", "streamlit")), "run", main, "--server.headless", "true",
          "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false",

@@ -38,13 +38,31 @@ sys.path.insert(0, str(REPO))
 from bench.run import OUTPUT, protocol_rerun, start_server, wait_healthy  # noqa: E402
 
 PAGE_SIZE = 4096
-# Streamlit's CLI in a process whose gc.freeze is a no-op: the same server without freezing (for --no-freeze).
-NO_FREEZE = (
-    sys.executable,
-    "-c",
-    "import gc, sys; gc.freeze = lambda: None; from streamlit.web.cli import main; "
-    "sys.argv = ['streamlit', *sys.argv[1:]]; main()",
-)
+CEILING_MB = 600  # what the soak holds a replica to (issue 14; README "Geheugen op duur")
+CACHE_FILE = OUTPUT / "soak-cache.json"
+
+
+def launcher(no_freeze: bool) -> tuple[str, ...]:
+    """Streamlit's CLI with a thread that writes what the caches account for (dashboard.cache) every 2 s, so the
+    soak can set RSS against the caches' own bytes; with `no_freeze`, gc.freeze is a no-op."""
+    code = (
+        "import gc, json, os, sys, threading, time\n"
+        + ("gc.freeze = lambda: None\n" if no_freeze else "")
+        + "def report():\n"
+        "    from dashboard import cache\n"
+        "    while True:\n"
+        "        memos = cache.all_memos()\n"
+        "        tmp = os.environ['SOAK_CACHE_FILE'] + '.tmp'\n"
+        "        with open(tmp, 'w') as f:\n"
+        "            json.dump({'bytes': sum(m.bytes for m in memos)}, f)\n"
+        "        os.replace(tmp, os.environ['SOAK_CACHE_FILE'])\n"
+        "        time.sleep(2)\n"
+        "threading.Thread(target=report, daemon=True).start()\n"
+        "from streamlit.web.cli import main\n"
+        "sys.argv = ['streamlit', *sys.argv[1:]]\n"
+        "main()\n"
+    )
+    return (sys.executable, "-c", code)
 
 
 @dataclass(frozen=True)
@@ -127,6 +145,7 @@ class Soak:
     load_seconds: float = 0.0  # when the last visitor stopped
     errors: list[str] = field(default_factory=list)
     samples: list[tuple[float, int, int]] = field(default_factory=list)  # (seconds, rss bytes, views)
+    cached: list[int] = field(default_factory=list)  # bytes the caches account for, one per sample (-1: unknown)
 
 
 async def visitor(ws_url: str, views: Iterator[tuple[str, str]], soak: Soak) -> None:
@@ -143,11 +162,22 @@ async def visitor(ws_url: str, views: Iterator[tuple[str, str]], soak: Soak) -> 
             soak.errors.append(f"{page}?{query}: {type(err).__name__}: {err}"[:160])
 
 
+async def cache_bytes() -> int:
+    with contextlib.suppress(OSError, ValueError, KeyError):
+        return int(json.loads(CACHE_FILE.read_text())["bytes"])
+    return -1
+
+
+def note(pid: int, soak: Soak, at: float) -> None:
+    soak.samples.append((at, rss_bytes(pid), soak.views))
+    soak.cached.append(cache_bytes())
+
+
 async def sample(pid: int, soak: Soak, start: float, interval: float, idle: float, load: asyncio.Future) -> None:
     """Every `interval` seconds while the load runs, at its end, then for `idle` seconds after it."""
     idle_until = 0.0
     while not idle_until or time.time() < idle_until:
-        soak.samples.append((time.time() - start, rss_bytes(pid), soak.views))
+        note(pid, soak, time.time() - start)
         if idle_until:
             await asyncio.sleep(max(min(interval, idle_until - time.time()), 0))
             continue
@@ -155,9 +185,9 @@ async def sample(pid: int, soak: Soak, start: float, interval: float, idle: floa
             await asyncio.wait_for(asyncio.shield(load), timeout=interval)
         if load.done():
             soak.load_seconds = time.time() - start
-            soak.samples.append((soak.load_seconds, rss_bytes(pid), soak.views))
+            note(pid, soak, soak.load_seconds)
             idle_until = time.time() + idle
-    soak.samples.append((time.time() - start, rss_bytes(pid), soak.views))
+    note(pid, soak, time.time() - start)
 
 
 def wait_warm(url: str, timeout: float = 300) -> None:
@@ -173,7 +203,8 @@ def wait_warm(url: str, timeout: float = 300) -> None:
 async def run_soak(
     seconds: float, idle: float, clients: int, interval: float, no_freeze: bool, max_views: int = 0, pool: int = 0
 ) -> Soak:
-    proc, url = start_server(launcher=NO_FREEZE if no_freeze else ())
+    CACHE_FILE.unlink(missing_ok=True)
+    proc, url = start_server(launcher=launcher(no_freeze), env={"SOAK_CACHE_FILE": str(CACHE_FILE)})
     try:
         wait_healthy(url)
         wait_warm(url)
@@ -205,12 +236,18 @@ def summary(soak: Soak) -> dict:
         "ceiling_mb": max(rss) / 1e6, "views": soak.views, "errors": len(soak.errors),
         "kb_per_view_first_half": first / 1e3, "kb_per_view_second_half": second / 1e3,
         "levels_off": second < 0.25 * first or second < 5_000,  # less than a quarter, or < 5 KB a view
+        "ceiling_limit_mb": CEILING_MB, "under_ceiling": max(rss) / 1e6 <= CEILING_MB,
+        "cached_end_mb": (soak.cached[-1] / 1e6) if soak.cached and soak.cached[-1] >= 0 else None,
     }
 
 
 def table(soak: Soak, result: dict) -> str:
-    lines = ["| tijd (s) | RSS (MB) | views |", "|---:|---:|---:|"]
-    lines += [f"| {t:.0f} | {rss / 1e6:.0f} | {v} |" for t, rss, v in soak.samples]
+    cached = soak.cached or [-1] * len(soak.samples)
+    lines = ["| tijd (s) | RSS (MB) | views | in de caches (MB) |", "|---:|---:|---:|---:|"]
+    lines += [
+        f"| {t:.0f} | {rss / 1e6:.0f} | {v} | {c / 1e6:.0f} |" if c >= 0 else f"| {t:.0f} | {rss / 1e6:.0f} | {v} | - |"
+        for (t, rss, v), c in zip(soak.samples, cached)
+    ]
     lines += [
         "",
         f"start {result['start_mb']:.0f} MB, einde belasting {result['end_load_mb']:.0f} MB, na rust "
@@ -218,6 +255,8 @@ def table(soak: Soak, result: dict) -> str:
         f"{result['errors']} fouten",
         f"groei per view: eerste helft {result['kb_per_view_first_half']:.0f} KB, tweede helft "
         f"{result['kb_per_view_second_half']:.0f} KB -> " + ("vlakt af" if result["levels_off"] else "VLAKT NIET AF"),
+        f"plafond {result['ceiling_mb']:.0f} MB tegen de grens van {CEILING_MB} MB -> "
+        + ("eronder" if result["under_ceiling"] else "EROVER"),
     ]
     return "\n".join(lines)
 

@@ -1,19 +1,21 @@
 """Everything the dashboard caches, in one place: what, by which key, and how big it may grow.
 
-| what                         | key                                               | bound                    |
-|------------------------------|---------------------------------------------------|--------------------------|
-| tables and indicator reads   | file path + modification time (+ filters)         | 64 entries / 96 MB       |
-| boundaries (GeoJSON)         | level (newest complete boundary year)             | 8 entries (~10 MB)       |
-| dissolved onderwijsregio's   | the (region, gemeentecodes) groups                | 32 entries / 32 MB       |
-| metrics results              | function + argument keys (frames by token)        | 2048 entries / 64 MB     |
-| figures                      | function + argument keys                          | 256 entries / 96 MB      |
-| table/CSV/source-line output | frame token + columns                             | 2048 entries / 32 MB     |
-| Arrow tables for st.dataframe | frame token + columns + formats                  | 2048 entries / 32 MB     |
-| dataset downloads, API snapshot | data version                                    | 4 and 2 entries / 32 MB  |
-| page views (@cache.view)     | view function + arguments + data version          | 4096 entries / 64 MB, all views |
+| what                            | key                                                 | bound                 |
+|---------------------------------|-----------------------------------------------------|-----------------------|
+| tables and indicator reads      | file path + modification time (+ filters)           | 64 entries / 32 MB    |
+| boundaries (GeoJSON)            | level (newest complete boundary year)               | 8 entries / 16 MB     |
+| dissolved onderwijsregio's      | the (region, gemeentecodes) groups                  | 32 entries / 16 MB    |
+| definition groups               | definition token                                    | 256 entries / 16 MB   |
+| metrics results, all together   | function + argument keys (frames by token)          | 4096 entries / 48 MB  |
+| figures, all together           | function + argument keys                            | 512 entries / 48 MB   |
+| table/CSV/source-line output    | function + frame token + columns                    | 4096 entries / 16 MB  |
+| Arrow tables for st.dataframe   | frame token + columns + formats                     | 2048 entries / 16 MB  |
+| dataset downloads, API snapshot | data version                                    | 4 / 32 MB and 2 / 16 MB |
+| page views (@cache.view), all   | view function + arguments + data version            | 4096 entries / 64 MB  |
 
-Frames count their column memory, figures their JSON times 12 (what their Python objects hold, measured). The bound of a
-replica is the sum above the ~230 MB of a fresh server (README "Geheugen op duur"; bench/soak.py measures it). Shared
+One budget per row, however many functions share it (CEILING is their sum; a test holds it). Frames count their
+column memory, figures their JSON times 12 (what their Python objects hold, measured). The bound of a replica is
+CEILING above the ~230 MB of a fresh server (README "Geheugen op duur"; bench/soak.py measures it). Shared
 results are read-only (dashboard.memo: frames come out as copy-on-write copies, figures refuse mutation).
 Data and geometry are read by the data layer's pure functions; this module only wraps them. Keys are built by
 dashboard.memo (frames by token, never by hashing a frame on every call). The bench compares this memo with
@@ -25,6 +27,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -36,38 +39,41 @@ from dashboard.data.load import IndicatorFilter, SessionData
 from dashboard.memo import F, Memo, call_key, frame_key, freeze_figure, register, shallow
 
 MB = 1_000_000
+CEILING = 320 * MB  # what all caches together may hold; README "Geheugen op duur" says what a replica needs
 
 
-def _frames(max_entries: int, max_bytes: int) -> Callable[[F], F]:
-    """Cache a pure function whose result may be a frame: results get a token and come out as shallow copies."""
+def _family(max_entries: int, max_bytes: int, share: Callable[[Any], Any] | None = None, prepare=None):
+    """Cache several pure functions under ONE budget (a memo per function would multiply the bound by the number
+    of functions): keys are function + arguments; a frame result gets that key as its token."""
+    memo = Memo(lambda fn, args, kwargs: fn(*args, **kwargs), max_entries, max_bytes, share)
 
     def wrap(fn: F) -> F:
-        inner = Memo(fn, max_entries, max_bytes, share=lambda v: shallow(v) if isinstance(v, pd.DataFrame) else v)
+        name = f"{fn.__module__}.{fn.__qualname__}"
+        compute = fn if prepare is None else (lambda *a, **k: prepare(fn(*a, **k)))
 
         @functools.wraps(fn)
         def call(*args, **kwargs):
-            key = call_key(args, kwargs)  # once: it is both the cache key and the result's token
-            result = inner.get(key, args, kwargs)
+            key = f"{name}({call_key(args, kwargs)})"  # once: it is both the cache key and the result's token
+            result = memo.get(key, (compute, args, kwargs), {})
             if isinstance(result, pd.DataFrame):
-                register(result, f"{fn.__module__}.{fn.__qualname__}({key})")
+                register(result, key)
             return result
 
-        call.memo = inner  # type: ignore[attr-defined]
+        call.memo = memo  # type: ignore[attr-defined]
         return call  # type: ignore[return-value]
 
     return wrap
 
 
-def _figures(fn: F) -> F:
-    """One shared, frozen figure per argument values."""
-    return Memo(lambda *a, **k: freeze_figure(fn(*a, **k)), 256, 96 * MB)  # type: ignore[return-value]
+def _share_frames(value: Any) -> Any:
+    return shallow(value) if isinstance(value, pd.DataFrame) else value
 
 
 # --- data ------------------------------------------------------------------------------------------------------------
 _read = Memo(
     lambda path, version, own, own_version, wanted: load.read_table(Path(path), Path(own) if own else None, wanted),
     64,
-    96 * MB,
+    32 * MB,
     share=shallow,
 )
 
@@ -110,12 +116,12 @@ def definition() -> tuple[pd.DataFrame, bool]:
     return table("onderwijsregio_gemeenten"), False
 
 
-boundaries = Memo(geo.read_boundaries, 8, 64 * MB)  # shared read-only GeoJSON per level
-_dissolved = Memo(lambda groups: geo.dissolve(boundaries("gemeente"), groups), 32, 32 * MB)
-definition_groups = _frames(256, 16 * MB)(geo.definition_groups)
+boundaries = Memo(geo.read_boundaries, 8, 16 * MB)  # shared read-only GeoJSON per level
+_dissolved = Memo(lambda groups: geo.dissolve(boundaries("gemeente"), groups), 32, 16 * MB)
+definition_groups = _family(256, 16 * MB, _share_frames)(geo.definition_groups)
 
 # --- metrics ---------------------------------------------------------------------------------------------------------
-_metric = _frames(2048, 64 * MB)
+_metric = _family(4096, 48 * MB, _share_frames)  # all metrics functions together
 regional_shortage = _metric(metrics.regional_shortage)
 national_series = _metric(metrics.national_series)
 national_value = _metric(metrics.national_value)
@@ -164,6 +170,7 @@ lerarenbeurs = _metric(metrics.lerarenbeurs)
 source_catalogue = _metric(metrics.source_catalogue)
 
 # --- figures ---------------------------------------------------------------------------------------------------------
+_figures = _family(512, 48 * MB, prepare=freeze_figure)  # one shared, frozen figure per function and arguments
 hbar = _figures(basic.hbar)
 grouped_bar = _figures(basic.grouped_bar)
 lines = _figures(basic.lines)
@@ -196,11 +203,11 @@ def onderwijsregio_map(frame: pd.DataFrame, groups: tuple[tuple[str, tuple[str, 
 
 
 # --- page output -----------------------------------------------------------------------------------------------------
-_output = _frames(2048, 32 * MB)
+_output = _family(4096, 16 * MB, _share_frames)
 source_text = _output(tables.source_text)
 safe_csv = _output(tables.safe_csv)
 labelled_csv = _output(tables.labelled_csv)
-arrow_table = Memo(tables.arrow_table, 2048, 32 * MB)
+arrow_table = Memo(tables.arrow_table, 2048, 16 * MB)
 dataset_exports = Memo(tables.dataset_exports, 4, 32 * MB)
 
 
@@ -231,7 +238,7 @@ def view(fn: F) -> F:
 
 
 # --- the open data API (dashboard/api.py): the newest snapshot of the published tables ------------------------------
-_snapshot = Memo(lambda key, data_dir, eigen_dir: published.read_snapshot(data_dir, eigen_dir), 2, 32 * MB)
+_snapshot = Memo(lambda key, data_dir, eigen_dir: published.read_snapshot(data_dir, eigen_dir), 2, 16 * MB)
 
 
 def snapshot(data_dir: Path | None = None, eigen_dir: Path | None = None) -> published.Snapshot:

@@ -108,6 +108,8 @@ def size_of(value: object) -> int:
         return sum(size_of(v) for v in value) + 64
     if isinstance(value, dict) and value.get("type") == "FeatureCollection":
         return sum(len(str(f.get("geometry", ""))) for f in value.get("features", ()))
+    if isinstance(value, dict):
+        return sum(size_of(v) for v in value.values()) + 64
     return 256
 
 
