@@ -203,6 +203,7 @@ def wait_warm(url: str, timeout: float = 300) -> None:
 async def run_soak(
     seconds: float, idle: float, clients: int, interval: float, no_freeze: bool, max_views: int = 0, pool: int = 0
 ) -> Soak:
+    OUTPUT.mkdir(parents=True, exist_ok=True)
     CACHE_FILE.unlink(missing_ok=True)
     proc, url = start_server(launcher=launcher(no_freeze), env={"SOAK_CACHE_FILE": str(CACHE_FILE)})
     try:

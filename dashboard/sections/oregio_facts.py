@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboard.format import fmt_number
 from dashboard.sections import chart
-from dashboard.ui.widgets import download, table
+from dashboard.ui.widgets import download, table, table_in_expander
 from dashboard.views.onderwijsregios import Facts
 
 COUNTS = (
@@ -71,8 +71,7 @@ def render(view: Facts, sector: str, own_definition: bool) -> None:
             f"{fmt_number(len(view.overlaps))} gemeenten liggen in meer dan één onderwijsregio voor het "
             f"{sector}; hun cijfer telt in elk van die regio's mee."
         )
-        with st.expander("Welke gemeenten, in welke regio's"):
-            table(view.overlaps, OVERLAP_COLUMNS)
+        table_in_expander("Welke gemeenten, in welke regio's", "open_overlap", view.overlaps, OVERLAP_COLUMNS)
         download(
             view.overlaps,
             f"overlap_onderwijsregios_{sector}.csv",

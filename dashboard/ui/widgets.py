@@ -51,6 +51,17 @@ def table(frame: pd.DataFrame, columns: dict[str, str], formats: dict | None = N
     st.dataframe(cache.arrow_table(frame, columns, formats or {}), hide_index=True, width="stretch", **kwargs)
 
 
+def table_in_expander(
+    label: str, key: str, frame: pd.DataFrame, columns: dict[str, str], formats: dict | None = None
+) -> None:
+    """A table behind an expander, drawn only while it is open: a closed data grid still costs the browser its
+    drawing time on every page visit (bench/felt.py measured it)."""
+    section = st.expander(label, key=key, on_change="rerun")
+    if section.open:
+        with section:
+            table(frame, columns, formats)
+
+
 def table_and_download(
     frame: pd.DataFrame,
     columns: dict[str, str],
@@ -60,6 +71,5 @@ def table_and_download(
     caption: str = "Tabel bij de grafiek",
 ) -> None:
     """The table alternative of a chart and the CSV of exactly the same rows."""
-    with st.expander(caption):
-        table(frame, columns, formats)
+    table_in_expander(caption, f"open_{key}", frame, columns, formats)
     download(frame, filename, key=key, columns=columns)

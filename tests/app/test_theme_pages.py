@@ -19,6 +19,16 @@ def test_opleiden_renders_with_sources():
     assert any(m.value == "3.500" for m in at.metric)
 
 
+def test_a_chart_table_is_drawn_only_once_its_expander_is_opened():
+    at = open_page("opleiden")
+    assert not at.dataframe  # closed: no data grid for the browser to draw
+    assert at.session_state["open_dl_instroom_lerarenopleidingen"] is False
+    at.session_state["open_dl_instroom_lerarenopleidingen"] = True
+    at.run()
+    assert len(at.dataframe) == 1 and not at.exception
+    assert list(at.dataframe[0].value.columns) == ["Opleiding", "Jaar", "Instroom (studenten)", "Betrouwbaarheid"]
+
+
 def test_opleiden_type_and_year_filters_change_the_chart():
     at = open_page("opleiden")
     full = chart_json(at)
