@@ -162,7 +162,7 @@ async def visitor(ws_url: str, views: Iterator[tuple[str, str]], soak: Soak) -> 
             soak.errors.append(f"{page}?{query}: {type(err).__name__}: {err}"[:160])
 
 
-async def cache_bytes() -> int:
+def cache_bytes() -> int:
     with contextlib.suppress(OSError, ValueError, KeyError):
         return int(json.loads(CACHE_FILE.read_text())["bytes"])
     return -1
