@@ -3,9 +3,9 @@ what is known about the onderwijsregio's as a whole."""
 
 import streamlit as st
 
-from dashboard.format import SECTOR_LABELS, fmt_peildatum
+from dashboard.format import SECTOR_LABELS
 from dashboard.registry import REGIONAL_SECTORS, page
-from dashboard.sections import chart, oregio_facts, oregio_profile, own_region, region_map
+from dashboard.sections import compare, measurement_choice, oregio_facts, oregio_profile, own_region, region_map
 from dashboard.ui.filters import SECTOR
 from dashboard.ui.session import session_data
 from dashboard.ui.state import Param, bind, publish
@@ -26,7 +26,7 @@ bind(PEILDATUM, WEERGAVE)
 if st.session_state[PEILDATUM.key] != data.regional.peildatum:
     data = views.oregio_data(sector, session, st.session_state[PEILDATUM.key])
 OREGIO = Param("oregio", "", choices=data.codes)
-OVERGELIJK = Param("overgelijk", [], kind="list", choices=data.codes, max_items=4)
+OVERGELIJK = Param("overgelijk", [], kind="list", choices=data.codes, max_items=compare.MAX_REGIONS)
 EIGEN = Param("eigen", [], kind="list", choices=tuple(data.gemeenten), max_items=400)
 EIGEN_NAAM = Param("eigen_naam", "")
 bind(OREGIO, OVERGELIJK, EIGEN, EIGEN_NAAM)
@@ -44,11 +44,7 @@ if sector not in REGIONAL_SECTORS:
     )
 
 previous = previous_peildatum(data.regional)
-if len(data.regional.peildata) > 1:  # a choice of measurement only when there is more than one
-    left, right = st.columns(2)
-    left.selectbox("Meting", data.regional.peildata[::-1], key=PEILDATUM.key, format_func=fmt_peildatum)
-    right.radio("Weergave", tuple(VIEWS), key=WEERGAVE.key, format_func=VIEWS.get, horizontal=True,
-                disabled=previous is None)
+measurement_choice.render(data.regional.peildata, previous, PEILDATUM.key, WEERGAVE.key)
 if st.session_state[WEERGAVE.key] == "verschil" and previous is not None:
     map_view = views.change_map(data, views.oregio_data(sector, session, previous))
     map_columns, map_formats = views.CHANGE_COLUMNS, views.CHANGE_FORMATS
@@ -75,30 +71,20 @@ st.selectbox(
     key=OREGIO.key,
     format_func=lambda c: "Kies een onderwijsregio (of klik op de kaart)" if c == "" else data.names[c],
 )
-chosen_compare = st.session_state[OVERGELIJK.key]
-if st.session_state[OREGIO.key]:
-    comparison = [
-        (data.names[c], float(data.shortage.set_index("onderwijsregio_code").loc[c, "value"]))
-        for c in chosen_compare
-        if c != st.session_state[OREGIO.key]
-    ]
-    oregio_profile.render(views.profile(data, st.session_state[OREGIO.key], session), comparison)
+if code := st.session_state[OREGIO.key]:
+    comparison = views.compared_with(data, code, st.session_state[OVERGELIJK.key])
+    oregio_profile.render(views.profile(data, code, session), comparison)
 
 st.subheader("Onderwijsregio's vergelijken")
-voorlopers = data.voorlopers[:4]
-if voorlopers and st.button(
-    f"Vergelijk de voorlopers ({len(voorlopers)} met een cijfer voor het {data.sector})", key="_voorlopers"
-):
-    st.session_state[OVERGELIJK.key] = list(voorlopers)
-st.multiselect(
-    "Kies 2 tot 4 onderwijsregio's",
+voorlopers = data.voorlopers[: compare.MAX_REGIONS]
+compare.render(
+    "onderwijsregio's",
     data.codes,
-    key=OVERGELIJK.key,
-    max_selections=4,
-    format_func=data.names.get,
-    placeholder="Kies onderwijsregio's",
+    data.names,
+    OVERGELIJK.key,
+    lambda chosen: views.compare(data, chosen),
+    quick_choice=(f"Vergelijk de voorlopers ({len(voorlopers)} met een cijfer voor het {data.sector})", voorlopers),
 )
-chart.render(views.compare(data, st.session_state[OVERGELIJK.key]))
 
 own_region.render(data, EIGEN, EIGEN_NAAM, session)
 oregio_facts.render(views.facts(data, session), data.sector, data.own_definition)

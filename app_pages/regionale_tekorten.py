@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from dashboard.format import SECTOR_LABELS, fmt_peildatum
+from dashboard.format import SECTOR_LABELS
 from dashboard.registry import REGIONAL_SECTORS
-from dashboard.sections import chart, region_map, region_profile
+from dashboard.sections import compare, measurement_choice, region_map, region_profile
 from dashboard.ui.filters import SECTOR
 from dashboard.ui.session import session_data
 from dashboard.ui.state import Param, bind, publish
@@ -19,7 +19,7 @@ bind(PEILDATUM, WEERGAVE)
 if st.session_state[PEILDATUM.key] != data.peildatum:
     data = views.regional_data(sector, session_data(), st.session_state[PEILDATUM.key])
 REGIO = Param("regio", "", choices=data.codes)
-VERGELIJK = Param("vergelijk", [], kind="list", choices=data.codes, max_items=4)
+VERGELIJK = Param("vergelijk", [], kind="list", choices=data.codes, max_items=compare.MAX_REGIONS)
 bind(REGIO, VERGELIJK)
 
 st.title("Regionale tekorten")
@@ -34,16 +34,12 @@ if sector not in REGIONAL_SECTORS:
     )
 
 previous = views.previous_peildatum(data)
-if len(data.peildata) > 1:  # a choice of measurement only when there is more than one
-    left, right = st.columns(2)
-    left.selectbox("Meting", data.peildata[::-1], key=PEILDATUM.key, format_func=fmt_peildatum)
-    right.radio("Weergave", tuple(views.VIEWS), key=WEERGAVE.key, format_func=views.VIEWS.get, horizontal=True,
-                disabled=previous is None)
+measurement_choice.render(data.peildata, previous, PEILDATUM.key, WEERGAVE.key)
 selected = st.session_state[REGIO.key] or None
 if st.session_state[WEERGAVE.key] == "verschil" and previous is not None:
     before = views.regional_data(sector, session_data(), previous)
-    region_map.render(views.change_map(data, before, selected), views.CHANGE_COLUMNS, REGIO.key, data.codes,
-                      formats=views.CHANGE_FORMATS)
+    change = views.change_map(data, before, selected)
+    region_map.render(change, views.CHANGE_COLUMNS, REGIO.key, data.codes, formats=views.CHANGE_FORMATS)
 else:
     region_map.render(views.shortage_map(data, selected), views.MAP_COLUMNS, REGIO.key, data.codes)
 
@@ -60,14 +56,6 @@ if st.session_state[REGIO.key]:
     region_profile.render(profile, lambda: views.regioprofiel_pdf(data, profile, chosen))
 
 st.subheader("Regio's vergelijken")
-st.multiselect(
-    "Kies 2 tot 4 regio's",
-    data.codes,
-    key=VERGELIJK.key,
-    max_selections=4,
-    format_func=data.names.get,
-    placeholder="Kies regio's",
-)
-chart.render(views.compare(data, st.session_state[VERGELIJK.key]))
+compare.render("regio's", data.codes, data.names, VERGELIJK.key, lambda chosen: views.compare(data, chosen))
 
 publish(PEILDATUM, WEERGAVE, REGIO, VERGELIJK)

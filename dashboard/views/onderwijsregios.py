@@ -342,6 +342,13 @@ class Facts:
 
 
 @cache.view
+def compared_with(data: OregioData, code: str, chosen: list[str]) -> list[tuple[str, float]]:
+    """The chosen regions' derived shortage, for the profile's comparison line and its PDF (the region itself out)."""
+    values = data.shortage.set_index("onderwijsregio_code")["value"]
+    return [(data.names[c], float(values.loc[c])) for c in chosen if c != code and c in values.index]
+
+
+@cache.view
 def facts(data: OregioData, session: SessionData | None = None) -> Facts:
     rows = cache.indicators(indicators=ONDERWIJSREGIO_FACTS, session=session)
     counts = cache.onderwijsregio_counts(rows)

@@ -38,7 +38,7 @@ def test_comparison_from_the_link_restores_the_widget():
 
 def test_voorlopers_in_one_click():
     at = open_page("onderwijsregios", sector="vo")
-    at.button(key="_voorlopers").click().run()
+    at.button(key="_overgelijk_snel").click().run()
     assert len(at.multiselect(key="overgelijk").value) >= 2
     assert at.query_params["overgelijk"]
 
