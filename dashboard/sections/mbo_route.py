@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboard.format import fmt_number
 from dashboard.ui.widgets import missing
-from dashboard.views.opleiden import MboRoute
+from dashboard.views.base import FiguresView
 
 CARDS = (
     (
@@ -19,7 +19,7 @@ CARDS = (
 )
 
 
-def render(view: MboRoute) -> None:
+def render(view: FiguresView) -> None:
     st.subheader("De route via het mbo")
     shown = [(indicator, label, help) for indicator, label, help in CARDS if indicator in view.figures]
     if not shown:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard.format import fmt_euro, fmt_number
-from dashboard.views.behoud import Measures
+from dashboard.views.base import FiguresView
 
 CARDS = (
     ("zij_instromers_met_subsidie", "Zij-instromers met subsidie", None, fmt_number, ""),
@@ -27,7 +27,7 @@ CARDS = (
 )
 
 
-def render(view: Measures) -> None:
+def render(view: FiguresView) -> None:
     st.subheader("Regelingen en maatregelen")
     shown = [card for card in CARDS if card[0] in view.figures]
     for column, (indicator, label, help, fmt, suffix) in zip(st.columns(max(len(shown), 1)), shown):

@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboard.format import fmt_number
 from dashboard.ui.widgets import missing
-from dashboard.views.onderwijstijd import PilotView
+from dashboard.views.base import FiguresView
 
 CARDS = (
     ("pilot_onderwijstijd_scholen_totaal", "Geselecteerde scholen", "ruim "),
@@ -15,7 +15,7 @@ CARDS = (
 )
 
 
-def render(view: PilotView) -> None:
+def render(view: FiguresView) -> None:
     st.subheader("Pilot onderwijstijd vo")
     shown = [card for card in CARDS if card[0] in view.figures]
     if not shown:

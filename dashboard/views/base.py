@@ -65,3 +65,17 @@ class MapView:
     sources: str
     filename: str
     api: str = ""  # the open data API query of this measurement (arbeidsmarktregio maps)
+
+
+@dataclass(frozen=True)
+class FiguresView:
+    """Loose published figures of a section (by indicator) and the source line under them."""
+
+    figures: dict[str, pd.Series]
+    sources: str
+
+
+def figures_view(rows: pd.DataFrame, categorie: str, sourced: pd.DataFrame, sources: pd.DataFrame) -> FiguresView:
+    """The first figure per indicator of `categorie`; `sourced`: the rows whose sources the line names."""
+    line = cache.source_text(sourced, sources) if len(sourced) else ""
+    return FiguresView(cache.figures_by_indicator(rows, categorie), line)

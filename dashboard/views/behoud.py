@@ -13,7 +13,7 @@ from dashboard.data.load import SessionData
 from dashboard.format import fmt_number, fmt_pct, reliability_label
 from dashboard.registry import REGIONAL_SECTORS, regional_sector
 from dashboard.tables import labels
-from dashboard.views.base import ChartView, chart
+from dashboard.views.base import ChartView, FiguresView, chart, figures_view
 
 # Sourced defaults per sector (the source line under the calculator names them).
 DEFAULTS = {"po": {"deeltijd": 75.0, "fte": 0.7}, "vo": {"deeltijd": 38.0, "fte": 0.85}}
@@ -70,19 +70,11 @@ def calculator(sector: str, session: SessionData | None = None) -> Calculator:
     )
 
 
-@dataclass(frozen=True)
-class Measures:
-    figures: dict[str, pd.Series]
-    sources: str
-
-
 @cache.view
-def measures(session: SessionData | None = None) -> Measures:
-    figures = cache.figures_by_indicator(_rows(session), WERKPLAN)
-    first = figures.get("zij_instromers_met_subsidie")
-    return Measures(
-        figures, "" if first is None else cache.source_text(first.to_frame().T, cache.table("sources", session))
-    )
+def measures(session: SessionData | None = None) -> FiguresView:
+    rows = _rows(session)
+    sourced = cache.rows_where(rows, indicator="zij_instromers_met_subsidie", categorie=WERKPLAN).head(1)
+    return figures_view(rows, WERKPLAN, sourced, cache.table("sources", session))
 
 
 @cache.view

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pandas as pd
 
 from dashboard import cache
@@ -12,7 +10,7 @@ from dashboard.data.load import SessionData
 from dashboard.format import fmt_number, reliability_label
 from dashboard.registry import REGIONAL_SECTORS, regional_sector
 from dashboard.tables import labels
-from dashboard.views.base import ChartView, chart
+from dashboard.views.base import ChartView, FiguresView, chart, figures_view
 
 PILOT = (
     "pilot_onderwijstijd_scholen_totaal",
@@ -77,19 +75,10 @@ def instruction(session: SessionData | None = None) -> ChartView:
     )
 
 
-@dataclass(frozen=True)
-class PilotView:
-    figures: dict[str, pd.Series]
-    sources: str
-
-
 @cache.view
-def pilot(session: SessionData | None = None) -> PilotView:
+def pilot(session: SessionData | None = None) -> FiguresView:
     rows = _rows(session)
-    return PilotView(
-        cache.figures_by_indicator(rows, "vo"),
-        cache.source_text(cache.rows_where(rows, indicator=PILOT), cache.table("sources", session)),
-    )
+    return figures_view(rows, "vo", cache.rows_where(rows, indicator=PILOT), cache.table("sources", session))
 
 
 def warm() -> None:

@@ -11,7 +11,7 @@ from dashboard.data.load import SessionData
 from dashboard.format import fmt_number, reliability_label
 from dashboard.metrics import OPLEIDING_CODES
 from dashboard.tables import labels
-from dashboard.views.base import ChartView, chart
+from dashboard.views.base import ChartView, FiguresView, chart, figures_view
 
 TYPE_LABELS = {
     "pabo": "Pabo (hbo, po)",
@@ -123,18 +123,11 @@ def zij_instroom(session: SessionData | None = None) -> ChartView:
     )
 
 
-@dataclass(frozen=True)
-class MboRoute:
-    figures: dict[str, pd.Series]
-    sources: str
-
-
 @cache.view
-def mbo_route(session: SessionData | None = None) -> MboRoute:
-    figures = cache.figures_by_indicator(_rows(session), WERKPLAN)
-    first = figures.get("afgestudeerden_onderwijsassistent")
-    sources = "" if first is None else cache.source_text(first.to_frame().T, cache.table("sources", session))
-    return MboRoute(figures, sources)
+def mbo_route(session: SessionData | None = None) -> FiguresView:
+    rows = _rows(session)
+    sourced = cache.rows_where(rows, indicator="afgestudeerden_onderwijsassistent", categorie=WERKPLAN).head(1)
+    return figures_view(rows, WERKPLAN, sourced, cache.table("sources", session))
 
 
 def warm() -> None:
