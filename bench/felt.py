@@ -3,6 +3,7 @@ against a bare Streamlit app measured in the same run and the same browser (the 
 
     python bench/run.py --only felt            # part of the benchmark suite, table in bench/output/felt.md
     python bench/felt.py --repeats 10          # the same, on its own
+    python bench/felt.py --where opleiden --click link   # one click diagnosed: per chart, and a Chromium trace
 
 Clicks measured (median of `repeats` each, after one unmeasured warm-up round):
 - a sidebar page link to every page (from the page before it in the list);
@@ -304,9 +305,10 @@ def trace_summary(trace: bytes, top: int = 12) -> list[tuple[str, float]]:
     return sorted(totals.items(), key=lambda kv: -kv[1])[:top]
 
 
-def where(name: str, clicks: int, app_dir: Path = REPO) -> None:
-    """Where a sector switch on one page spends its time: per chart the first and last change inside it after the
-    click, and a Chromium performance trace of the last click, summarised by event."""
+def where(name: str, clicks: int, app_dir: Path = REPO, kind: str = "sector") -> None:
+    """Where a sector switch on one page (or, with kind "link", the page link to it from the page before it in
+    the list) spends its time: per chart the first and last change inside it after the click, and a Chromium
+    performance trace of the last click, summarised by event."""
     from playwright.sync_api import sync_playwright
 
     proc, url = start_server(cwd=app_dir)
@@ -319,15 +321,18 @@ def where(name: str, clicks: int, app_dir: Path = REPO) -> None:
             page = context.new_page()
             page.goto(f"{url}/{URL_PATHS[name]}")
             settle(page, 0)
+            before = PAGES[PAGES.index(name) - 1]
             for i in range(clicks + 1):
+                if kind == "link":  # back to the page before it (not timed), then the timed link
+                    timed(page, link(page, URL_PATHS[before]))
                 if i == clicks:
                     browser.start_tracing(page=page, categories=["devtools.timeline", "v8.execute", "blink"])
-                ms = timed(page, sector_switch(page))
+                ms = timed(page, link(page, URL_PATHS[name]) if kind == "link" else sector_switch(page))
                 charts = page.evaluate("() => window.__felt.charts")
                 spans = ", ".join(
                     f"{k} {fmt(a)}-{fmt(b)}" for k, (a, b) in sorted(charts.items(), key=lambda kv: kv[1])
                 )
-                print(f"sector switch on {name}: {fmt(ms)} ms; charts (ms after the click): {spans}")
+                print(f"{kind} {name}: {fmt(ms)} ms; charts (ms after the click): {spans}")
             for event, ms in trace_summary(browser.stop_tracing()):
                 print(f"  {event}: {fmt(ms)} ms")
             browser.close()
@@ -346,10 +351,11 @@ def main() -> None:
         help="measure the dashboard of another checkout "
         "(e.g. a git worktree of an older commit), against the same floor",
     )
-    parser.add_argument("--where", metavar="PAGE", help="only diagnose a sector switch on PAGE (per chart, trace)")
+    parser.add_argument("--where", metavar="PAGE", help="only diagnose one click on PAGE (per chart, trace)")
+    parser.add_argument("--click", choices=("sector", "link"), default="sector", help="with --where: which click")
     args = parser.parse_args()
     if args.where:
-        where(args.where, args.repeats, args.app_dir.resolve())
+        where(args.where, args.repeats, args.app_dir.resolve(), args.click)
         return
     OUTPUT.mkdir(parents=True, exist_ok=True)
     results = measure_felt(args.repeats, args.app_dir.resolve())
