@@ -90,6 +90,11 @@ def call_key(args: tuple, kwargs: dict) -> str:
 # A cached figure holds plotly's object graph and its to_dict() copy: measured with tracemalloc, ~12-15x the JSON it
 # sends (a 24 KB membership map holds ~0,35 MB).
 FIGURE_MEMORY_PER_JSON_BYTE = 12
+# A frame's Python objects (index, blocks, column objects) besides its data, which memory_usage leaves out: measured
+# with tracemalloc, a 3-column frame of 5 rows holds ~5,9 KB, memory_usage says 0,26 KB. Small frames are most of the
+# metrics cache, so without this the cache held ~20x its budget (the soak grew ~70 KB a view after the caches "filled").
+FRAME_OVERHEAD, COLUMN_OVERHEAD = 1_000, 2_000
+KEY_OVERHEAD = 200  # a cache entry besides its value: the key string, the dict slot, the entry tuple
 
 
 def size_of(value: object) -> int:
@@ -101,7 +106,10 @@ def size_of(value: object) -> int:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):  # a view: what its fields hold
         return sum(size_of(getattr(value, f.name)) for f in dataclasses.fields(value)) + 256
     if isinstance(value, pd.DataFrame):
-        return int(value.memory_usage(deep=True, index=True).sum())
+        data = int(value.memory_usage(deep=True, index=True).sum())
+        return data + FRAME_OVERHEAD + COLUMN_OVERHEAD * len(value.columns)
+    if isinstance(value, pd.Series):
+        return int(value.memory_usage(deep=True, index=True)) + FRAME_OVERHEAD + COLUMN_OVERHEAD
     if isinstance(value, bytes | str):
         return len(value)
     if isinstance(value, tuple | list):
@@ -141,7 +149,7 @@ class Memo:
                 entry = self.entries.get(key)  # computed by another caller while this one waited
                 if entry is None:
                     value = self.fn(*args, **kwargs)
-                    entry = (value, size_of(value))
+                    entry = (value, size_of(value) + len(key) + KEY_OVERHEAD)
                     self._store(key, entry)
         finally:  # also when fn raised: nothing of this call stays registered
             with self._lock:

@@ -4,13 +4,14 @@ computed once, nothing left behind by a call that raised, shared results protect
 import gc
 import threading
 import time
+import tracemalloc
 
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
 from dashboard import cache
-from dashboard.memo import _TOKENS, Memo, arg_key, frame_key, freeze_figure, register
+from dashboard.memo import _TOKENS, Memo, arg_key, frame_key, freeze_figure, register, size_of
 
 
 def test_token_belongs_to_the_object_not_to_frames_derived_from_it():
@@ -95,11 +96,22 @@ def test_formatters_are_keyed_by_definition_and_captured_values():
 
 
 def test_memo_keeps_within_its_byte_budget_oldest_out_first():
-    big = Memo(lambda n: b"x" * n, 100, 2_500)
+    big = Memo(lambda n: b"x" * n, 100, 2_900)  # an entry counts its value, key and ~200 bytes of bookkeeping
     for n in (1_000, 1_000, 1_001, 1_002):
         big(n)
-    assert big.bytes <= 2_500 and len(big.entries) == 2
+    assert big.bytes <= 2_900 and len(big.entries) == 2
     assert list(big.entries) == [repr(1_001), repr(1_002)]
+
+
+def test_a_small_cached_frame_counts_what_it_really_holds():
+    # memory_usage alone said 0,26 KB for a frame that holds ~6 KB: the metrics cache then held ~20x its budget.
+    source = pd.DataFrame({"a": range(10), "b": ["x"] * 10, "c": [0.5] * 10})
+    tracemalloc.start()
+    before = tracemalloc.take_snapshot()
+    frames = [source.iloc[i % 5 : i % 5 + 5].copy() for i in range(500)]
+    held = sum(d.size_diff for d in tracemalloc.take_snapshot().compare_to(before, "filename")) / len(frames)
+    tracemalloc.stop()
+    assert 0.7 * held <= size_of(frames[0]) <= 3 * held
 
 
 def test_a_call_that_raised_leaves_nothing_registered_and_can_be_retried():
