@@ -45,7 +45,7 @@ def test_report_flags_what_is_over_budget():
 def test_soak_views_are_distinct_or_a_repeated_pool_and_growth_is_per_view():
     import itertools
 
-    from bench.soak import Choices, Soak, distinct_views, summary
+    from bench.soak import Choices, Soak, distinct_views, summary, table
 
     choices = Choices(regions={"po": ("AM01", "AM02", "AM03"), "vo": ("AM01", "AM02", "AM03")},
                       vakken_vo=("a", "b", "c", "d"), vakken_diploma=("a", "b", "c", "d"), opleidingen=("x", "y", "z"),
@@ -58,7 +58,13 @@ def test_soak_views_are_distinct_or_a_repeated_pool_and_growth_is_per_view():
                 samples=[(0, 100_000_000, 0), (10, 110_000_000, 50), (20, 110_500_000, 100), (30, 110_500_000, 100)])
     result = summary(soak)
     assert result["kb_per_view_first_half"] == 200 and result["kb_per_view_second_half"] == 10
-    assert result["levels_off"] and result["ceiling_mb"] == 110.5
+    assert result["levels_off"] and result["ceiling_mb"] == 110.5 and result["under_ceiling"]
+    soak.cached = [10_000_000, 20_000_000, -1, 21_000_000]
+    lines = table(soak, summary(soak)).splitlines()
+    assert "| 10 | 110 | 50 | 20 |" in lines and "| 20 | 110 | 100 | - |" in lines  # caches next to RSS
+    assert lines[-1].endswith("-> eronder")
+    soak.samples[2] = (20, 700_000_000, 100)
+    assert table(soak, summary(soak)).endswith("-> EROVER")
 
 
 def test_felt_and_cold_are_ratios_to_the_floor():
