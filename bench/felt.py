@@ -97,7 +97,7 @@ FELT_JS = """(() => {
   new MutationObserver((records) => {
     for (const r of records) {
       if (r.attributeName === 'data-test-script-state') {
-        if (r.oldValue === 'running') f.runs++;  // a run ended (read now, the attribute may have moved on)
+        if (r.oldValue === 'running') { f.runs++; f.ran = performance.now() - f.t0; }  // a run ended
         mark();
       } else if (r.target.closest && r.target.closest(CHART)) {
         mark();
@@ -305,6 +305,17 @@ def trace_summary(trace: bytes, top: int = 12) -> list[tuple[str, float]]:
     return sorted(totals.items(), key=lambda kv: -kv[1])[:top]
 
 
+def profile_summary(profile: dict, top: int = 15) -> list[tuple[str, float]]:
+    """Self time per JavaScript function (name, file) from a CDP CPU profile: tells plotly from React from Streamlit."""
+    nodes = {n["id"]: n for n in profile["nodes"]}
+    ms: dict[str, float] = {}
+    for sample, delta in zip(profile["samples"], profile["timeDeltas"]):
+        frame = nodes[sample]["callFrame"]
+        name = f"{frame['functionName'] or '(anonymous)'} {frame['url'].rsplit('/', 1)[-1]}"
+        ms[name] = ms.get(name, 0) + delta / 1000
+    return sorted(ms.items(), key=lambda kv: -kv[1])[:top]
+
+
 def where(name: str, clicks: int, app_dir: Path = REPO, kind: str = "sector") -> None:
     """Where a sector switch on one page (or, with kind "link", the page link to it from the page before it in
     the list) spends its time: per chart the first and last change inside it after the click, and a Chromium
@@ -327,14 +338,23 @@ def where(name: str, clicks: int, app_dir: Path = REPO, kind: str = "sector") ->
                     timed(page, link(page, URL_PATHS[before]))
                 if i == clicks:
                     browser.start_tracing(page=page, categories=["devtools.timeline", "v8.execute", "blink"])
+                    cdp = context.new_cdp_session(page)
+                    cdp.send("Profiler.enable")
+                    cdp.send("Profiler.setSamplingInterval", {"interval": 200})
+                    cdp.send("Profiler.start")
                 ms = timed(page, link(page, URL_PATHS[name]) if kind == "link" else sector_switch(page))
                 charts = page.evaluate("() => window.__felt.charts")
                 spans = ", ".join(
                     f"{k} {fmt(a)}-{fmt(b)}" for k, (a, b) in sorted(charts.items(), key=lambda kv: kv[1])
                 )
-                print(f"{kind} {name}: {fmt(ms)} ms; charts (ms after the click): {spans}")
+                ran = page.evaluate("() => window.__felt.ran || 0")
+                print(f"{kind} {name}: {fmt(ms)} ms; script done {fmt(ran)} ms; charts (ms after the click): {spans}")
+            profile = cdp.send("Profiler.stop")["profile"]
             for event, ms in trace_summary(browser.stop_tracing()):
                 print(f"  {event}: {fmt(ms)} ms")
+            print("  JavaScript, self time per function (sampled):")
+            for function, ms in profile_summary(profile):
+                print(f"    {function}: {fmt(ms)} ms")
             browser.close()
     finally:
         proc.terminate()
