@@ -4,7 +4,7 @@ import streamlit as st
 
 from dashboard.format import SECTOR_LABELS
 from dashboard.registry import REGIONAL_SECTORS
-from dashboard.sections import calculator, chart, measures
+from dashboard.sections import calculator, chart, measures, tabs
 from dashboard.ui.filters import SECTOR
 from dashboard.ui.session import session_data
 from dashboard.ui.state import Param, bind, publish
@@ -18,7 +18,8 @@ REGIO = Param("calc_regio", "NL01", choices=tuple(calc.names))
 DEELTIJD = Param("deeltijd", calc.defaults["deeltijd"], kind="float")
 EXTRA = Param("extra", views.DEFAULT_EXTRA, kind="float")
 GEM_FTE = Param("gem_fte", calc.defaults["fte"], kind="float")
-bind(REGIO, DEELTIJD, EXTRA, GEM_FTE)
+ONDERDEEL = Param("onderdeel", "Regelingen", choices=("Regelingen", "Vertrekredenen", "Uitstroom"))
+bind(REGIO, DEELTIJD, EXTRA, GEM_FTE, ONDERDEEL)
 
 st.title("Behoud & werving")
 st.markdown(
@@ -31,9 +32,20 @@ if sector not in REGIONAL_SECTORS:
         f"{calc.sector}."
     )
 calculator.render(calc, REGIO, DEELTIJD, EXTRA, GEM_FTE)
-measures.render(views.measures(session))
-chart.render(views.lerarenbeurs(session), heading="bold")
-chart.render(views.reasons(session))
-chart.render(views.outflow(session))
 
-publish(REGIO, DEELTIJD, EXTRA, GEM_FTE)
+
+def regelingen() -> None:
+    measures.render(views.measures(session))
+    chart.render(views.lerarenbeurs(session), heading="bold")
+
+
+tabs.render(
+    ONDERDEEL,
+    {
+        "Regelingen": regelingen,
+        "Vertrekredenen": lambda: chart.render(views.reasons(session)),
+        "Uitstroom": lambda: chart.render(views.outflow(session)),
+    },
+)
+
+publish(REGIO, DEELTIJD, EXTRA, GEM_FTE, ONDERDEEL)

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from dashboard.format import SECTOR_LABELS
-from dashboard.sections import chart, lwb
+from dashboard.sections import chart, lwb, tabs
 from dashboard.ui.filters import SECTOR
 from dashboard.ui.session import session_data
 from dashboard.ui.state import Param, bind, publish
@@ -15,7 +15,8 @@ options = views.choices(session)
 VAKKEN = Param("vakken", [], kind="list", choices=options.vakken)
 IPTO = Param("ipto", next(iter(options.ipto), ""), choices=tuple(options.ipto))
 SORT = Param("sorteer", "tekort", choices=tuple(views.SORT_LABELS))
-bind(VAKKEN, IPTO, SORT)
+ONDERDEEL = Param("onderdeel", "Tekort per vak", choices=("Tekort per vak", "Bevoegdheid per vak"))
+bind(VAKKEN, IPTO, SORT, ONDERDEEL)
 
 st.title("Bevoegdheden")
 st.markdown(
@@ -34,8 +35,13 @@ c2.selectbox("Meting bevoegdheid", tuple(options.ipto), key=IPTO.key, format_fun
 c3.selectbox("Sorteren", tuple(views.SORT_LABELS), key=SORT.key, format_func=views.SORT_LABELS.get)
 ipto = st.session_state[IPTO.key]
 table = views.vakken(options, tuple(st.session_state[VAKKEN.key]), ipto, st.session_state[SORT.key], session)
-chart.render(views.shortage(options, table, session))
-chart.render(views.shares(options, table, ipto, session))
+tabs.render(
+    ONDERDEEL,
+    {
+        "Tekort per vak": lambda: chart.render(views.shortage(options, table, session)),
+        "Bevoegdheid per vak": lambda: chart.render(views.shares(options, table, ipto, session)),
+    },
+)
 lwb.render(views.lwb_sources(session))
 
-publish(VAKKEN, IPTO, SORT)
+publish(VAKKEN, IPTO, SORT, ONDERDEEL)

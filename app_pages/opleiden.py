@@ -3,7 +3,7 @@
 import streamlit as st
 
 from dashboard.metrics import OPLEIDING_CODES
-from dashboard.sections import chart, mbo_route
+from dashboard.sections import chart, mbo_route, tabs
 from dashboard.ui.session import session_data
 from dashboard.ui.state import Param, bind, publish, year_slider
 from dashboard.views import opleiden as views
@@ -14,7 +14,8 @@ TYPES = Param("opleidingen", list(OPLEIDING_CODES), kind="list", choices=tuple(O
 VAN = Param("van", options.instroom_years[0], kind="int")
 TOT = Param("tot", options.instroom_years[1], kind="int")
 VAKKEN = Param("vakken", options.default_vakken, kind="list", choices=options.vakken)
-bind(TYPES, VAN, TOT, VAKKEN)
+ONDERDEEL = Param("onderdeel", "Instroom", choices=("Instroom", "Diploma's per vak", "Zij-instroom", "Mbo-route"))
+bind(TYPES, VAN, TOT, VAKKEN, ONDERDEEL)
 
 st.title("Opleiden")
 st.markdown(
@@ -23,20 +24,32 @@ st.markdown(
     "de tweede- en eerstegraadsopleidingen voor het vo (en mbo)."
 )
 
-st.subheader("Instroom in de lerarenopleidingen")
-left, right = st.columns([2, 1])
-left.multiselect(
-    "Soort opleiding", TYPES.choices, key=TYPES.key, format_func=views.TYPE_LABELS.get, placeholder="Kies opleidingen"
+
+def instroom() -> None:
+    st.subheader("Instroom in de lerarenopleidingen")
+    left, right = st.columns([2, 1])
+    kinds = views.TYPE_LABELS.get
+    left.multiselect("Soort opleiding", TYPES.choices, key=TYPES.key, format_func=kinds, placeholder="Kies opleidingen")
+    with right:
+        years = year_slider("Jaren", VAN, TOT, options.instroom_years, key="_jaren")
+    chart.render(views.instroom(st.session_state[TYPES.key], years, session))
+
+
+def diplomas() -> None:
+    view = views.diplomas(st.session_state[VAKKEN.key], session)
+    st.subheader(view.title)
+    st.multiselect("Vakken", options.vakken, key=VAKKEN.key, placeholder="Kies vakken")
+    chart.render(view, heading="none")
+
+
+tabs.render(
+    ONDERDEEL,
+    {
+        "Instroom": instroom,
+        "Diploma's per vak": diplomas,
+        "Zij-instroom": lambda: chart.render(views.zij_instroom(session)),
+        "Mbo-route": lambda: mbo_route.render(views.mbo_route(session)),
+    },
 )
-with right:
-    years = year_slider("Jaren", VAN, TOT, options.instroom_years, key="_jaren")
-chart.render(views.instroom(st.session_state[TYPES.key], years, session))
 
-diplomas = views.diplomas(st.session_state[VAKKEN.key], session)
-st.subheader(diplomas.title)
-st.multiselect("Vakken", options.vakken, key=VAKKEN.key, placeholder="Kies vakken")
-chart.render(diplomas, heading="none")
-chart.render(views.zij_instroom(session))
-mbo_route.render(views.mbo_route(session))
-
-publish(TYPES, VAN, TOT, VAKKEN)
+publish(TYPES, VAN, TOT, VAKKEN, ONDERDEEL)

@@ -14,9 +14,42 @@ def chart_json(at, index: int = 0) -> str:
 def test_opleiden_renders_with_sources():
     at = open_page("opleiden")
     assert at.title[0].value == "Opleiden"
-    assert len(at.get("plotly_chart")) == 3
+    assert len(at.get("plotly_chart")) == 1  # only the open tab draws
     assert "Instroom in de lerarenopleiding" in texts(at)
+    assert any(c.value.startswith("Bron: Ministerie van OCW") for c in at.caption)  # source line under the chart
+    at = open_page("opleiden", onderdeel="Mbo-route")
     assert any(m.value == "3.500" for m in at.metric)
+
+
+@pytest.mark.parametrize(
+    ("page", "tab", "chart_key"),
+    [
+        ("opleiden", "Instroom", "instroom_lerarenopleidingen"),
+        ("opleiden", "Diploma's per vak", "diplomas_tweedegraads_per_vak"),
+        ("opleiden", "Zij-instroom", "zij_instroom"),
+        ("behoud", "Regelingen", "lerarenbeurs"),
+        ("behoud", "Vertrekredenen", "vertrekredenen"),
+        ("behoud", "Uitstroom", "uitstroom"),
+        ("bevoegdheden", "Tekort per vak", "tekort_vak"),
+        ("bevoegdheden", "Bevoegdheid per vak", "bevoegd"),
+    ],
+)
+def test_a_tab_from_the_link_is_open_and_draws_only_its_own_chart(page, tab, chart_key):
+    at = open_page(page, onderdeel=tab)
+    assert [c.key for c in at.get("plotly_chart")] == [chart_key]
+
+
+def test_switching_tabs_draws_the_other_part_and_keeps_it_in_the_url():
+    at = open_page("opleiden", opleidingen="pabo")
+    at.session_state["onderdeel"] = "Zij-instroom"
+    at.run()
+    assert [c.key for c in at.get("plotly_chart")] == ["zij_instroom"]
+    assert at.query_params["onderdeel"] == "Zij-instroom"
+    assert at.query_params["opleidingen"] == "pabo"  # the closed tab's filter stays in the link
+    at.session_state["onderdeel"] = "Instroom"
+    at.run()
+    assert at.multiselect(key="opleidingen").value == ["pabo"]
+    assert "onderdeel" not in at.query_params  # the default tab is left out of the URL
 
 
 def test_a_chart_table_is_drawn_only_once_its_expander_is_opened():
@@ -44,8 +77,9 @@ def test_opleiden_url_round_trip():
     at = open_page("opleiden", opleidingen="hbo2,wo1", van="2015", tot="2020", vakken="Wiskunde")
     assert at.multiselect(key="opleidingen").value == ["hbo2", "wo1"]
     assert at.slider(key="_jaren").value == (2015, 2020)
+    at = open_page("opleiden", vakken="Wiskunde", onderdeel="Diploma's per vak")
     assert at.multiselect(key="vakken").value == ["Wiskunde"]
-    assert "Natuurkunde" not in chart_json(at, 1)
+    assert "Natuurkunde" not in chart_json(at, 0)
 
 
 # --- Bevoegdheden -----------------------------------------------------------------------------------------------------
@@ -62,10 +96,10 @@ def test_bevoegdheden_vak_filter_and_sort():
 
 
 def test_bevoegdheden_ipto_switch_and_round_trip():
-    at = open_page("bevoegdheden", ipto="IPTO2020", vakken="Wiskunde,Maatschappijleer")
+    at = open_page("bevoegdheden", ipto="IPTO2020", vakken="Wiskunde,Maatschappijleer", onderdeel="Bevoegdheid per vak")
     assert at.selectbox(key="ipto").value == "IPTO2020"
     assert "IPTO 2020" in texts(at)
-    assert "84,1%" in chart_json(at, 1)  # Wiskunde bevoegd, IPTO 2020
+    assert "84,1%" in chart_json(at, 0)  # Wiskunde bevoegd, IPTO 2020
     assert any("alleen gepubliceerd voor het vo" in i.value for i in at.info)  # sector po
 
 

@@ -1,0 +1,22 @@
+"""A page's parts as tabs, of which only the open one runs and draws (issue 13: fewer charts on first paint).
+
+The open tab is a URL parameter like any filter (dashboard.ui.state.Param: its choices are the tab labels), so a
+shared link opens the same part. Widgets inside a closed tab are not drawn; their values live on in the URL (bind
+seeds them again when the tab opens).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import streamlit as st
+
+from dashboard.ui.state import Param
+
+
+def render(param: Param, parts: dict[str, Callable[[], None]]) -> None:
+    """`parts`: tab label -> what it shows; the labels are `param`'s choices, the first one is open by default."""
+    for label, tab in zip(parts, st.tabs(list(parts), key=param.key, on_change="rerun")):
+        if tab.open:
+            with tab:
+                parts[label]()
