@@ -4,14 +4,19 @@ import streamlit as st
 
 from dashboard.format import SECTOR_LABELS
 from dashboard.registry import REGIONAL_SECTORS, regional_sector
-from dashboard.sections import chart, pilot
+from dashboard.sections import chart, pilot, tabs
 from dashboard.ui.filters import SECTOR
 from dashboard.ui.session import session_data
+from dashboard.ui.state import Param, bind, publish
 from dashboard.ui.widgets import missing
 from dashboard.views import onderwijstijd as views
 
 session = session_data()
 sector = st.session_state[SECTOR.key]
+PARTS = ("Lesuren van leraren", "Lestijd van leerlingen", "Pilot vo")
+ONDERDEEL = Param("onderdeel", PARTS[0], choices=PARTS)
+bind(ONDERDEEL)
+
 st.title("Onderwijstijd")
 st.markdown(
     "Nederlandse leraren staan meer uren voor de klas dan hun collega's elders in de OESO en de EU. Minder "
@@ -22,8 +27,21 @@ if sector not in REGIONAL_SECTORS:
         f"Voor {SECTOR_LABELS[sector].lower()} zijn geen internationale lestijdcijfers gevonden; de vergelijking "
         f"toont het {regional_sector(sector)}."
     )
-chart.render(views.hours(sector, session))
-if regional_sector(sector) == "po":
-    chart.render(views.hours_trend(session))
-chart.render(views.instruction(session))
-pilot.render(views.pilot(session))
+
+
+def lesuren() -> None:
+    chart.render(views.hours(sector, session))
+    if regional_sector(sector) == "po":
+        chart.render(views.hours_trend(session))
+
+
+tabs.render(
+    ONDERDEEL,
+    {
+        "Lesuren van leraren": lesuren,
+        "Lestijd van leerlingen": lambda: chart.render(views.instruction(session)),
+        "Pilot vo": lambda: pilot.render(views.pilot(session)),
+    },
+)
+
+publish(ONDERDEEL)

@@ -27,6 +27,7 @@ def test_opleiden_renders_with_sources():
         ("opleiden", "Instroom", "instroom_lerarenopleidingen"),
         ("opleiden", "Diploma's per vak", "diplomas_tweedegraads_per_vak"),
         ("opleiden", "Zij-instroom", "zij_instroom"),
+        ("onderwijstijd", "Lestijd van leerlingen", "lestijd_leerlingen"),
         ("behoud", "Regelingen", "lerarenbeurs"),
         ("behoud", "Vertrekredenen", "vertrekredenen"),
         ("behoud", "Uitstroom", "uitstroom"),
@@ -108,10 +109,12 @@ def test_bevoegdheden_ipto_switch_and_round_trip():
 
 def test_onderwijstijd_sector_changes_comparison():
     at = open_page("onderwijstijd")
+    assert [c.key for c in at.get("plotly_chart")] == ["lesuren_po", "lesuren_po_trend"]
     assert "basisonderwijs" in chart_json(at)
     at.radio(key="sector").set_value("vo").run()
     assert "onderbouw vo" in chart_json(at)
-    assert "Pilot onderwijstijd vo" in texts(at)
+    assert [c.key for c in at.get("plotly_chart")] == ["lesuren_vo"]  # the po trend only for po
+    assert "Pilot onderwijstijd vo" in texts(open_page("onderwijstijd", onderdeel="Pilot vo"))
 
 
 # --- Behoud & werving -------------------------------------------------------------------------------------------------
