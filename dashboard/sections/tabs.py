@@ -16,6 +16,8 @@ from dashboard.ui.state import Param
 
 def render(param: Param, parts: dict[str, Callable[[], None]]) -> None:
     """`parts`: tab label -> what it shows; the labels are `param`'s choices, the first one is open by default."""
+    if tuple(parts) != param.choices or param.default != param.choices[0]:
+        raise ValueError(f"De tabbladen {list(parts)} horen bij de URL-keuzes {list(param.choices)}.")
     for label, tab in zip(parts, st.tabs(list(parts), key=param.key, on_change="rerun")):
         if tab.open:
             with tab:
