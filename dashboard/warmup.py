@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from dashboard.registry import PAGES, PageSpec
 
-IDLE_S = 3.0  # a visitor's browser is still drawing for a few seconds after the script starts
+IDLE_S = 6.0  # a first visitor's browser is still loading plotly.js and drawing for ~5 s after the script starts
 MAX_IDLE_WAIT_S = 60.0
 
 log = logging.getLogger(__name__)
