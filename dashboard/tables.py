@@ -46,9 +46,10 @@ def labelled_csv(frame: pd.DataFrame, columns: tuple[tuple[str, str], ...]) -> b
 
 
 def formatted(frame: pd.DataFrame, columns: dict[str, str], formats: dict[str, object]) -> pd.DataFrame:
-    """As `labelled`, with formatters applied (for the on-screen table: Dutch notation)."""
+    """As `labelled`, with formatters applied (for the on-screen table: Dutch notation). A reliability column is
+    always shown as its Dutch label unless `formats` says otherwise (the CSV keeps the code)."""
     out = frame[list(columns)].copy()
-    for column, formatter in formats.items():
+    for column, formatter in {"reliability": reliability_label, **formats}.items():
         if column in out:
             out[column] = out[column].map(formatter)
     return out.rename(columns=columns)

@@ -7,7 +7,7 @@ import streamlit as st
 
 from dashboard.charts.maps import MAP_CONFIG
 from dashboard.data.geo import ATTRIBUTION
-from dashboard.format import fmt_fte, fmt_number, fmt_pct, fmt_peildatum, fmt_pp, reliability_label
+from dashboard.format import fmt_fte, fmt_number, fmt_pct, fmt_peildatum, fmt_pp
 from dashboard.sections import chart
 from dashboard.ui.widgets import download, file_download, missing, table, table_in_expander
 from dashboard.views.onderwijsregios import Profile, regioprofiel_pdf
@@ -85,13 +85,10 @@ def render(view: Profile, comparison: list[str] | None = None) -> None:
     with right:
         st.markdown("**Arbeidsmarktregio's met hun gemeten cijfer**")
         table(view.profile.arbeidsmarktregios, AM_COLUMNS, {"value": fmt_pct})
-    gemeenten = view.profile.gemeenten.assign(
-        lidmaatschap=lambda d: d["lidmaatschap"].map(lambda r: reliability_label(r) if r else "zelf gekozen")
-    )
     table_in_expander(
         f"De {fmt_number(s['gemeenten'])} gemeenten met hun cijfer",
         f"open_gemeenten_{view.kind}",
-        gemeenten,
+        view.gemeenten_shown,
         GEMEENTE_COLUMNS,
         {"value": fmt_pct},
     )

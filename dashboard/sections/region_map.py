@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboard.charts.maps import MAP_CONFIG, location_from_points
 from dashboard.data.geo import ATTRIBUTION
-from dashboard.format import fmt_pct, reliability_label
+from dashboard.format import fmt_pct
 from dashboard.ui.widgets import missing, table_and_download
 
 
@@ -50,7 +50,7 @@ def render(
     table_and_download(
         view.frame,
         columns,
-        formats or {"value": fmt_pct, "reliability": reliability_label},
+        formats or {"value": fmt_pct},
         view.filename,
         key=f"dl_{map_key}",
         caption="Tabel bij de kaart",

@@ -10,7 +10,7 @@ import pandas as pd
 from dashboard import cache
 from dashboard.charts.basic import PALETTE
 from dashboard.data.load import SessionData
-from dashboard.format import fmt_number, fmt_pct, reliability_label
+from dashboard.format import fmt_number, fmt_pct
 from dashboard.registry import REGIONAL_SECTORS, regional_sector
 from dashboard.tables import labels
 from dashboard.views.base import ChartView, FiguresView, chart, figures_view
@@ -88,7 +88,7 @@ def lerarenbeurs(session: SessionData | None = None) -> ChartView:
         frame,
         lambda: cache.grouped_bar(frame, "jaar", "value", "soort", "aanvragen"),
         labels(("jaar", "Jaar"), ("soort", "Soort"), ("value", "Aantal"), "reliability"),
-        {"value": fmt_number, "reliability": reliability_label},
+        {"value": fmt_number},
         cache.table("sources", session),
         note=(f"Niet in de gevonden bronnen: {', '.join(map(str, gaps))}. " if gaps else "")
         + "Niet elk jaar zijn alle soorten bekend; zie de tabel.",
@@ -104,7 +104,7 @@ def reasons(session: SessionData | None = None) -> ChartView:
         frame,
         lambda: cache.hbar(frame, "reden", "value", "%", color=PALETTE[3]),
         labels(("reden", "Reden"), ("value", "Aandeel (%)"), "reliability"),
-        {"value": fmt_pct, "reliability": reliability_label},
+        {"value": fmt_pct},
         cache.table("sources", session),
         note="Aandeel vertrokken leraren (po, vo, mbo) dat deze reden noemt; meerdere redenen mogelijk. Onderzoek van "
         "ResearchNed voor OCW onder 313 vertrokken leraren: niet representatief.",
@@ -121,7 +121,7 @@ def outflow(session: SessionData | None = None) -> ChartView:
         frame,
         lambda: cache.lines(cache.renamed(frame, year="startjaar"), "startjaar", "value", "sector", "%"),
         labels("sector", ("year", "Startjaar"), ("value", "Uitstroom (%)"), "reliability"),
-        {"value": fmt_pct, "reliability": reliability_label},
+        {"value": fmt_pct},
         cache.table("sources", session),
         note="Aandeel van al het personeel dat van oktober tot oktober het onderwijs verliet."
         + (f" Een reeks na {last} is niet gevonden." if last else ""),

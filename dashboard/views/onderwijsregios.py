@@ -47,7 +47,6 @@ SHORTAGE_FORMATS = {
     "hoogste": fmt_pct,
     "tekort_fte": fmt_fte,
     "werkgelegenheid_fte": fmt_fte,
-    "reliability": reliability_label,
 }
 
 
@@ -129,8 +128,7 @@ CHANGE_COLUMNS = labels(
     ("vorige_peildatum", "Vorige peildatum"), ("weging", "Weging"),
     "peildatum", "reliability", "source_id",
 )
-CHANGE_FORMATS = {"value": fmt_pp, "niveau": fmt_pct, "vorige": fmt_pct, "vorige_peildatum": fmt_peildatum,
-                  "reliability": reliability_label}
+CHANGE_FORMATS = {"value": fmt_pp, "niveau": fmt_pct, "vorige": fmt_pct, "vorige_peildatum": fmt_peildatum}
 
 
 @cache.view
@@ -167,6 +165,7 @@ class Profile:
     history: ChartView | None
     sources: str
     source_ids: tuple[str, ...]
+    gemeenten_shown: pd.DataFrame  # profile.gemeenten with the membership in words, for the on-screen table
 
     @property
     def summary(self) -> dict:
@@ -215,7 +214,6 @@ def _history(
             "laagste": fmt_pct,
             "hoogste": fmt_pct,
             "peildatum": fmt_peildatum,
-            "reliability": reliability_label,
         },
         data.regional.sources,
         note="Per meting afgeleid met dezelfde gemeenten; alleen metingen (geen ramingen).",
@@ -257,6 +255,9 @@ def _profile(
         _history(data, codes, reliability, name, code, session),
         cache.source_text(used, data.regional.sources),
         source_ids,
+        profile.gemeenten.assign(
+            lidmaatschap=lambda d: d["lidmaatschap"].map(lambda r: reliability_label(r) if r else "zelf gekozen")
+        ),
     )
 
 
@@ -363,7 +364,7 @@ def facts(data: OregioData, session: SessionData | None = None) -> Facts:
             coverage,
             lambda: cache.grouped_bar(coverage, "sector_label", "value", "jaar", "%"),
             labels(("sector_label", "Sector"), ("jaar", "Jaar"), ("value", "Dekking (%)"), "reliability"),
-            {"value": fmt_pct, "reliability": reliability_label},
+            {"value": fmt_pct},
             data.regional.sources,
         ),
         cache.with_sector_labels(overview),

@@ -7,7 +7,7 @@ import pandas as pd
 from dashboard import cache
 from dashboard.charts.basic import PALETTE
 from dashboard.data.load import SessionData
-from dashboard.format import fmt_number, reliability_label
+from dashboard.format import fmt_number
 from dashboard.registry import REGIONAL_SECTORS, regional_sector
 from dashboard.tables import labels
 from dashboard.views.base import ChartView, FiguresView, chart, figures_view
@@ -40,7 +40,7 @@ def hours(sector: str, session: SessionData | None = None) -> ChartView:
         frame,
         lambda: cache.hbar(frame, "label", "value", "uur", color=PALETTE[0], highlight="Nederland"),
         labels(("region_name", "Gebied"), ("niveau", "Niveau"), "year", ("value", "Lesuren per jaar"), "reliability"),
-        {"value": fmt_number, "reliability": reliability_label},
+        {"value": fmt_number},
         cache.table("sources", session),
         note="Netto lesuren per jaar (wettelijk of volgens cao) van een voltijdleraar; tussen haakjes het jaar waarop "
         "het cijfer betrekking heeft. De jaren verschillen dus per staaf.",
@@ -56,7 +56,7 @@ def hours_trend(session: SessionData | None = None) -> ChartView:
         frame,
         lambda: cache.lines(cache.renamed(frame, year="jaar"), "jaar", "value", "region_name", "uur"),
         labels(("region_name", "Gebied"), "year", ("value", "Lesuren per jaar"), "reliability"),
-        {"value": lambda v: fmt_number(v, 1), "reliability": reliability_label},
+        {"value": lambda v: fmt_number(v, 1)},
         cache.table("sources", session),
     )
 
@@ -70,7 +70,7 @@ def instruction(session: SessionData | None = None) -> ChartView:
         frame,
         lambda: cache.grouped_bar(frame, "niveau", "value", "region_name", "uur"),
         labels(("region_name", "Gebied"), ("niveau", "Niveau"), "year", ("value", "Uur per jaar"), "reliability"),
-        {"value": fmt_number, "reliability": reliability_label},
+        {"value": fmt_number},
         cache.table("sources", session),
     )
 

@@ -8,7 +8,7 @@ import pandas as pd
 
 from dashboard import cache
 from dashboard.data.load import SessionData
-from dashboard.format import fmt_number, reliability_label
+from dashboard.format import fmt_number
 from dashboard.metrics import OPLEIDING_CODES
 from dashboard.tables import labels
 from dashboard.views.base import ChartView, FiguresView, chart, figures_view
@@ -63,7 +63,7 @@ def instroom(types: list[str], years: tuple[int, int], session: SessionData | No
         frame,
         lambda: cache.lines(cache.renamed(frame, year="jaar"), "jaar", "value", "categorie", "studenten"),
         labels(("categorie", "Opleiding"), "year", ("value", "Instroom (studenten)"), "reliability"),
-        {"value": fmt_number, "reliability": reliability_label},
+        {"value": fmt_number},
         cache.table("sources", session),
         note="Instroom per studiejaar, afgerond op honderdtallen (PWPO exact). De cellen van de brontabel waren "
         "aan elkaar geplakt en zijn gesplitst op de enige consistente manier (betrouwbaarheid: officieel, "
@@ -83,7 +83,7 @@ def diplomas(vakken: list[str], session: SessionData | None = None) -> ChartView
         frame,
         lambda: cache.lines(cache.renamed(frame, year="jaar"), "jaar", "value", "vak", "diploma's"),
         labels("vak", "year", ("value", "Diploma's"), "reliability"),
-        {"value": fmt_number, "reliability": reliability_label},
+        {"value": fmt_number},
         cache.table("sources", session),
         note="Duits, Aardrijkskunde en Maatschappijleer ontbreken: hun cijfers waren in de bron niet eenduidig "
         f"te lezen. Jaren na {last} zijn niet gevonden.",
@@ -117,7 +117,7 @@ def zij_instroom(session: SessionData | None = None) -> ChartView:
             cache.with_year_label(frame, as_text=True), "jaar", "value", "definitie", "personen", barmode="relative"
         ),
         labels("year", ("value", "Aantal"), ("definitie", "Wat geteld is"), "reliability"),
-        {"value": fmt_number, "reliability": reliability_label},
+        {"value": fmt_number},
         cache.table("sources", session),
         note=note,
     )

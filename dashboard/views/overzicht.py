@@ -9,7 +9,7 @@ import pandas as pd
 from dashboard import cache
 from dashboard.charts.basic import PALETTE
 from dashboard.data.load import SessionData
-from dashboard.format import fmt_euro, fmt_fte, fmt_number, fmt_pct, fmt_peildatum, reliability_label
+from dashboard.format import fmt_euro, fmt_fte, fmt_number, fmt_pct, fmt_peildatum
 from dashboard.registry import KPI_SECTORS, regional_sector
 from dashboard.tables import labels
 from dashboard.texts import WERKPLAN_RESULTS
@@ -104,7 +104,7 @@ def trend(session: SessionData | None = None) -> ChartView:
             "reliability",
             "source_id",
         ),
-        {"value": fmt_fte, "reliability": reliability_label},
+        {"value": fmt_fte},
         cache.table("sources", session),
         note=note,
     )
@@ -123,7 +123,7 @@ def small_map(sector: str, session: SessionData | None = None) -> MapView:
         top=regional.head(5),
         sources=cache.source_text(regional, cache.table("sources", session)),
         columns=labels("region_code", "region_name", ("value", "Tekort (%)"), "peildatum", "reliability"),
-        formats={"value": fmt_pct, "reliability": reliability_label},
+        formats={"value": fmt_pct},
     )
 
 

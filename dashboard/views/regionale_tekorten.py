@@ -87,7 +87,6 @@ CHANGE_FORMATS = {
     "niveau": fmt_pct,
     "vorige": fmt_pct,
     "vorige_peildatum": fmt_peildatum,
-    "reliability": reliability_label,
 }
 
 
@@ -146,7 +145,7 @@ def profile(data: RegionalData, code: str, session: SessionData | None = None) -
             series,
             lambda: cache.measurements(series, "%"),
             labels("peildatum", ("value", "Tekort (%)"), "reliability", "source_id"),
-            {"value": fmt_pct, "peildatum": fmt_peildatum, "reliability": reliability_label},
+            {"value": fmt_pct, "peildatum": fmt_peildatum},
             data.sources,
             note="Metingen uit verschillende bronnen (Centerdata, gemeente, nieuwsberichten) met niet altijd "
             "dezelfde methode: de stippellijn verbindt ze alleen ter oriëntatie; de markering toont de "
@@ -186,7 +185,7 @@ def compare(data: RegionalData, chosen: list[str]) -> ChartView:
             "peildatum",
             "reliability",
         ),
-        {"value": fmt_pct, "landelijk": fmt_pct, "verschil": fmt_pp, "reliability": reliability_label},
+        {"value": fmt_pct, "landelijk": fmt_pct, "verschil": fmt_pp},
         data.sources,
         missing="Kies ten minste twee regio's om ze naast elkaar te zien, met het landelijk cijfer als referentie.",
     )

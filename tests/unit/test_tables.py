@@ -1,5 +1,6 @@
 import pandas as pd
 
+from dashboard.format import reliability_label
 from dashboard.tables import formatted, labelled, safe_csv, source_text
 
 
@@ -33,3 +34,10 @@ def test_markdown_in_user_sources_is_shown_literally_not_rendered():
     assert "\\!\\[pixel\\]\\(http://evil\\.example/p\\.png\\) \\*vet\\*" in text
     assert "\\[klik\\]\\(x\\)" in text
     assert "](javascript" not in text  # only http(s) addresses become links
+
+
+def test_the_on_screen_table_shows_reliability_in_words_unless_told_otherwise():
+    frame = pd.DataFrame({"value": [1.0], "reliability": ["solid"]})
+    columns = {"value": "Waarde", "reliability": "Betrouwbaarheid"}
+    assert formatted(frame, columns, {})["Betrouwbaarheid"].iloc[0] == reliability_label("solid") != "solid"
+    assert formatted(frame, columns, {"reliability": str.upper})["Betrouwbaarheid"].iloc[0] == "SOLID"
