@@ -36,7 +36,7 @@ from dashboard import metrics, tables
 from dashboard.charts import basic, maps
 from dashboard.data import geo, load, published
 from dashboard.data.load import IndicatorFilter, SessionData
-from dashboard.memo import F, Memo, call_key, frame_key, freeze_figure, register, shallow
+from dashboard.memo import F, Memo, call_key, canonical_call, frame_key, freeze_figure, register, shallow
 
 MB = 1_000_000
 CEILING = 320 * MB  # what all caches together may hold; README "Geheugen op duur" says what a replica needs
@@ -50,9 +50,11 @@ def _family(max_entries: int, max_bytes: int, share: Callable[[Any], Any] | None
     def wrap(fn: F) -> F:
         name = f"{fn.__module__}.{fn.__qualname__}"
         compute = fn if prepare is None else (lambda *a, **k: prepare(fn(*a, **k)))
+        canonical = canonical_call(fn)
 
         @functools.wraps(fn)
         def call(*args, **kwargs):
+            args, kwargs = canonical(args, kwargs)
             key = f"{name}({call_key(args, kwargs)})"  # once: it is both the cache key and the result's token
             result = memo.get(key, (compute, args, kwargs), {})
             if isinstance(result, pd.DataFrame):
@@ -228,8 +230,11 @@ def view(fn: F) -> F:
     """Cache a view builder per argument values (a session upload by its frames' tokens) and data version: a warm
     rerun then costs a dict lookup per section. Views hold shared frames and figures; sections only read them."""
 
+    canonical = canonical_call(fn)
+
     @functools.wraps(fn)
     def call(*args, **kwargs):
+        args, kwargs = canonical(args, kwargs)
         key = f"{fn.__module__}.{fn.__qualname__}|{data_version()}|{call_key(args, kwargs)}"
         return _views.get(key, (fn, args, kwargs), {})
 

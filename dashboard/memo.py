@@ -20,6 +20,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
+import inspect
 import pickle
 import threading
 import types
@@ -84,6 +85,19 @@ def arg_key(value: object) -> str:
 
 def call_key(args: tuple, kwargs: dict) -> str:
     return ", ".join([arg_key(a) for a in args] + [f"{k}={arg_key(v)}" for k, v in sorted(kwargs.items())])
+
+
+def canonical_call(fn: Callable) -> Callable[[tuple, dict], tuple[tuple, dict]]:
+    """One form per call of `fn`: defaults filled in, keywords by position where they have one, so f(), f(None) and
+    f(x=None) share one cache entry (the warm-up once built views under keys that no page asked for)."""
+    signature = inspect.signature(fn)
+
+    def canonical(args: tuple, kwargs: dict) -> tuple[tuple, dict]:
+        bound = signature.bind(*args, **kwargs)
+        bound.apply_defaults()
+        return bound.args, bound.kwargs
+
+    return canonical
 
 
 # --- sizes -----------------------------------------------------------------------------------------------------------

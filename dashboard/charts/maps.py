@@ -30,7 +30,11 @@ GEO = {"fitbounds": "locations", "visible": False, "projection": {"type": "merca
 
 
 def _choropleth(**trace: object) -> go.Choropleth | go.Choroplethmap:
-    """One choropleth trace of the chosen map type (both take the same arguments used here)."""
+    """One choropleth trace of the chosen map type (both take the same arguments used here). Codes go in as a list:
+    plotly keeps a Series of strings as an object array, which orjson refuses, and then cleans the whole figure
+    value by value on every send (st.plotly_chart serialises per rerun: ~5-10 ms a map, measured)."""
+    if isinstance(trace.get("locations"), pd.Series):
+        trace["locations"] = trace["locations"].tolist()
     return go.Choropleth(**trace) if SVG_MAPS else go.Choroplethmap(**trace)
 
 

@@ -377,6 +377,7 @@ def warm() -> None:
     for sector in REGIONAL_SECTORS:
         data = oregio_data(sector)
         shortage_map(data)
+        compare(data, [])
         facts(data)
 
 

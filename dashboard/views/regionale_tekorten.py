@@ -195,6 +195,7 @@ def warm() -> None:
     for sector in REGIONAL_SECTORS:
         data = regional_data(sector)
         shortage_map(data, None)
+        compare(data, [])
 
 
 def regioprofiel_pdf(data: RegionalData, view: ProfileView, chosen: list[str]) -> bytes:

@@ -65,6 +65,24 @@ def test_map_sends_only_the_shapes_it_draws():
     assert set(fig.data[1].geojson["features"][0]) == {"type", "id", "geometry"}
 
 
+def test_maps_serialise_in_one_pass_without_plotlys_value_by_value_cleaning():
+    """orjson refuses object arrays; plotly then walks the whole figure in Python on every rerun (~10x slower)."""
+    orjson = pytest.importorskip("orjson")  # in requirements.txt: plotly's fast JSON engine
+    gm = read_boundaries("gemeente")
+    members = pd.DataFrame({"gemeente_code": ["GM0363"], "gemeente": ["Amsterdam"], "reliability": ["solid"]})
+    oregio = pd.DataFrame({"onderwijsregio": ["Amstel"], "value": [9.7]}).assign(
+        weging="fte", gemeenten_met_cijfer=1, gemeenten=1, peildatum="2023-10-01", source_id="S"
+    )
+    amstel = {"type": "FeatureCollection", "features": [{**gm["features"][0], "id": "Amstel"}]}
+    figures = [
+        shortage_map(_regional(), read_boundaries("arbeidsmarktregio"), gm),
+        maps.membership_map(members, gm),
+        maps.onderwijsregio_map(oregio, amstel),
+    ]
+    for fig in figures:
+        orjson.dumps(fig.to_plotly_json(), option=orjson.OPT_NON_STR_KEYS | orjson.OPT_SERIALIZE_NUMPY)
+
+
 @pytest.mark.parametrize("svg", [False, True])
 def test_membership_map_of_all_gemeenten_is_small(monkeypatch, svg):
     monkeypatch.setattr(maps, "SVG_MAPS", svg)

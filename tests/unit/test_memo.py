@@ -181,3 +181,16 @@ def test_a_shared_budget_evicts_across_functions_and_keys_them_apart():
     a, b = small(lambda x: x), small(lambda x: -x)
     a(1), b(1), a(2)
     assert len(a.memo.entries) == 2 and a.memo is b.memo
+
+
+def test_a_call_with_or_without_its_defaults_is_one_cache_entry():
+    calls = []
+
+    @cache.view
+    def heading(sector: str = "po", session: object = None) -> str:
+        calls.append((sector, session))
+        return f"Tekort {sector}"
+
+    assert heading() == heading("po") == heading(session=None) == heading("po", None) == "Tekort po"
+    assert calls == [("po", None)]  # the warm-up's heading() serves the page's heading("po", session)
+    assert heading("vo") == "Tekort vo" and len(calls) == 2

@@ -48,3 +48,16 @@ def test_every_page_warms_without_errors_and_fills_the_cache():
 
     maps = [k for k in cache.shortage_map.memo.entries if k.startswith("dashboard.cache.shortage_map(")]
     assert len(maps) >= 2  # po and vo maps were built
+
+
+def test_the_collector_pauses_for_the_first_page_only_and_comes_back_after_an_error():
+    import gc
+
+    assert gc.isenabled()
+    try:
+        with warmup.collector_paused():
+            assert not gc.isenabled()
+            raise ValueError("kapot")
+    except ValueError:
+        pass
+    assert gc.isenabled()
