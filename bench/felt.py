@@ -42,7 +42,7 @@ FILTERS: dict[str, tuple[str, str]] = {  # page -> (widget key, kind) of its mai
     "bevoegdheden": ("ipto", "selectbox"),
     "behoud": ("calc_regio", "selectbox"),
 }
-FLOOR_DIR = OUTPUT / "felt_floor"
+FLOOR_DIR = OUTPUT / "felt_floor"  # also the floor's working folder: bare Streamlit, its default config
 FLOOR_FILTERS = {"selectbox": "keuze", "multiselect": "meer"}  # the same widget kinds in the floor app
 BUDGET_CLICK, GOAL_CLICK = 2.0, 1.5  # ratios to the floor (cold start and first visit: bench/run.py)
 QUIET_MS = 300  # nothing may happen for this long after the end we report (checks the end really was the end)
@@ -222,7 +222,7 @@ def measure_felt(repeats: int, app_dir: Path = REPO) -> dict:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for which in ("floor", "app", "floor"):
-            proc, url = start_server(str(floor_main), cwd=REPO) if which == "floor" else start_server(cwd=app_dir)
+            proc, url = start_server(str(floor_main), cwd=FLOOR_DIR) if which == "floor" else start_server(cwd=app_dir)
             try:
                 wait_healthy(url)
                 context = browser.new_context(viewport={"width": 1400, "height": 1100}, locale="nl-NL")
