@@ -1,6 +1,6 @@
 """The benchmark suite: one command, one table, every figure against a naive baseline measured in the same run.
 
-    python bench/run.py                 # everything (about 10 minutes on the 2-core reference machine)
+    python bench/run.py                 # everything (about 35 minutes on the 2-core reference machine)
     python bench/run.py --quick         # smoke run: fewer repeats, 1M rows, 5 sessions for 10 s
     python bench/run.py --only warm,bytes,cold,scale,load,server,felt
 
@@ -12,7 +12,8 @@ Sections (budgets from issue 5, 2-core machine):
 - cold:  process start -> first page fully drawn in Chromium (script finished, every chart drawn, map loaded);
          budget <= 1.4x Streamlit's floor here (a title and one small plotly chart) in the same run; the app as
          users start it (serve.py, with warm-up), without warm-up (app.py), the naive app; and the first visit
-         some seconds after the server start, budget <= 1.15x the floor's first visit;
+         some seconds after the server start, budget <= 1.15x the floor's first visit; median of 7 interleaved
+         runs (the floor runs outside the repository: bare Streamlit, default config);
 - felt:  every click (page link, sector, each page's main filter) to fully drawn in Chromium, as a ratio to a
          bare multipage Streamlit app (bench/felt.py); budget <= 2x, goal 1.5x;
 - scale: 10M-row school-level table (bench/school_data.py) -> fte per arbeidsmarktregio and onderwijsregio by
@@ -641,7 +642,7 @@ def main() -> None:
         "warm": ("warme reruns en figuurgrootte", lambda: {"real": in_child("real", repeats),
                                                           "naive": in_child("naive", repeats)}),
         "memo": ("cache-opzoeking: eigen memo tegen st.cache_resource", lambda: memo_vs_streamlit.measure()),
-        "cold": ("koude start", lambda: measure_cold(1 if quick else 3)),
+        "cold": ("koude start", lambda: measure_cold(1 if quick else 7)),  # 7: one run varies ±20%
         "scale": ("schaal", lambda: measure_scale(args.rows or (1_000_000 if quick else 10_000_000),
                                                   3 if quick else 7)),
         "load": ("belasting", lambda: asyncio.run(run_load(args.sessions or (5 if quick else 20),

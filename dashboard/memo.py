@@ -91,8 +91,13 @@ def canonical_call(fn: Callable) -> Callable[[tuple, dict], tuple[tuple, dict]]:
     """One form per call of `fn`: defaults filled in, keywords by position where they have one, so f(), f(None) and
     f(x=None) share one cache entry (the warm-up once built views under keys that no page asked for)."""
     signature = inspect.signature(fn)
+    positional = (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
+    plain = all(p.kind in positional for p in signature.parameters.values())
+    arity = len(signature.parameters)
 
     def canonical(args: tuple, kwargs: dict) -> tuple[tuple, dict]:
+        if plain and not kwargs and len(args) == arity:  # already canonical: skip bind (~10 µs a call)
+            return args, kwargs
         bound = signature.bind(*args, **kwargs)
         bound.apply_defaults()
         return bound.args, bound.kwargs
