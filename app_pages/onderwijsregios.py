@@ -5,7 +5,7 @@ import streamlit as st
 
 from dashboard.format import SECTOR_LABELS
 from dashboard.registry import REGIONAL_SECTORS, page
-from dashboard.sections import compare, measurement_choice, oregio_facts, oregio_profile, own_region, region_map
+from dashboard.sections import compare, measurement_choice, oregio_facts, oregio_profile, own_region, region_map, tabs
 from dashboard.ui.filters import SECTOR
 from dashboard.ui.session import session_data
 from dashboard.ui.state import Param, bind, publish
@@ -29,7 +29,10 @@ OREGIO = Param("oregio", "", choices=data.codes)
 OVERGELIJK = Param("overgelijk", [], kind="list", choices=data.codes, max_items=compare.MAX_REGIONS)
 EIGEN = Param("eigen", [], kind="list", choices=tuple(data.gemeenten), max_items=400)
 EIGEN_NAAM = Param("eigen_naam", "")
-bind(OREGIO, OVERGELIJK, EIGEN, EIGEN_NAAM)
+ONDERDEEL = Param("onderdeel", "Vergelijken", choices=("Vergelijken", "Eigen regio", "Alle onderwijsregio's"))
+if ONDERDEEL.key not in st.query_params and EIGEN.key in st.query_params:  # a shared own region opens its tab
+    st.query_params[ONDERDEEL.key] = "Eigen regio"
+bind(OREGIO, OVERGELIJK, EIGEN, EIGEN_NAAM, ONDERDEEL)
 
 st.title("Onderwijsregio's")
 st.markdown(
@@ -75,18 +78,33 @@ if code := st.session_state[OREGIO.key]:
     comparison = views.compared_with(data, code, st.session_state[OVERGELIJK.key])
     oregio_profile.render(views.profile(data, code, session), comparison)
 
-st.subheader("Onderwijsregio's vergelijken")
-voorlopers = data.voorlopers[: compare.MAX_REGIONS]
-compare.render(
-    "onderwijsregio's",
-    data.codes,
-    data.names,
-    OVERGELIJK.key,
-    lambda chosen: views.compare(data, chosen),
-    quick_choice=(f"Vergelijk de voorlopers ({len(voorlopers)} met een cijfer voor het {data.sector})", voorlopers),
+
+
+def compare_part() -> None:
+    st.subheader("Onderwijsregio's vergelijken")
+    voorlopers = data.voorlopers[: compare.MAX_REGIONS]
+    compare.render(
+        "onderwijsregio's",
+        data.codes,
+        data.names,
+        OVERGELIJK.key,
+        lambda chosen: views.compare(data, chosen),
+        quick_choice=(f"Vergelijk de voorlopers ({len(voorlopers)} met een cijfer voor het {data.sector})", voorlopers),
+    )
+
+
+def facts_part() -> None:
+    oregio_facts.render(views.facts(data, session), data.sector, data.own_definition)
+
+
+# Only the open part runs and draws (issue 13): the page opens with one map, not also the coverage chart below.
+tabs.render(
+    ONDERDEEL,
+    {
+        "Vergelijken": compare_part,
+        "Eigen regio": lambda: own_region.render(data, EIGEN, EIGEN_NAAM, session),
+        "Alle onderwijsregio's": facts_part,
+    },
 )
 
-own_region.render(data, EIGEN, EIGEN_NAAM, session)
-oregio_facts.render(views.facts(data, session), data.sector, data.own_definition)
-
-publish(PEILDATUM, WEERGAVE, OREGIO, OVERGELIJK, EIGEN, EIGEN_NAAM)
+publish(PEILDATUM, WEERGAVE, OREGIO, OVERGELIJK, EIGEN, EIGEN_NAAM, ONDERDEEL)

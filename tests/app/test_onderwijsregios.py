@@ -13,7 +13,22 @@ def test_renders_map_with_every_region_of_the_sector():
     assert "Afgeleid tekort po per onderwijsregio, okt 2023" in texts(at)
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
     assert len(spec["data"][0]["locations"]) >= 30  # most of the country has a region
+    assert len(at.get("plotly_chart")) == 1  # the parts below are tabs: only the open one draws (issue 13)
+    assert at.multiselect(key="overgelijk").value == []  # "Vergelijken" is open by default
+
+
+def test_what_is_known_about_all_onderwijsregios_opens_from_its_tab_and_its_link():
+    at = open_page("onderwijsregios")
+    assert not any(m.label.startswith("Voorlopers") for m in at.metric)
+    at = open_page("onderwijsregios", onderdeel="Alle onderwijsregio's")
     assert any(m.label.startswith("Voorlopers") and m.value == "27" for m in at.metric)
+    assert at.query_params["onderdeel"] == "Alle onderwijsregio's"
+
+
+def test_a_shared_own_region_opens_its_own_tab():
+    at = open_page("onderwijsregios", eigen="GM0363,GM0384")
+    assert at.multiselect(key="eigen").value == ["GM0363", "GM0384"]
+    assert at.query_params["onderdeel"] == "Eigen regio"
 
 
 def test_profile_from_the_link_shows_figure_spread_and_method():
@@ -55,7 +70,8 @@ def test_own_region_from_the_link_and_from_an_existing_region():
 
 
 def test_malformed_links_fall_back():
-    at = open_page("onderwijsregios", oregio="<script>", overgelijk="=cmd|x", eigen="GM9999")
+    at = open_page("onderwijsregios", oregio="<script>", overgelijk="=cmd|x", eigen="GM9999", onderdeel="<b>")
     assert at.selectbox(key="oregio").value == ""
-    assert at.multiselect(key="overgelijk").value == []
+    assert at.multiselect(key="overgelijk").value == []  # a bad onderdeel= opens the first tab
+    at = open_page("onderwijsregios", eigen="GM9999")
     assert at.multiselect(key="eigen").value == []
