@@ -1,5 +1,5 @@
-"""Onderwijsregio's: derived shortage per onderwijsregio, a region's profile, voorlopers compared, your own region,
-what is known about the onderwijsregio's as a whole."""
+"""Onderwijsregio's: derived shortage per onderwijsregio, a region's profile; below, as tabs: voorlopers compared,
+your own region, what is known about the onderwijsregio's as a whole."""
 
 import streamlit as st
 
