@@ -79,7 +79,6 @@ if code := st.session_state[OREGIO.key]:
     oregio_profile.render(views.profile(data, code, session), comparison)
 
 
-
 def compare_part() -> None:
     st.subheader("Onderwijsregio's vergelijken")
     voorlopers = data.voorlopers[: compare.MAX_REGIONS]
