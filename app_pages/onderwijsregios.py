@@ -107,3 +107,5 @@ tabs.render(
 )
 
 publish(PEILDATUM, WEERGAVE, OREGIO, OVERGELIJK, EIGEN, EIGEN_NAAM, ONDERDEEL)
+if EIGEN.key in st.query_params:  # the other half of the rule at the top: with eigen=, the open tab is always named
+    st.query_params[ONDERDEEL.key] = st.session_state[ONDERDEEL.key]

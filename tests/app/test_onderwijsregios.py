@@ -29,6 +29,10 @@ def test_a_shared_own_region_opens_its_own_tab():
     at = open_page("onderwijsregios", eigen="GM0363,GM0384")
     assert at.multiselect(key="eigen").value == ["GM0363", "GM0384"]
     assert at.query_params["onderdeel"] == "Eigen regio"
+    at.session_state["onderdeel"] = "Vergelijken"  # the visitor opens another tab: the link must say so
+    at.run()
+    assert at.query_params["onderdeel"] == "Vergelijken"
+    assert at.query_params["eigen"] == "GM0363,GM0384"
 
 
 def test_profile_from_the_link_shows_figure_spread_and_method():
