@@ -24,7 +24,13 @@ st.html(
     "<style>[data-testid='stCaptionContainer'] {color: #555 !important; opacity: 1 !important;}"
     "[data-testid='stCaptionContainer'] a {color: #0b4f8a !important;}"
     # The uploader's own hint shows Streamlit's hard ceiling (25 MB); the app's limit, in the label, is lower.
-    "[data-testid='stFileUploaderDropzoneInstructions'] {display: none;}</style>"
+    "[data-testid='stFileUploaderDropzoneInstructions'] {display: none;}"
+    # Downloads are links (dashboard/links.py) that look like Streamlit's secondary buttons.
+    "a.download-link {display: inline-flex; gap: .4rem; align-items: center; padding: .35rem .8rem; "
+    "border: 1px solid rgba(49, 51, 63, .3); border-radius: .5rem; color: #31333f; background: #fff; "
+    "text-decoration: none; font-size: .95rem; line-height: 1.6;}"
+    "a.download-link:hover {border-color: #0072B2; color: #0072B2;}"
+    "a.download-link:focus-visible {outline: 3px solid #0072B2; outline-offset: 2px;}</style>"
 )
 
 bind(SECTOR)

@@ -2,7 +2,9 @@
 
 The same app as `streamlit run app.py` (app.py is the Streamlit script), served as an st.App whose startup
 hook builds every page's default views in the background (dashboard/warmup.py), so the first visitor does not wait
-for imports, Parquet reads and figures. GET /warmup tells whether that is done.
+for imports, Parquet reads and figures. GET /warmup tells whether that is done: HTTP 200 with `"ready": true` when
+this replica may get visitors, 503 until then (a balancer's readiness check), with the replica's name and pid.
+Also served: the open data API (/api/v1, dashboard/api.py) and the download links (/download, dashboard/web).
 """
 
 from contextlib import asynccontextmanager
@@ -13,6 +15,7 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from dashboard import api, warmup
+from dashboard.web import download, replica
 from dashboard.web.headers import MIDDLEWARE
 
 
@@ -24,9 +27,13 @@ async def lifespan(app: st.App):
 
 
 async def warmup_status(_request: Request) -> JSONResponse:
-    return JSONResponse(warmup.STATUS.as_json())
+    status = warmup.STATUS.as_json() | replica.identity()
+    return JSONResponse(status, status_code=200 if status["ready"] else 503, headers={"Cache-Control": "no-store"})
 
 
 app = st.App(
-    "app.py", lifespan=lifespan, routes=[Route("/warmup", warmup_status), *api.ROUTES], middleware=MIDDLEWARE
+    "app.py",
+    lifespan=lifespan,
+    routes=[Route("/warmup", warmup_status), *api.ROUTES, *download.ROUTES],
+    middleware=MIDDLEWARE,
 )

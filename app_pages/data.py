@@ -36,7 +36,7 @@ st.subheader("Downloads")
 st.markdown("De volledige dataset, in het formaat van het datacontract (één rij per cijfer).")
 for index, (column, (label, file_name, mime, key)) in enumerate(zip(st.columns(3), views.DATASET_FILES)):
     with column:
-        file_download(label, lambda i=index: catalogue.export(i), file_name, mime, key=key)
+        file_download(label, views.dataset_file, (catalogue, index), file_name, mime, key=key)
 
 methodology.missing_and_accessibility()
 methodology.own_data_intro()

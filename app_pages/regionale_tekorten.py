@@ -52,8 +52,8 @@ st.selectbox(
 )
 if st.session_state[REGIO.key]:
     profile = views.profile(data, st.session_state[REGIO.key])
-    chosen = list(st.session_state[VERGELIJK.key])  # read now: the file is made later, on click
-    region_profile.render(profile, lambda: views.regioprofiel_pdf(data, profile, chosen))
+    chosen = list(st.session_state[VERGELIJK.key])
+    region_profile.render(profile, (views.regioprofiel_pdf, (data, profile, chosen)))
 
 st.subheader("Regio's vergelijken")
 compare.render("regio's", data.codes, data.names, VERGELIJK.key, lambda chosen: views.compare(data, chosen))

@@ -194,7 +194,7 @@ def wait_warm(url: str, timeout: float = 300) -> None:
     deadline = time.time() + timeout
     while time.time() < deadline:
         with contextlib.suppress(OSError, ValueError):
-            if json.loads(urllib.request.urlopen(f"{url}/warmup", timeout=2).read())["done"]:
+            if urllib.request.urlopen(f"{url}/warmup", timeout=2).status == 200:  # 503 until warm
                 return
         time.sleep(0.5)
     raise RuntimeError("warm-up did not finish")

@@ -25,6 +25,7 @@ st.cache_resource(hash_funcs=...) (bench/run.py, part "memo"; README "Snelheid")
 from __future__ import annotations
 
 import functools
+import hashlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -32,7 +33,7 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard import metrics, tables
+from dashboard import links, metrics, tables
 from dashboard.charts import basic, maps
 from dashboard.data import geo, load, published
 from dashboard.data.load import IndicatorFilter, SessionData
@@ -221,6 +222,11 @@ def data_version() -> tuple[tuple[str, int], ...]:
     return tuple((str(p), load.file_version(p)) for p in paths)
 
 
+def version_tag() -> str:
+    """A short name of the data version, for links that must change when the data does (dashboard/links.py)."""
+    return hashlib.sha256(repr(data_version()).encode()).hexdigest()[:12]
+
+
 # One budget for all views, counted with what they hold (their frames and figures, also when the caches above have
 # let go of those): a view keeps its figure alive, so an unbounded view cache would bound nothing.
 _views = Memo(lambda fn, args, kwargs: fn(*args, **kwargs), 4096, 64 * MB)
@@ -231,14 +237,18 @@ def view(fn: F) -> F:
     rerun then costs a dict lookup per section. Views hold shared frames and figures; sections only read them."""
 
     canonical = canonical_call(fn)
+    name = f"{fn.__module__}.{fn.__qualname__}"
 
     @functools.wraps(fn)
     def call(*args, **kwargs):
         args, kwargs = canonical(args, kwargs)
-        key = f"{fn.__module__}.{fn.__qualname__}|{data_version()}|{call_key(args, kwargs)}"
-        return _views.get(key, (fn, args, kwargs), {})
+        result = _views.get(f"{name}|{data_version()}|{call_key(args, kwargs)}", (fn, args, kwargs), {})
+        links.note(result, name, args, kwargs)  # a download link can name how it was made (dashboard/links.py)
+        return result
 
     call.memo = _views  # type: ignore[attr-defined]
+    call.view_name = name  # type: ignore[attr-defined]
+    links.register(name, call)
     return call  # type: ignore[return-value]
 
 

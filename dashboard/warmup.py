@@ -48,7 +48,9 @@ class WarmupStatus:
     seconds: float | None = None
 
     def as_json(self) -> dict:
-        return {"done": self.done, "seconds": self.seconds, "pages": self.pages, "errors": self.errors}
+        # ready: this replica may get visitors (a balancer's readiness check; deploy/readiness.py reads it)
+        return {"ready": self.done, "done": self.done, "seconds": self.seconds, "pages": self.pages,
+                "errors": self.errors}
 
 
 STATUS = WarmupStatus()

@@ -103,7 +103,8 @@ def render(view: Profile, comparison: list[str] | None = None) -> None:
         chart.render(view.history, heading="bold")
     file_download(
         "Download regioprofiel (PDF)",
-        lambda: regioprofiel_pdf(view, comparison or []),
+        regioprofiel_pdf,
+        (view, comparison or []),
         f"regioprofiel_{view.code}_{view.sector}.pdf",
         "application/pdf",
         key=f"pdf_{view.kind}",

@@ -3,15 +3,12 @@ share it by link, download it as a definition for `python -m dashboard onderwijs
 
 from __future__ import annotations
 
-import functools
-
 import streamlit as st
 
-from dashboard.data.definitions import own_region_csv
 from dashboard.sections import oregio_profile
 from dashboard.ui.state import Param
 from dashboard.ui.widgets import file_download, missing
-from dashboard.views.onderwijsregios import OregioData, members_of, own_profile
+from dashboard.views.onderwijsregios import OregioData, members_of, own_profile, own_region_definition
 
 
 def _take_over(data: OregioData, source_key: str, target_key: str, name_key: str) -> None:
@@ -56,10 +53,10 @@ def render(data: OregioData, gemeenten: Param, naam: Param, session=None) -> Non
         return
     name = st.session_state[naam.key] or "Eigen regio"
     oregio_profile.render(own_profile(data, name, chosen, session))
-    make = functools.partial(own_region_csv, chosen, name, data.sector, data.definition)
     file_download(
         "Download als indeling (CSV voor python -m dashboard onderwijsregios)",
-        lambda: make().encode("utf-8"),
+        own_region_definition,
+        (data, name, list(chosen)),
         "onderwijsregio_indeling_eigen.csv",
         "text/csv",
         key="dl_eigen_def",

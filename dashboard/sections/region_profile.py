@@ -21,7 +21,8 @@ COVERING_COLUMNS = {
 }
 
 
-def render(view: ProfileView, pdf: Callable[[], bytes]) -> None:
+def render(view: ProfileView, pdf: tuple[Callable[..., bytes], tuple]) -> None:
+    """`pdf`: the view function that makes the regioprofiel and its arguments."""
     st.markdown(f"### {view.name}")
     for column, row in zip(st.columns(max(len(view.cards), 1)), view.cards.itertuples()):
         column.metric(
@@ -56,5 +57,5 @@ def render(view: ProfileView, pdf: Callable[[], bytes]) -> None:
                 "2025) en de voorloperlijst van OCW: een benadering, geen officiële indeling. Zie de pagina "
                 "Onderwijsregio's voor hun profiel."
             )
-    file_download("Download regioprofiel (PDF)", pdf, f"regioprofiel_{view.code}.pdf", "application/pdf",
+    file_download("Download regioprofiel (PDF)", *pdf, f"regioprofiel_{view.code}.pdf", "application/pdf",
                   key="pdf_arbeidsmarktregio")

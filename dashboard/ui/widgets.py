@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import functools
+import html
 from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
 
-from dashboard import cache
+from dashboard import cache, links
 
 
 def source_line(frame: pd.DataFrame, sources: pd.DataFrame) -> None:
@@ -17,14 +18,9 @@ def source_line(frame: pd.DataFrame, sources: pd.DataFrame) -> None:
         st.caption(text)
 
 
-def file_download(label: str, make: Callable[[], bytes], file_name: str, mime: str, key: str) -> None:
-    """A download button whose file is made when it is clicked, not on every rerun: given bytes, Streamlit stores
-    and hashes the file of every download button on every rerun (most of a small page's rerun time)."""
-    # on_click="ignore": a rerun on click would register the file anew while the browser fetches it (seen as a
-    # canceled download in the browser tests).
-    st.download_button(
-        label, data=make, file_name=file_name, mime=mime, key=key, icon=":material/download:", on_click="ignore"
-    )
+def file_download(label: str, maker: Callable[..., bytes], args: tuple, file_name: str, mime: str, key: str) -> None:
+    """A download of the file `maker(*args)` (a @cache.view function), made when it is fetched."""
+    _offer(label, links.file_spec(maker, args), file_name, mime, key, lambda: maker(*args))
 
 
 def download(
@@ -39,7 +35,29 @@ def download(
         make = functools.partial(cache.labelled_csv, frame, tuple(columns.items()))
     else:
         make = functools.partial(cache.safe_csv, frame)
-    file_download(label, make, filename, "text/csv", key)
+    _offer(label, links.csv_spec(frame, columns), filename, "text/csv", key, make)
+
+
+def _offer(label: str, spec: dict | None, file_name: str, mime: str, key: str, make: Callable[[], bytes]) -> None:
+    """A link any replica answers (dashboard/links.py), styled as a button. A view of a session upload cannot be
+    described by a link: its bytes are made now and kept with this session's run. Never a deferred Streamlit file:
+    another session's finished run removes it before the browser fetches it (issue 19)."""
+    url = links.url(file_name, spec, cache.version_tag()) if spec else None
+    if url:
+        with st.container(key=key):  # the key names it in the page (.st-key-<key>), as the button's did
+            st.html(download_link_html(label, url, file_name))
+        return
+    st.download_button(
+        label, data=make(), file_name=file_name, mime=mime, key=key, icon=":material/download:", on_click="ignore"
+    )
+
+
+def download_link_html(label: str, url: str, file_name: str) -> str:
+    """The link as a button (class `download-link`, styled once in app.py); the arrow is decoration only."""
+    return (
+        f'<a class="download-link" href="{html.escape(url)}" download="{html.escape(file_name)}">'
+        f'<span aria-hidden="true">&#x2193;</span> {html.escape(label)}</a>'
+    )
 
 
 def missing(message: str) -> None:

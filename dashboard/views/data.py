@@ -34,9 +34,6 @@ class Catalogue:
     indicators: pd.DataFrame
     register: pd.DataFrame
 
-    def export(self, index: int) -> bytes:
-        """One of the dataset files (made on click, then kept per data version)."""
-        return cache.dataset_exports(self.indicators, self.register)[index]
 
 
 @cache.view
@@ -50,6 +47,12 @@ def catalogue(session: SessionData | None = None) -> Catalogue:
         indicators,
         sources,
     )
+
+
+@cache.view
+def dataset_file(catalogue: Catalogue, index: int) -> bytes:
+    """One of the dataset files (DATASET_FILES[index]; made when fetched, then kept per data version)."""
+    return cache.dataset_exports(catalogue.indicators, catalogue.register)[index]
 
 
 def warm() -> None:

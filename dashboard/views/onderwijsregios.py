@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard import cache
+from dashboard.data.definitions import own_region_csv
 from dashboard.data.load import SessionData
 from dashboard.format import fmt_fte, fmt_pct, fmt_peildatum, fmt_pp, fmt_sectors, reliability_label
 from dashboard.metrics import ONDERWIJSREGIO_FACTS, GemeentenProfile
@@ -381,6 +382,13 @@ def warm() -> None:
         facts(data)
 
 
+@cache.view
+def own_region_definition(data: OregioData, name: str, gemeenten: list[str]) -> bytes:
+    """The current definition plus the own region, as the CSV `python -m dashboard onderwijsregios` takes."""
+    return own_region_csv(gemeenten, name, data.sector, data.definition).encode("utf-8")
+
+
+@cache.view
 def regioprofiel_pdf(view: Profile, comparison: list[tuple[str, float | None]]) -> bytes:
     """The profile as an A4 PDF (dashboard/report/regioprofiel.py): made on click, server-side, offline."""
     from dashboard.data.geo import ATTRIBUTION

@@ -198,6 +198,7 @@ def warm() -> None:
         compare(data, [])
 
 
+@cache.view
 def regioprofiel_pdf(data: RegionalData, view: ProfileView, chosen: list[str]) -> bytes:
     """The region's profile as an A4 PDF (dashboard/report/regioprofiel.py): made on click, server-side, offline."""
     from dashboard.data.geo import ATTRIBUTION

@@ -1,4 +1,5 @@
-"""Security headers on every HTTP response of the app, as `st.App(middleware=MIDDLEWARE)`.
+"""Security headers (and the replica's name, dashboard/web/replica.py) on every HTTP response of the app, as
+`st.App(middleware=MIDDLEWARE)`.
 
 The Content-Security-Policy allows what Streamlit's frontend and the charts were seen to need in Chromium
 (tests/e2e/test_security_headers_browser.py visits every page and fails on any CSP violation):
@@ -25,6 +26,8 @@ import streamlit
 from starlette.datastructures import MutableHeaders
 from starlette.middleware import Middleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from dashboard.web import replica
 
 INDEX_HTML = Path(streamlit.__file__).parent / "static" / "index.html"
 
@@ -66,7 +69,9 @@ class SecurityHeaders:
 
     def __init__(self, app: ASGIApp, headers: Mapping[str, str] | None = None) -> None:
         self.app = app
-        self.headers = dict(headers) if headers is not None else security_headers(INDEX_HTML.read_bytes().decode())
+        if headers is None:
+            headers = security_headers(INDEX_HTML.read_bytes().decode()) | {replica.HEADER: replica.name()}
+        self.headers = dict(headers)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":

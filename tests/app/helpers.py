@@ -1,3 +1,5 @@
+import html
+import re
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -25,3 +27,17 @@ def texts(at: AppTest) -> str:
     parts = [m.value for m in at.markdown] + [c.value for c in at.caption] + [s.value for s in at.subheader]
     parts += [f"{m.label} {m.value}" for m in at.metric]
     return "\n".join(parts)
+
+
+LINK = re.compile(
+    r'<a class="download-link" href="(?P<href>[^"]+)" download="(?P<name>[^"]+)">.*?</span> (?P<label>[^<]+)</a>'
+)
+
+
+def downloads(at: AppTest) -> list[tuple[str, str]]:
+    """Every download link the page offers (dashboard/links.py), as (label, link) in page order."""
+    found = []
+    for element in at.get("html"):
+        for match in LINK.finditer(element.proto.body):
+            found.append((html.unescape(match["label"]), html.unescape(match["href"])))
+    return found

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pandas as pd
-from helpers import APP, texts
+from helpers import APP, downloads, texts
 from streamlit.testing.v1 import AppTest
 
 from dashboard.data import load
@@ -95,3 +95,14 @@ def test_onderwijsregio_shortage_unweighted_then_weighted(tmp_path, monkeypatch,
     weighted = _run("onderwijsregios")
     assert any("gewogen met de werkgelegenheid per gemeente (DUO)" in c.value for c in weighted.caption)
     assert not any("elke gemeente telt even zwaar" in c.value for c in weighted.caption)
+
+
+def test_downloads_are_links_and_a_session_upload_gets_buttons_with_its_own_bytes(tables):
+    """A link describes how a view was made; a session upload lives in one session, so its views are offered as
+    Streamlit downloads whose bytes are made at once (never a deferred file: issue 19)."""
+    published = downloads(_run("regionale_tekorten"))
+    assert published and all(url.startswith("/download/") for _, url in published)
+    rows, source = _own_map_rows(tables)
+    at = _run("regionale_tekorten", {SESSION_KEY: SessionData(rows, source, "mijn_meting.xlsx")})
+    buttons = at.get("download_button")
+    assert buttons and all(b.proto.url and not b.proto.deferred_file_id for b in buttons)

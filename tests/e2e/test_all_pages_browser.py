@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import json
 import time
+import urllib.error
 import urllib.request
 
 import pandas as pd
@@ -71,10 +72,19 @@ def test_navigation_keeps_shared_filter(server, page):
     expect(page.get_by_role("radio", name="Voortgezet onderwijs (vo)")).to_be_checked(timeout=20_000)
 
 
+def warmup_status(server: str) -> dict:
+    """GET /warmup: 503 until the replica is ready, 200 then; the same JSON either way."""
+    try:
+        return json.load(urllib.request.urlopen(f"{server}/warmup", timeout=5))
+    except urllib.error.HTTPError as err:
+        assert err.code == 503
+        return json.load(err)
+
+
 def test_server_warms_every_page_at_start(server):
     """serve.py runs every page once at server start (dashboard/warmup.py), without errors."""
     deadline = time.time() + 120
-    while not (status := json.load(urllib.request.urlopen(f"{server}/warmup", timeout=5)))["done"]:
+    while not (status := warmup_status(server))["done"]:
         assert time.time() < deadline, status
         time.sleep(0.5)
     assert status["errors"] == []
@@ -82,14 +92,14 @@ def test_server_warms_every_page_at_start(server):
 
 
 def test_whole_dataset_download_arrives(server, page):
-    """The dataset files are made on click (deferred download), and hold every figure."""
+    """The dataset files are links made when fetched (dashboard/links.py), and hold every figure."""
     page.goto(f"{server}/data")
     wait_for_app(page)
     with page.expect_download() as info:
-        page.locator(".st-key-dl_all_csv button").click()
+        page.locator(".st-key-dl_all_csv a").click()
     rows = list(csv.DictReader(open(info.value.path(), encoding="utf-8-sig"), delimiter=";"))
     assert len(rows) == len(pd.read_parquet(REPO / "data" / "indicators.parquet"))
     assert info.value.suggested_filename == "lerarentekort_cijfers.csv"
     with page.expect_download() as info:
-        page.locator(".st-key-dl_all_parquet button").click()
+        page.locator(".st-key-dl_all_parquet a").click()
     assert pd.read_parquet(info.value.path()).shape == pd.read_parquet(REPO / "data" / "indicators.parquet").shape

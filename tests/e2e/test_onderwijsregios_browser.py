@@ -97,7 +97,7 @@ def test_csv_download_matches_the_map(server, page):
     page.goto(f"{server}/regionale-tekorten?sector=vo")
     wait_for_app(page)
     with page.expect_download() as info:
-        page.locator(".st-key-dl_kaart button").click()
+        page.locator(".st-key-dl_kaart a").click()
     content = open(info.value.path(), encoding="utf-8-sig").read()
     rows = list(csv.DictReader(io.StringIO(content), delimiter=";"))
     expected = regional_shortage(pd.read_parquet(REPO / "data" / "indicators.parquet"), "vo")
@@ -164,7 +164,7 @@ def test_click_on_onderwijsregio_opens_its_profile_and_the_pdf_holds_its_figures
     metrics = page.locator("[data-testid='stMetric']").all_inner_texts()
     headline = next(m for m in metrics if "Tekort vo (afgeleid)" in m)
     with page.expect_download() as info:
-        page.locator(".st-key-pdf_onderwijsregio button").click()
+        page.locator(".st-key-pdf_onderwijsregio a").click()
     assert info.value.suggested_filename.endswith(".pdf")
     text = "\n".join(p.extract_text() for p in PdfReader(info.value.path()).pages)
     value = headline.split("\n")[1].strip()  # e.g. "6,2%"

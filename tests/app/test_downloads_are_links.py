@@ -1,0 +1,26 @@
+"""Every download on every page is a link any replica can answer (dashboard/links.py): none is left to
+Streamlit's deferred files, which other sessions' runs remove before the browser fetches them (issue 19)."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import downloads, open_page
+
+from dashboard.registry import PAGES
+
+
+@pytest.mark.parametrize("page", [p.script.removeprefix("app_pages/").removesuffix(".py") for p in PAGES])
+def test_every_download_on_the_page_is_a_link(page):
+    at = open_page(page, sector="vo")
+    assert not at.get("download_button"), [b.label for b in at.get("download_button")]
+    for label, url in downloads(at):
+        assert url.startswith("/download/") and "?r=" in url, label
+
+
+def test_profile_and_comparison_downloads_are_links():
+    at = open_page("regionale_tekorten", sector="vo", regio="AM01", vergelijk="AM02,AM03")
+    offered = downloads(at)
+    assert not at.get("download_button")
+    assert dict(offered)["Download regioprofiel (PDF)"].startswith("/download/regioprofiel_AM01.pdf?r=")
+    names = [url.split("?")[0] for _, url in offered]
+    assert "/download/tekort_vo_per_regio.csv" in names and "/download/vergelijking_vo.csv" in names

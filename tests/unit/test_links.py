@@ -1,0 +1,108 @@
+"""Download links (dashboard/links.py, dashboard/web/download.py): the link makes the same bytes as the page,
+in any process, and a link that describes nothing known is refused."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from dashboard import cache, links
+from dashboard.views import onderwijsregios as oviews
+from dashboard.views import regionale_tekorten as views
+from dashboard.web.download import make_file
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _recipe(url: str) -> tuple[str, str]:
+    parts = urlsplit(url)
+    return parts.path.rsplit("/", 1)[1], parse_qs(parts.query)["r"][0]
+
+
+def test_map_csv_link_makes_the_bytes_the_page_made():
+    view = views.shortage_map(views.regional_data("vo"), None)
+    spec = links.csv_spec(view.frame, views.MAP_COLUMNS)
+    url = links.url(view.filename, spec, cache.version_tag())
+    assert url.startswith("/download/tekort_vo_per_regio.csv?r=")
+    assert make_file(*_recipe(url)) == cache.labelled_csv(view.frame, tuple(views.MAP_COLUMNS.items()))
+
+
+def test_a_link_is_answered_by_a_process_that_never_made_the_view():
+    """Stateless: another replica (here a fresh interpreter) makes the same file from the link alone."""
+    data = views.regional_data("po", None, None)
+    profile = views.profile(data, data.codes[0])
+    view = views.compare(data, list(data.codes[:3]))
+    url = links.url(f"{view.key}.csv", links.csv_spec(view.frame, view.columns), cache.version_tag())
+    name, recipe = _recipe(url)
+    here = hashlib.sha256(make_file(name, recipe)).hexdigest()
+    script = f"from dashboard.web.download import make_file; import hashlib; " \
+             f"print(hashlib.sha256(make_file({name!r}, {recipe!r})).hexdigest())"
+    there = subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, check=True)
+    assert there.stdout.strip() == here
+    assert profile.code == data.codes[0]
+
+
+def test_pdf_links_make_the_regioprofiel():
+    data = views.regional_data("vo")
+    profile = views.profile(data, "AM01")
+    spec = links.file_spec(views.regioprofiel_pdf, (data, profile, ["AM02"]))
+    body = make_file(*_recipe(links.url("regioprofiel_AM01.pdf", spec, "x")))
+    assert body.startswith(b"%PDF") and body == views.regioprofiel_pdf(data, profile, ["AM02"])
+    odata = oviews.oregio_data("vo")
+    code = odata.codes[0]
+    oprofile = oviews.profile(odata, code)
+    comparison = oviews.compared_with(odata, code, list(odata.codes[1:3]))
+    spec = links.file_spec(oviews.regioprofiel_pdf, (oprofile, comparison))
+    assert make_file(*_recipe(links.url("regioprofiel_x.pdf", spec, "x"))).startswith(b"%PDF")
+
+
+def test_own_region_definition_link():
+    data = oviews.oregio_data("po")
+    chosen = list(data.gemeenten)[:3]
+    spec = links.file_spec(oviews.own_region_definition, (data, "Onze regio", chosen))
+    body = make_file(*_recipe(links.url("onderwijsregio_indeling_eigen.csv", spec, "x")))
+    assert "Onze regio" in body.decode("utf-8")
+
+
+def test_a_view_of_a_session_upload_is_not_linkable():
+    class Upload:  # stands for SessionData: an object no link can carry
+        pass
+
+    assert links.file_spec(oviews.own_region_definition, (Upload(), "x", [])) is None
+    assert links.csv_spec(__import__("pandas").DataFrame({"a": [1]}), None) is None  # a frame of no view
+
+
+def _packed(spec: object) -> str:
+    return base64.urlsafe_b64encode(json.dumps(spec).encode()).decode().rstrip("=")
+
+
+@pytest.mark.parametrize(
+    "recipe",
+    [
+        "",
+        "!!!",
+        _packed([1, 2]),
+        _packed({"file": {"f": "os.system", "a": ["true"], "k": {}}}),
+        _packed({"file": {"f": "dashboard.views.regionale_tekorten.regional_data", "a": [{"x": 1}], "k": {}}}),
+        _packed({"csv": {"of": {"f": "dashboard.views.regionale_tekorten.regional_data", "a": ["vo"], "k": {}},
+                         "at": "__class__"}, "c": None}),
+        _packed({"csv": {"of": {"f": "dashboard.views.regionale_tekorten.regional_data", "a": ["vo"], "k": {}},
+                         "at": "frame"}, "c": [["geen_kolom", "x"]]}),
+        "A" * (links.MAX_RECIPE_CHARS + 1),
+    ],
+)
+def test_links_that_describe_nothing_known_are_refused(recipe):
+    with pytest.raises(links.BadLink):
+        make_file("x.csv", recipe)
+
+
+def test_file_names_outside_the_pattern_make_no_link():
+    with pytest.raises(ValueError):
+        links.url("../etc/passwd", {"csv": {}}, "x")
