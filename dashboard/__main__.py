@@ -90,8 +90,8 @@ def cmd_ingest(args: argparse.Namespace) -> None:
         if brontabel.looks_like_brontabel(path):
             raise IngestError(
                 f"{path.name} heeft twee kolommen (regio en waarde): een brontabel. Zeg dan wat het bestand meet en "
-                f"waar het vandaan komt met {', '.join(brontabel.OPTIONS[f] for f in brontabel.REQUIRED)} (en "
-                f"eventueel --bron-jaar, --bron-url), bijvoorbeeld:\n  {brontabel.EXAMPLE}"
+                f"waar het vandaan komt met {', '.join(brontabel.OPTIONS.values())}, bijvoorbeeld:\n  "
+                f"{brontabel.EXAMPLE}"
             )
     results = import_files(args.files, sources, regions, EIGEN_DIR, progress=_progress("Bestanden controleren"))
     for result in results:
@@ -265,8 +265,8 @@ def _brontabel_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--peildatum", help="brontabel: de peildatum, bijv. 2025-10-01")
     p.add_argument("--bron-titel", dest="bron_titel", help="brontabel: titel van de bron")
     p.add_argument("--bron-uitgever", dest="bron_uitgever", help="brontabel: uitgever, bijv. 'Ministerie van OCW'")
-    p.add_argument("--bron-jaar", dest="bron_jaar", help="brontabel: jaar van de bron (optioneel)")
-    p.add_argument("--bron-url", dest="bron_url", help="brontabel: webadres van de bron (optioneel)")
+    p.add_argument("--bron-jaar", dest="bron_jaar", help="brontabel: jaar van de bron, bijv. 2025")
+    p.add_argument("--bron-url", dest="bron_url", help="brontabel: webadres van de pagina met de brontabel")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -67,8 +67,8 @@ class Meta:
     peildatum: str
     bron_titel: str
     bron_uitgever: str
-    bron_jaar: str = ""
-    bron_url: str = ""
+    bron_jaar: str
+    bron_url: str
 
     @property
     def source_id(self) -> str:
@@ -76,7 +76,7 @@ class Meta:
         return f"BRONTABEL-{self.sector}-{self.indicator}-{self.peildatum}".upper()
 
 
-OPTIONS = {  # Meta field -> option; the first five are required
+OPTIONS = {  # Meta field -> option; all required (a source line names publisher, title, year and link)
     "indicator": "--indicator",
     "sector": "--sector",
     "peildatum": "--peildatum",
@@ -85,7 +85,7 @@ OPTIONS = {  # Meta field -> option; the first five are required
     "bron_jaar": "--bron-jaar",
     "bron_url": "--bron-url",
 }
-REQUIRED = ("indicator", "sector", "peildatum", "bron_titel", "bron_uitgever")
+REQUIRED = tuple(OPTIONS)
 EXAMPLE = (
     "python -m dashboard ingest BESTAND --indicator tekort_pct --sector vo --peildatum 2025-10-01 "
     "--bron-titel 'Tekorten vo per regio (peildatum oktober 2025)' --bron-uitgever 'Ministerie van OCW' "
@@ -152,9 +152,9 @@ def check_options(values: Mapping[str, str | None]) -> Meta:
         problems.append(f"--sector '{given['sector']}': regionale tekorten zijn er voor {' en '.join(SECTORS)}")
     if not valid_date(given["peildatum"]):
         problems.append(f"--peildatum '{given['peildatum']}' is geen datum als 2025-10-01 (JJJJ-MM-DD)")
-    if given["bron_jaar"] and not re.fullmatch(r"(19|20)\d\d", given["bron_jaar"]):
+    if not re.fullmatch(r"(19|20)\d\d", given["bron_jaar"]):
         problems.append(f"--bron-jaar '{given['bron_jaar']}' is geen jaartal als 2025")
-    if given["bron_url"] and not re.fullmatch(r"https?://\S+", given["bron_url"]):
+    if not re.fullmatch(r"https?://\S+", given["bron_url"]):
         problems.append(f"--bron-url '{given['bron_url']}' is geen webadres (http:// of https://)")
     if problems:
         raise IngestError("Onjuiste optie: " + "; ".join(problems) + ".")
@@ -457,9 +457,7 @@ def raw_table_name(meta: Meta) -> str:
 
 def citation(meta: Meta) -> str:
     """The `source` column of the raw tables: "Uitgever (jaar), 'titel', url"."""
-    year = f" ({meta.bron_jaar})" if meta.bron_jaar else ""
-    url = f", {meta.bron_url}" if meta.bron_url else ""
-    return f"{meta.bron_uitgever}{year}, '{meta.bron_titel}'{url}"
+    return f"{meta.bron_uitgever} ({meta.bron_jaar}), '{meta.bron_titel}', {meta.bron_url}"
 
 
 def raw_rows(table: Brontabel, meta: Meta, filename: str) -> pd.DataFrame:

@@ -54,6 +54,8 @@ def test_arbeidsmarktregio_and_g5_levels_as_the_shipped_rows(known):
         ("regio zwolle", "AM36"),
         ("Zwolle", "AM36"),
         ("REGIO ZWOLLE", "AM36"),
+        ("Regio Achterhoek", "AM09"),
+        ("regio Twente", "AM05"),
         ("Gooi- en Vechtstreek", "AM12"),
         ("gooi en vechtstreek", "AM12"),
         ("Food Valley", "AM38"),
@@ -194,13 +196,13 @@ def test_no_name_key_points_at_two_regions(known):
 
 
 OPTIONS = {"indicator": "tekort_pct", "sector": "vo", "peildatum": "2025-10-01", "bron_titel": "Tekorten vo",
-           "bron_uitgever": "Ministerie van OCW"}
+           "bron_uitgever": "Ministerie van OCW", "bron_jaar": "2025", "bron_url": "https://example.org/t"}
 
 
 def test_options_become_meta_with_one_source_id_per_measurement():
     meta = brontabel.check_options(OPTIONS)
     assert meta.source_id == "BRONTABEL-VO-TEKORT_PCT-2025-10-01"
-    assert meta.bron_jaar == "" and meta.bron_url == ""
+    assert (meta.bron_jaar, meta.bron_url) == ("2025", "https://example.org/t")
 
 
 @pytest.mark.parametrize(
@@ -208,6 +210,7 @@ def test_options_become_meta_with_one_source_id_per_measurement():
     [
         ({"peildatum": None}, "ontbreekt: --peildatum."),
         ({"bron_titel": "", "bron_uitgever": None}, "ontbreekt: --bron-titel, --bron-uitgever."),
+        ({"bron_jaar": None, "bron_url": " "}, "ontbreekt: --bron-jaar, --bron-url."),
         ({"sector": "mbo"}, "--sector 'mbo': regionale tekorten zijn er voor po en vo"),
         ({"peildatum": "1-10-2025"}, "--peildatum '1-10-2025' is geen datum als 2025-10-01"),
         ({"peildatum": "2025-02-30"}, "is geen datum"),
@@ -223,7 +226,7 @@ def test_a_missing_or_wrong_option_is_refused_in_dutch(change, message):
 
 
 def test_rows_in_the_contract_and_in_the_raw_layout(known):
-    meta = brontabel.check_options({**OPTIONS, "bron_jaar": "2025", "bron_url": "https://example.org/t"})
+    meta = brontabel.check_options(OPTIONS)
     table = read(brontabel_text(made_up_values(), "komma-punt-zonder-kop"), known)
     contract = brontabel.contract_frame(table, meta, "t.csv")
     assert set(contract["geo_level"]) == {"arbeidsmarktregio", "gemeente"}
