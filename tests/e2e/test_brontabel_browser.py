@@ -30,10 +30,10 @@ MAP_VALUES = """() => {
 }"""
 
 
-def open_map(page, url: str) -> None:
+def open_map(page, url: str, key: str = "kaart") -> None:
     page.goto(url)
     wait_for_app(page)
-    page.wait_for_selector(DRAWN_MAP, timeout=30_000)
+    page.wait_for_selector(DRAWN_MAP.replace(".st-key-kaart", f".st-key-{key}"), timeout=30_000)
 
 
 def test_imported_brontabel_is_the_new_meting_on_the_map(page, tmp_path):
@@ -44,6 +44,9 @@ def test_imported_brontabel_is_the_new_meting_on_the_map(page, tmp_path):
         open_map(page, f"{server}/regionale-tekorten?sector=vo")
         expect(page.get_by_text("Lerarentekort vo per arbeidsmarktregio, okt 2023")).to_be_visible()
         assert page.get_by_role("combobox", name="Meting").count() == 0  # one measurement: no choice yet
+        open_map(page, f"{server}/regionale-tekorten?sector=vo&regio=AM09")
+        expect(page.get_by_role("heading", name="Achterhoek").first).to_be_visible()
+        assert page.get_by_text("Ontwikkeling in Achterhoek (vo)").count() == 0  # one measurement: no development
 
         env = os.environ | {"LERARENTEKORT_EIGEN_DIR": str(eigen)}
         done = subprocess.run([sys.executable, "-m", "dashboard", "ingest", str(path), *OPTIONS], cwd=REPO, env=env,
@@ -68,5 +71,11 @@ def test_imported_brontabel_is_the_new_meting_on_the_map(page, tmp_path):
         open_map(page, f"{server}/regionale-tekorten?sector=vo&weergave=verschil")
         expect(page.get_by_text("Verschil in het tekort vo per arbeidsmarktregio: okt 2025 t.o.v. okt 2023")
                ).to_be_visible()
+        assert page.locator("[data-testid='stException']").count() == 0
+
+        open_map(page, f"{server}/regionale-tekorten?sector=vo&regio=AM09")  # the profile's development
+        expect(page.get_by_text("Ontwikkeling in Achterhoek (vo)")).to_be_visible()
+        open_map(page, f"{server}/onderwijsregios?sector=vo", key="oregio_kaart")
+        expect(page.get_by_role("combobox", name="Meting")).to_have_value("okt 2025")
         assert page.locator("[data-testid='stException']").count() == 0
     assert page.outside_requests == []
