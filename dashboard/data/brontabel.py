@@ -32,6 +32,8 @@ import pandas as pd
 from dashboard.data import store
 from dashboard.data.build import G5_CODES, read_raw
 from dashboard.data.ingest import (
+    FORMULA_START,
+    HTML,
     MAX_IMPORT_BYTES,
     IngestError,
     check_frame,
@@ -56,6 +58,7 @@ MAX_LINES = 200  # a brontabel has one line per region (40); more is another kin
 DELIMITERS = ("\t", ";", ",")  # in this order: a `;` or tab file has commas in its values (3,90%)
 VALUE = re.compile(r"([+-]?)(\d+)(?:[.,](\d+))?\s*%?")
 NAME_SHOWN = 60  # characters of an unknown name repeated in a message
+LOOKS_BYTES = 1_000_000  # a brontabel is about 1 kB; a larger file is not looked at as one
 
 
 @dataclass(frozen=True)
@@ -156,6 +159,9 @@ def check_options(values: Mapping[str, str | None]) -> Meta:
         problems.append(f"--bron-jaar '{given['bron_jaar']}' is geen jaartal als 2025")
     if not re.fullmatch(r"https?://\S+", given["bron_url"]):
         problems.append(f"--bron-url '{given['bron_url']}' is geen webadres (http:// of https://)")
+    for field in ("bron_titel", "bron_uitgever"):
+        if given[field].startswith(FORMULA_START) or HTML.search(given[field]):
+            problems.append(f"{OPTIONS[field]} bevat een formule of HTML; alleen platte tekst is toegestaan")
     if problems:
         raise IngestError("Onjuiste optie: " + "; ".join(problems) + ".")
     return Meta(**given)
@@ -385,7 +391,7 @@ def read_file(path: Path, known: Mapping[str, Region], max_bytes: int = MAX_IMPO
 def looks_like_brontabel(path: Path) -> bool:
     """A CSV whose every line has at most two cells: what `ingest` without options gets when the options were
     forgotten (a file in the data contract has fifteen columns)."""
-    if path.suffix.lower() not in (".csv", ".txt") or not path.is_file() or path.stat().st_size > MAX_IMPORT_BYTES:
+    if path.suffix.lower() not in (".csv", ".txt") or not path.is_file() or path.stat().st_size > LOOKS_BYTES:
         return False
     try:
         rows, _ = split_lines(decode(path.read_bytes()))

@@ -217,6 +217,8 @@ def test_options_become_meta_with_one_source_id_per_measurement():
         ({"indicator": "tekort_fte"}, "--indicator 'tekort_fte' kan niet uit een brontabel komen"),
         ({"bron_jaar": "vorig jaar"}, "--bron-jaar 'vorig jaar' is geen jaartal"),
         ({"bron_url": "ocwincijfers.nl"}, "--bron-url 'ocwincijfers.nl' is geen webadres"),
+        ({"bron_titel": "=HYPERLINK(1)"}, "--bron-titel bevat een formule of HTML"),
+        ({"bron_uitgever": "OCW <script>"}, "--bron-uitgever bevat een formule of HTML"),
     ],
 )
 def test_a_missing_or_wrong_option_is_refused_in_dutch(change, message):
