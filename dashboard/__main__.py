@@ -25,6 +25,7 @@ import argparse
 import sys
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 from tqdm import tqdm
@@ -33,6 +34,9 @@ from dashboard.data import store
 from dashboard.data.paths import DATA_DIR, EIGEN_DIR, GEO_DIR, RAW_DIR
 from dashboard.data.readers import ReadError
 from dashboard.format import fmt_number
+
+if TYPE_CHECKING:
+    from dashboard.data.brontabel import Brontabel, Meta
 
 
 def _progress(description: str):
@@ -43,7 +47,7 @@ def _published() -> tuple[pd.DataFrame, pd.DataFrame]:
     return pd.read_parquet(DATA_DIR / "sources.parquet"), pd.read_parquet(DATA_DIR / "regions.parquet")
 
 
-def _brontabel(args: argparse.Namespace):
+def _brontabel(args: argparse.Namespace) -> tuple[Meta, Brontabel]:
     """(Meta, Brontabel) of the one file named, with the notes on it printed; IngestError when refused."""
     from dashboard.data import brontabel
     from dashboard.data.ingest import IngestError
@@ -65,7 +69,7 @@ def _brontabel(args: argparse.Namespace):
     return meta, table
 
 
-def _brontabel_summary(meta, table) -> str:
+def _brontabel_summary(meta: Meta, table: Brontabel) -> str:
     levels = [e.region.geo_level for e in table.entries]
     return (f"{meta.indicator} {meta.sector} {meta.peildatum}, {levels.count('arbeidsmarktregio')} "
             f"arbeidsmarktregio's en {levels.count('gemeente')} G5-gemeenten")
@@ -104,7 +108,6 @@ def cmd_ingest(args: argparse.Namespace) -> None:
 def cmd_meting(args: argparse.Namespace) -> None:
     """A brontabel checked and shown (nothing written), or with --naar-raw written into data/raw/ for `build`."""
     from dashboard.data import brontabel
-    from dashboard.format import fmt_number
 
     meta, table = _brontabel(args)
     name = args.files[0].name
