@@ -1,6 +1,10 @@
 """Command line for taking in new data without a developer: `python -m dashboard <opdracht>`.
 
     python -m dashboard ingest BESTAND...             cijfers in het datacontract (CSV/xlsx) blijvend toevoegen
+    python -m dashboard ingest BESTAND --indicator tekort_pct --sector vo --peildatum 2025-10-01 --bron-titel ...
+                                                      een brontabel van OCW in cijfers (regio, waarde) toevoegen
+    python -m dashboard meting BESTAND ... [--naar-raw]
+                                                      dezelfde brontabel controleren, of in data/raw/ zetten (build)
     python -m dashboard ingest-duo BESTAND --adressen VESTIGINGEN
                                                       DUO-onderwijspersoneel -> werkgelegenheid per gemeente/AM
     python -m dashboard onderwijsregios BESTAND       eigen indeling onderwijsregio -> gemeenten importeren
@@ -21,13 +25,18 @@ import argparse
 import sys
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 from tqdm import tqdm
 
 from dashboard.data import store
 from dashboard.data.paths import DATA_DIR, EIGEN_DIR, GEO_DIR, RAW_DIR
+from dashboard.data.readers import ReadError
 from dashboard.format import fmt_number
+
+if TYPE_CHECKING:
+    from dashboard.data.brontabel import Brontabel, Meta
 
 
 def _progress(description: str):
@@ -38,16 +47,82 @@ def _published() -> tuple[pd.DataFrame, pd.DataFrame]:
     return pd.read_parquet(DATA_DIR / "sources.parquet"), pd.read_parquet(DATA_DIR / "regions.parquet")
 
 
+def _brontabel(args: argparse.Namespace) -> tuple[Meta, Brontabel]:
+    """(Meta, Brontabel) of the one file named, with the notes on it printed; IngestError when refused."""
+    from dashboard.data import brontabel
+    from dashboard.data.ingest import IngestError
+
+    meta = brontabel.check_options(vars(args))
+    if len(args.files) != 1:
+        raise IngestError(f"Geef één brontabel per opdracht (nu {len(args.files)} bestanden).")
+    path = args.files[0]
+    _, regions = _published()
+    try:
+        table = brontabel.read_file(path, brontabel.regions_for(regions, RAW_DIR))
+    except (IngestError, ReadError) as err:
+        raise IngestError(f"{path.name}: {err}") from err
+    if table.header is not None:
+        print(f"{path.name}: regel {table.header.number} gelezen als kopregel ({table.header.name}; "
+              f"{table.header.value}).")
+    for warning in table.warnings():
+        print(f"Let op: {warning}", file=sys.stderr)
+    return meta, table
+
+
+def _brontabel_summary(meta: Meta, table: Brontabel) -> str:
+    levels = [e.region.geo_level for e in table.entries]
+    return (f"{meta.indicator} {meta.sector} {meta.peildatum}, {levels.count('arbeidsmarktregio')} "
+            f"arbeidsmarktregio's en {levels.count('gemeente')} G5-gemeenten")
+
+
 def cmd_ingest(args: argparse.Namespace) -> None:
-    from dashboard.data.ingest import import_files
+    from dashboard.data import brontabel
+    from dashboard.data.ingest import IngestError, import_files
 
     sources, regions = _published()
+    if brontabel.given_options(vars(args)):
+        meta, table = _brontabel(args)
+        name = args.files[0].name
+        report = brontabel.import_brontabel(table, meta, name, sources, regions, EIGEN_DIR)
+        for row in report:
+            what = f"vervangen ({row['vervangen']} oude rijen)" if row["vervangen"] else "toegevoegd"
+            print(f"{name}: brontabel {_brontabel_summary(meta, table)}; bron {row['source_id']}: {row['rijen']} "
+                  f"rijen {what}.")
+        _saved("; de kaarten tonen de meting zonder herstart")
+        return
+    for path in args.files:
+        if brontabel.looks_like_brontabel(path):
+            raise IngestError(
+                f"{path.name} heeft twee kolommen (regio en waarde): een brontabel. Zeg dan wat het bestand meet en "
+                f"waar het vandaan komt met {', '.join(brontabel.OPTIONS.values())}, bijvoorbeeld:\n  "
+                f"{brontabel.EXAMPLE}"
+            )
     results = import_files(args.files, sources, regions, EIGEN_DIR, progress=_progress("Bestanden controleren"))
     for result in results:
         for row in result.report:
             what = f"vervangen ({row['vervangen']} oude rijen)" if row["vervangen"] else "toegevoegd"
             print(f"{result.bestand}: bron {row['source_id']} ({row['title']}): {row['rijen']} rijen {what}")
     _saved()
+
+
+def cmd_meting(args: argparse.Namespace) -> None:
+    """A brontabel checked and shown (nothing written), or with --naar-raw written into data/raw/ for `build`."""
+    from dashboard.data import brontabel
+
+    meta, table = _brontabel(args)
+    name = args.files[0].name
+    if not args.naar_raw:
+        for entry in table.entries:
+            print(f"  regel {entry.line.number:>3}  {entry.line.name:<40} -> {entry.region.code} "
+                  f"{entry.region.name} ({entry.region.geo_level}): {fmt_number(entry.value, 2)}%")
+        print(f"{name}: brontabel {_brontabel_summary(meta, table)}, in orde. Er is niets geschreven: "
+              "toevoegen met --naar-raw (data/raw/, daarna build) of met ingest (eigen data op deze server).")
+        return
+    written = brontabel.write_raw(table, meta, name, RAW_DIR)
+    replaced = f", {written['vervangen']} oude rijen van deze bron vervangen" if written["vervangen"] else ""
+    print(f"{name}: brontabel {_brontabel_summary(meta, table)}: {written['rijen']} rijen in "
+          f"{RAW_DIR / brontabel.raw_table_name(meta)}{replaced}; bron {meta.source_id} in {RAW_DIR / 'sources.csv'}.")
+    print("Verder: python -m dashboard build --check, python -m dashboard build, en committen.")
 
 
 def _saved(extra: str = "") -> None:
@@ -154,9 +229,17 @@ def parser() -> argparse.ArgumentParser:
     )
     sub = main.add_subparsers(dest="command", required=True, metavar="opdracht")
     add = partial(sub.add_parser, parents=[common])
-    p = add("ingest", help="cijfers in het datacontract (CSV of xlsx) blijvend toevoegen")
+    p = add("ingest", help="cijfers in het datacontract (CSV of xlsx), of een brontabel (met --indicator ...), "
+            "blijvend toevoegen")
     p.add_argument("files", nargs="+", type=Path, metavar="BESTAND")
+    _brontabel_options(p)
     p.set_defaults(run=cmd_ingest)
+    p = add("meting", help="een brontabel van OCW in cijfers controleren, of met --naar-raw in data/raw/ zetten")
+    p.add_argument("files", nargs="+", type=Path, metavar="BESTAND")
+    _brontabel_options(p)
+    p.add_argument("--naar-raw", action="store_true",
+                   help="de meting in data/raw/regional_shortage_<sector>.csv en sources.csv schrijven (voor build)")
+    p.set_defaults(run=cmd_meting)
     p = add("ingest-duo", help="DUO-bestand onderwijspersoneel -> werkgelegenheid per gemeente en AM")
     p.add_argument("file", type=Path, metavar="BESTAND")
     p.add_argument("--adressen", type=Path, required=True,
@@ -176,6 +259,17 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--check", action="store_true", help="alleen tonen wat de build zou veranderen; niets schrijven")
     p.set_defaults(run=cmd_build)
     return main
+
+
+def _brontabel_options(p: argparse.ArgumentParser) -> None:
+    """No argparse `required` or `choices`: a missing or wrong option is refused in Dutch (brontabel.check_options)."""
+    p.add_argument("--indicator", help="brontabel: wat het bestand meet (tekort_pct)")
+    p.add_argument("--sector", help="brontabel: po of vo")
+    p.add_argument("--peildatum", help="brontabel: de peildatum, bijv. 2025-10-01")
+    p.add_argument("--bron-titel", dest="bron_titel", help="brontabel: titel van de bron")
+    p.add_argument("--bron-uitgever", dest="bron_uitgever", help="brontabel: uitgever, bijv. 'Ministerie van OCW'")
+    p.add_argument("--bron-jaar", dest="bron_jaar", help="brontabel: jaar van de bron, bijv. 2025")
+    p.add_argument("--bron-url", dest="bron_url", help="brontabel: webadres van de pagina met de brontabel")
 
 
 def main(argv: list[str] | None = None) -> int:

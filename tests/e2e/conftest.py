@@ -38,10 +38,10 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server() -> tuple[subprocess.Popen, str]:
+def start_server(eigen_dir: Path | None = None) -> tuple[subprocess.Popen, str]:
     port = _free_port()
-    # Uploads in browser tests go to a scratch folder, never to the developer's data/eigen/.
-    env = {**os.environ, "LERARENTEKORT_EIGEN_DIR": tempfile.mkdtemp(prefix="eigen-")}
+    # Uploads and imports in browser tests go to a scratch folder, never to the developer's data/eigen/.
+    env = {**os.environ, "LERARENTEKORT_EIGEN_DIR": str(eigen_dir or tempfile.mkdtemp(prefix="eigen-"))}
     proc = subprocess.Popen(
         [
             sys.executable,
@@ -78,8 +78,8 @@ def start_server() -> tuple[subprocess.Popen, str]:
 
 
 @contextlib.contextmanager
-def running_server() -> Iterator[str]:
-    proc, url = start_server()
+def running_server(eigen_dir: Path | None = None) -> Iterator[str]:
+    proc, url = start_server(eigen_dir)
     try:
         yield url
     finally:
