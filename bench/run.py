@@ -21,7 +21,9 @@ Sections (budgets from issue 5, 2-core machine):
          <= 300 ms and <= 1.5 GB;
 - load:  20 concurrent browser sessions (Playwright contexts on 127.0.0.1) changing filters and pages for 60 s:
          errors (must be 0) and p95 rerun latency as the browser sees it, and how the CPU was shared;
-- server: the same 20 users without browsers, speaking Streamlit's websocket protocol: the server's own p95.
+- server: the same 20 users without browsers, speaking Streamlit's websocket protocol: the server's own p95;
+- scaleout: the deployment (deploy/start.sh): one replica direct, through nginx, two replicas through nginx, and
+         felt speed in Chromium while 20 protocol visitors browse (bench/scaleout.py); not in the default run.
 
 Results are printed and written to bench/output/results.md. Synthetic data only, generated here.
 """
@@ -516,6 +518,12 @@ def measure_scale(rows: int, repeats: int) -> dict:
     return {"rows": pq.ParquetFile(path).metadata.num_rows, "engines": results}
 
 
+def measure_scaleout_part(quick: bool) -> dict:
+    from bench.scaleout import measure_felt_under_load, measure_scaleout
+
+    return {"scaleout": measure_scaleout(quick), "felt_under_load": measure_felt_under_load(2 if quick else 3)}
+
+
 def measure_felt_part(repeats: int) -> dict:
     from bench.felt import measure_felt
 
@@ -598,6 +606,11 @@ def report(results: dict) -> str:
         from bench.felt import felt_table
 
         table += "\n\n" + felt_table(results["felt"])
+    if "scaleout" in results:
+        from bench.scaleout import felt_under_load_table, scaleout_table
+
+        table += "\n\n" + scaleout_table(results["scaleout"]["scaleout"])
+        table += "\n\n" + felt_under_load_table(results["scaleout"]["felt_under_load"])
     return table
 
 
@@ -650,6 +663,8 @@ def main() -> None:
         "server": ("belasting zonder browser", lambda: asyncio.run(run_server_load(
             args.sessions or (5 if quick else 20), args.seconds or (10 if quick else 60)))),
         "felt": ("gevoelde snelheid (klik tot getekend)", lambda: measure_felt_part(3 if quick else 10)),
+        "scaleout": ("schaal-uit: 1 replica direct, via nginx, 2 replica's via nginx", lambda: measure_scaleout_part(
+            quick)),
     }
     for name, (label, measure) in sections.items():
         if name in only:
