@@ -9,6 +9,7 @@ is ever in an answer. The file is made in a worker thread, so the websockets of 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib
 import logging
@@ -25,6 +26,7 @@ CACHE_CONTROL = "public, max-age=300"
 log = logging.getLogger(__name__)
 
 
+@functools.cache
 def _load_views() -> None:
     """Import every page's views, so their functions are registered (a fresh replica may not have run a page)."""
     import dashboard.views as package

@@ -1,0 +1,51 @@
+"""deploy/configure.py: the nginx and supervisord configuration it writes is valid and says what the README says."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from deploy.configure import COOKIE, UPLOAD_LIMIT_MB, Layout, upstreams_conf, write
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize("replicas", [1, 3])
+def test_nginx_accepts_the_written_configuration(tmp_path, replicas):
+    layout = Layout(tmp_path, 18080, replicas, "127.0.0.1")
+    write(layout)
+    result = subprocess.run(["nginx", "-t", "-q", "-c", str(tmp_path / "nginx.conf")], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    supervisord = (tmp_path / "supervisord.conf").read_text()
+    assert [f"[program:r{i}]" in supervisord for i in range(1, replicas + 1)] == [True] * replicas
+    assert "--server.port 18081 " in supervisord and "autorestart=true" in supervisord
+    assert oct((tmp_path / "supervisord.conf").stat().st_mode & 0o777) == "0o600"  # it holds the cookie secret
+
+
+def test_each_replica_has_the_others_as_backup_and_not_ready_is_down():
+    layout = Layout(Path("/x"), 9000, 3)
+    conf = upstreams_conf(layout, {"r1": True, "r2": False, "r3": True})
+    r1 = re.search(r"upstream r1 \{(.*?)\}", conf, re.S)[1]
+    assert "127.0.0.1:9001 max_fails=1 fail_timeout=5s;" in r1
+    assert "127.0.0.1:9002 max_fails=1 fail_timeout=5s backup down;" in r1
+    assert "127.0.0.1:9003 max_fails=1 fail_timeout=5s backup;" in r1
+    everyone = re.search(r"upstream all \{(.*?)\}", conf, re.S)[1]
+    assert "9002 max_fails=1 fail_timeout=5s down;" in everyone and "backup" not in everyone
+
+
+def test_sessions_follow_a_cookie_not_the_client_address(tmp_path):
+    write(Layout(tmp_path, 18080, 2))
+    nginx = (tmp_path / "nginx.conf").read_text()
+    assert "ip_hash" not in nginx
+    assert f"map $cookie_{COOKIE} $sticky" in nginx and "proxy_pass http://$sticky;" in nginx
+    api = re.search(r"location /api/v1 \{(.*?)\n        \}", nginx, re.S)[1]
+    assert "proxy_pass http://all;" in api and "limit_req zone=api" in api and "proxy_cache dashboard;" in api
+
+
+def test_upload_limit_matches_the_app():
+    config = tomllib.loads((REPO / ".streamlit" / "config.toml").read_text())
+    assert config["server"]["maxUploadSize"] < UPLOAD_LIMIT_MB <= config["server"]["maxUploadSize"] + 1
