@@ -196,13 +196,15 @@ def parser() -> argparse.ArgumentParser:
     return main
 
 
-def _unchanged() -> str:
+def _unchanged(command: str) -> str:
     """What stays in use after a refused or failed command, for the operator."""
+    if command in ("build", "refresh-boundaries"):
+        return f"Er is niets gewijzigd: {DATA_DIR} is zoals het was."
     try:
         now = store.current(EIGEN_DIR)
     except OSError:
         now = None
-    return "Er is niets gewijzigd." + (f" {now.label().capitalize()} blijft in gebruik." if now else "")
+    return "Er is niets gewijzigd." + (f" In gebruik blijft {now.label()}." if now else "")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -220,11 +222,11 @@ def main(argv: list[str] | None = None) -> int:
             args.run(args)
     except WriteError as error:
         print(f"Niet gelukt: {error}", file=sys.stderr)
-        print(_unchanged(), file=sys.stderr)
+        print(_unchanged(args.command), file=sys.stderr)
         return 1
     except (IngestError, ReadError, RefreshError, BrokenData, store.LockTimeout) as error:
         print(f"Afgewezen: {error}", file=sys.stderr)
-        print(_unchanged(), file=sys.stderr)
+        print(_unchanged(args.command), file=sys.stderr)
         return 1
     return 0
 

@@ -47,6 +47,9 @@ WAIT_ENV = "LERARENTEKORT_WACHT"
 DEFAULT_WAIT = 60.0
 # Tests only: kill this process (SIGKILL, as kill -9) at the n-th write step, to prove every step is safe.
 CRASH_ENV = "LERARENTEKORT_TEST_CRASH_AT_STEP"
+# Tests only: from the n-th write step on, the kernel refuses to let this process write a byte (RLIMIT_FSIZE 0;
+# Python ignores SIGXFSZ, so each write fails with EFBIG, as on a full disk), to prove every step fails safely.
+FULL_ENV = "LERARENTEKORT_TEST_FULL_AT_STEP"
 TEMP_PREFIXES = (".nieuw-", ".weg-")
 
 _steps = 0
@@ -75,6 +78,10 @@ def step(name: str) -> None:
     _steps += 1
     if os.environ.get(CRASH_ENV) == str(_steps):
         os.kill(os.getpid(), signal.SIGKILL)
+    if os.environ.get(FULL_ENV) == str(_steps):
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_FSIZE, (0, resource.getrlimit(resource.RLIMIT_FSIZE)[1]))
 
 
 # --- lock ----------------------------------------------------------------------------------------------------------
