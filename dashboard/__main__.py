@@ -199,7 +199,7 @@ def parser() -> argparse.ArgumentParser:
 def _unchanged(command: str) -> str:
     """What stays in use after a refused or failed command, for the operator."""
     if command in ("build", "refresh-boundaries"):
-        return f"Er is niets gewijzigd: {DATA_DIR} is zoals het was."
+        return f"Er is niets gewijzigd. {DATA_DIR} is zoals het was."
     try:
         now = store.current(EIGEN_DIR)
     except OSError:
