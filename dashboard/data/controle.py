@@ -25,6 +25,7 @@ class Report:
     own: tuple[Problem, ...]
     serving: str  # which own data the pages read
     notes: tuple[str, ...] = ()
+    root: Path = DATA_DIR  # answers over HTTP name files below this folder only
 
     @property
     def servable(self) -> bool:
@@ -53,7 +54,7 @@ class Report:
             "ok": self.ok,
             "serveerbaar": self.servable,
             "eigen_data": self.serving,
-            "problemen": [p.text() for p in self.problems()],
+            "problemen": [p.short(self.root) for p in self.problems()],
         }
 
 
@@ -108,4 +109,6 @@ def check_own(eigen_dir: Path = EIGEN_DIR) -> tuple[list[Problem], str, list[str
 def check(data_dir: Path = DATA_DIR, geo_dir: Path = GEO_DIR, eigen_dir: Path = EIGEN_DIR) -> Report:
     built, notes = check_built(data_dir)
     own, serving, own_notes = check_own(eigen_dir)
-    return Report(tuple(built), tuple(geo_problems(geo_dir)), tuple(own), serving, (*notes, *own_notes))
+    return Report(
+        tuple(built), tuple(geo_problems(geo_dir)), tuple(own), serving, (*notes, *own_notes), data_dir
+    )

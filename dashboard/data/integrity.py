@@ -29,6 +29,14 @@ class Problem:
     def text(self) -> str:
         return f"{self.path}: {self.cause}"
 
+    def short(self, root: Path) -> str:
+        """The same without the server's folders above `root` (for answers over HTTP)."""
+        try:
+            where = self.path.relative_to(root)
+        except ValueError:
+            where = Path(self.path.parent.name) / self.path.name
+        return f"{where}: {self.cause}"
+
 
 def sha256(path: Path) -> str:
     digest = hashlib.sha256()

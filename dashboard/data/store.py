@@ -330,7 +330,7 @@ def resolve(eigen_dir: Path = EIGEN_DIR) -> Reading:
     return Reading(eigen_dir / GENERATIONS / ".geen", None, tuple(problems))
 
 
-def _signature(path: Path) -> tuple:
+def signature(path: Path) -> tuple:
     """Cheap: what changes when a file in `path` (a file or a folder) is replaced, cut, grown or touched."""
     try:
         if path.is_dir():
@@ -351,10 +351,10 @@ def reading(eigen_dir: Path = EIGEN_DIR) -> Reading:
     """resolve(), again only when HUIDIG or a file of the generation it names or of the one read has changed
     (a few stat calls; the pages ask on every view). A new problem is logged once, with file and cause."""
     named = current_dir(eigen_dir)
-    key = (_signature(eigen_dir / POINTER), _signature(named) if named else ())
+    key = (signature(eigen_dir / POINTER), signature(named) if named else ())
     known = _readings.get(str(eigen_dir))
     if known and known[0][:2] == key and (known[1].folder in (None, named) or known[0][2:] == (
-        _signature(known[1].folder),
+        signature(known[1].folder),
     )):
         return known[1]
     found = resolve(eigen_dir)
@@ -365,7 +365,7 @@ def reading(eigen_dir: Path = EIGEN_DIR) -> Reading:
             "'python -m dashboard controle'.",
             "; ".join(p.text() for p in found.problems), instead,
         )
-    served = (_signature(found.folder),) if found.folder not in (None, named) else ()
+    served = (signature(found.folder),) if found.folder not in (None, named) else ()
     _readings[str(eigen_dir)] = ((*key, *served), found)
     return found
 
