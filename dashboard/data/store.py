@@ -344,19 +344,36 @@ def _stat_key(st: os.stat_result) -> tuple[int, int, int]:
     return st.st_mtime_ns, st.st_size, st.st_ino
 
 
-_readings: dict[str, tuple[tuple, Reading]] = {}
+def _stats(paths: tuple[Path, ...]) -> tuple:
+    """(mtime, size, inode) per path, None when it is gone: replacing, cutting, growing or touching shows."""
+    found = []
+    for path in paths:
+        try:
+            found.append(_stat_key(os.stat(path)))
+        except OSError:
+            found.append(None)
+    return tuple(found)
+
+
+def _files(folder: Path | None) -> tuple[Path, ...]:
+    try:
+        return tuple(sorted(Path(e.path) for e in os.scandir(folder))) if folder else ()
+    except OSError:
+        return ()
+
+
+_readings: dict[str, tuple[tuple[Path, ...], tuple, Reading]] = {}  # eigen_dir -> (watched files, their stats, ...)
 
 
 def reading(eigen_dir: Path = EIGEN_DIR) -> Reading:
     """resolve(), again only when HUIDIG or a file of the generation it names or of the one read has changed
-    (a few stat calls; the pages ask on every view). A new problem is logged once, with file and cause."""
-    named = current_dir(eigen_dir)
-    key = (signature(eigen_dir / POINTER), signature(named) if named else ())
+    (one stat call per file; the pages ask on every view). A new problem is logged once, with file and cause."""
     known = _readings.get(str(eigen_dir))
-    if known and known[0][:2] == key and (known[1].folder in (None, named) or known[0][2:] == (
-        signature(known[1].folder),
-    )):
-        return known[1]
+    if known and _stats(known[0]) == known[1]:
+        return known[2]
+    named = current_dir(eigen_dir)
+    watched = (eigen_dir / POINTER, *((named, *_files(named)) if named else ()))
+    before = _stats(watched)
     found = resolve(eigen_dir)
     if found.problems:
         instead = found.serving.label() if found.serving else "de gepubliceerde data zonder imports"
@@ -365,8 +382,8 @@ def reading(eigen_dir: Path = EIGEN_DIR) -> Reading:
             "'python -m dashboard controle'.",
             "; ".join(p.text() for p in found.problems), instead,
         )
-    served = (signature(found.folder),) if found.folder not in (None, named) else ()
-    _readings[str(eigen_dir)] = ((*key, *served), found)
+    served = tuple(p for p in _files(found.folder) if p not in watched)
+    _readings[str(eigen_dir)] = ((*watched, *served), (*before, *_stats(served)), found)
     return found
 
 
