@@ -229,9 +229,9 @@ def test_full_read_only_and_forbidden_disk(tiny_disk: Path):
 
     # EACCES: the data belongs to another user and the command runs as root without the capabilities that let
     # root write anywhere (setpriv drops them), as an operator who is not the owner
-    _chown(data, 65534)
     if shutil.which("setpriv") is None:
         pytest.skip("setpriv ontbreekt")
+    _chown(data, 65534)
     limited = ["setpriv", f"--bounding-set=-{DAC}", f"--inh-caps=-{DAC}", sys.executable]
     refused = subprocess.run(
         [*limited, "-m", "dashboard", *args], cwd=REPO_DIR, capture_output=True, text=True, timeout=180,
