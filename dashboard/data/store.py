@@ -478,18 +478,20 @@ def _switch(eigen_dir: Path, made: Generation) -> None:
 
 
 def _base(eigen_dir: Path) -> Generation:
-    """The state before the first generation, as generation 1: the old flat files (migrated) or nothing.
-    So `herstel` after the first import returns to exactly what was there."""
+    """The state before the first generation, as generation 1: the old flat files (copied) or nothing. So
+    `herstel` after the first import returns to exactly what was there. Not in use yet: the first import's
+    generation is made from it, and only when HUIDIG points at that one are the flat files removed (_migrated)."""
     flat = table_files(eigen_dir)
     described = "overgenomen uit de oude indeling" if flat else "lege begintoestand"
-    base = _make(eigen_dir, flat, None, described)
-    _switch(eigen_dir, base)
-    step("begintoestand in gebruik")
-    for path in flat.values():  # from here on HUIDIG is read, never the flat files (nor their *.vorige.*)
+    return _make(eigen_dir, flat, None, described)
+
+
+def _migrated(eigen_dir: Path) -> None:
+    """From here on HUIDIG is read, never the flat files of the old layout (nor their *.vorige.*)."""
+    for path in table_files(eigen_dir).values():
         with suppress(OSError):  # what stays is removed by the next command (cleanup)
             path.unlink()
             path.with_name(f"{path.stem}.vorige.parquet").unlink(missing_ok=True)
-    return base
 
 
 def _broken(problems: list[Problem], eigen_dir: Path) -> BrokenData:
@@ -524,12 +526,22 @@ def commit_generation(
     """Make a new generation: the given tables (None = drop that table), the others carried over from the
     current one; then switch HUIDIG to it in one step. The previous generation stays untouched."""
     with writing(eigen_dir):
-        base = sound_current(eigen_dir) or _base(eigen_dir)
+        base = sound_current(eigen_dir)
+        first = None if base is not None else _base(eigen_dir)
+        base = base or first
         keep = {name: path for name, path in table_files(base.path).items() if name not in tables}
         new = {name: frame for name, frame in tables.items() if frame is not None}
-        made = _make(eigen_dir, {**keep, **new}, base.number, description)
-        _switch(eigen_dir, made)
+        try:
+            made = _make(eigen_dir, {**keep, **new}, base.number, description)
+            _switch(eigen_dir, made)
+        except WriteError:  # a failed first import leaves no base generation either: nothing changed
+            if first is not None:
+                with suppress(OSError):
+                    _drop(eigen_dir, first.number)
+            raise
         step("in gebruik")
+        if first is not None:
+            _migrated(eigen_dir)
         prune(eigen_dir)
         step("opgeruimd")
         return made
