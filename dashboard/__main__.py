@@ -218,7 +218,8 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(args)
     try:
         with store.writing(EIGEN_DIR, getattr(args, "wacht", None)):
-            _clean_up()
+            with store.guarded("Het opruimen na een afgebroken opdracht", EIGEN_DIR):
+                _clean_up()
             args.run(args)
     except WriteError as error:
         print(f"Niet gelukt: {error}", file=sys.stderr)
@@ -226,6 +227,11 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except (IngestError, ReadError, RefreshError, BrokenData, store.LockTimeout) as error:
         print(f"Afgewezen: {error}", file=sys.stderr)
+        print(_unchanged(args.command), file=sys.stderr)
+        return 1
+    except OSError as error:  # anything else the system refused (a read error of the disk, ...): no traceback
+        where = f" ({error.filename})" if error.filename else ""
+        print(f"Niet gelukt: het systeem weigerde een bestand{where}: {error.strerror or error}.", file=sys.stderr)
         print(_unchanged(args.command), file=sys.stderr)
         return 1
     return 0
