@@ -161,6 +161,15 @@ def test_ingest_fails_safely_at_every_write_step(start: str, tmp_path: Path):
     assert refused == list(range(1, len(refused) + 1)) and len(refused) >= (5 if start == "generatie" else 8)
 
 
+@pytest.mark.parametrize("command", ["ingest-duo", "onderwijsregios"])  # herstel has one write: see above
+def test_other_own_data_commands_fail_safely_at_every_write_step(command: str, tmp_path: Path):
+    data = data_copy(tmp_path)
+    assert run(data, "ingest", str(contract_file(tmp_path, 1))).returncode == 0
+    assert run(data, "ingest", str(contract_file(tmp_path, 3))).returncode == 0
+    refused = _steps_run(data, _eigen_commands(tmp_path)[command], {})
+    assert refused == list(range(1, len(refused) + 1)) and len(refused) >= 5
+
+
 def test_build_fails_safely_at_every_write_step(tmp_path: Path):
     data = data_copy(tmp_path)
     (data / "indicators.parquet").unlink()  # so the build has something to change
