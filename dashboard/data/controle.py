@@ -43,7 +43,8 @@ class Report:
         parts = (("Gebouwde dataset", self.built), ("Kaartgrenzen", self.geo), ("Eigen data", self.own))
         out = []
         for title, problems in parts:
-            out.append(f"{title}: {'in orde' if not problems else f'{len(problems)} probleem/problemen'}")
+            count = f"{len(problems)} {'probleem' if len(problems) == 1 else 'problemen'}"
+            out.append(f"{title}: {count if problems else 'in orde'}")
             out += [f"  - {p.text()}" for p in problems]
         out.append(f"Het dashboard toont als eigen data: {self.serving}.")
         out += [f"Let op: {note}" for note in self.notes]
