@@ -6,7 +6,7 @@ router on a fresh server and breaks shared deep links (PITFALLS.md).
 
 import streamlit as st
 
-from dashboard import warmup
+from dashboard import health, warmup
 from dashboard.format import SECTOR_LABELS, md_text
 from dashboard.registry import PAGES
 from dashboard.ui.filters import SECTOR
@@ -50,5 +50,11 @@ with st.sidebar:
             icon=":material/upload_file:",
         )
 publish(SECTOR)
+
+if not health.servable():  # the built dataset or the boundaries cannot be read: no page can run (log: the files)
+    st.error(health.BROKEN_PAGE, icon=":material/error:")
+    st.stop()
+if (notice := health.own_data_notice()) is not None:  # a broken import generation is passed by: say so
+    st.info(md_text(notice), icon=":material/info:")
 
 page.run()

@@ -2,9 +2,10 @@
 
 The same app as `streamlit run app.py` (app.py is the Streamlit script), served as an st.App whose startup
 hook builds every page's default views in the background (dashboard/warmup.py), so the first visitor does not wait
-for imports, Parquet reads and figures. GET /warmup tells whether that is done: HTTP 200 with `"ready": true` when
-this replica may get visitors, 503 until then (a balancer's readiness check), with the replica's name and pid.
-Also served: the open data API (/api/v1, dashboard/api.py) and the download links (/download, dashboard/web).
+for imports, Parquet reads and figures. GET /warmup tells whether this replica may get visitors: HTTP 200 with
+`"ready": true` once it is warm and the data on disk is whole (dashboard/health.py, "controle"), 503 until then (a
+balancer's readiness check), with the replica's name and pid. Also served: the open data API (/api/v1,
+dashboard/api.py) and the download links (/download, dashboard/web/download.py).
 """
 
 from contextlib import asynccontextmanager
@@ -14,21 +15,23 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
-from dashboard import api, warmup
+from dashboard import api, health, warmup
 from dashboard.web import download, replica
 from dashboard.web.headers import MIDDLEWARE
 
 
 @asynccontextmanager
 async def lifespan(app: st.App):
+    health.log_at_start()
     task = warmup.start()
     yield
     task.cancel()
 
 
 async def warmup_status(_request: Request) -> JSONResponse:
-    status = warmup.STATUS.as_json() | replica.identity()
-    return JSONResponse(status, status_code=200 if status["ready"] else 503, headers={"Cache-Control": "no-store"})
+    body, _ = health.with_controle(warmup.STATUS.as_json())  # + "ready", "controle"
+    body |= replica.identity()
+    return JSONResponse(body, status_code=200 if body["ready"] else 503, headers={"Cache-Control": "no-store"})
 
 
 app = st.App(

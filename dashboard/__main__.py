@@ -12,9 +12,11 @@
     python -m dashboard herstel                       de generatie eigen data van vóór de laatste import terugzetten
     python -m dashboard build                         data/*.parquet opnieuw bouwen uit data/raw/*.csv
     python -m dashboard build --check                 tonen wat build zou veranderen, zonder te schrijven
+    python -m dashboard controle                      nagaan of dataset, eigen data en kaartgrenzen heel zijn
 
 Every command checks everything before it writes, writes via temporary files, and exits with status 1 and a
-Dutch message (what and where) when the input is refused. Only refresh-boundaries goes online.
+Dutch message (what and where) when the input is refused or a write fails (disk full, size limit, read-only,
+no rights): then nothing has changed and no temp file is left. Only refresh-boundaries goes online.
 Every command holds one write lock (dashboard.data.store) from before it reads until its new state is in place;
 a second one waits (--wacht SECONDEN, or LERARENTEKORT_WACHT; standaard 60 s) and then gives up with status 1.
 """
@@ -191,7 +193,21 @@ def cmd_herstel(args: argparse.Namespace) -> None:
     if restored is None:
         raise IngestError(f"er is geen vorige versie om terug te zetten (in {EIGEN_DIR}).")
     left, back = restored
-    print(f"Terug naar {back.label()}; {left.label()} staat niet meer in gebruik maar blijft bewaard.")
+    if left is None:
+        print(f"Terug naar {back.label()}; {EIGEN_DIR / store.POINTER} was beschadigd en wijst nu weer naar een "
+              "leesbare generatie.")
+    else:
+        print(f"Terug naar {back.label()}; {left.label()} staat niet meer in gebruik maar blijft bewaard.")
+
+
+def controle(args: argparse.Namespace) -> int:
+    """Read-only: no lock, so it also runs on a read-only volume and while an import runs."""
+    from dashboard.data.controle import check
+
+    report = check(DATA_DIR, GEO_DIR, EIGEN_DIR)
+    print("\n".join(report.lines()))
+    print("Alles in orde." if report.ok else "Niet in orde: zie de bestanden hierboven.")
+    return 0 if report.ok else 1
 
 
 def cmd_build(args: argparse.Namespace) -> None:
@@ -258,6 +274,8 @@ def parser() -> argparse.ArgumentParser:
     p = add("build", help="data/*.parquet opnieuw bouwen uit data/raw/*.csv")
     p.add_argument("--check", action="store_true", help="alleen tonen wat de build zou veranderen; niets schrijven")
     p.set_defaults(run=cmd_build)
+    p = add("controle", help="nagaan of dataset, eigen data en kaartgrenzen heel zijn (status 1 als niet)")
+    p.set_defaults(run=controle, read_only=True)
     return main
 
 
@@ -272,19 +290,43 @@ def _brontabel_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--bron-url", dest="bron_url", help="brontabel: webadres van de pagina met de brontabel")
 
 
+def _unchanged(command: str) -> str:
+    """What stays in use after a refused or failed command, for the operator."""
+    if command in ("build", "refresh-boundaries"):
+        return f"Er is niets gewijzigd. {DATA_DIR} is zoals het was."
+    try:
+        now = store.current(EIGEN_DIR)
+    except OSError:
+        now = None
+    return "Er is niets gewijzigd." + (f" In gebruik blijft {now.label()}." if now else "")
+
+
 def main(argv: list[str] | None = None) -> int:
+    from dashboard.data.errors import BrokenData, WriteError
     from dashboard.data.ingest import IngestError
     from dashboard.data.readers import ReadError
     from dashboard.data.refresh_geo import RefreshError
 
     args = parser().parse_args(argv)
+    if getattr(args, "read_only", False):
+        return args.run(args)
     try:
         with store.writing(EIGEN_DIR, getattr(args, "wacht", None)):
-            _clean_up()
+            with store.guarded("Het opruimen na een afgebroken opdracht", EIGEN_DIR):
+                _clean_up()
             args.run(args)
-    except (IngestError, ReadError, RefreshError, store.LockTimeout) as error:
+    except WriteError as error:
+        print(f"Niet gelukt: {error}", file=sys.stderr)
+        print(_unchanged(args.command), file=sys.stderr)
+        return 1
+    except (IngestError, ReadError, RefreshError, BrokenData, store.LockTimeout) as error:
         print(f"Afgewezen: {error}", file=sys.stderr)
-        print("Er is niets gewijzigd.", file=sys.stderr)
+        print(_unchanged(args.command), file=sys.stderr)
+        return 1
+    except OSError as error:  # anything else the system refused (a read error of the disk, ...): no traceback
+        where = f" ({error.filename})" if error.filename else ""
+        print(f"Niet gelukt: het systeem weigerde een bestand{where}: {error.strerror or error}.", file=sys.stderr)
+        print(_unchanged(args.command), file=sys.stderr)
         return 1
     return 0
 

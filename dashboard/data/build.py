@@ -17,7 +17,7 @@ import pandas as pd
 from dashboard.data.contract import validate, validate_references
 from dashboard.data.members import definition_rows, expand_members, sector_codes
 from dashboard.data.paths import DATA_DIR, GEO_DIR, RAW_DIR, geo_file
-from dashboard.data.store import write_parquet
+from dashboard.data.store import write_tables
 
 G5_CODES = {
     "Amsterdam": "GM0363",
@@ -354,7 +354,14 @@ def build_sources(raw_dir: Path = RAW_DIR) -> pd.DataFrame:
 
 
 def build_regions(raw_dir: Path = RAW_DIR, geo_dir: Path = GEO_DIR) -> pd.DataFrame:
-    gem = read_raw("gemeente_regions.csv", raw_dir)
+    with open(geo_file("arbeidsmarktregio", geo_dir), encoding="utf-8") as fh:
+        features = json.load(fh)["features"]
+    return regions_from(read_raw("gemeente_regions.csv", raw_dir), features)
+
+
+def regions_from(gem: pd.DataFrame, features: list[dict]) -> pd.DataFrame:
+    """The regions table from the gemeente table (strings, as in data/raw/gemeente_regions.csv) and the
+    arbeidsmarktregio boundary features (refresh-boundaries builds it before any file is written)."""
     gemeenten = pd.DataFrame(
         {
             "region_code": gem["gemeentecode"],
@@ -375,8 +382,6 @@ def build_regions(raw_dir: Path = RAW_DIR, geo_dir: Path = GEO_DIR) -> pd.DataFr
             "geo_level": "provincie",
         }
     )
-    with open(geo_file("arbeidsmarktregio", geo_dir), encoding="utf-8") as fh:
-        features = json.load(fh)["features"]
     am = pd.DataFrame(
         {
             "region_code": [f["properties"]["statcode"] for f in features],
@@ -446,6 +451,6 @@ def build_all(raw_dir: Path = RAW_DIR, geo_dir: Path = GEO_DIR) -> dict[str, pd.
 
 
 def write_all(tables: dict[str, pd.DataFrame], out_dir: Path = DATA_DIR) -> None:
-    """Each file old or new, never half, mode from the umask (0644). Run under the write lock (the CLI does)."""
-    for name, frame in tables.items():
-        write_parquet(frame, out_dir / f"{name}.parquet")
+    """Every table and data/manifest.json (size and sha256 per file): each file old or new, never half; a failed
+    write (WriteError) changes none of them. Mode from the umask (0644). Run under the write lock (the CLI does)."""
+    write_tables(tables, out_dir)

@@ -11,14 +11,16 @@ WGS84 and checks it (features, statcode, statnaam, valid geometry). Then, only w
   each gemeente in the region that holds its interior point; COROP/RMC codes are kept for gemeenten that
   existed before (PDOK's generalised layers do not carry them);
 - data/regions.parquet is rebuilt from that table.
-Every file goes through a temporary file + rename, and the previous gemeente table is kept as
-gemeente_regions.vorige.csv, so a failed or broken download never leaves a broken map. The app itself never
+Every file is first written as a temporary file, then all are renamed (a failed write removes them all and
+changes nothing), and the previous gemeente table is kept as gemeente_regions.vorige.csv, so a failed or broken
+download or write never leaves a broken map. The app itself never
 downloads anything; the app picks the newest complete boundary year in data/geo.
 """
 
 from __future__ import annotations
 
 import http.client
+import io
 import json
 import shutil
 import urllib.error
@@ -34,7 +36,7 @@ from shapely.geometry import MultiPolygon, Polygon, mapping
 from shapely.geometry.polygon import orient
 
 from dashboard.data import store
-from dashboard.data.paths import DATA_DIR, GEO_DIR, RAW_DIR
+from dashboard.data.paths import DATA_DIR, GEO_DIR, RAW_DIR, geo_file, geo_year
 
 PDOK = "https://service.pdok.nl/cbs/gebiedsindelingen"
 LAYERS = {"gemeente": "gemeente", "provincie": "provincie", "arbeidsmarktregio": "arbeidsmarktregio"}
@@ -190,8 +192,24 @@ def gemeente_table(
     return table.merge(previous[["gemeentecode", *kept]], on="gemeentecode", how="left").fillna("")
 
 
-def write_atomic(text: str, target: Path) -> None:
-    store.atomic_write(target, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+def regions_for(jaar: int, table: pd.DataFrame, web: dict[str, dict], geo_dir: Path) -> pd.DataFrame:
+    """data/regions.parquet as `build` would make it once the new files are in place, made before any is written:
+    the gemeente table as read from its CSV, the arbeidsmarktregio's of the newest complete boundary year."""
+    from dashboard.data.build import regions_from  # the build imports pandas-heavy code; keep the CLI light
+
+    gem = pd.read_csv(io.StringIO(table.to_csv(index=False)), dtype=str, keep_default_na=False)
+    try:
+        newest = geo_year(geo_dir)
+    except FileNotFoundError:
+        newest = jaar
+    if jaar >= newest:
+        return regions_from(gem, web["arbeidsmarktregio"]["features"])
+    with open(geo_file("arbeidsmarktregio", geo_dir, newest), encoding="utf-8") as fh:
+        return regions_from(gem, json.load(fh)["features"])
+
+
+def _text(text: str) -> Callable[[Path], None]:
+    return lambda tmp: tmp.write_text(text, encoding="utf-8")
 
 
 def refresh(
@@ -203,10 +221,8 @@ def refresh(
     progress: Callable[[Iterable[str]], Iterable[str]] = iter,
 ) -> dict[str, int]:
     """Download and check every level; write boundaries, the gemeente table and regions.parquet only when all
-    levels are valid. Returns the number of areas per level."""
-    from dashboard.data.build import build_regions  # the build imports pandas-heavy code; keep the CLI light
-    from dashboard.data.ingest import atomic_write_parquet
-
+    levels are valid, as one group (dashboard.data.store.write_tables: a failed write changes none of them).
+    Returns the number of areas per level."""
     layers = {level: parse_layer(download(wfs_url(base_url, jaar, level), level), level) for level in progress(LAYERS)}
     previous_path = raw_dir / "gemeente_regions.csv"
     previous = (
@@ -216,12 +232,12 @@ def refresh(
     )
     table = gemeente_table(layers["gemeente"], layers["provincie"], layers["arbeidsmarktregio"], previous)
     web = {level: to_web_geojson(frame, jaar, level) for level, frame in layers.items()}
-    for level, geojson in web.items():
-        write_atomic(
-            json.dumps(geojson, ensure_ascii=False, separators=(",", ":")), geo_dir / f"{level}_{jaar}_web.geojson"
-        )
+    writes: dict[Path, Callable[[Path], None]] = {
+        geo_dir / f"{level}_{jaar}_web.geojson": _text(json.dumps(geojson, ensure_ascii=False, separators=(",", ":")))
+        for level, geojson in web.items()
+    }
     if previous_path.exists():
-        shutil.copy2(previous_path, raw_dir / "gemeente_regions.vorige.csv")
-    write_atomic(table.to_csv(index=False), previous_path)
-    atomic_write_parquet(build_regions(raw_dir, geo_dir), data_dir / "regions.parquet")
+        writes[raw_dir / "gemeente_regions.vorige.csv"] = lambda tmp: shutil.copy2(previous_path, tmp)
+    writes[previous_path] = _text(table.to_csv(index=False))
+    store.write_tables({"regions": regions_for(jaar, table, web, geo_dir)}, data_dir, also=writes)
     return {level: len(geojson["features"]) for level, geojson in web.items()}

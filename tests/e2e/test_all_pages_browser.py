@@ -89,6 +89,7 @@ def test_server_warms_every_page_at_start(server):
         time.sleep(0.5)
     assert status["errors"] == []
     assert set(status["pages"]) == {p.name for p in REGISTRY}
+    assert status["ready"] is True and status["controle"]["ok"] is True  # the data on disk is whole
 
 
 def test_whole_dataset_download_arrives(server, page):
