@@ -32,6 +32,8 @@ class Column:
     kind: str  # "str", "int" or "float"
     required: bool = True  # may not be empty / NaN
     allowed: tuple[str, ...] = ()
+    # Filled in where the column is missing or a cell is empty (a column added later: older files lack it).
+    default: str | None = None
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,8 @@ SCHEMAS: dict[str, Schema] = {
             Column("year", "str", required=False),
             Column("url", "str", required=False),
             Column("kind", "str", required=False),
+            # SPDX id or a Dutch description (dashboard.data.licences); own data without one: 'onbekend'.
+            Column("licence", "str", default="onbekend"),
         ),
         unique=("source_id",),
     ),
@@ -153,6 +157,8 @@ def _empty(series: pd.Series) -> pd.Series:
 def validate(frame: pd.DataFrame, table: str) -> pd.DataFrame:
     """Check `frame` against the schema of `table`; return it with contract dtypes or raise."""
     schema = SCHEMAS[table]
+    defaults = {c.name: c.default for c in schema.columns if c.default is not None and c.name not in frame.columns}
+    frame = frame.assign(**defaults) if defaults else frame
     missing = [c for c in schema.column_names if c not in frame.columns]
     if missing:
         raise ContractError(
@@ -178,6 +184,8 @@ def validate(frame: pd.DataFrame, table: str) -> pd.DataFrame:
             out[col.name] = numeric.astype("Int64" if col.kind == "int" else "float64")
             continue
         text = series.astype("string").fillna("").str.strip()
+        if col.default is not None:
+            text = text.mask(text == "", col.default)
         if col.required and (text == "").any():
             problems.append(f"kolom '{col.name}' is leeg in rij {_rows(text == '', out)}")
         if col.allowed:
