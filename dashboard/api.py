@@ -5,6 +5,11 @@
     GET /api/v1/sources           the source register
     GET /api/v1/regions           regions with their codes
     GET /api/v1/onderwijsregios   onderwijsregio's with their gemeenten per sector
+    GET /api/v1/openapi.json      OpenAPI 3.1, generated from the parameter definitions below (dashboard.web.openapi)
+    GET /api/v1/docs              the same as a readable Dutch page (plain HTML, works offline)
+    GET /api/v1/datapackage.json  Frictionless data package (dashboard.data.datapackage) of the files under data/
+    GET /api/v1/data/BESTAND      one CSV file of the data package; GET /api/v1/dataset.zip: all of it in one zip
+    GET /api/v1/releases          what every build and import changed, newest first; releases.atom as a feed
 
 Tables come as CSV (the same bytes as the page downloads: `;`, decimal comma, UTF-8 with BOM, formula cells
 neutralised), JSON or Parquet. Every answer carries the dataset version (X-Dataset-Version, ETag) and may be
@@ -20,6 +25,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from starlette.requests import Request
@@ -89,39 +95,104 @@ def _records(frame: pd.DataFrame) -> list[dict[str, object]]:
     return json_records(frame)
 
 
+@dataclass(frozen=True)
+class Param:
+    """One query parameter of a table endpoint. The views validate with it and the OpenAPI document is generated
+    from it (dashboard.web.openapi), so the two cannot drift apart."""
+
+    name: str
+    description: str
+    allowed: tuple[str, ...]
+    repeatable: bool = True
+    default: str | None = None
+    form: str | None = None  # the shape a value must have (checked before the allowed values)
+    example: str | None = None
+
+
+def _sources(snap: Snapshot) -> pd.DataFrame:
+    """The source register with licence ('onbekend' where own data has none) and `herverdeelbaar`."""
+    from dashboard.data.licences import with_redistribution
+
+    return with_redistribution(snap.tables["sources"])
+
+
+def parameters(snap: Snapshot) -> dict[str, tuple[Param, ...]]:
+    """Per table endpoint its parameters with the values it accepts: the contract's closed lists, the data's open
+    ones (the same functions the validation uses)."""
+    from dashboard.data.contract import COLUMN_DOCS
+    from dashboard.data.query import FILTERS, FORMATS, PEILDATUM_HELP, REGION_CODE_HELP, allowed_values
+
+    def fmt(default: str = "csv") -> Param:
+        return Param("format", f"formaat van het antwoord: csv, json of parquet (standaard {default})", FORMATS,
+                     repeatable=False, default=default, example="json")
+
+    regions = snap.tables["regions"]
+    allowed = allowed_values(snap.tables["indicators"], regions)
+    forms = {"region_code": REGION_CODE_HELP, "peildatum": PEILDATUM_HELP}
+    examples = {"indicator": "tekort_pct", "sector": "po", "geo_level": "arbeidsmarktregio", "region_code": "AM09",
+                "peildatum": "2023-10-01", "kind": "meting"}
+    filters = tuple(
+        Param(name, COLUMN_DOCS[name], tuple(allowed[name]), form=forms.get(name),
+              example=examples.get(name) if examples.get(name) in allowed[name] else None)
+        for name in FILTERS
+    )
+    definition = onderwijsregio_rows(snap)
+    return {
+        "indicators": (*filters, fmt()),
+        "sources": (Param("source_id", COLUMN_DOCS["source_id"], tuple(sorted(snap.tables["sources"]["source_id"]))),
+                    fmt()),
+        "regions": (Param("geo_level", COLUMN_DOCS["geo_level"], tuple(sorted(regions["geo_level"].unique()))),
+                    Param("region_code", COLUMN_DOCS["region_code"], tuple(sorted(regions["region_code"])),
+                          form=REGION_CODE_HELP),
+                    fmt()),
+        "onderwijsregios": (Param("sector", COLUMN_DOCS["sector"], tuple(sorted(definition["sector"].unique()))),
+                            Param("onderwijsregio", COLUMN_DOCS["onderwijsregio"],
+                                  tuple(sorted(definition["onderwijsregio"].unique()))),
+                            fmt("json")),
+    }
+
+
+def _validated(params: dict[str, list[str]], spec: tuple[Param, ...]) -> tuple[dict[str, tuple[str, ...]], str]:
+    """(chosen values per filter, format), or QueryError for the first parameter that is not as `spec` says."""
+    from dashboard.data.query import check_format, check_params, check_values
+
+    check_params(params, [p.name for p in spec])
+    filters = {p.name: check_values(p.name, [v.strip() for v in params.get(p.name, [])], list(p.allowed))
+               for p in spec if p.name != "format"}
+    fmt = next(p for p in spec if p.name == "format")
+    return filters, check_format(params, default=fmt.default or "csv")
+
+
+def _filtered(rows: pd.DataFrame, chosen: dict[str, tuple[str, ...]]) -> pd.DataFrame:
+    for column, wanted in chosen.items():
+        if wanted:
+            rows = rows[rows[column].isin(wanted)]
+    return rows
+
+
 # Each endpoint: (snapshot, params) -> (frame or None, format, JSON body). Pure apart from the snapshot.
 def indicators_view(snap: Snapshot, params: dict[str, list[str]]) -> tuple[pd.DataFrame, str, dict[str, object]]:
-    from dashboard.data.query import query_rows, validate_query
+    from dashboard.data.query import Query, query_rows
 
-    query = validate_query(params, snap.tables["indicators"], snap.tables["regions"])
+    chosen, fmt = _validated(params, parameters(snap)["indicators"])
+    query = Query(**chosen, format=fmt)
     rows = query_rows(snap.tables["indicators"], query)
-    sources = snap.tables["sources"]
+    sources = _sources(snap)
     used = sources[sources["source_id"].isin(rows["source_id"].unique())]
     body = {"query": query.filters(), "aantal": len(rows), "rijen": _records(rows), "bronnen": _records(used)}
     return rows, query.format, body
 
 
 def sources_view(snap: Snapshot, params: dict[str, list[str]]) -> tuple[pd.DataFrame, str, dict[str, object]]:
-    from dashboard.data.query import check_format, check_params, check_values
-
-    check_params(params, ("source_id", "format"))
-    sources = snap.tables["sources"]
-    wanted = check_values("source_id", params.get("source_id", []), sorted(sources["source_id"]))
-    rows = sources[sources["source_id"].isin(wanted)] if wanted else sources
-    return rows, check_format(params), {"aantal": len(rows), "bronnen": _records(rows)}
+    chosen, fmt = _validated(params, parameters(snap)["sources"])
+    rows = _filtered(_sources(snap), chosen)
+    return rows, fmt, {"aantal": len(rows), "bronnen": _records(rows)}
 
 
 def regions_view(snap: Snapshot, params: dict[str, list[str]]) -> tuple[pd.DataFrame, str, dict[str, object]]:
-    from dashboard.data.query import check_format, check_params, check_values
-
-    check_params(params, ("geo_level", "region_code", "format"))
-    regions = snap.tables["regions"]
-    rows = regions
-    for column in ("geo_level", "region_code"):
-        wanted = check_values(column, params.get(column, []), sorted(regions[column].unique()))
-        if wanted:
-            rows = rows[rows[column].isin(wanted)]
-    return rows, check_format(params), {"aantal": len(rows), "regios": _records(rows)}
+    chosen, fmt = _validated(params, parameters(snap)["regions"])
+    rows = _filtered(snap.tables["regions"], chosen)
+    return rows, fmt, {"aantal": len(rows), "regios": _records(rows)}
 
 
 def onderwijsregio_rows(snap: Snapshot) -> pd.DataFrame:
@@ -137,14 +208,8 @@ def onderwijsregio_rows(snap: Snapshot) -> pd.DataFrame:
 
 
 def onderwijsregios_view(snap: Snapshot, params: dict[str, list[str]]) -> tuple[pd.DataFrame, str, dict[str, object]]:
-    from dashboard.data.query import check_format, check_params, check_values
-
-    check_params(params, ("sector", "onderwijsregio", "format"))
-    rows = onderwijsregio_rows(snap)
-    for column in ("sector", "onderwijsregio"):
-        wanted = check_values(column, params.get(column, []), sorted(rows[column].unique()))
-        if wanted:
-            rows = rows[rows[column].isin(wanted)]
+    chosen, fmt = _validated(params, parameters(snap)["onderwijsregios"])
+    rows = _filtered(onderwijsregio_rows(snap), chosen)
     regios = []
     for name, group in rows.groupby("onderwijsregio", sort=True):
         first = group.iloc[0]
@@ -160,7 +225,7 @@ def onderwijsregios_view(snap: Snapshot, params: dict[str, list[str]]) -> tuple[
         })
     indeling = "eigen indeling (geïmporteerd)" if snap.own_definition else "meegeleverde benadering (regioloketten)"
     body = {"indeling": indeling, "aantal": len(regios), "onderwijsregios": regios}
-    return rows, check_format(params, default="json"), body
+    return rows, fmt, body
 
 
 VIEWS: dict[str, Callable[[Any, dict[str, list[str]]], tuple[Any, str, dict[str, object]]]] = {
@@ -169,72 +234,164 @@ VIEWS: dict[str, Callable[[Any, dict[str, list[str]]], tuple[Any, str, dict[str,
     "regions": regions_view,
     "onderwijsregios": onderwijsregios_view,
 }
+VIEW_DESCRIPTIONS = {
+    "indicators": "de cijfers (lange tabel van het datacontract); elke parameter mag herhaald worden "
+    "(?sector=po&sector=vo); zonder parameter: alles",
+    "sources": "het bronnenregister, met per bron de licentie en of de cijfers herverdeeld mogen worden "
+    "(herverdeelbaar: ja/nee)",
+    "regions": "gebieden met CBS-codes (land, provincie, arbeidsmarktregio, gemeente) en de indeling van gemeenten",
+    "onderwijsregios": "onderwijsregio's met hun gemeenten per sector (JSON genest; CSV en Parquet één rij per "
+    "onderwijsregio, sector en gemeente)",
+}
+FORMAT_DESCRIPTIONS = {
+    "csv": "puntkomma-gescheiden, decimale komma, UTF-8 met BOM; cellen die Excel als formule zou uitvoeren "
+    "beginnen met een apostrof (zoals de CSV-downloads van het dashboard)",
+    "json": "rijen als objecten; ontbrekende getallen als null",
+    "parquet": "Apache Parquet met de kolomtypen van het datacontract",
+}
+VERSION_HELP = ("sha256 (16 tekens) over de inhoud van data/*.parquet en de eigen imports op deze server; verandert "
+                "alleen als de data verandert")
+# Documents: path below PREFIX -> what it is (Dutch). Each is served by DOCUMENTS[name] below.
+DOCUMENT_PATHS = {
+    "openapi": ("openapi.json", "OpenAPI 3.1-beschrijving van deze API (machineleesbaar)"),
+    "docs": ("docs", "documentatie van deze API (HTML, leesbaar zonder internet)"),
+    "datapackage": ("datapackage.json", "Frictionless datapakket: tabelschema's, sleutels en licenties van de "
+                    "bestanden onder data/"),
+    "zip": ("dataset.zip", "de hele dataset in één zip: de CSV-bestanden en datapackage.json"),
+    "releases": ("releases", "wat elke build en import veranderde (nieuwe peildata, gewijzigde waarden, nieuwe "
+                 "bronnen), nieuwste eerst"),
+    "atom": ("releases.atom", "dezelfde releases als Atom-feed, om op te abonneren"),
+}
 
 
 def describe(snap: Snapshot) -> dict[str, object]:
     """The index: endpoints, parameters with allowed values, formats, limits, the dataset version."""
-    from dashboard.data.query import (
-        FILTERS,
-        FORMATS,
-        MAX_REPEATS,
-        MAX_VALUE_LENGTH,
-        PEILDATUM_HELP,
-        REGION_CODE_HELP,
-        allowed_values,
-    )
+    from dashboard.data.query import MAX_REPEATS, MAX_VALUE_LENGTH
 
-    allowed = allowed_values(snap.tables["indicators"], snap.tables["regions"])
-    fmt = {"herhaalbaar": False, "toegestaan": list(FORMATS), "standaard": "csv"}
-    filters: dict[str, object] = {
-        name: {"herhaalbaar": True, "toegestaan": allowed[name]} for name in FILTERS if name != "region_code"
-    }
-    filters["region_code"] = {"herhaalbaar": True, "vorm": REGION_CODE_HELP, "toegestaan": f"{PREFIX}/regions"}
-    filters["peildatum"] = {**filters["peildatum"], "vorm": PEILDATUM_HELP}  # type: ignore[dict-item]
-    definition = onderwijsregio_rows(snap)
-    source_ids = sorted(snap.tables["sources"]["source_id"])
+    def param(p: Param) -> dict[str, object]:
+        out: dict[str, object] = {"herhaalbaar": p.repeatable}
+        if p.form:
+            out["vorm"] = p.form
+        out["toegestaan"] = f"{PREFIX}/regions" if p.name == "region_code" else list(p.allowed)
+        if p.default:
+            out["standaard"] = p.default
+        return out
+
+    specs = parameters(snap)
     return {
         "naam": "Lerarentekort in beeld: open data",
         "dataset_version": snap.version,
-        "dataset_version_uitleg": "sha256 (16 tekens) over de inhoud van data/*.parquet en de eigen imports op deze "
-        "server; verandert alleen als de data verandert",
-        "formaten": {
-            "csv": "puntkomma-gescheiden, decimale komma, UTF-8 met BOM; cellen die Excel als formule zou uitvoeren "
-            "beginnen met een apostrof (zoals de CSV-downloads van het dashboard)",
-            "json": "rijen als objecten; ontbrekende getallen als null",
-            "parquet": "Apache Parquet met de kolomtypen van het datacontract",
-        },
+        "dataset_version_uitleg": VERSION_HELP,
+        "formaten": FORMAT_DESCRIPTIONS,
         "limieten": {"herhalingen_per_parameter": MAX_REPEATS, "tekens_per_waarde": MAX_VALUE_LENGTH,
                      "tekens_zoekvraag": MAX_QUERY_LENGTH},
         "endpoints": [
             {"pad": PREFIX, "beschrijving": "deze beschrijving", "parameters": {}},
-            {"pad": f"{PREFIX}/indicators", "beschrijving": "de cijfers (lange tabel van het datacontract); "
-             "elke parameter mag herhaald worden (?sector=po&sector=vo); zonder parameter: alles",
-             "parameters": {**filters, "format": fmt}},
-            {"pad": f"{PREFIX}/sources", "beschrijving": "het bronnenregister",
-             "parameters": {"source_id": {"herhaalbaar": True, "toegestaan": source_ids},
-                            "format": fmt}},
-            {"pad": f"{PREFIX}/regions", "beschrijving": "gebieden met CBS-codes (land, provincie, "
-             "arbeidsmarktregio, gemeente) en de indeling van gemeenten",
-             "parameters": {"geo_level": {"herhaalbaar": True,
-                                          "toegestaan": sorted(snap.tables["regions"]["geo_level"].unique())},
-                            "region_code": {"herhaalbaar": True, "vorm": REGION_CODE_HELP},
-                            "format": fmt}},
-            {"pad": f"{PREFIX}/onderwijsregios", "beschrijving": "onderwijsregio's met hun gemeenten per sector "
-             "(JSON genest; CSV en Parquet één rij per onderwijsregio, sector en gemeente)",
-             "parameters": {"sector": {"herhaalbaar": True, "toegestaan": sorted(definition["sector"].unique())},
-                            "onderwijsregio": {"herhaalbaar": True,
-                                               "toegestaan": sorted(definition["onderwijsregio"].unique())},
-                            "format": {**fmt, "standaard": "json"}}},
+            *({"pad": f"{PREFIX}/{name}", "beschrijving": VIEW_DESCRIPTIONS[name],
+               "parameters": {p.name: param(p) for p in spec}} for name, spec in specs.items()),
+            *({"pad": f"{PREFIX}/{path}", "beschrijving": text, "parameters": {}}
+              for path, text in DOCUMENT_PATHS.values()),
+            {"pad": f"{PREFIX}/data/{{bestand}}", "beschrijving": "één CSV-bestand van het datapakket",
+             "parameters": {}},
         ],
     }
 
 
 def _error(status: int, body: dict[str, object], version: str | None) -> JSONResponse:
     headers = {"Cache-Control": "no-store", "Access-Control-Allow-Origin": "*"}
+    if status == 405:
+        headers["Allow"] = "GET, HEAD"
     if version:
         headers["X-Dataset-Version"] = version
         body = {**body, "dataset_version": version}
     return JSONResponse(body, status_code=status, headers=headers)
+
+
+def _no_params(params: dict[str, list[str]]) -> None:
+    from dashboard.data.query import QueryError
+
+    if params:
+        raise QueryError(next(iter(params)), "Deze pagina heeft geen parameters.", [])
+
+
+# Documents: (snapshot, request) -> (body, media type, extra headers). The caller adds version, cache and ETag.
+def openapi_document(snap: Snapshot, request: Request) -> tuple[bytes, str, dict[str, str]]:
+    import json
+
+    from dashboard.web.openapi import document
+
+    text = json.dumps(document(parameters(snap), snap.version), ensure_ascii=False, indent=1)
+    return text.encode(), "application/json", {}
+
+
+def docs_page(snap: Snapshot, request: Request) -> tuple[bytes, str, dict[str, str]]:
+    from dashboard.web.api_docs import html
+    from dashboard.web.openapi import document
+
+    return html(document(parameters(snap), snap.version)).encode(), "text/html; charset=utf-8", {}
+
+
+def datapackage_document(snap: Snapshot, request: Request) -> tuple[bytes, str, dict[str, str]]:
+    import json
+
+    from dashboard.data.datapackage import descriptor
+
+    text = json.dumps(descriptor(snap.tables, snap.version), ensure_ascii=False, indent=1)
+    return text.encode(), "application/json", {}
+
+
+def dataset_zip(snap: Snapshot, request: Request) -> tuple[bytes, str, dict[str, str]]:
+    from dashboard.data.datapackage import zip_bytes
+
+    disposition = {"Content-Disposition": 'attachment; filename="lerarentekort_datapakket.zip"'}
+    return zip_bytes(snap.tables, snap.version), "application/zip", disposition
+
+
+def data_file(snap: Snapshot, request: Request) -> tuple[bytes, str, dict[str, str]]:
+    from dashboard.data.datapackage import FOLDER, files
+    from dashboard.data.export import CSV_MEDIA_TYPE
+
+    name = request.path_params.get("bestand", "")
+    found = files(snap.tables).get(f"{FOLDER}/{name}")
+    if found is None:
+        raise ApiError(404, {"fout": f"Onbekend bestand '{name[:100]}'.", "parameter": None,
+                             "toegestaan": data_file_names()})
+    return found, CSV_MEDIA_TYPE, {"Content-Disposition": f'inline; filename="{name}"'}
+
+
+def data_file_names() -> list[str]:
+    from dashboard.data.datapackage import RESOURCES
+
+    return [r.file for r in RESOURCES]
+
+
+def releases_list(snap: Snapshot, request: Request) -> tuple[bytes, str, dict[str, str]]:
+    import json
+
+    from dashboard.data.releases import all_releases
+
+    found = all_releases()
+    body = {"dataset_version": snap.version, "aantal": len(found), "releases": found}
+    return json.dumps(body, ensure_ascii=False).encode(), "application/json", {}
+
+
+def releases_feed(snap: Snapshot, request: Request) -> tuple[bytes, str, dict[str, str]]:
+    from dashboard.data.releases import all_releases
+    from dashboard.web.feed import MEDIA_TYPE, atom
+
+    base = str(request.base_url).rstrip("/")
+    return atom(all_releases(), f"{base}{PREFIX}/releases.atom", f"{base}{PREFIX}/releases"), MEDIA_TYPE, {}
+
+
+DOCUMENTS: dict[str, Callable[[Any, Request], tuple[bytes, str, dict[str, str]]]] = {
+    "openapi": openapi_document,
+    "docs": docs_page,
+    "datapackage": datapackage_document,
+    "zip": dataset_zip,
+    "data": data_file,
+    "releases": releases_list,
+    "atom": releases_feed,
+}
 
 
 def handle(request: Request, name: str | None) -> Response:
@@ -253,9 +410,12 @@ def handle(request: Request, name: str | None) -> Response:
         if etag in request.headers.get("if-none-match", ""):
             return Response(status_code=304, headers=_headers(version, etag))
         if name is None:
-            if params:
-                raise QueryError(next(iter(params)), "Deze pagina heeft geen parameters.", [])
+            _no_params(params)
             return JSONResponse(describe(snap), headers=_headers(version, etag))
+        if name in DOCUMENTS:
+            _no_params(params)
+            body, media_type, extra = DOCUMENTS[name](snap, request)
+            return Response(body, media_type=media_type, headers=_headers(version, etag) | extra)
         frame, fmt, body = VIEWS[name](snap, params)
         return _table_response(frame, fmt, name, {"dataset_version": version, **body}, _headers(version, etag))
     except QueryError as error:
@@ -275,9 +435,14 @@ def _endpoint(name: str | None) -> Callable[[Request], Response]:
     return endpoint
 
 
+def paths() -> list[str]:
+    """Every path of the API (the data files as one pattern)."""
+    return [PREFIX, *(f"{PREFIX}/{name}" for name in VIEWS), *(f"{PREFIX}/{p}" for p, _ in DOCUMENT_PATHS.values()),
+            f"{PREFIX}/data/{{bestand}}"]
+
+
 def not_found(request: Request) -> Response:
-    paths = [PREFIX, *(f"{PREFIX}/{name}" for name in VIEWS)]
-    return _error(404, {"fout": f"Onbekend pad '{request.url.path[:200]}'.", "parameter": None, "toegestaan": paths},
+    return _error(404, {"fout": f"Onbekend pad '{request.url.path[:200]}'.", "parameter": None, "toegestaan": paths()},
                   None)
 
 
@@ -287,5 +452,7 @@ ROUTES: list[Route] = [
     Route(PREFIX, _endpoint(None), methods=METHODS),
     Route(f"{PREFIX}/", _endpoint(None), methods=METHODS),
     *(Route(f"{PREFIX}/{name}", _endpoint(name), methods=METHODS) for name in VIEWS),
+    *(Route(f"{PREFIX}/{path}", _endpoint(name), methods=METHODS) for name, (path, _) in DOCUMENT_PATHS.items()),
+    Route(f"{PREFIX}/data/{{bestand}}", _endpoint("data"), methods=METHODS),
     Route("/api/{rest:path}", not_found, methods=METHODS),  # else Streamlit's page router answers with the app
 ]
