@@ -30,7 +30,8 @@ from typing import TYPE_CHECKING, Any
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.routing import Route
+from starlette.routing import Route, request_response
+from starlette.types import Receive, Scope, Send
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -427,12 +428,20 @@ def handle(request: Request, name: str | None) -> Response:
         return _error(500, {"fout": "Er ging iets mis op de server; probeer het later opnieuw."}, version)
 
 
-def _endpoint(name: str | None) -> Callable[[Request], Response]:
-    # Sync endpoints: Starlette runs them in its thread pool, so pandas work never blocks the event loop.
-    def endpoint(request: Request) -> Response:
-        return handle(request, name)
+class _App:
+    """An ASGI app around a sync handler. As an app (not a function) its Route takes every method, so any other than
+    GET or HEAD (also OPTIONS, TRACE or one made up) gets the Dutch 405 from `handle` instead of Starlette's plain
+    text. Starlette runs the handler in its thread pool, so pandas work never blocks the event loop."""
 
-    return endpoint
+    def __init__(self, handler: Callable[[Request], Response]) -> None:
+        self.app = request_response(handler)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await self.app(scope, receive, send)
+
+
+def _endpoint(name: str | None) -> _App:
+    return _App(lambda request: handle(request, name))
 
 
 def paths() -> list[str]:
@@ -446,13 +455,11 @@ def not_found(request: Request) -> Response:
                   None)
 
 
-METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"]  # others than GET get a Dutch 405, not Starlette's
-
 ROUTES: list[Route] = [
-    Route(PREFIX, _endpoint(None), methods=METHODS),
-    Route(f"{PREFIX}/", _endpoint(None), methods=METHODS),
-    *(Route(f"{PREFIX}/{name}", _endpoint(name), methods=METHODS) for name in VIEWS),
-    *(Route(f"{PREFIX}/{path}", _endpoint(name), methods=METHODS) for name, (path, _) in DOCUMENT_PATHS.items()),
-    Route(f"{PREFIX}/data/{{bestand}}", _endpoint("data"), methods=METHODS),
-    Route("/api/{rest:path}", not_found, methods=METHODS),  # else Streamlit's page router answers with the app
+    Route(PREFIX, _endpoint(None)),
+    Route(f"{PREFIX}/", _endpoint(None)),
+    *(Route(f"{PREFIX}/{name}", _endpoint(name)) for name in VIEWS),
+    *(Route(f"{PREFIX}/{path}", _endpoint(name)) for name, (path, _) in DOCUMENT_PATHS.items()),
+    Route(f"{PREFIX}/data/{{bestand}}", _endpoint("data")),
+    Route("/api/{rest:path}", _App(not_found)),  # else Streamlit's page router answers with the app
 ]
