@@ -166,7 +166,7 @@ def descriptor(tables: Mapping[str, pd.DataFrame], version: str) -> dict[str, ob
 def frames(tables: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     """Per resource the table as written to its CSV: contract columns plus the derived licence columns."""
     sources = licences.with_redistribution(tables["sources"])
-    by_source = sources.set_index("source_id")
+    by_source = sources.drop_duplicates("source_id").set_index("source_id")
     out = {}
     for resource in RESOURCES:
         frame = sources if resource.name == "sources" else tables[resource.name]
