@@ -164,7 +164,11 @@ def test_data_page_lists_sources_and_downloads():
     at = open_page("data")
     assert "Begrippen" in texts(at) and "Toegankelijkheid" in texts(at)
     labels = [b.label for b in at.get("download_button")]
-    assert labels == ["Alle cijfers (CSV)", "Alle cijfers (Parquet)", "Bronnenregister (CSV)"]
+    assert labels == ["Alle cijfers (CSV)", "Alle cijfers (Parquet)", "Bronnenregister (CSV)",
+                      "Datapakket (zip: CSV's en datapackage.json)", "Beschrijving (datapackage.json)"]
+    assert "Wat is er nieuw" in texts(at) and "/api/v1/openapi.json" in texts(at)
+    columns = list(at.dataframe[0].value.columns)
+    assert {"Licentie", "Herverdelen"} <= set(columns)
     assert "Kaartgrenzen: CBS/PDOK Gebiedsindelingen 2025 (CC BY 4.0)" in texts(at)
 
 
