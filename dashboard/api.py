@@ -117,9 +117,20 @@ def _sources(snap: Snapshot) -> pd.DataFrame:
     return with_redistribution(snap.tables["sources"])
 
 
+_parameters: dict[str, dict[str, tuple[Param, ...]]] = {}  # per dataset version (a content hash): 2 at most
+
+
 def parameters(snap: Snapshot) -> dict[str, tuple[Param, ...]]:
     """Per table endpoint its parameters with the values it accepts: the contract's closed lists, the data's open
-    ones (the same functions the validation uses)."""
+    ones (the same functions the validation uses). Made once per dataset version."""
+    if snap.version not in _parameters:
+        if len(_parameters) >= 2:
+            _parameters.clear()
+        _parameters[snap.version] = _make_parameters(snap)
+    return _parameters[snap.version]
+
+
+def _make_parameters(snap: Snapshot) -> dict[str, tuple[Param, ...]]:
     from dashboard.data.contract import COLUMN_DOCS
     from dashboard.data.query import FILTERS, FORMATS, PEILDATUM_HELP, REGION_CODE_HELP, allowed_values
 
