@@ -26,6 +26,7 @@ import hashlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from starlette.requests import Request
@@ -118,6 +119,9 @@ def _sources(snap: Snapshot) -> pd.DataFrame:
 
 
 _parameters: dict[str, dict[str, tuple[Param, ...]]] = {}  # per dataset version (a content hash): 2 at most
+_kept: dict[str, dict[str, Path]] = {}  # per current dataset version
+VERSION_PARAM = "versie"
+VERSIONED = ("indicators", "sources", "regions", "onderwijsregios", "datapackage", "zip", "data")
 
 
 def parameters(snap: Snapshot) -> dict[str, tuple[Param, ...]]:
@@ -149,7 +153,8 @@ def _make_parameters(snap: Snapshot) -> dict[str, tuple[Param, ...]]:
         for name in FILTERS
     )
     definition = onderwijsregio_rows(snap)
-    return {
+    versie = version_param(snap)
+    return {name: (*spec, versie) for name, spec in {
         "indicators": (*filters, fmt()),
         "sources": (Param("source_id", COLUMN_DOCS["source_id"], tuple(sorted(snap.tables["sources"]["source_id"]))),
                     fmt()),
@@ -161,16 +166,50 @@ def _make_parameters(snap: Snapshot) -> dict[str, tuple[Param, ...]]:
                             Param("onderwijsregio", COLUMN_DOCS["onderwijsregio"],
                                   tuple(sorted(definition["onderwijsregio"].unique()))),
                             fmt("json")),
-    }
+    }.items()}
+
+
+def kept_versions(current: Snapshot) -> dict[str, Path]:
+    """Version -> folder of own tables, for every state ?versie= can fetch (made once per current version)."""
+    from dashboard.data import load, published
+
+    if current.version not in _kept:
+        _kept.clear()
+        _kept[current.version] = published.kept_versions(published.DATA_DIR, load.EIGEN_DIR)
+    return _kept[current.version]
+
+
+def version_param(current: Snapshot) -> Param:
+    return Param(VERSION_PARAM, "datasetversie om op te halen, voor reproduceerbaarheid: de huidige, of die van een "
+                 "bewaarde generatie eigen data op deze server (X-Dataset-Version van een eerder antwoord, of versie "
+                 "in /api/v1/releases); zonder: de huidige", tuple(sorted(kept_versions(current))), repeatable=False,
+                 form="16 hexadecimale tekens")
+
+
+def at_version(values: list[str], current: Snapshot) -> Snapshot:
+    """The snapshot of the asked version (the current one, or a kept generation's), or QueryError."""
+    from dashboard.data import published
+    from dashboard.data.query import QueryError
+
+    kept = kept_versions(current)
+    if len(values) != 1:
+        raise QueryError(VERSION_PARAM, f"Geef '{VERSION_PARAM}' hooguit één keer.", sorted(kept))
+    wanted = values[0].strip()
+    if wanted == current.version:
+        return current
+    if wanted not in kept:
+        raise QueryError(VERSION_PARAM, f"Versie '{wanted[:100]}' is niet (meer) beschikbaar op deze server.",
+                         sorted(kept))
+    return published.read_folder(published.DATA_DIR, kept[wanted])
 
 
 def _validated(params: dict[str, list[str]], spec: tuple[Param, ...]) -> tuple[dict[str, tuple[str, ...]], str]:
     """(chosen values per filter, format), or QueryError for the first parameter that is not as `spec` says."""
     from dashboard.data.query import check_format, check_params, check_values
 
-    check_params(params, [p.name for p in spec])
+    check_params(params, [p.name for p in spec if p.name != VERSION_PARAM])  # `handle` took versie out
     filters = {p.name: check_values(p.name, [v.strip() for v in params.get(p.name, [])], list(p.allowed))
-               for p in spec if p.name != "format"}
+               for p in spec if p.name not in ("format", VERSION_PARAM)}
     fmt = next(p for p in spec if p.name == "format")
     return filters, check_format(params, default=fmt.default or "csv")
 
@@ -290,6 +329,7 @@ def describe(snap: Snapshot) -> dict[str, object]:
         return out
 
     specs = parameters(snap)
+    versie = version_param(snap)
     return {
         "naam": "Lerarentekort in beeld: open data",
         "dataset_version": snap.version,
@@ -301,10 +341,11 @@ def describe(snap: Snapshot) -> dict[str, object]:
             {"pad": PREFIX, "beschrijving": "deze beschrijving", "parameters": {}},
             *({"pad": f"{PREFIX}/{name}", "beschrijving": VIEW_DESCRIPTIONS[name],
                "parameters": {p.name: param(p) for p in spec}} for name, spec in specs.items()),
-            *({"pad": f"{PREFIX}/{path}", "beschrijving": text, "parameters": {}}
-              for path, text in DOCUMENT_PATHS.values()),
+            *({"pad": f"{PREFIX}/{path}", "beschrijving": text,
+               "parameters": {VERSION_PARAM: param(versie)} if name in VERSIONED else {}}
+              for name, (path, text) in DOCUMENT_PATHS.items()),
             {"pad": f"{PREFIX}/data/{{bestand}}", "beschrijving": "één CSV-bestand van het datapakket",
-             "parameters": {}},
+             "parameters": {VERSION_PARAM: param(versie)}},
         ],
     }
 
@@ -332,7 +373,7 @@ def openapi_document(snap: Snapshot, request: Request) -> tuple[bytes, str, dict
 
     from dashboard.web.openapi import document
 
-    text = json.dumps(document(parameters(snap), snap.version), ensure_ascii=False, indent=1)
+    text = json.dumps(document(parameters(snap), snap.version, version_param(snap)), ensure_ascii=False, indent=1)
     return text.encode(), "application/json", {}
 
 
@@ -340,7 +381,8 @@ def docs_page(snap: Snapshot, request: Request) -> tuple[bytes, str, dict[str, s
     from dashboard.web.api_docs import html
     from dashboard.web.openapi import document
 
-    return html(document(parameters(snap), snap.version)).encode(), "text/html; charset=utf-8", {}
+    page = html(document(parameters(snap), snap.version, version_param(snap)))
+    return page.encode(), "text/html; charset=utf-8", {}
 
 
 def datapackage_document(snap: Snapshot, request: Request) -> tuple[bytes, str, dict[str, str]]:
@@ -418,6 +460,9 @@ def handle(request: Request, name: str | None) -> Response:
         params = _params(request)
         snap = snapshot()
         version = snap.version
+        if name in VERSIONED and VERSION_PARAM in params:
+            snap = at_version(params.pop(VERSION_PARAM), snap)
+            version = snap.version
         etag = _etag(version, request)
         if etag in request.headers.get("if-none-match", ""):
             return Response(status_code=304, headers=_headers(version, etag))

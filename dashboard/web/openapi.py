@@ -177,9 +177,10 @@ def table_path(name: str, params: Sequence[Param], description: str) -> dict[str
     return operation(TABLE_SUMMARIES[name], text, TAG_TABLES, content, [parameter(p) for p in params])
 
 
-def document(parameters: Mapping[str, Sequence[Param]], version: str) -> dict[str, object]:
-    """The OpenAPI 3.1 document of the API as this server serves it (dataset `version`)."""
-    from dashboard.api import DOCUMENT_PATHS, FORMAT_DESCRIPTIONS, MAX_QUERY_LENGTH, VIEW_DESCRIPTIONS
+def document(parameters: Mapping[str, Sequence[Param]], version: str, versie: Param) -> dict[str, object]:
+    """The OpenAPI 3.1 document of the API as this server serves it (dataset `version`); `versie` is the parameter
+    that fetches a kept version (the table endpoints have it among their `parameters`, the data package here)."""
+    from dashboard.api import DOCUMENT_PATHS, FORMAT_DESCRIPTIONS, MAX_QUERY_LENGTH, VERSIONED, VIEW_DESCRIPTIONS
 
     json_any = {"application/json": {"schema": {"type": "object"}}}
     paths: dict[str, object] = {
@@ -200,13 +201,14 @@ def document(parameters: Mapping[str, Sequence[Param]], version: str) -> dict[st
     }
     for name, (summary, tag, content) in documents.items():
         path, text = DOCUMENT_PATHS[name]
-        paths[f"{PREFIX}/{path}"] = operation(summary, text, tag, content)
+        params = [parameter(versie)] if name in VERSIONED else []
+        paths[f"{PREFIX}/{path}"] = operation(summary, text, tag, content, params)
     files = [r.file for r in RESOURCES]
     file_param = {"name": "bestand", "in": "path", "required": True, "description": "een bestand van het datapakket",
                   "schema": {"type": "string", "enum": files}, "example": files[0]}
     paths[f"{PREFIX}/data/{{bestand}}"] = operation(
         "Een CSV-bestand van het datapakket", "één tabel zoals datapackage.json hem beschrijft", TAG_PACKAGE,
-        {CSV: {"schema": {"type": "string"}}}, [file_param], extra_errors=("404",))
+        {CSV: {"schema": {"type": "string"}}}, [file_param, parameter(versie)], extra_errors=("404",))
     return {
         "openapi": "3.1.0",
         "info": {

@@ -122,3 +122,41 @@ def test_the_atom_feed_is_valid_for_a_feed_parser():
     assert feed.feed.updated == "2030-11-02T09:00:00Z"
     empty = feedparser.parse(atom([], "http://example.org/f", "http://example.org/r"))
     assert not empty.bozo and empty.entries == []
+
+
+def _get(path: str, query: str = ""):
+    from starlette.requests import Request
+
+    from dashboard import api
+
+    scope = {"type": "http", "method": "GET", "path": path, "query_string": query.encode(), "headers": [],
+             "scheme": "http", "server": ("test", 80), "root_path": "", "path_params": {}}
+    rest = path.removeprefix("/api/v1/")
+    name = next((name for name, (doc, _) in api.DOCUMENT_PATHS.items() if doc == rest), rest)
+    return api.handle(Request(scope), name)
+
+
+def test_the_version_of_an_import_release_can_be_fetched_while_its_generation_is_kept(tmp_path, monkeypatch):
+    """?versie= gives the data as it was right after an import (the release's version), not the current data."""
+    from dashboard.data import load
+
+    eigen = tmp_path / "eigen"
+    monkeypatch.setattr(cli, "EIGEN_DIR", eigen)
+    monkeypatch.setattr(load, "EIGEN_DIR", eigen)
+    assert cli.main(["ingest", str(own_file(tmp_path, 1))]) == 0
+    assert cli.main(["ingest", str(own_file(tmp_path, 2))]) == 0
+    first, second = releases.own_releases(eigen)[::-1]
+    current = _get("/api/v1/sources", "format=json")
+    assert current.headers["X-Dataset-Version"] == second["versie"]
+    old = _get("/api/v1/sources", f"format=json&versie={first['versie']}")
+    ids = {s["source_id"] for s in json.loads(old.body)["bronnen"]}
+    assert old.status_code == 200 and old.headers["X-Dataset-Version"] == first["versie"]
+    assert "EIGEN-TEST_1" in ids and "EIGEN-TEST_2" not in ids
+    assert old.headers["ETag"] != current.headers["ETag"]
+    package = json.loads(_get("/api/v1/datapackage.json", f"versie={first['versie']}").body)
+    assert package["version"] == first["versie"]
+    refused = _get("/api/v1/sources", "versie=0000000000000000")
+    error = json.loads(refused.body)
+    assert refused.status_code == 400 and error["parameter"] == "versie"
+    assert {first["versie"], second["versie"]} <= set(error["toegestaan"])
+    assert _get("/api/v1/releases", f"versie={first['versie']}").status_code == 400  # not for this endpoint
