@@ -25,7 +25,7 @@ from dashboard.data.export import safe_csv
 NAME = "lerarentekort-in-beeld"
 DESCRIPTOR_FILE = "datapackage.json"
 FOLDER = "data"  # the CSV files, relative to datapackage.json (in the zip and under /api/v1/)
-ENCODING = "utf-8-sig"  # UTF-8 with a byte order mark, so Excel opens the files directly
+ENCODING = "utf-8"  # with a byte order mark (as the page downloads, so Excel opens them directly)
 DIALECT = {"delimiter": ";", "header": True}
 TYPES = {"str": "string", "int": "integer", "float": "number"}
 
