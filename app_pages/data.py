@@ -44,9 +44,9 @@ for index, (column, (label, file_name, mime, key)) in enumerate(zip(st.columns(3
     with column:
         file_download(label, lambda i=index: catalogue.export(i), file_name, mime, key=key)
 st.markdown(
-    "Als **datapakket** (Frictionless Data): alle tabellen als CSV met een beschrijving (`datapackage.json`) van "
-    "kolommen, typen, toegestane waarden, sleutels en licenties, die tools als frictionless, R en Python direct lezen. "
-    "Met de eigen data van deze server, zonder een upload in deze sessie."
+    "Als **datapakket** (Frictionless Data): een zip met alle tabellen als CSV en een beschrijving "
+    "(`datapackage.json`) van kolommen, typen, toegestane waarden, sleutels en licenties, die tools als frictionless, "
+    "R en Python direct lezen. Met de eigen data van deze server, zonder een upload in deze sessie."
 )
 for index, (column, (label, file_name, mime, key)) in enumerate(zip(st.columns(3), views.PACKAGE_FILES)):
     with column:

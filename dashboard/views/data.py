@@ -17,13 +17,13 @@ CATALOGUE_COLUMNS = {
     "publisher": "Uitgever",
     "title": "Titel",
     "url": "Link",
+    "licence": "Licentie",
+    REDISTRIBUTABLE_COLUMN: "Herverdelen",
     "meet": "Meet",
     "peildata": "Peildata",
     "betrouwbaarheid": "Betrouwbaarheid",
     "cijfers": "Aantal cijfers",
     "year": "Jaar",
-    "licence": "Licentie",
-    REDISTRIBUTABLE_COLUMN: "Herverdelen",
 }
 DATASET_FILES = (  # label, file name, mime type, widget key; in the order of tables.dataset_exports()
     ("Alle cijfers (CSV)", "lerarentekort_cijfers.csv", "text/csv", "dl_all_csv"),
@@ -31,8 +31,7 @@ DATASET_FILES = (  # label, file name, mime type, widget key; in the order of ta
     ("Bronnenregister (CSV)", "lerarentekort_bronnen.csv", "text/csv", "dl_sources"),
 )
 PACKAGE_FILES = (  # label, file name, mime type, widget key; in the order of package_file()
-    ("Datapakket (zip: CSV's en datapackage.json)", "lerarentekort_datapakket.zip", "application/zip",
-     "dl_package_zip"),
+    ("Datapakket (zip)", "lerarentekort_datapakket.zip", "application/zip", "dl_package_zip"),
     ("Beschrijving (datapackage.json)", datapackage.DESCRIPTOR_FILE, "application/json", "dl_package_json"),
 )
 API_LINKS = (  # label, path: stable URLs of the open data API (dashboard/api.py)

@@ -165,7 +165,7 @@ def test_data_page_lists_sources_and_downloads():
     assert "Begrippen" in texts(at) and "Toegankelijkheid" in texts(at)
     labels = [b.label for b in at.get("download_button")]
     assert labels == ["Alle cijfers (CSV)", "Alle cijfers (Parquet)", "Bronnenregister (CSV)",
-                      "Datapakket (zip: CSV's en datapackage.json)", "Beschrijving (datapackage.json)"]
+                      "Datapakket (zip)", "Beschrijving (datapackage.json)"]
     assert "Wat is er nieuw" in texts(at) and "/api/v1/openapi.json" in texts(at)
     columns = list(at.dataframe[0].value.columns)
     assert {"Licentie", "Herverdelen"} <= set(columns)
