@@ -160,3 +160,16 @@ def test_the_version_of_an_import_release_can_be_fetched_while_its_generation_is
     assert refused.status_code == 400 and error["parameter"] == "versie"
     assert {first["versie"], second["versie"]} <= set(error["toegestaan"])
     assert _get("/api/v1/releases", f"versie={first['versie']}").status_code == 400  # not for this endpoint
+
+
+def test_an_onderwijsregio_definition_import_records_its_release(tmp_path, monkeypatch):
+    eigen = tmp_path / "eigen"
+    monkeypatch.setattr(cli, "EIGEN_DIR", eigen)
+    path = tmp_path / "indeling.csv"
+    path.write_text("Onderwijsregio;Sector;Gemeentecode\nNoord;po;GM0014\nZuid;vo;GM0363\n", encoding="utf-8")
+    assert cli.main(["onderwijsregios", str(path)]) == 0
+    [release] = releases.own_releases(eigen)
+    assert release["opdracht"] == "onderwijsregios indeling.csv" and release["soort"] == "import"
+    assert release["samenvatting"]["rijen"]["onderwijsregio_gemeenten"] == {"voor": 0, "na": 2}
+    assert cli.main(["onderwijsregios", str(path)]) == 0  # the same file again changes nothing: no new release
+    assert len(releases.own_releases(eigen)) == 1
