@@ -127,11 +127,13 @@ VERSIONED = ("indicators", "sources", "regions", "onderwijsregios", "datapackage
 def parameters(snap: Snapshot) -> dict[str, tuple[Param, ...]]:
     """Per table endpoint its parameters with the values it accepts: the contract's closed lists, the data's open
     ones (the same functions the validation uses). Made once per dataset version."""
-    if snap.version not in _parameters:
+    found = _parameters.get(snap.version)
+    if found is None:  # a local first: another thread may clear the dict meanwhile
+        found = _make_parameters(snap)
         if len(_parameters) >= 2:
             _parameters.clear()
-        _parameters[snap.version] = _make_parameters(snap)
-    return _parameters[snap.version]
+        _parameters[snap.version] = found
+    return found
 
 
 def _make_parameters(snap: Snapshot) -> dict[str, tuple[Param, ...]]:
@@ -173,10 +175,12 @@ def kept_versions(current: Snapshot) -> dict[str, Path]:
     """Version -> folder of own tables, for every state ?versie= can fetch (made once per current version)."""
     from dashboard.data import load, published
 
-    if current.version not in _kept:
+    found = _kept.get(current.version)
+    if found is None:
+        found = published.kept_versions(published.DATA_DIR, load.EIGEN_DIR)
         _kept.clear()
-        _kept[current.version] = published.kept_versions(published.DATA_DIR, load.EIGEN_DIR)
-    return _kept[current.version]
+        _kept[current.version] = found
+    return found
 
 
 def version_param(current: Snapshot) -> Param:
