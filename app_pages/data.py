@@ -32,11 +32,34 @@ table(
     },
 )
 
+st.caption(
+    "Licentie: SPDX-code (CC-BY-4.0, CC0-1.0) of een omschrijving; 'onbekend' als de bron geen licentie vermeldt. "
+    "Herverdelen: ja als de licentie toestaat dat u de cijfers uit die bron doorgeeft (met bronvermelding); nee: "
+    "citeer het cijfer met bronvermelding en verwijs naar de bron."
+)
+
 st.subheader("Downloads")
 st.markdown("De volledige dataset, in het formaat van het datacontract (één rij per cijfer).")
 for index, (column, (label, file_name, mime, key)) in enumerate(zip(st.columns(3), views.DATASET_FILES)):
     with column:
         file_download(label, views.dataset_file, (catalogue, index), file_name, mime, key=key)
+st.markdown(
+    "Als **datapakket** (Frictionless Data): een zip met alle tabellen als CSV en een beschrijving "
+    "(`datapackage.json`) van kolommen, typen, toegestane waarden, sleutels en licenties, die tools als frictionless, "
+    "R en Python direct lezen. Met de eigen data van deze server, zonder een upload in deze sessie."
+)
+for index, (column, (label, file_name, mime, key)) in enumerate(zip(st.columns(3), views.PACKAGE_FILES)):
+    with column:
+        file_download(label, views.package_file, (index,), file_name, mime, key=key)
+st.markdown("Open data: " + " · ".join(f"[{label}]({path})" for label, path in views.API_LINKS))
+
+st.subheader("Wat is er nieuw")
+st.caption("Elke build en elke import van data legt vast wat er veranderde. Abonneren kan met de Atom-feed.")
+for item in views.news():
+    st.markdown(f"**{item.when}**, {item.where}: {item.headline}.  \n"
+                f"Datasetversie `{item.version}`, opdracht `{item.command}`.")
+    with st.expander("Wat er veranderde"):
+        st.code("\n".join(item.lines), language=None)
 
 methodology.missing_and_accessibility()
 methodology.own_data_intro()

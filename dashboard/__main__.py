@@ -219,9 +219,14 @@ def cmd_build(args: argparse.Namespace) -> None:
 
         print("\n".join(check_lines(built, DATA_DIR)))
         return
+    from dashboard.data.releases import current_tables, headline, record_build
+
+    before = current_tables(list(built), DATA_DIR)
     write_all(built)
     for name, table in built.items():
         print(f"{name}: {len(table)} rijen")
+    release = record_build(before, built, DATA_DIR)
+    print(f"Release {release['versie']}: {headline(release)}." if release else "Geen wijzigingen: geen nieuwe release.")
 
 
 def _clean_up() -> None:

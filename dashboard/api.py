@@ -5,6 +5,11 @@
     GET /api/v1/sources           the source register
     GET /api/v1/regions           regions with their codes
     GET /api/v1/onderwijsregios   onderwijsregio's with their gemeenten per sector
+    GET /api/v1/openapi.json      OpenAPI 3.1, generated from the parameter definitions below (dashboard.web.openapi)
+    GET /api/v1/docs              the same as a readable Dutch page (plain HTML, works offline)
+    GET /api/v1/datapackage.json  Frictionless data package (dashboard.data.datapackage) of the files under data/
+    GET /api/v1/data/BESTAND      one CSV file of the data package; GET /api/v1/dataset.zip: all of it in one zip
+    GET /api/v1/releases          what every build and import changed, newest first; releases.atom as a feed
 
 Tables come as CSV (the same bytes as the page downloads: `;`, decimal comma, UTF-8 with BOM, formula cells
 neutralised), JSON or Parquet. Every answer carries the dataset version (X-Dataset-Version, ETag) and may be
@@ -20,11 +25,14 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.routing import Route
+from starlette.routing import Route, request_response
+from starlette.types import Receive, Scope, Send
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -89,39 +97,157 @@ def _records(frame: pd.DataFrame) -> list[dict[str, object]]:
     return json_records(frame)
 
 
+@dataclass(frozen=True)
+class Param:
+    """One query parameter of a table endpoint. The views validate with it and the OpenAPI document is generated
+    from it (dashboard.web.openapi), so the two cannot drift apart."""
+
+    name: str
+    description: str
+    allowed: tuple[str, ...]
+    repeatable: bool = True
+    default: str | None = None
+    form: str | None = None  # the shape a value must have (checked before the allowed values)
+    example: str | None = None
+
+
+def _sources(snap: Snapshot) -> pd.DataFrame:
+    """The source register with licence ('onbekend' where own data has none) and `herverdeelbaar`."""
+    from dashboard.data.licences import with_redistribution
+
+    return with_redistribution(snap.tables["sources"])
+
+
+_parameters: dict[str, dict[str, tuple[Param, ...]]] = {}  # per dataset version (a content hash): 2 at most
+_kept: dict[str, dict[str, Path]] = {}  # per current dataset version
+VERSION_PARAM = "versie"
+VERSIONED = ("indicators", "sources", "regions", "onderwijsregios", "datapackage", "zip", "data")
+
+
+def parameters(snap: Snapshot) -> dict[str, tuple[Param, ...]]:
+    """Per table endpoint its parameters with the values it accepts: the contract's closed lists, the data's open
+    ones (the same functions the validation uses). Made once per dataset version."""
+    found = _parameters.get(snap.version)
+    if found is None:  # a local first: another thread may clear the dict meanwhile
+        found = _make_parameters(snap)
+        if len(_parameters) >= 2:
+            _parameters.clear()
+        _parameters[snap.version] = found
+    return found
+
+
+def _make_parameters(snap: Snapshot) -> dict[str, tuple[Param, ...]]:
+    from dashboard.data.contract import COLUMN_DOCS
+    from dashboard.data.query import FILTERS, FORMATS, PEILDATUM_HELP, REGION_CODE_HELP, allowed_values
+
+    def fmt(default: str = "csv") -> Param:
+        return Param("format", f"formaat van het antwoord: csv, json of parquet (standaard {default})", FORMATS,
+                     repeatable=False, default=default, example="json")
+
+    regions = snap.tables["regions"]
+    allowed = allowed_values(snap.tables["indicators"], regions)
+    forms = {"region_code": REGION_CODE_HELP, "peildatum": PEILDATUM_HELP}
+    examples = {"indicator": "tekort_pct", "sector": "po", "geo_level": "arbeidsmarktregio", "region_code": "AM09",
+                "peildatum": "2023-10-01", "kind": "meting"}
+    filters = tuple(
+        Param(name, COLUMN_DOCS[name], tuple(allowed[name]), form=forms.get(name),
+              example=examples.get(name) if examples.get(name) in allowed[name] else None)
+        for name in FILTERS
+    )
+    definition = onderwijsregio_rows(snap)
+    versie = version_param(snap)
+    return {name: (*spec, versie) for name, spec in {
+        "indicators": (*filters, fmt()),
+        "sources": (Param("source_id", COLUMN_DOCS["source_id"], tuple(sorted(snap.tables["sources"]["source_id"]))),
+                    fmt()),
+        "regions": (Param("geo_level", COLUMN_DOCS["geo_level"], tuple(sorted(regions["geo_level"].unique()))),
+                    Param("region_code", COLUMN_DOCS["region_code"], tuple(sorted(regions["region_code"])),
+                          form=REGION_CODE_HELP),
+                    fmt()),
+        "onderwijsregios": (Param("sector", COLUMN_DOCS["sector"], tuple(sorted(definition["sector"].unique()))),
+                            Param("onderwijsregio", COLUMN_DOCS["onderwijsregio"],
+                                  tuple(sorted(definition["onderwijsregio"].unique()))),
+                            fmt("json")),
+    }.items()}
+
+
+def kept_versions(current: Snapshot) -> dict[str, Path]:
+    """Version -> folder of own tables, for every state ?versie= can fetch (made once per current version)."""
+    from dashboard.data import load, published
+
+    found = _kept.get(current.version)
+    if found is None:
+        found = published.kept_versions(published.DATA_DIR, load.EIGEN_DIR)
+        _kept.clear()
+        _kept[current.version] = found
+    return found
+
+
+def version_param(current: Snapshot) -> Param:
+    return Param(VERSION_PARAM, "datasetversie om op te halen, voor reproduceerbaarheid: de huidige, of die van een "
+                 "bewaarde generatie eigen data op deze server (X-Dataset-Version van een eerder antwoord, of versie "
+                 "in /api/v1/releases); zonder: de huidige", tuple(sorted(kept_versions(current))), repeatable=False,
+                 form="16 hexadecimale tekens")
+
+
+def at_version(values: list[str], current: Snapshot) -> Snapshot:
+    """The snapshot of the asked version (the current one, or a kept generation's), or QueryError."""
+    from dashboard.data import published
+    from dashboard.data.query import QueryError
+
+    kept = kept_versions(current)
+    if len(values) != 1:
+        raise QueryError(VERSION_PARAM, f"Geef '{VERSION_PARAM}' hooguit één keer.", sorted(kept))
+    wanted = values[0].strip()
+    if wanted == current.version:
+        return current
+    if wanted not in kept:
+        raise QueryError(VERSION_PARAM, f"Versie '{wanted[:100]}' is niet (meer) beschikbaar op deze server.",
+                         sorted(kept))
+    return published.read_folder(published.DATA_DIR, kept[wanted])
+
+
+def _validated(params: dict[str, list[str]], spec: tuple[Param, ...]) -> tuple[dict[str, tuple[str, ...]], str]:
+    """(chosen values per filter, format), or QueryError for the first parameter that is not as `spec` says."""
+    from dashboard.data.query import check_format, check_params, check_values
+
+    check_params(params, [p.name for p in spec if p.name != VERSION_PARAM])  # `handle` took versie out
+    filters = {p.name: check_values(p.name, [v.strip() for v in params.get(p.name, [])], list(p.allowed))
+               for p in spec if p.name not in ("format", VERSION_PARAM)}
+    fmt = next(p for p in spec if p.name == "format")
+    return filters, check_format(params, default=fmt.default or "csv")
+
+
+def _filtered(rows: pd.DataFrame, chosen: dict[str, tuple[str, ...]]) -> pd.DataFrame:
+    for column, wanted in chosen.items():
+        if wanted:
+            rows = rows[rows[column].isin(wanted)]
+    return rows
+
+
 # Each endpoint: (snapshot, params) -> (frame or None, format, JSON body). Pure apart from the snapshot.
 def indicators_view(snap: Snapshot, params: dict[str, list[str]]) -> tuple[pd.DataFrame, str, dict[str, object]]:
-    from dashboard.data.query import query_rows, validate_query
+    from dashboard.data.query import Query, query_rows
 
-    query = validate_query(params, snap.tables["indicators"], snap.tables["regions"])
+    chosen, fmt = _validated(params, parameters(snap)["indicators"])
+    query = Query(**chosen, format=fmt)
     rows = query_rows(snap.tables["indicators"], query)
-    sources = snap.tables["sources"]
+    sources = _sources(snap)
     used = sources[sources["source_id"].isin(rows["source_id"].unique())]
     body = {"query": query.filters(), "aantal": len(rows), "rijen": _records(rows), "bronnen": _records(used)}
     return rows, query.format, body
 
 
 def sources_view(snap: Snapshot, params: dict[str, list[str]]) -> tuple[pd.DataFrame, str, dict[str, object]]:
-    from dashboard.data.query import check_format, check_params, check_values
-
-    check_params(params, ("source_id", "format"))
-    sources = snap.tables["sources"]
-    wanted = check_values("source_id", params.get("source_id", []), sorted(sources["source_id"]))
-    rows = sources[sources["source_id"].isin(wanted)] if wanted else sources
-    return rows, check_format(params), {"aantal": len(rows), "bronnen": _records(rows)}
+    chosen, fmt = _validated(params, parameters(snap)["sources"])
+    rows = _filtered(_sources(snap), chosen)
+    return rows, fmt, {"aantal": len(rows), "bronnen": _records(rows)}
 
 
 def regions_view(snap: Snapshot, params: dict[str, list[str]]) -> tuple[pd.DataFrame, str, dict[str, object]]:
-    from dashboard.data.query import check_format, check_params, check_values
-
-    check_params(params, ("geo_level", "region_code", "format"))
-    regions = snap.tables["regions"]
-    rows = regions
-    for column in ("geo_level", "region_code"):
-        wanted = check_values(column, params.get(column, []), sorted(regions[column].unique()))
-        if wanted:
-            rows = rows[rows[column].isin(wanted)]
-    return rows, check_format(params), {"aantal": len(rows), "regios": _records(rows)}
+    chosen, fmt = _validated(params, parameters(snap)["regions"])
+    rows = _filtered(snap.tables["regions"], chosen)
+    return rows, fmt, {"aantal": len(rows), "regios": _records(rows)}
 
 
 def onderwijsregio_rows(snap: Snapshot) -> pd.DataFrame:
@@ -137,14 +263,8 @@ def onderwijsregio_rows(snap: Snapshot) -> pd.DataFrame:
 
 
 def onderwijsregios_view(snap: Snapshot, params: dict[str, list[str]]) -> tuple[pd.DataFrame, str, dict[str, object]]:
-    from dashboard.data.query import check_format, check_params, check_values
-
-    check_params(params, ("sector", "onderwijsregio", "format"))
-    rows = onderwijsregio_rows(snap)
-    for column in ("sector", "onderwijsregio"):
-        wanted = check_values(column, params.get(column, []), sorted(rows[column].unique()))
-        if wanted:
-            rows = rows[rows[column].isin(wanted)]
+    chosen, fmt = _validated(params, parameters(snap)["onderwijsregios"])
+    rows = _filtered(onderwijsregio_rows(snap), chosen)
     regios = []
     for name, group in rows.groupby("onderwijsregio", sort=True):
         first = group.iloc[0]
@@ -160,7 +280,7 @@ def onderwijsregios_view(snap: Snapshot, params: dict[str, list[str]]) -> tuple[
         })
     indeling = "eigen indeling (geïmporteerd)" if snap.own_definition else "meegeleverde benadering (regioloketten)"
     body = {"indeling": indeling, "aantal": len(regios), "onderwijsregios": regios}
-    return rows, check_format(params, default="json"), body
+    return rows, fmt, body
 
 
 VIEWS: dict[str, Callable[[Any, dict[str, list[str]]], tuple[Any, str, dict[str, object]]]] = {
@@ -169,72 +289,167 @@ VIEWS: dict[str, Callable[[Any, dict[str, list[str]]], tuple[Any, str, dict[str,
     "regions": regions_view,
     "onderwijsregios": onderwijsregios_view,
 }
+VIEW_DESCRIPTIONS = {
+    "indicators": "de cijfers (lange tabel van het datacontract); elke parameter mag herhaald worden "
+    "(?sector=po&sector=vo); zonder parameter: alles",
+    "sources": "het bronnenregister, met per bron de licentie en of de cijfers herverdeeld mogen worden "
+    "(herverdeelbaar: ja/nee)",
+    "regions": "gebieden met CBS-codes (land, provincie, arbeidsmarktregio, gemeente) en de indeling van gemeenten",
+    "onderwijsregios": "onderwijsregio's met hun gemeenten per sector (JSON genest; CSV en Parquet één rij per "
+    "onderwijsregio, sector en gemeente)",
+}
+FORMAT_DESCRIPTIONS = {
+    "csv": "puntkomma-gescheiden, decimale komma, UTF-8 met BOM; cellen die Excel als formule zou uitvoeren "
+    "beginnen met een apostrof (zoals de CSV-downloads van het dashboard)",
+    "json": "rijen als objecten; ontbrekende getallen als null",
+    "parquet": "Apache Parquet met de kolomtypen van het datacontract",
+}
+VERSION_HELP = ("sha256 (16 tekens) over de inhoud van data/*.parquet en de eigen imports op deze server; verandert "
+                "alleen als de data verandert")
+# Documents: path below PREFIX -> what it is (Dutch). Each is served by DOCUMENTS[name] below.
+DOCUMENT_PATHS = {
+    "openapi": ("openapi.json", "OpenAPI 3.1-beschrijving van deze API (machineleesbaar)"),
+    "docs": ("docs", "documentatie van deze API (HTML, leesbaar zonder internet)"),
+    "datapackage": ("datapackage.json", "Frictionless datapakket: tabelschema's, sleutels en licenties van de "
+                    "bestanden onder data/"),
+    "zip": ("dataset.zip", "de hele dataset in één zip: de CSV-bestanden en datapackage.json"),
+    "releases": ("releases", "wat elke build en import veranderde (nieuwe peildata, gewijzigde waarden, nieuwe "
+                 "bronnen), nieuwste eerst"),
+    "atom": ("releases.atom", "dezelfde releases als Atom-feed, om op te abonneren"),
+}
 
 
 def describe(snap: Snapshot) -> dict[str, object]:
     """The index: endpoints, parameters with allowed values, formats, limits, the dataset version."""
-    from dashboard.data.query import (
-        FILTERS,
-        FORMATS,
-        MAX_REPEATS,
-        MAX_VALUE_LENGTH,
-        PEILDATUM_HELP,
-        REGION_CODE_HELP,
-        allowed_values,
-    )
+    from dashboard.data.query import MAX_REPEATS, MAX_VALUE_LENGTH
 
-    allowed = allowed_values(snap.tables["indicators"], snap.tables["regions"])
-    fmt = {"herhaalbaar": False, "toegestaan": list(FORMATS), "standaard": "csv"}
-    filters: dict[str, object] = {
-        name: {"herhaalbaar": True, "toegestaan": allowed[name]} for name in FILTERS if name != "region_code"
-    }
-    filters["region_code"] = {"herhaalbaar": True, "vorm": REGION_CODE_HELP, "toegestaan": f"{PREFIX}/regions"}
-    filters["peildatum"] = {**filters["peildatum"], "vorm": PEILDATUM_HELP}  # type: ignore[dict-item]
-    definition = onderwijsregio_rows(snap)
-    source_ids = sorted(snap.tables["sources"]["source_id"])
+    def param(p: Param) -> dict[str, object]:
+        out: dict[str, object] = {"herhaalbaar": p.repeatable}
+        if p.form:
+            out["vorm"] = p.form
+        out["toegestaan"] = f"{PREFIX}/regions" if p.name == "region_code" else list(p.allowed)
+        if p.default:
+            out["standaard"] = p.default
+        return out
+
+    specs = parameters(snap)
+    versie = version_param(snap)
     return {
         "naam": "Lerarentekort in beeld: open data",
         "dataset_version": snap.version,
-        "dataset_version_uitleg": "sha256 (16 tekens) over de inhoud van data/*.parquet en de eigen imports op deze "
-        "server; verandert alleen als de data verandert",
-        "formaten": {
-            "csv": "puntkomma-gescheiden, decimale komma, UTF-8 met BOM; cellen die Excel als formule zou uitvoeren "
-            "beginnen met een apostrof (zoals de CSV-downloads van het dashboard)",
-            "json": "rijen als objecten; ontbrekende getallen als null",
-            "parquet": "Apache Parquet met de kolomtypen van het datacontract",
-        },
+        "dataset_version_uitleg": VERSION_HELP,
+        "formaten": FORMAT_DESCRIPTIONS,
         "limieten": {"herhalingen_per_parameter": MAX_REPEATS, "tekens_per_waarde": MAX_VALUE_LENGTH,
                      "tekens_zoekvraag": MAX_QUERY_LENGTH},
         "endpoints": [
             {"pad": PREFIX, "beschrijving": "deze beschrijving", "parameters": {}},
-            {"pad": f"{PREFIX}/indicators", "beschrijving": "de cijfers (lange tabel van het datacontract); "
-             "elke parameter mag herhaald worden (?sector=po&sector=vo); zonder parameter: alles",
-             "parameters": {**filters, "format": fmt}},
-            {"pad": f"{PREFIX}/sources", "beschrijving": "het bronnenregister",
-             "parameters": {"source_id": {"herhaalbaar": True, "toegestaan": source_ids},
-                            "format": fmt}},
-            {"pad": f"{PREFIX}/regions", "beschrijving": "gebieden met CBS-codes (land, provincie, "
-             "arbeidsmarktregio, gemeente) en de indeling van gemeenten",
-             "parameters": {"geo_level": {"herhaalbaar": True,
-                                          "toegestaan": sorted(snap.tables["regions"]["geo_level"].unique())},
-                            "region_code": {"herhaalbaar": True, "vorm": REGION_CODE_HELP},
-                            "format": fmt}},
-            {"pad": f"{PREFIX}/onderwijsregios", "beschrijving": "onderwijsregio's met hun gemeenten per sector "
-             "(JSON genest; CSV en Parquet één rij per onderwijsregio, sector en gemeente)",
-             "parameters": {"sector": {"herhaalbaar": True, "toegestaan": sorted(definition["sector"].unique())},
-                            "onderwijsregio": {"herhaalbaar": True,
-                                               "toegestaan": sorted(definition["onderwijsregio"].unique())},
-                            "format": {**fmt, "standaard": "json"}}},
+            *({"pad": f"{PREFIX}/{name}", "beschrijving": VIEW_DESCRIPTIONS[name],
+               "parameters": {p.name: param(p) for p in spec}} for name, spec in specs.items()),
+            *({"pad": f"{PREFIX}/{path}", "beschrijving": text,
+               "parameters": {VERSION_PARAM: param(versie)} if name in VERSIONED else {}}
+              for name, (path, text) in DOCUMENT_PATHS.items()),
+            {"pad": f"{PREFIX}/data/{{bestand}}", "beschrijving": "één CSV-bestand van het datapakket",
+             "parameters": {VERSION_PARAM: param(versie)}},
         ],
     }
 
 
 def _error(status: int, body: dict[str, object], version: str | None) -> JSONResponse:
     headers = {"Cache-Control": "no-store", "Access-Control-Allow-Origin": "*"}
+    if status == 405:
+        headers["Allow"] = "GET, HEAD"
     if version:
         headers["X-Dataset-Version"] = version
         body = {**body, "dataset_version": version}
     return JSONResponse(body, status_code=status, headers=headers)
+
+
+def _no_params(params: dict[str, list[str]]) -> None:
+    from dashboard.data.query import QueryError
+
+    if params:
+        raise QueryError(next(iter(params)), "Deze pagina heeft geen parameters.", [])
+
+
+# Documents: (snapshot, request) -> (body, media type, extra headers). The caller adds version, cache and ETag.
+def openapi_document(snap: Snapshot, request: Request) -> tuple[bytes, str, dict[str, str]]:
+    import json
+
+    from dashboard.web.openapi import document
+
+    text = json.dumps(document(parameters(snap), snap.version, version_param(snap)), ensure_ascii=False, indent=1)
+    return text.encode(), "application/json", {}
+
+
+def docs_page(snap: Snapshot, request: Request) -> tuple[bytes, str, dict[str, str]]:
+    from dashboard.web.api_docs import html
+    from dashboard.web.openapi import document
+
+    page = html(document(parameters(snap), snap.version, version_param(snap)))
+    return page.encode(), "text/html; charset=utf-8", {}
+
+
+def datapackage_document(snap: Snapshot, request: Request) -> tuple[bytes, str, dict[str, str]]:
+    import json
+
+    from dashboard.data.datapackage import descriptor
+
+    text = json.dumps(descriptor(snap.tables, snap.version), ensure_ascii=False, indent=1)
+    return text.encode(), "application/json", {}
+
+
+def dataset_zip(snap: Snapshot, request: Request) -> tuple[bytes, str, dict[str, str]]:
+    from dashboard.data.datapackage import zip_bytes
+
+    disposition = {"Content-Disposition": 'attachment; filename="lerarentekort_datapakket.zip"'}
+    return zip_bytes(snap.tables, snap.version), "application/zip", disposition
+
+
+def data_file(snap: Snapshot, request: Request) -> tuple[bytes, str, dict[str, str]]:
+    from dashboard.data.datapackage import FOLDER, files
+    from dashboard.data.export import CSV_MEDIA_TYPE
+
+    name = request.path_params.get("bestand", "")
+    found = files(snap.tables).get(f"{FOLDER}/{name}")
+    if found is None:
+        raise ApiError(404, {"fout": f"Onbekend bestand '{name[:100]}'.", "parameter": None,
+                             "toegestaan": data_file_names()})
+    return found, CSV_MEDIA_TYPE, {"Content-Disposition": f'inline; filename="{name}"'}
+
+
+def data_file_names() -> list[str]:
+    from dashboard.data.datapackage import RESOURCES
+
+    return [r.file for r in RESOURCES]
+
+
+def releases_list(snap: Snapshot, request: Request) -> tuple[bytes, str, dict[str, str]]:
+    import json
+
+    from dashboard.data.releases import all_releases
+
+    found = all_releases()
+    body = {"dataset_version": snap.version, "aantal": len(found), "releases": found}
+    return json.dumps(body, ensure_ascii=False).encode(), "application/json", {}
+
+
+def releases_feed(snap: Snapshot, request: Request) -> tuple[bytes, str, dict[str, str]]:
+    from dashboard.data.releases import all_releases
+    from dashboard.web.feed import MEDIA_TYPE, atom
+
+    base = str(request.base_url).rstrip("/")
+    return atom(all_releases(), f"{base}{PREFIX}/releases.atom", f"{base}{PREFIX}/releases"), MEDIA_TYPE, {}
+
+
+DOCUMENTS: dict[str, Callable[[Any, Request], tuple[bytes, str, dict[str, str]]]] = {
+    "openapi": openapi_document,
+    "docs": docs_page,
+    "datapackage": datapackage_document,
+    "zip": dataset_zip,
+    "data": data_file,
+    "releases": releases_list,
+    "atom": releases_feed,
+}
 
 
 def handle(request: Request, name: str | None) -> Response:
@@ -249,13 +464,19 @@ def handle(request: Request, name: str | None) -> Response:
         params = _params(request)
         snap = snapshot()
         version = snap.version
+        if name in VERSIONED and VERSION_PARAM in params:
+            snap = at_version(params.pop(VERSION_PARAM), snap)
+            version = snap.version
         etag = _etag(version, request)
         if etag in request.headers.get("if-none-match", ""):
             return Response(status_code=304, headers=_headers(version, etag))
         if name is None:
-            if params:
-                raise QueryError(next(iter(params)), "Deze pagina heeft geen parameters.", [])
+            _no_params(params)
             return JSONResponse(describe(snap), headers=_headers(version, etag))
+        if name in DOCUMENTS:
+            _no_params(params)
+            body, media_type, extra = DOCUMENTS[name](snap, request)
+            return Response(body, media_type=media_type, headers=_headers(version, etag) | extra)
         frame, fmt, body = VIEWS[name](snap, params)
         return _table_response(frame, fmt, name, {"dataset_version": version, **body}, _headers(version, etag))
     except QueryError as error:
@@ -267,25 +488,38 @@ def handle(request: Request, name: str | None) -> Response:
         return _error(500, {"fout": "Er ging iets mis op de server; probeer het later opnieuw."}, version)
 
 
-def _endpoint(name: str | None) -> Callable[[Request], Response]:
-    # Sync endpoints: Starlette runs them in its thread pool, so pandas work never blocks the event loop.
-    def endpoint(request: Request) -> Response:
-        return handle(request, name)
+class _App:
+    """An ASGI app around a sync handler. As an app (not a function) its Route takes every method, so any other than
+    GET or HEAD (also OPTIONS, TRACE or one made up) gets the Dutch 405 from `handle` instead of Starlette's plain
+    text. Starlette runs the handler in its thread pool, so pandas work never blocks the event loop."""
 
-    return endpoint
+    def __init__(self, handler: Callable[[Request], Response]) -> None:
+        self.app = request_response(handler)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await self.app(scope, receive, send)
+
+
+def _endpoint(name: str | None) -> _App:
+    return _App(lambda request: handle(request, name))
+
+
+def paths() -> list[str]:
+    """Every path of the API (the data files as one pattern)."""
+    return [PREFIX, *(f"{PREFIX}/{name}" for name in VIEWS), *(f"{PREFIX}/{p}" for p, _ in DOCUMENT_PATHS.values()),
+            f"{PREFIX}/data/{{bestand}}"]
 
 
 def not_found(request: Request) -> Response:
-    paths = [PREFIX, *(f"{PREFIX}/{name}" for name in VIEWS)]
-    return _error(404, {"fout": f"Onbekend pad '{request.url.path[:200]}'.", "parameter": None, "toegestaan": paths},
+    return _error(404, {"fout": f"Onbekend pad '{request.url.path[:200]}'.", "parameter": None, "toegestaan": paths()},
                   None)
 
 
-METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"]  # others than GET get a Dutch 405, not Starlette's
-
 ROUTES: list[Route] = [
-    Route(PREFIX, _endpoint(None), methods=METHODS),
-    Route(f"{PREFIX}/", _endpoint(None), methods=METHODS),
-    *(Route(f"{PREFIX}/{name}", _endpoint(name), methods=METHODS) for name in VIEWS),
-    Route("/api/{rest:path}", not_found, methods=METHODS),  # else Streamlit's page router answers with the app
+    Route(PREFIX, _endpoint(None)),
+    Route(f"{PREFIX}/", _endpoint(None)),
+    *(Route(f"{PREFIX}/{name}", _endpoint(name)) for name in VIEWS),
+    *(Route(f"{PREFIX}/{path}", _endpoint(name)) for name, (path, _) in DOCUMENT_PATHS.items()),
+    Route(f"{PREFIX}/data/{{bestand}}", _endpoint("data")),
+    Route("/api/{rest:path}", _App(not_found)),  # else Streamlit's page router answers with the app
 ]

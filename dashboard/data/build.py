@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard.data.contract import validate, validate_references
+from dashboard.data.contract import ContractError, validate, validate_references
+from dashboard.data.licences import LICENCES, unknown_licences
 from dashboard.data.members import definition_rows, expand_members, sector_codes
 from dashboard.data.paths import DATA_DIR, GEO_DIR, RAW_DIR, geo_file
 from dashboard.data.store import write_tables
@@ -348,8 +349,21 @@ def split_citation(row: pd.Series) -> pd.Series:
     return out
 
 
+def check_licences(sources: pd.DataFrame) -> None:
+    """Every shipped source names its licence (the contract's default 'onbekend' is for own data only)."""
+    empty = sources["licence"].str.strip() == "" if "licence" in sources else pd.Series(True, index=sources.index)
+    if empty.any():
+        ids = ", ".join(sources.loc[empty, "source_id"].head(5))
+        raise ContractError(f"data/raw/sources.csv: kolom 'licence' is leeg voor {ids}; schrijf 'onbekend' als de "
+                            "licentie niet bekend is.")
+    if unknown := unknown_licences(sources):
+        raise ContractError(f"data/raw/sources.csv: onbekende licentie {', '.join(unknown)}; toegestaan: "
+                            f"{', '.join(LICENCES)}.")
+
+
 def build_sources(raw_dir: Path = RAW_DIR) -> pd.DataFrame:
     sources = read_raw("sources.csv", raw_dir).apply(split_citation, axis=1)
+    check_licences(sources)
     return validate(sources, "sources")
 
 

@@ -32,6 +32,8 @@ class Column:
     kind: str  # "str", "int" or "float"
     required: bool = True  # may not be empty / NaN
     allowed: tuple[str, ...] = ()
+    # Filled in where the column is missing or a cell is empty (a column added later: older files lack it).
+    default: str | None = None
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,8 @@ SCHEMAS: dict[str, Schema] = {
             Column("year", "str", required=False),
             Column("url", "str", required=False),
             Column("kind", "str", required=False),
+            # SPDX id or a Dutch description (dashboard.data.licences); own data without one: 'onbekend'.
+            Column("licence", "str", default="onbekend"),
         ),
         unique=("source_id",),
     ),
@@ -153,6 +157,8 @@ def _empty(series: pd.Series) -> pd.Series:
 def validate(frame: pd.DataFrame, table: str) -> pd.DataFrame:
     """Check `frame` against the schema of `table`; return it with contract dtypes or raise."""
     schema = SCHEMAS[table]
+    defaults = {c.name: c.default for c in schema.columns if c.default is not None and c.name not in frame.columns}
+    frame = frame.assign(**defaults) if defaults else frame
     missing = [c for c in schema.column_names if c not in frame.columns]
     if missing:
         raise ContractError(
@@ -178,6 +184,8 @@ def validate(frame: pd.DataFrame, table: str) -> pd.DataFrame:
             out[col.name] = numeric.astype("Int64" if col.kind == "int" else "float64")
             continue
         text = series.astype("string").fillna("").str.strip()
+        if col.default is not None:
+            text = text.mask(text == "", col.default)
         if col.required and (text == "").any():
             problems.append(f"kolom '{col.name}' is leeg in rij {_rows(text == '', out)}")
         if col.allowed:
@@ -206,3 +214,47 @@ def validate_references(indicators: pd.DataFrame, sources: pd.DataFrame) -> None
             f"Tabel 'indicators': source_id zonder bron in 'sources' in rij {_rows(unknown, indicators)} "
             f"({', '.join(ids[:5])})."
         )
+
+
+# What each column means (Dutch; the data package and the OpenAPI description show it). A name means the same in
+# every table that has it.
+COLUMN_DOCS: dict[str, str] = {
+    "indicator": "wat er gemeten is (stabiele id, bijv. tekort_pct, tekort_fte, instroom_opleiding)",
+    "sector": "onderwijssector: po, vo, mbo, so, ho, of alle (meer sectoren samen)",
+    "vak": "schoolvak (alleen bij cijfers per vak in het vo), anders leeg",
+    "geo_level": "gebiedsniveau van het cijfer",
+    "region_code": "CBS-code van het gebied: NL01 (Nederland), PVxx (provincie), AMxx (arbeidsmarktregio), GMxxxx "
+    "(gemeente); OESO en EU voor internationale gemiddelden; leeg voor gebieden zonder CBS-code",
+    "region_name": "naam van het gebied",
+    "categorie": "nadere indeling binnen de bron (bijv. soort school, raming van welk jaar)",
+    "peildatum": "peildatum van het cijfer: JJJJ-MM-DD, of een jaar, kwartaal of schooljaar waar de bron niet meer "
+    "geeft; een ? achter de datum: afgeleid; 'onbekend' als de bron geen datum geeft",
+    "year": "jaar van de peildatum",
+    "value": "de waarde, in de eenheid van kolom unit",
+    "unit": "eenheid van value (bijv. '% werkgelegenheid', 'fte', 'studenten')",
+    "kind": "meting (gemeten) of raming (vooruitberekend); bij bronnen: het soort bron",
+    "reliability": "betrouwbaarheid: solid (officiële bron), solid-but-parsed (officieel, uit tekst of grafiek "
+    "overgenomen), secondary (via nieuws of een derde), derived (afgeleid), uncertain (onzeker)",
+    "source_id": "id van de bron in het bronnenregister (sources)",
+    "note": "toelichting bij het cijfer",
+    "title": "titel van de bron",
+    "publisher": "uitgever van de bron",
+    "url": "waar de bron te vinden is",
+    "licence": "licentie van de bron: SPDX-id (CC-BY-4.0, CC0-1.0) of een omschrijving; 'onbekend' als de bron geen "
+    "licentie vermeldt",
+    "provincie_code": "CBS-code van de provincie van de gemeente",
+    "arbeidsmarktregio_code": "CBS-code van de arbeidsmarktregio van de gemeente",
+    "corop_code": "COROP-gebied van de gemeente",
+    "rmc_code": "RMC-regio van de gemeente",
+    "is_g5": "ja voor de vijf grootste gemeenten (G5)",
+    "onderwijsregio_code": "code van de onderwijsregio (OR- en de naam als slug)",
+    "onderwijsregio": "naam van de onderwijsregio",
+    "status": "status van de onderwijsregio volgens de bron",
+    "sectors": "sectoren zoals de bron ze noemt",
+    "sector_codes": "sectoren als codes, gescheiden door ; ('onbekend' als de bron er geen noemt)",
+    "same_as": "naam van dezelfde regio in een andere bron",
+    "source_ids": "bron-id's, gescheiden door ;",
+    "gemeentecode": "CBS-code van de gemeente (GMxxxx)",
+}
+# Columns whose unit is the same in every row (value's unit differs per row: column unit).
+COLUMN_UNITS: dict[str, str] = {"year": "jaar"}

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard.data import store
+from dashboard.data import releases, store
 from dashboard.data.contract import SCHEMAS, ContractError, validate
 from dashboard.data.ingest import MAX_IMPORT_BYTES, IngestError, reject_hostile_cells, row_list
 from dashboard.data.readers import ReadError, read_path
@@ -59,7 +59,10 @@ def import_definition(path: Path, regions: pd.DataFrame, eigen_dir: Path) -> pd.
     except ReadError as err:
         raise IngestError(f"{path.name}: {err}") from err
     table = check_definition(frame, regions)
-    store.commit_generation({TABLE: table}, eigen_dir, f"onderwijsregios {path.name}")
+    with store.writing(eigen_dir):
+        before = releases.own_tables(store.current(eigen_dir))
+        made = store.commit_generation({TABLE: table}, eigen_dir, f"onderwijsregios {path.name}")
+        releases.record_generation(made, before, eigen_dir)
     return table
 
 

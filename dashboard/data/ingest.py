@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard.data import store
+from dashboard.data import releases, store
 from dashboard.data.contract import SCHEMAS, ContractError, validate
 from dashboard.data.paths import EIGEN_DIR
 from dashboard.data.readers import ReadError, read_bytes, read_path
@@ -31,7 +31,8 @@ MAX_IMPORT_BYTES = 50_000_000  # on the command line
 MAX_ROWS = 500_000
 OWN_PREFIX = "EIGEN-"
 OWN_KIND = "eigen data"
-SOURCE_COLUMNS = {"bron_titel": "title", "bron_uitgever": "publisher", "bron_jaar": "year", "bron_url": "url"}
+SOURCE_COLUMNS = {"bron_titel": "title", "bron_uitgever": "publisher", "bron_jaar": "year", "bron_url": "url",
+                  "bron_licentie": "licence"}  # bron_licentie optional: empty -> 'onbekend' (the contract's default)
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 HTML = re.compile(r"<\s*[a-zA-Z/!?]")
 # One figure per key; a file that gives two values for the same figure is ambiguous.
@@ -110,6 +111,11 @@ def check_duplicates(indicators: pd.DataFrame) -> None:
         )
 
 
+def _copied(known: pd.DataFrame) -> list[str]:
+    """The columns an own source copies from a known one (its licence too, where the register has one)."""
+    return [column for column in SOURCE_COLUMNS.values() if column in known.columns]
+
+
 def own_sources(frame: pd.DataFrame, known: pd.DataFrame) -> pd.DataFrame:
     """One 'eigen data' source per source_id in the file: new ones from the bron_* columns, known ones copied."""
     ids = frame["source_id"].astype(str).str.strip()
@@ -122,9 +128,9 @@ def own_sources(frame: pd.DataFrame, known: pd.DataFrame) -> pd.DataFrame:
         if given:
             row = {col: str(first.get(up, "")).strip() for up, col in SOURCE_COLUMNS.items()}
         elif own_id in known.index:
-            row = known.loc[own_id, ["title", "publisher", "year", "url"]].to_dict()
+            row = known.loc[own_id, _copied(known)].to_dict()
         elif source_id in known.index:
-            row = known.loc[source_id, ["title", "publisher", "year", "url"]].to_dict()
+            row = known.loc[source_id, _copied(known)].to_dict()
             row["title"] = f"{row['title']} (eigen overname)"
         else:
             unknown = ids == source_id
@@ -221,8 +227,12 @@ def atomic_write_parquet(frame: pd.DataFrame, target: Path) -> None:
 def write_own(
     indicators: pd.DataFrame, sources: pd.DataFrame, eigen_dir: Path = EIGEN_DIR, description: str = "import"
 ) -> store.Generation:
-    """Rows and their sources as one new generation (the other own tables carried over)."""
-    return store.commit_generation({"indicators": indicators, "sources": sources}, eigen_dir, description)
+    """Rows and their sources as one new generation (the other own tables carried over), with its release."""
+    with store.writing(eigen_dir):
+        before = releases.own_tables(store.current(eigen_dir))
+        made = store.commit_generation({"indicators": indicators, "sources": sources}, eigen_dir, description)
+        releases.record_generation(made, before, eigen_dir)
+        return made
 
 
 def restore_previous(eigen_dir: Path = EIGEN_DIR) -> tuple[store.Generation, store.Generation] | None:

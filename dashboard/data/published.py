@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard.data.paths import DATA_DIR, EIGEN_DIR
-from dashboard.data.store import own_file
+from dashboard.data.store import GENERATIONS, own_file
 
 TABLES = ("indicators", "sources", "regions", "onderwijsregios", "onderwijsregio_gemeenten", "onderwijsregio_leden")
 OWN_TABLES = ("indicators", "sources")  # merged into the published table
@@ -29,9 +29,19 @@ class Snapshot:
     own_definition: bool  # the onderwijsregio definition was imported on this server
 
 
-def files(data_dir: Path = DATA_DIR, eigen_dir: Path = EIGEN_DIR) -> list[Path]:
-    own = [own_file(name, eigen_dir) for name in (*OWN_TABLES, OWN_DEFINITION)]
+def own_folder(eigen_dir: Path = EIGEN_DIR) -> Path:
+    """Where the own tables in use are: the current generation, or the old flat layout (EIGEN_DIR itself)."""
+    return own_file(OWN_DEFINITION, eigen_dir).parent
+
+
+def files_in(data_dir: Path, folder: Path) -> list[Path]:
+    """The files a snapshot with the own tables of `folder` reads (published ones first)."""
+    own = [folder / f"{name}.parquet" for name in (*OWN_TABLES, OWN_DEFINITION)]
     return [data_dir / f"{name}.parquet" for name in TABLES] + [p for p in own if p.exists()]
+
+
+def files(data_dir: Path = DATA_DIR, eigen_dir: Path = EIGEN_DIR) -> list[Path]:
+    return files_in(data_dir, own_folder(eigen_dir))
 
 
 def signature(paths: list[Path]) -> tuple[tuple[str, int, int], ...]:
@@ -48,14 +58,32 @@ def content_version(paths: list[Path]) -> str:
     return digest.hexdigest()[:16]
 
 
-def read_snapshot(data_dir: Path = DATA_DIR, eigen_dir: Path = EIGEN_DIR) -> Snapshot:
-    paths = files(data_dir, eigen_dir)
+def read_folder(data_dir: Path, folder: Path) -> Snapshot:
+    """The published tables with the own tables of `folder` (a generation, or the old flat layout) merged in."""
+    paths = files_in(data_dir, folder)
     tables = {name: pd.read_parquet(data_dir / f"{name}.parquet") for name in TABLES}
     for name in OWN_TABLES:
-        own = own_file(name, eigen_dir)
+        own = folder / f"{name}.parquet"
         if own.exists():
             tables[name] = pd.concat([tables[name], pd.read_parquet(own)], ignore_index=True)
-    definition = own_file(OWN_DEFINITION, eigen_dir)
+    definition = folder / f"{OWN_DEFINITION}.parquet"
     if definition.exists():
         tables[OWN_DEFINITION] = pd.read_parquet(definition)
     return Snapshot(tables, content_version(paths), definition.exists())
+
+
+def read_snapshot(data_dir: Path = DATA_DIR, eigen_dir: Path = EIGEN_DIR) -> Snapshot:
+    return read_folder(data_dir, own_folder(eigen_dir))
+
+
+def generation_folders(eigen_dir: Path = EIGEN_DIR) -> list[Path]:
+    """The numbered generations of own data that are kept (dashboard.data.store), oldest first."""
+    folder = eigen_dir / GENERATIONS
+    return sorted(p for p in folder.iterdir() if p.is_dir() and p.name.isdigit()) if folder.is_dir() else []
+
+
+def kept_versions(data_dir: Path = DATA_DIR, eigen_dir: Path = EIGEN_DIR) -> dict[str, Path]:
+    """Dataset version -> folder of own tables, for the state in use and every kept generation of own data (with
+    today's published tables: a generation from before the last build gives another version than it had then)."""
+    folders = [own_folder(eigen_dir), *generation_folders(eigen_dir)]
+    return {content_version(files_in(data_dir, folder)): folder for folder in reversed(folders)}

@@ -1,8 +1,10 @@
 """One filter over the indicators table, shared by the page CSVs and the open data API (dashboard/api.py).
 
 `select_indicators` is the filter; `validate_query` turns raw query parameters (each possibly repeated) into a
-`Query` or raises `QueryError` naming the parameter, a Dutch message and the allowed values. Pure: no Streamlit,
-no files, so the same view gives the same rows on a page and through the API.
+`Query` or raises `QueryError` naming the parameter, a Dutch message and the allowed values. The API validates
+with the same parts (FILTERS, allowed_values, check_params, check_values, check_format) through its parameter
+definitions, from which its OpenAPI description is made. Pure: no Streamlit, no files, so the same view gives the
+same rows on a page and through the API.
 """
 
 from __future__ import annotations

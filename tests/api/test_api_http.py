@@ -35,7 +35,8 @@ def test_index_lists_endpoints_parameters_and_version(server):
     paths = {e["pad"]: e for e in index["endpoints"]}
     assert {"/api/v1/indicators", "/api/v1/sources", "/api/v1/regions", "/api/v1/onderwijsregios"} <= set(paths)
     params = paths["/api/v1/indicators"]["parameters"]
-    assert set(params) == {"indicator", "sector", "vak", "geo_level", "region_code", "peildatum", "kind", "format"}
+    assert set(params) == {"indicator", "sector", "vak", "geo_level", "region_code", "peildatum", "kind", "format",
+                           "versie"}
     assert "tekort_pct" in params["indicator"]["toegestaan"] and "vo" in params["sector"]["toegestaan"]
     assert params["format"]["toegestaan"] == ["csv", "json", "parquet"]
 

@@ -65,7 +65,16 @@ def pages(tmp_path_factory) -> dict:
                            env=env, capture_output=True, text=True, timeout=900)
     assert check.returncode == 0, check.stderr[-3000:]
     shown = json.loads(check.stdout.strip().splitlines()[-1])
-    return {"shown": shown, "label": f"okt {year}", "year": year, "instroom": int(instroom)}
+    release = json.loads((data / "releases.json").read_text(encoding="utf-8"))[0]
+    return {"shown": shown, "label": f"okt {year}", "year": year, "instroom": int(instroom), "when": when,
+            "release": release}
+
+
+def test_the_build_records_a_release_with_the_new_peildata(pages):
+    """What `build --check` would have said is kept as the build's release (for /api/v1/releases and the feed)."""
+    new = pages["release"]["samenvatting"]["lijsten"]["nieuwe_peildata"]
+    assert pages["release"]["opdracht"] == "build" and any(pages["when"] in line for line in new)
+    assert any(line.startswith("Nieuwe peildata") for line in pages["release"]["regels"])
 
 
 def test_no_page_fails_on_the_new_data(pages):

@@ -164,8 +164,12 @@ def test_data_page_lists_sources_and_downloads():
     at = open_page("data")
     assert "Begrippen" in texts(at) and "Toegankelijkheid" in texts(at)
     offered = dict(downloads(at))
-    for label in ("Alle cijfers (CSV)", "Alle cijfers (Parquet)", "Bronnenregister (CSV)"):
-        assert offered[label].startswith("/download/lerarentekort_"), label
+    for label in ("Alle cijfers (CSV)", "Alle cijfers (Parquet)", "Bronnenregister (CSV)", "Datapakket (zip)",
+                  "Beschrijving (datapackage.json)"):
+        assert offered[label].startswith("/download/"), label
+    assert "Wat is er nieuw" in texts(at) and "/api/v1/openapi.json" in texts(at)
+    columns = list(at.dataframe[0].value.columns)
+    assert {"Licentie", "Herverdelen"} <= set(columns)
     assert "Kaartgrenzen: CBS/PDOK Gebiedsindelingen 2025 (CC BY 4.0)" in texts(at)
 
 

@@ -27,7 +27,7 @@ def _next_year(raw_dir: Path) -> None:
     pd.concat([vo, synthetic]).to_csv(raw_dir / "regional_shortage_vo.csv", index=False)
     sources = pd.read_csv(raw_dir / "sources.csv", dtype=str, keep_default_na=False)
     extra = {"source_id": TEST_SOURCE, "title": "Synthetische testmeting", "publisher": "Test", "year": "2025",
-             "url": "", "kind": "test"}
+             "url": "", "kind": "test", "licence": "onbekend"}
     pd.concat([sources, pd.DataFrame([extra])]).to_csv(raw_dir / "sources.csv", index=False)
     po = pd.read_csv(raw_dir / "regional_shortage_po.csv", dtype=str, keep_default_na=False)
     groningen = (po["region_name"] == "Groningen") & (po["measure"] == "totaal_tekort_pct")

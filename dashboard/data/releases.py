@@ -1,0 +1,155 @@
+"""Releases: what every `build` and every import changed, kept with the data it describes.
+
+A release records the dataset version after the change, the time (UTC), the command and the change summary that
+`build --check` computes (dashboard.data.diff): new peildata, changed values, new sources, and the report lines.
+- `build` appends its release to data/releases.json (newest first, next to data/*.parquet, in git);
+- an import adds release.json to the new generation of own data (dashboard.data.store), so a generation keeps
+  its release and `herstel` takes the releases after it out of the list with the data.
+A build or import that changes nothing records nothing. The open data API publishes the list (JSON and Atom).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Mapping
+from pathlib import Path
+
+import pandas as pd
+
+from dashboard.data import published, store
+from dashboard.data.diff import BuildDiff, diff_tables, read_current, report_lines
+from dashboard.data.paths import DATA_DIR, EIGEN_DIR
+
+RELEASES_FILE = "releases.json"
+GENERATION_RELEASE = "release.json"
+MAX_ITEMS = 20  # per list in a summary; the report lines say how many there are in all
+KINDS = {"build": "gepubliceerde data", "import": "eigen data op deze server"}
+
+
+def now_utc() -> str:
+    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _peildatum(item: dict) -> str:
+    return f"{item['indicator']} {item['sector']} {item['geo_level']}: {item['peildatum']} ({item['rows']} rijen)"
+
+
+def _changed(item: dict) -> str:
+    where = item["region_code"] or item["region_name"]
+    return f"{item['indicator']} {item['sector']} {where} {item['peildatum']} ({item['source_id']})"
+
+
+def summary(diff: BuildDiff) -> dict[str, object]:
+    """The parts a reader looks for first: new peildata, changed values, new sources (counted and listed)."""
+    peildata = [_peildatum(i) for i in diff.new_peildata]
+    changed = [_changed(i) for i in diff.changed_values]
+    sources = diff.keys_added.get("sources", [])
+    return {
+        "nieuwe_peildata": len(peildata),
+        "gewijzigde_waarden": len(changed),
+        "nieuwe_bronnen": len(sources),
+        "lijsten": {"nieuwe_peildata": peildata[:MAX_ITEMS], "gewijzigde_waarden": changed[:MAX_ITEMS],
+                    "nieuwe_bronnen": sources[:MAX_ITEMS]},
+        "rijen": {name: {"voor": old, "na": new} for name, (old, new) in diff.row_counts.items()},
+        "tabellen_gewijzigd": sorted(name for name, count in diff.rows_changed.items() if count),
+    }
+
+
+def make_release(diff: BuildDiff, version: str, command: str, kind: str, time: str | None = None) -> dict:
+    return {"versie": version, "tijd": time or now_utc(), "opdracht": command, "soort": kind,
+            "samenvatting": summary(diff), "regels": report_lines(diff)}
+
+
+def headline(release: Mapping) -> str:
+    """'3 nieuwe peildata, 2 gewijzigde waarden, 1 nieuwe bron' (or what else changed)."""
+    counts = release.get("samenvatting", {})
+    parts = []
+    for key, one, many in (("nieuwe_peildata", "nieuwe peildatum", "nieuwe peildata"),
+                           ("gewijzigde_waarden", "gewijzigde waarde", "gewijzigde waarden"),
+                           ("nieuwe_bronnen", "nieuwe bron", "nieuwe bronnen")):
+        n = int(counts.get(key, 0))
+        if n:
+            parts.append(f"{n} {one if n == 1 else many}")
+    tables = ", ".join(counts.get("tabellen_gewijzigd", []))
+    return ", ".join(parts) or (f"gewijzigde rijen in {tables}" if tables else "geen wijzigingen in de cijfers")
+
+
+def _read_list(path: Path) -> list[dict]:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return []
+
+
+def _write_json(target: Path, value: object) -> None:
+    text = json.dumps(value, ensure_ascii=False, indent=1) + "\n"
+    store.atomic_write(target, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+
+
+def published_version(data_dir: Path = DATA_DIR) -> str:
+    """The version of the published tables alone (what a server without own imports serves)."""
+    return published.content_version([data_dir / f"{name}.parquet" for name in published.TABLES])
+
+
+def record_build(
+    before: Mapping[str, pd.DataFrame], built: Mapping[str, pd.DataFrame], data_dir: Path = DATA_DIR,
+    command: str = "build", time: str | None = None,
+) -> dict | None:
+    """After `build` wrote data/*.parquet: add its release to data/releases.json (None when nothing changed)."""
+    diff = diff_tables(dict(before), dict(built))
+    if diff.empty:
+        return None
+    release = make_release(diff, published_version(data_dir), command, "build", time)
+    _write_json(data_dir / RELEASES_FILE, [release, *_read_list(data_dir / RELEASES_FILE)])
+    return release
+
+
+def own_tables(generation: store.Generation | None) -> dict[str, pd.DataFrame]:
+    """The own tables of a generation (none before the first import)."""
+    if generation is None:
+        return {}
+    return {name: pd.read_parquet(path) for name, path in store.table_files(generation.path).items()}
+
+
+def record_generation(
+    made: store.Generation, before: Mapping[str, pd.DataFrame], eigen_dir: Path = EIGEN_DIR,
+    data_dir: Path = DATA_DIR, time: str | None = None,
+) -> dict | None:
+    """After an import made generation `made`: its release.json, next to its tables (None when nothing changed).
+    `before` are the own tables of the generation it replaced; a table it does not have counts as empty."""
+    after = own_tables(made)
+    diff = diff_tables({name: before[name] for name in after if name in before}, after)
+    if diff.empty:
+        return None
+    version = published.content_version(published.files(data_dir, eigen_dir))
+    release = make_release(diff, version, made.description, "import", time)
+    # Added to the generation right after it is in use, in one small write without a temp file: a crash in between
+    # leaves a generation without its release (or with a cut-off file, which own_releases skips), never a leftover.
+    (made.path / GENERATION_RELEASE).write_text(json.dumps(release, ensure_ascii=False), encoding="utf-8")
+    return release
+
+
+def own_releases(eigen_dir: Path = EIGEN_DIR) -> list[dict]:
+    """The releases of the generation in use and the generations it was made from."""
+    found, seen = [], set()
+    generation = store.current(eigen_dir)
+    while generation is not None and generation.number not in seen:
+        seen.add(generation.number)
+        try:
+            found.append(json.loads((generation.path / GENERATION_RELEASE).read_text(encoding="utf-8")))
+        except (FileNotFoundError, ValueError):  # before releases existed, or cut off by a crash
+            pass
+        generation = None if generation.parent is None else store.generation(generation.parent, eigen_dir)
+    return found
+
+
+def all_releases(data_dir: Path = DATA_DIR, eigen_dir: Path = EIGEN_DIR) -> list[dict]:
+    """Every release that describes the data as served now, newest first."""
+    releases = _read_list(data_dir / RELEASES_FILE) + own_releases(eigen_dir)
+    return sorted(releases, key=lambda r: r["tijd"], reverse=True)
+
+
+def current_tables(names: list[str], data_dir: Path = DATA_DIR) -> dict[str, pd.DataFrame]:
+    """The published tables before a build writes (what its release compares against)."""
+    return read_current(names, data_dir)
