@@ -196,7 +196,8 @@ def supervisord_conf(layout: Layout, cookie_secret: str) -> str:
     for name in layout.names:
         command = (
             f"{python} -m streamlit run serve.py --server.address 127.0.0.1 --server.port {layout.replica_port(name)} "
-            "--server.headless true --browser.gatherUsageStats false --server.fileWatcherType none"
+            "--server.headless true --browser.gatherUsageStats false --server.fileWatcherType none "
+            "--client.showErrorDetails none"  # a visitor never sees a traceback; the replica's log has it
         )
         programs.append(f"""[program:{name}]
 command={command}
