@@ -80,13 +80,21 @@ def _remember(obj: object, recipe: dict, depth: int) -> None:
             _RECIPES[key] = recipe
     if depth >= 3:
         return
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        for f in dataclasses.fields(obj):
-            _remember(getattr(obj, f.name), {"of": recipe, "at": f.name}, depth + 1)
-    elif isinstance(obj, dict):
+    for name in _field_names(obj):
+        _remember(getattr(obj, name), {"of": recipe, "at": name}, depth + 1)
+    if isinstance(obj, dict):
         for k, v in obj.items():
             if isinstance(k, str):
                 _remember(v, {"of": recipe, "at": k}, depth + 1)
+
+
+def _field_names(obj: object) -> tuple[str, ...]:
+    """The named parts of a view: a dataclass's fields or a NamedTuple's (metrics return some as NamedTuples)."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return tuple(f.name for f in dataclasses.fields(obj))
+    if isinstance(obj, tuple) and hasattr(obj, "_fields"):
+        return tuple(obj._fields)
+    return ()
 
 
 def encode(value: Any) -> Any:
@@ -162,7 +170,7 @@ def resolve(recipe: Any, depth: int = 0) -> Any:
         raise BadLink("de link is te diep genest of onleesbaar")
     if "of" in recipe:
         parent, step = resolve(recipe["of"], depth + 1), recipe.get("at")
-        if dataclasses.is_dataclass(parent) and step in {f.name for f in dataclasses.fields(parent)}:
+        if step in _field_names(parent):
             return getattr(parent, step)
         if isinstance(parent, dict) and isinstance(step, str) and step in parent:
             return parent[step]

@@ -24,3 +24,32 @@ def test_profile_and_comparison_downloads_are_links():
     assert dict(offered)["Download regioprofiel (PDF)"].startswith("/download/regioprofiel_AM01.pdf?r=")
     names = [url.split("?")[0] for _, url in offered]
     assert "/download/tekort_vo_per_regio.csv" in names and "/download/vergelijking_vo.csv" in names
+
+
+TABS = {
+    "behoud": ("Regelingen", "Vertrekredenen", "Uitstroom"),
+    "bevoegdheden": ("Tekort per vak", "Bevoegdheid per vak"),
+    "onderwijsregios": ("Vergelijken", "Eigen regio", "Alle onderwijsregio's"),
+    "opleiden": ("Instroom", "Diploma's per vak", "Zij-instroom", "Mbo-route"),
+}
+
+
+@pytest.mark.parametrize("page,tab", [(page, tab) for page, tabs in TABS.items() for tab in tabs])
+def test_every_download_in_every_tab_is_a_link(page, tab):
+    query = {"onderdeel": tab, "sector": "po"}
+    if tab == "Eigen regio":
+        query |= {"eigen": "GM0363,GM0384", "eigen_naam": "Amstel"}
+    at = open_page(page, **query)
+    assert not at.get("download_button"), [b.label for b in at.get("download_button")]
+    offered = downloads(at)
+    assert all(url.startswith("/download/") for _, url in offered)
+    if tab in ("Vertrekredenen", "Uitstroom", "Zij-instroom", "Eigen regio", "Alle onderwijsregio's"):
+        assert offered, f"{page} / {tab} biedt geen download"
+
+
+def test_onderwijsregio_profile_downloads_are_links():
+    at = open_page("onderwijsregios", sector="vo", oregio="OR-haaglanden")
+    assert not at.get("download_button")
+    names = [url.split("?")[0] for _, url in downloads(at)]
+    assert "/download/gemeenten_OR-haaglanden_vo.csv" in names
+    assert any(name.startswith("/download/regioprofiel_OR-haaglanden") for name in names)
