@@ -79,3 +79,27 @@ def test_felt_and_cold_are_ratios_to_the_floor():
     assert not any("hoofdfilter" in line and "overzicht" in line for line in table)  # no filter, no row
     assert any("koude start" in line and "1,25x" in line and line.endswith("ja |") for line in table)
     assert any("eerste bezoek" in line and "1,50x" in line and "**NEE**" in line for line in table)
+
+
+def _load(users: int, views_per_s: float, p50: float, p95: float, replicas_cpu: float) -> dict:
+    return {"users": users, "views": int(views_per_s * 20), "wall_s": 20.0, "views_per_s": views_per_s,
+            "p50_ms": p50, "p95_ms": p95, "error_count": 0,
+            "cpu_s": {"replicas": replicas_cpu, "nginx": 0.5, "generator": 2.0, "machine": 30.0}}
+
+
+def test_scaleout_table_gives_the_ratios_against_their_goals():
+    from bench.scaleout import scaleout_table
+
+    def config(p50: float, best: dict) -> dict:
+        return {"fixed": {"p50_ms": p50, "p95_ms": p50 * 2, "error_count": 0},
+                "capacity": {"steps": [best], "best": best}}
+
+    results = {"seconds": 20, "budget_ms": 1000, "fixed_rate": 8, "configs": {
+        "direct": config(20.0, _load(16, 80.0, 150, 400, 19.0)),
+        "nginx": config(22.0, _load(16, 78.0, 160, 420, 19.0)),
+        "nginx2": config(23.0, _load(32, 150.0, 170, 500, 38.0)),
+    }}
+    table = scaleout_table(results)
+    assert "| nginx ervoor: p50 bij vast tempo, via nginx / direct | 1,10x | <= 1,05x | **nee** |" in table
+    assert "| 2 replica's / 1 replica: views/s binnen het p95-budget | 1,92x | >= 1,8x | ja |" in table
+    assert "| 2 replica's via nginx | 23 / 46 ms | 150,0 views/s (32 gebruikers) | 1,90 / 0,03 / 0,10 | 0 |" in table

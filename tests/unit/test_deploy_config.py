@@ -23,6 +23,7 @@ def test_nginx_accepts_the_written_configuration(tmp_path, replicas):
     supervisord = (tmp_path / "supervisord.conf").read_text()
     assert [f"[program:r{i}]" in supervisord for i in range(1, replicas + 1)] == [True] * replicas
     assert "--server.port 18081 " in supervisord and "autorestart=true" in supervisord
+    assert "--client.showErrorDetails none" in supervisord  # no traceback for a visitor
     assert oct((tmp_path / "supervisord.conf").stat().st_mode & 0o777) == "0o600"  # it holds the cookie secret
 
 
