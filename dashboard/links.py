@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import base64
 import dataclasses
+import hashlib
+import hmac
 import json
 import re
 import weakref
@@ -33,7 +35,9 @@ ROUTE = "/download"
 MAX_RECIPE_CHARS = 6000  # the encoded recipe; the longest a page makes (a comparison of 4 regions) is ~1.500
 MAX_DEPTH = 8  # views made from views made from views: the pages nest 3 deep
 MAX_COLUMNS = 40
-FILE_NAME = re.compile(r"^[\w.-]{1,120}\.(csv|pdf|parquet|zip|json)$")
+MAX_LABEL = 80  # characters of a column label in a CSV link
+NESTED_PARTS = 3  # how deep into a view its parts (frames, charts) are remembered
+FILE_NAME = re.compile(r"[A-Za-z0-9_.-]{1,120}\.(csv|pdf|parquet|zip|json)", re.ASCII)  # with fullmatch
 MEDIA_TYPES = {
     "csv": "text/csv; charset=utf-8",
     "pdf": "application/pdf",
@@ -52,6 +56,10 @@ class NotLinkable(Exception):
 
 class BadLink(ValueError):
     """A link that names no known view, or arguments it does not take: answered with a Dutch 400."""
+
+
+class StaleLink(ValueError):
+    """A link made before the data changed: its file would no longer be what the page showed (Dutch 410)."""
 
 
 def register(name: str, fn: Callable) -> None:
@@ -78,7 +86,7 @@ def _remember(obj: object, recipe: dict, depth: int) -> None:
             except TypeError:  # not weakly referenceable (a slotted class): not linkable
                 return
             _RECIPES[key] = recipe
-    if depth >= 3:
+    if depth >= NESTED_PARTS:
         return
     for name in _field_names(obj):
         _remember(getattr(obj, name), {"of": recipe, "at": name}, depth + 1)
@@ -139,16 +147,35 @@ def file_spec(maker: Callable, args: tuple) -> dict | None:
         return None
 
 
-def url(file_name: str, spec: dict, version: str) -> str | None:
-    """`/download/<file name>?r=...&v=...`; `v` (the data version) makes a new link after new data, so no cache
-    serves an old file for it. None if the recipe is too long to be a link."""
-    if not FILE_NAME.match(file_name):
+def signature(key: str, file_name: str, recipe: str, version: str) -> str:
+    """Only the dashboard makes links: a recipe carries arguments (names, values in a comparison) that end up in a
+    PDF, so a link someone else wrote must not be served as ours. The key is the server's cookie secret, which
+    all replicas of a deployment share."""
+    message = f"{file_name}\n{recipe}\n{version}".encode()
+    return hmac.new(key.encode(), message, hashlib.sha256).hexdigest()[:32]
+
+
+def url(file_name: str, spec: dict, version: str, key: str) -> str | None:
+    """`/download/<file name>?r=...&v=...&s=...`; `v` (the data version) makes a new link after new data, so no
+    cache serves an old file for it; `s` signs all three. None if the recipe is too long to be a link."""
+    if not FILE_NAME.fullmatch(file_name):
         raise ValueError(f"bestandsnaam {file_name!r} past niet in een downloadlink")
     packed = json.dumps(spec, separators=(",", ":"), ensure_ascii=False).encode()
     recipe = base64.urlsafe_b64encode(packed).decode().rstrip("=")
     if len(recipe) > MAX_RECIPE_CHARS:
         return None
-    return f"{ROUTE}/{quote(file_name)}?r={recipe}&v={version}"
+    return f"{ROUTE}/{quote(file_name)}?r={recipe}&v={version}&s={signature(key, file_name, recipe, version)}"
+
+
+def check(file_name: str, recipe: str, version: str, sig: str, key: str, current_version: str) -> dict:
+    """The spec of a link this server made for the current data (raises BadLink or StaleLink)."""
+    if not FILE_NAME.fullmatch(file_name):
+        raise BadLink("de bestandsnaam is ongeldig")
+    if not hmac.compare_digest(sig.encode(), signature(key, file_name, recipe, version).encode()):
+        raise BadLink("de link is niet door dit dashboard gemaakt of is beschadigd")
+    if version != current_version:
+        raise StaleLink("de gegevens zijn intussen vernieuwd")
+    return decode_spec(recipe)
 
 
 # --- back from a link (the route) ----------------------------------------------------------------------------------
@@ -204,6 +231,6 @@ def columns_of(spec: dict, frame: pd.DataFrame) -> tuple[tuple[str, str], ...] |
         and 0 < len(pairs) <= MAX_COLUMNS
         and all(isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) for x in p) for p in pairs)
     )
-    if not ok or any(k not in frame.columns or len(v) > 80 for k, v in pairs):
+    if not ok or any(k not in frame.columns or len(v) > MAX_LABEL for k, v in pairs):
         raise BadLink("de link noemt kolommen die niet bestaan")
     return tuple((k, v) for k, v in pairs)

@@ -31,6 +31,9 @@ DEPLOY = REPO / "deploy"
 COOKIE = "dashboard_replica"
 UPLOAD_LIMIT_MB = 6  # the app's maxUploadSize is 5 MiB (.streamlit/config.toml), plus the multipart framing
 RATE_PER_SECOND, RATE_BURST = 20, 40  # API requests per client address (a script that pages through the API fits)
+DOWNLOADS_PER_SECOND, DOWNLOADS_BURST = 20, 60  # downloads per client address: a ministry behind one NAT fits
+FAILS = 3  # refused connections before nginx passes a replica by for FAIL_TIMEOUT (it tries the next one at once)
+FAIL_TIMEOUT = "10s"
 
 
 @dataclass(frozen=True)
@@ -63,7 +66,7 @@ def upstreams_conf(layout: Layout, ready: dict[str, bool]) -> str:
 
     def server(name: str, backup: bool = False) -> str:
         flags = (" backup" if backup else "") + ("" if ready.get(name) else " down")
-        return f"    server 127.0.0.1:{layout.replica_port(name)} max_fails=1 fail_timeout=5s{flags};"
+        return f"    server 127.0.0.1:{layout.replica_port(name)} max_fails={FAILS} fail_timeout={FAIL_TIMEOUT}{flags};"
 
     blocks = ["upstream all {", *(server(n) for n in layout.names), "    keepalive 16;", "}"]
     for name in layout.names:
@@ -98,6 +101,7 @@ def nginx_conf(layout: Layout, headers: dict[str, str]) -> str:
     return f"""# Written by deploy/configure.py: edit that file, not this one.
 {user}
 worker_processes auto;
+worker_shutdown_timeout 30s;  # after a reload, old workers close their websockets (the browser reconnects)
 pid {run}/nginx.pid;
 error_log {run}/logs/nginx-error.log warn;
 events {{ worker_connections 4096; }}
@@ -117,6 +121,7 @@ http {{
     scgi_temp_path {run}/tmp/scgi;
     proxy_cache_path {run}/cache levels=1:2 keys_zone=dashboard:10m max_size=512m inactive=30m use_temp_path=off;
     limit_req_zone $binary_remote_addr zone=api:10m rate={layout.api_rate}r/s;
+    limit_req_zone $binary_remote_addr zone=downloads:10m rate={DOWNLOADS_PER_SECOND}r/s;
     limit_req_status 429;
     client_max_body_size {UPLOAD_LIMIT_MB}m;
 
@@ -153,6 +158,16 @@ http {{
             alias {errors}/te-veel.json;
 {_headers(headers)}
             add_header Retry-After 1 always;
+            add_header Cache-Control "no-store" always;
+        }}
+        location = /_fout/niet-bereikbaar.json {{
+            internal;
+            default_type "application/json; charset=utf-8";
+            etag off;
+            alias {errors}/niet-bereikbaar.json;
+{_headers(headers)}
+            add_header Retry-After 10 always;
+            add_header Cache-Control "no-store" always;
         }}
 
         location = /_stcore/stream {{  # the session's websocket: to its replica, kept open while the tab is
@@ -166,9 +181,11 @@ http {{
         location /api/v1 {{
             limit_req zone=api burst={RATE_BURST} nodelay;
             error_page 429 /_fout/te-veel.json;
+            error_page 502 503 504 =503 /_fout/niet-bereikbaar.json;
             {cached}
         }}
         location /download/ {{
+            limit_req zone=downloads burst={DOWNLOADS_BURST} nodelay;
             {cached}
         }}
         location /static/ {{
@@ -246,6 +263,9 @@ command={nginx} -c {run}/nginx.conf -g "daemon off;"
 autorestart=true
 priority=999
 stopsignal=QUIT
+stopwaitsecs=35
+stopasgroup=true
+killasgroup=true
 stdout_logfile={run}/logs/nginx.log
 redirect_stderr=true
 """
@@ -261,6 +281,7 @@ def write(layout: Layout) -> None:
     (layout.run / "layout.json").write_text(json.dumps(
         {"port": layout.port, "replicas": layout.replicas, "host": layout.host, "api_rate": layout.api_rate}
     ))
+    (layout.run / "ready.json").unlink(missing_ok=True)  # what an earlier start saw says nothing now
     (layout.run / "upstreams.conf").write_text(upstreams_conf(layout, {}))
     (layout.run / "nginx.conf").write_text(nginx_conf(layout, security_headers()))
     conf = layout.run / "supervisord.conf"

@@ -14,6 +14,7 @@ import json
 import logging
 import os
 import signal
+import socket
 import sys
 import time
 import urllib.error
@@ -27,12 +28,23 @@ from deploy.configure import Layout, read_layout, upstreams_conf  # noqa: E402
 log = logging.getLogger("readiness")
 
 
-def is_ready(port: int, timeout: float = 2.0) -> bool:
+READY, NOT_READY, NO_ANSWER = "ready", "not ready", "no answer"
+
+
+def is_ready(port: int, timeout: float = 2.0) -> str:
+    """READY; NOT_READY when the replica says so (503) or is not there (refused); NO_ANSWER when it is too busy to
+    answer in time."""
     try:
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/warmup", timeout=timeout) as response:
-            return response.status == 200 and json.load(response).get("ready") is True
-    except (OSError, ValueError, urllib.error.HTTPError):
-        return False
+            return READY if response.status == 200 and json.load(response).get("ready") is True else NOT_READY
+    except urllib.error.HTTPError:
+        return NOT_READY
+    except TimeoutError:
+        return NO_ANSWER
+    except urllib.error.URLError as err:
+        return NO_ANSWER if isinstance(err.reason, TimeoutError | socket.timeout) else NOT_READY
+    except (OSError, ValueError):
+        return NOT_READY
 
 
 def write_atomically(path: Path, text: str) -> None:
@@ -49,8 +61,23 @@ def reload_nginx(run: Path) -> bool:
         return False  # nginx not (yet) running: it reads upstreams.conf when it starts
 
 
-def check_once(layout: Layout, seen: dict[str, bool] | None) -> dict[str, bool]:
-    ready = {name: is_ready(layout.replica_port(name)) for name in layout.names}
+MISSES_BEFORE_DOWN = 3  # one slow answer from a busy replica must not move its visitors' uploads elsewhere
+
+
+def next_state(seen: dict[str, bool] | None, answered: dict[str, str], misses: dict[str, int]) -> dict[str, bool]:
+    """In at once when it answers ready; out at once when it says it is not ready or is gone (a restarted replica
+    warms up first); out after MISSES_BEFORE_DOWN checks in a row without an answer in time (merely busy)."""
+    state = {}
+    for name, answer in answered.items():
+        misses[name] = misses.get(name, 0) + 1 if answer == NO_ANSWER else 0
+        was = bool(seen and seen.get(name))
+        state[name] = answer == READY or (answer == NO_ANSWER and was and misses[name] < MISSES_BEFORE_DOWN)
+    return state
+
+
+def check_once(layout: Layout, seen: dict[str, bool] | None, misses: dict[str, int]) -> dict[str, bool]:
+    answered = {name: is_ready(layout.replica_port(name)) for name in layout.names}
+    ready = next_state(seen, answered, misses)
     if ready != seen:
         write_atomically(layout.run / "upstreams.conf", upstreams_conf(layout, ready))
         reloaded = reload_nginx(layout.run)
@@ -67,9 +94,9 @@ def main() -> None:
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     layout = read_layout(args.run.resolve())
-    seen = None
+    seen, misses = None, {}
     while True:
-        seen = check_once(layout, seen)
+        seen = check_once(layout, seen, misses)
         time.sleep(args.interval)
 
 

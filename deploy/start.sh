@@ -5,7 +5,7 @@
 # Logs, configs and the nginx cache go to DIR (default deploy/run/P). Stop it with: bash deploy/stop.sh --port P
 set -euo pipefail
 cd "$(dirname "$0")/.."
-REPLICAS=2; PORT=8080; HOST=0.0.0.0; RATE=20; RUN=""; TIMEOUT=300
+REPLICAS=2; PORT=8080; HOST=0.0.0.0; RATE=""; RUN=""; TIMEOUT=300
 while [ $# -gt 0 ]; do
   case "$1" in
     --replicas) REPLICAS="$2"; shift 2 ;;
@@ -14,7 +14,8 @@ while [ $# -gt 0 ]; do
     --api-rate) RATE="$2"; shift 2 ;;
     --run) RUN="$2"; shift 2 ;;
     --timeout) TIMEOUT="$2"; shift 2 ;;
-    *) echo "Onbekende optie: $1 (gebruik --replicas N --port P [--host H] [--api-rate R] [--run MAP])" >&2; exit 2 ;;
+    *) echo "Onbekende optie: $1 (gebruik --replicas N --port P [--host H] [--api-rate R] [--run MAP] [--timeout S])" >&2
+       exit 2 ;;
   esac
 done
 RUN="${RUN:-deploy/run/$PORT}"
@@ -24,7 +25,12 @@ done
 if [ -S "$RUN/supervisor.sock" ] && supervisorctl -c "$RUN/supervisord.conf" pid >/dev/null 2>&1; then
   echo "Er draait al een dashboard op poort $PORT (stop het met: bash deploy/stop.sh --port $PORT)" >&2; exit 1
 fi
-python3 deploy/configure.py --run "$RUN" --port "$PORT" --replicas "$REPLICAS" --host "$HOST" --api-rate "$RATE"
+for i in $(seq 0 "$REPLICAS"); do  # nginx on P, the replicas on P+1..P+N: a taken port would only show in the logs
+  if python3 -c "import socket,sys; s=socket.socket(); s.bind(('127.0.0.1', int(sys.argv[1])))" $((PORT + i)) 2>/dev/null; then :
+  else echo "Poort $((PORT + i)) is al in gebruik; kies een andere --port (nginx op P, replica's op P+1..P+$REPLICAS)." >&2; exit 1
+  fi
+done
+python3 deploy/configure.py --run "$RUN" --port "$PORT" --replicas "$REPLICAS" --host "$HOST" ${RATE:+--api-rate "$RATE"}
 nginx -t -q -c "$(cd "$RUN" && pwd)/nginx.conf"
 supervisord -c "$RUN/supervisord.conf"
 echo "Gestart: $REPLICAS replica's en nginx; wachten tot elke replica is opgewarmd (logboeken in $RUN/logs) ..."

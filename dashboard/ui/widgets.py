@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import cache, links
+from dashboard.web.replica import link_key
 
 
 def source_line(frame: pd.DataFrame, sources: pd.DataFrame) -> None:
@@ -42,7 +43,7 @@ def _offer(label: str, spec: dict | None, file_name: str, mime: str, key: str, m
     """A link any replica answers (dashboard/links.py), styled as a button. A view of a session upload cannot be
     described by a link: its bytes are made now and kept with this session's run. Never a deferred Streamlit file:
     another session's finished run removes it before the browser fetches it (issue 19)."""
-    url = links.url(file_name, spec, cache.version_tag()) if spec else None
+    url = links.url(file_name, spec, cache.version_tag(), link_key()) if spec else None
     if url:
         with st.container(key=key):  # the key names it in the page (.st-key-<key>), as the button's did
             st.html(download_link_html(label, url, file_name))

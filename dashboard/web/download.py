@@ -1,10 +1,14 @@
-"""GET /download/<file name>?r=<recipe>: the CSV or PDF under a chart, made again from how its view was made.
+"""GET /download/<file name>?r=<recipe>&v=<version>&s=<signature>: the CSV or PDF under a chart, made again from how
+its view was made.
 
 Stateless (dashboard/links.py): any replica answers, a proxy may cache it (Cache-Control and a weak ETag on the
 data version and the link, as the API does). The bytes are the page's own: the CSV by the same function as before
-(`;`, decimal comma, UTF-8 with BOM, formula cells neutralised), the PDF by the same view. A link that names no
-known view, or arguments the view does not take, gets a Dutch 400; nothing the server knows (paths, tracebacks)
-is ever in an answer. The file is made in a worker thread, so the websockets of the pages keep being served.
+(`;`, decimal comma, UTF-8 with BOM, formula cells neutralised), the PDF by the same view. Only links this server
+made are served (signed with the cookie secret the replicas share); a link made before the data changed gets a
+Dutch 410 (its file would no longer be what the page showed), any other bad link a Dutch 400; nothing the server
+knows (paths, tracebacks) is ever in an answer. The file is made in a worker thread, so the websockets of the
+pages keep being served. Like dashboard/api.py this module stays light to import (serve.py imports it before the
+server answers): pandas, the cache and the views are imported on the first request.
 """
 
 from __future__ import annotations
@@ -20,9 +24,11 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
-from dashboard import links
+from dashboard.api import CACHE_CONTROL
+from dashboard.web.replica import link_key
 
-CACHE_CONTROL = "public, max-age=300"
+ROUTE = "/download"  # dashboard.links.ROUTE (a test holds them equal; importing links would import pandas)
+
 log = logging.getLogger(__name__)
 
 
@@ -35,12 +41,13 @@ def _load_views() -> None:
         importlib.import_module(f"{package.__name__}.{module.name}")
 
 
-def make_file(file_name: str, recipe: str) -> bytes:
-    """The bytes of the file a link describes (raises links.BadLink for a link that describes none)."""
-    from dashboard import cache
+def make_file(spec: dict) -> bytes:
+    """The bytes of the file a checked link describes (raises links.BadLink when it describes none)."""
+    import pandas as pd
+
+    from dashboard import cache, links
 
     _load_views()
-    spec = links.decode_spec(recipe)
     if "file" in spec:
         made = links.resolve(spec["file"])
         if isinstance(made, str):
@@ -49,44 +56,45 @@ def make_file(file_name: str, recipe: str) -> bytes:
             raise links.BadLink("de link beschrijft geen bestand")
         return made
     frame = links.resolve(spec["csv"])
-    import pandas as pd
-
     if not isinstance(frame, pd.DataFrame):
         raise links.BadLink("de link beschrijft geen tabel")
     columns = links.columns_of(spec, frame)
     return cache.labelled_csv(frame, columns) if columns else cache.safe_csv(frame)
 
 
-def _refused(reason: str) -> PlainTextResponse:
+def _refused(status: int, reason: str) -> PlainTextResponse:
     return PlainTextResponse(
         f"Deze downloadlink werkt niet: {reason}. Open de pagina opnieuw en klik nogmaals op de downloadknop.",
-        status_code=400,
+        status_code=status,
         headers={"Cache-Control": "no-store"},
     )
 
 
 async def download(request: Request) -> Response:
-    file_name = request.path_params["name"]
-    if not links.FILE_NAME.match(file_name):
-        return _refused("de bestandsnaam is ongeldig")
-    recipe = request.query_params.get("r", "")
-    from dashboard import cache
+    from dashboard import cache, links
 
+    file_name, query = request.path_params["name"], request.query_params
     version = await run_in_threadpool(cache.version_tag)
     etag = f'W/"{version}-{hashlib.sha256(str(request.url.query).encode()).hexdigest()[:16]}"'
     headers = {"Cache-Control": CACHE_CONTROL, "ETag": etag, "X-Dataset-Version": version}
+    try:
+        spec = links.check(file_name, query.get("r", ""), query.get("v", ""), query.get("s", ""), link_key(), version)
+    except links.StaleLink as err:
+        return _refused(410, str(err))
+    except links.BadLink as err:
+        return _refused(400, str(err))
     if request.headers.get("if-none-match") == etag:
         return Response(status_code=304, headers=headers)
     try:
-        body = await run_in_threadpool(make_file, file_name, recipe)
+        body = await run_in_threadpool(make_file, spec)
     except links.BadLink as err:
-        return _refused(str(err))
+        return _refused(400, str(err))
     except Exception:  # a view that cannot be made from these arguments: said in the log, not to the visitor
         log.exception("download %s: de link kon niet worden gemaakt", file_name)
-        return _refused("het bestand kon niet worden gemaakt uit deze link")
+        return _refused(400, "het bestand kon niet worden gemaakt uit deze link")
     media_type = links.MEDIA_TYPES[file_name.rsplit(".", 1)[1]]
     disposition = {"Content-Disposition": f'attachment; filename="{file_name}"'}
     return Response(body, media_type=media_type, headers=headers | disposition)
 
 
-ROUTES = [Route(links.ROUTE + "/{name}", download)]
+ROUTES = [Route(ROUTE + "/{name}", download)]

@@ -14,5 +14,13 @@ def name() -> str:
     return os.environ.get("DASHBOARD_REPLICA") or socket.gethostname()
 
 
+def link_key() -> str:
+    """The key that signs download links (dashboard/links.py): Streamlit's cookie secret, which deploy/ gives every
+    replica alike (a server started by hand makes its own at start)."""
+    import streamlit as st
+
+    return str(st.get_option("server.cookieSecret"))
+
+
 def identity() -> dict[str, object]:
     return {"replica": name(), "pid": os.getpid()}

@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import random
 
-from tests.streamlit_protocol import Visitor, fetch
+from tests.streamlit_protocol import Visitor, fetch, run
 
 SESSIONS = 6
 ROUNDS = 4
@@ -32,7 +32,7 @@ def _run(url: str) -> tuple[list[tuple[str, int, bytes]], list[str]]:
         await asyncio.gather(*(_visitor(url, seed, results, errors) for seed in range(SESSIONS)))
         return results, errors
 
-    return asyncio.run(main())
+    return run(main())
 
 
 def test_every_download_succeeds_while_five_other_sessions_browse(server):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -40,6 +41,15 @@ def first_visit(url: str, cookie: str = "") -> dict[str, str]:
             cookies |= {name: morsel.value for name, morsel in jar.items()}
             cookies.setdefault("_replica", response.headers["X-Dashboard-Replica"])
     return cookies
+
+
+def until(check, timeout: float = 20):
+    """The first truthy answer of `check`, polled: nginx writes its log and reloads on its own time."""
+    deadline = time.time() + timeout
+    while not (answer := check()):
+        assert time.time() < deadline, "niet binnen de tijd"
+        time.sleep(0.2)
+    return answer
 
 
 def cookie_header(cookies: dict[str, str]) -> str:
@@ -122,8 +132,6 @@ def test_repeated_api_request_is_served_from_the_proxy_cache(deployment):
 
 
 def test_download_links_are_cached_by_the_proxy_too(deployment):
-    import re
-
     async def link() -> str:
         async with Visitor(deployment.url) as visitor:
             offers = (await visitor.open("regionale-tekorten", "sector=po")).offers
@@ -159,9 +167,12 @@ def test_security_headers_and_replica_header_through_the_proxy(deployment):
 
 
 def test_access_log_names_upstream_and_times(deployment):
-    fetch(f"{deployment.url}/api/v1")
-    line = (deployment.run / "logs" / "access.log").read_text().splitlines()[-1]
-    assert "upstream=127.0.0.1:" in line and "request_time=" in line and "upstream_time=" in line
+    tag = f"logtest{time.time_ns()}"
+    fetch(f"{deployment.url}/_stcore/health?{tag}")
+    line = until(lambda: next((x for x in (deployment.run / "logs" / "access.log").read_text().splitlines()
+                               if tag in x), None))
+    assert "upstream=127.0.0.1:" in line and "replica=r" in line
+    assert re.search(r"request_time=\d", line) and re.search(r"upstream_time=\d", line)
 
 
 # --- one data folder -----------------------------------------------------------------------------------------------
@@ -220,8 +231,8 @@ def test_kill_9_of_a_replica_under_load(deployment, page):
     assert "regio=AM05" in page.url
     deployment.wait_ready(("r1",))  # supervisord restarted it; readiness let it back in once warm
     assert deployment.pid("r1") != old_pid
-    seen = {first_visit(deployment.url, f"{COOKIE}=r1")["_replica"] for _ in range(3)}
-    assert seen == {"r1"}
+    until(lambda: first_visit(deployment.url, f"{COOKIE}=r1")["_replica"] == "r1")  # once nginx has reloaded
+    assert {first_visit(deployment.url, f"{COOKIE}=r1")["_replica"] for _ in range(3)} == {"r1"}
 
 
 # --- last: nothing up ------------------------------------------------------------------------------------------------
@@ -234,6 +245,8 @@ def test_dutch_page_when_no_replica_is_up(deployment):
     text = body.decode("utf-8")
     assert status == 503 and 'lang="nl"' in text and "even niet bereikbaar" in text
     assert "nginx" not in text.lower() and "content-security-policy" in headers
+    api = fetch(f"{deployment.url}/api/v1/sources")
+    assert api[0] == 503 and json.loads(api[2])["fout"].startswith("Het dashboard is even niet bereikbaar")
     deployment.ctl("start", "r1", "r2")
     deployment.wait_ready()
-    assert fetch(f"{deployment.url}/warmup")[0] == 200
+    until(lambda: fetch(f"{deployment.url}/warmup")[0] == 200)

@@ -102,4 +102,5 @@ def test_scaleout_table_gives_the_ratios_against_their_goals():
     table = scaleout_table(results)
     assert "| nginx ervoor: p50 bij vast tempo, via nginx / direct | 1,10x | <= 1,05x | **nee** |" in table
     assert "| 2 replica's / 1 replica: views/s binnen het p95-budget | 1,92x | >= 1,8x | ja |" in table
-    assert "| 2 replica's via nginx | 23 / 46 ms | 150,0 views/s (32 gebruikers) | 1,90 / 0,03 / 0,10 | 0 |" in table
+    row = "| 2 replica's via nginx | 23 / 46 ms | 150,0 views/s (32 gebruikers) | 1,90 / 0,03 / 0,10 / 0,00 | 0 |"
+    assert row in table

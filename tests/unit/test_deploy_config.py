@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import socket
 import subprocess
 import tomllib
 from pathlib import Path
@@ -31,11 +32,11 @@ def test_each_replica_has_the_others_as_backup_and_not_ready_is_down():
     layout = Layout(Path("/x"), 9000, 3)
     conf = upstreams_conf(layout, {"r1": True, "r2": False, "r3": True})
     r1 = re.search(r"upstream r1 \{(.*?)\}", conf, re.S)[1]
-    assert "127.0.0.1:9001 max_fails=1 fail_timeout=5s;" in r1
-    assert "127.0.0.1:9002 max_fails=1 fail_timeout=5s backup down;" in r1
-    assert "127.0.0.1:9003 max_fails=1 fail_timeout=5s backup;" in r1
+    assert "127.0.0.1:9001 max_fails=3 fail_timeout=10s;" in r1
+    assert "127.0.0.1:9002 max_fails=3 fail_timeout=10s backup down;" in r1
+    assert "127.0.0.1:9003 max_fails=3 fail_timeout=10s backup;" in r1
     everyone = re.search(r"upstream all \{(.*?)\}", conf, re.S)[1]
-    assert "9002 max_fails=1 fail_timeout=5s down;" in everyone and "backup" not in everyone
+    assert "9002 max_fails=3 fail_timeout=10s down;" in everyone and "backup" not in everyone
 
 
 def test_sessions_follow_a_cookie_not_the_client_address(tmp_path):
@@ -50,3 +51,26 @@ def test_sessions_follow_a_cookie_not_the_client_address(tmp_path):
 def test_upload_limit_matches_the_app():
     config = tomllib.loads((REPO / ".streamlit" / "config.toml").read_text())
     assert config["server"]["maxUploadSize"] < UPLOAD_LIMIT_MB <= config["server"]["maxUploadSize"] + 1
+
+
+def test_readiness_takes_a_busy_replica_out_after_three_missed_checks_and_a_dead_one_at_once():
+    from deploy.readiness import NO_ANSWER, NOT_READY, READY, next_state
+
+    misses: dict[str, int] = {}
+    seen = next_state(None, {"r1": READY, "r2": NO_ANSWER}, misses)
+    assert seen == {"r1": True, "r2": False}  # never ready: not in
+    for expected in (True, True, False):  # r1 too busy to answer three checks in a row
+        seen = next_state(seen, {"r1": NO_ANSWER, "r2": READY}, misses)
+        assert seen == {"r1": expected, "r2": True}
+    assert next_state(seen, {"r1": READY, "r2": READY}, misses) == {"r1": True, "r2": True}
+    # refused or 503 (killed, restarting, warming up): out at once, so it gets traffic only once warm
+    assert next_state({"r1": True, "r2": True}, {"r1": NOT_READY, "r2": READY}, misses) == {"r1": False, "r2": True}
+
+
+def test_readiness_tells_a_dead_port_from_a_ready_replica():
+    from deploy.readiness import NOT_READY, is_ready
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    assert is_ready(port) == NOT_READY  # nothing listens: refused

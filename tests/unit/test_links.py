@@ -16,22 +16,35 @@ import pytest
 from dashboard import cache, links
 from dashboard.views import onderwijsregios as oviews
 from dashboard.views import regionale_tekorten as views
+from dashboard.web import download
 from dashboard.web.download import make_file
+from dashboard.web.replica import link_key
 
 REPO = Path(__file__).resolve().parents[2]
+KEY = "testsleutel"
 
 
-def _recipe(url: str) -> tuple[str, str]:
+def _link(file_name: str, spec: dict, key: str = KEY) -> str:
+    return links.url(file_name, spec, cache.version_tag(), key)
+
+
+def _parts(url: str) -> tuple[str, str, str, str]:
     parts = urlsplit(url)
-    return parts.path.rsplit("/", 1)[1], parse_qs(parts.query)["r"][0]
+    query = {k: v[0] for k, v in parse_qs(parts.query).items()}
+    return parts.path.rsplit("/", 1)[1], query.get("r", ""), query.get("v", ""), query.get("s", "")
+
+
+def _served(url: str, key: str = KEY) -> bytes:
+    """What the route sends for `url`: the link checked against the key and the current data, then made."""
+    return make_file(links.check(*_parts(url), key, cache.version_tag()))
 
 
 def test_map_csv_link_makes_the_bytes_the_page_made():
     view = views.shortage_map(views.regional_data("vo"), None)
     spec = links.csv_spec(view.frame, views.MAP_COLUMNS)
-    url = links.url(view.filename, spec, cache.version_tag())
+    url = _link(view.filename, spec)
     assert url.startswith("/download/tekort_vo_per_regio.csv?r=")
-    assert make_file(*_recipe(url)) == cache.labelled_csv(view.frame, tuple(views.MAP_COLUMNS.items()))
+    assert _served(url) == cache.labelled_csv(view.frame, tuple(views.MAP_COLUMNS.items()))
 
 
 def test_a_link_is_answered_by_a_process_that_never_made_the_view():
@@ -39,11 +52,10 @@ def test_a_link_is_answered_by_a_process_that_never_made_the_view():
     data = views.regional_data("po", None, None)
     profile = views.profile(data, data.codes[0])
     view = views.compare(data, list(data.codes[:3]))
-    url = links.url(f"{view.key}.csv", links.csv_spec(view.frame, view.columns), cache.version_tag())
-    name, recipe = _recipe(url)
-    here = hashlib.sha256(make_file(name, recipe)).hexdigest()
-    script = f"from dashboard.web.download import make_file; import hashlib; " \
-             f"print(hashlib.sha256(make_file({name!r}, {recipe!r})).hexdigest())"
+    url = _link(f"{view.key}.csv", links.csv_spec(view.frame, view.columns))
+    here = hashlib.sha256(_served(url)).hexdigest()
+    script = (f"from tests.unit.test_links import _served; import hashlib; "
+              f"print(hashlib.sha256(_served({url!r})).hexdigest())")
     there = subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, check=True)
     assert there.stdout.strip() == here
     assert profile.code == data.codes[0]
@@ -53,21 +65,21 @@ def test_pdf_links_make_the_regioprofiel():
     data = views.regional_data("vo")
     profile = views.profile(data, "AM01")
     spec = links.file_spec(views.regioprofiel_pdf, (data, profile, ["AM02"]))
-    body = make_file(*_recipe(links.url("regioprofiel_AM01.pdf", spec, "x")))
+    body = _served(_link("regioprofiel_AM01.pdf", spec))
     assert body.startswith(b"%PDF") and body == views.regioprofiel_pdf(data, profile, ["AM02"])
     odata = oviews.oregio_data("vo")
     code = odata.codes[0]
     oprofile = oviews.profile(odata, code)
     comparison = oviews.compared_with(odata, code, list(odata.codes[1:3]))
     spec = links.file_spec(oviews.regioprofiel_pdf, (oprofile, comparison))
-    assert make_file(*_recipe(links.url("regioprofiel_x.pdf", spec, "x"))).startswith(b"%PDF")
+    assert _served(_link("regioprofiel_x.pdf", spec)).startswith(b"%PDF")
 
 
 def test_own_region_definition_link():
     data = oviews.oregio_data("po")
     chosen = list(data.gemeenten)[:3]
     spec = links.file_spec(oviews.own_region_definition, (data, "Onze regio", chosen))
-    body = make_file(*_recipe(links.url("onderwijsregio_indeling_eigen.csv", spec, "x")))
+    body = _served(_link("onderwijsregio_indeling_eigen.csv", spec))
     assert "Onze regio" in body.decode("utf-8")
 
 
@@ -99,10 +111,34 @@ def _packed(spec: object) -> str:
     ],
 )
 def test_links_that_describe_nothing_known_are_refused(recipe):
+    """Even when signed (a leaked key, or a bug that signs garbage), a recipe must name known views and parts."""
+    version = cache.version_tag()
     with pytest.raises(links.BadLink):
-        make_file("x.csv", recipe)
+        make_file(links.check("x.csv", recipe, version, links.signature(KEY, "x.csv", recipe, version), KEY, version))
 
 
-def test_file_names_outside_the_pattern_make_no_link():
+def test_only_links_this_server_signed_for_the_current_data_are_served():
+    view = views.shortage_map(views.regional_data("vo"), None)
+    url = _link(view.filename, links.csv_spec(view.frame, views.MAP_COLUMNS))
+    name, recipe, version, sig = _parts(url)
+    with pytest.raises(links.BadLink):  # another key: not made by this deployment
+        links.check(name, recipe, version, sig, "andere sleutel", version)
+    with pytest.raises(links.BadLink):  # the name changed (another content type) with the same signature
+        links.check("tekort_vo_per_regio.pdf", recipe, version, sig, KEY, version)
+    with pytest.raises(links.BadLink):  # arguments changed
+        links.check(name, recipe[:-4] + "AAAA", version, sig, KEY, version)
+    with pytest.raises(links.StaleLink):  # made before an import: the file would differ from the page
+        links.check(name, recipe, version, sig, KEY, "nieuwe-versie")
+
+
+@pytest.mark.parametrize("name", ["../etc/passwd", "a.csv\n", "łodź.csv", "a.exe", "a" * 130 + ".csv"])
+def test_file_names_outside_the_pattern_make_no_link(name):
     with pytest.raises(ValueError):
-        links.url("../etc/passwd", {"csv": {}}, "x")
+        links.url(name, {"csv": {}}, "x", KEY)
+    with pytest.raises(links.BadLink):
+        links.check(name, "", "", "", KEY, "")
+
+
+def test_route_path_and_key():
+    assert download.ROUTE == links.ROUTE
+    assert link_key() and link_key() == link_key()
