@@ -106,6 +106,6 @@ def test_whole_dataset_download_arrives(server, page):
         page.locator(".st-key-dl_all_parquet a").click()
     assert pd.read_parquet(info.value.path()).shape == pd.read_parquet(REPO / "data" / "indicators.parquet").shape
     with page.expect_download() as info:
-        page.locator(".st-key-dl_package_zip button").click()
+        page.locator(".st-key-dl_package_zip a").click()
     archive = zipfile.ZipFile(info.value.path())
     assert "datapackage.json" in archive.namelist() and "data/indicatoren.csv" in archive.namelist()
