@@ -219,13 +219,12 @@ def cmd_build(args: argparse.Namespace) -> None:
 
         print("\n".join(check_lines(built, DATA_DIR)))
         return
-    from dashboard.data.releases import current_tables, headline, record_build
+    from dashboard.data.releases import build_release, current_tables, headline
 
-    before = current_tables(list(built), DATA_DIR)
-    write_all(built)
+    release, write_release = build_release(current_tables(list(built), DATA_DIR), built, DATA_DIR)
+    write_all(built, DATA_DIR, write_release)
     for name, table in built.items():
         print(f"{name}: {len(table)} rijen")
-    release = record_build(before, built, DATA_DIR)
     print(f"Release {release['versie']}: {headline(release)}." if release else "Geen wijzigingen: geen nieuwe release.")
 
 

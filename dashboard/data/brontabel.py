@@ -41,6 +41,7 @@ from dashboard.data.ingest import (
     read_own,
     write_own,
 )
+from dashboard.data.licences import UNKNOWN
 from dashboard.data.paths import EIGEN_DIR, RAW_DIR
 from dashboard.data.readers import ReadError, check_size, file_kind
 
@@ -491,8 +492,9 @@ def raw_rows(table: Brontabel, meta: Meta, filename: str) -> pd.DataFrame:
 
 
 def source_row(meta: Meta) -> dict[str, str]:
+    """The register row; its licence is not in a brontabel: 'onbekend' until the maintainer fills it in."""
     return {"source_id": meta.source_id, "title": meta.bron_titel, "publisher": meta.bron_uitgever,
-            "year": meta.bron_jaar, "url": meta.bron_url, "kind": RAW_KIND}
+            "year": meta.bron_jaar, "url": meta.bron_url, "kind": RAW_KIND, "licence": UNKNOWN}
 
 
 def other_measurement(existing: pd.DataFrame, meta: Meta) -> pd.DataFrame:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import pandas as pd
@@ -464,7 +465,10 @@ def build_all(raw_dir: Path = RAW_DIR, geo_dir: Path = GEO_DIR) -> dict[str, pd.
     }
 
 
-def write_all(tables: dict[str, pd.DataFrame], out_dir: Path = DATA_DIR) -> None:
-    """Every table and data/manifest.json (size and sha256 per file): each file old or new, never half; a failed
-    write (WriteError) changes none of them. Mode from the umask (0644). Run under the write lock (the CLI does)."""
-    write_tables(tables, out_dir)
+def write_all(
+    tables: dict[str, pd.DataFrame], out_dir: Path = DATA_DIR, also: Mapping[Path, Callable[[Path], None]] | None = None
+) -> None:
+    """Every table and data/manifest.json (size and sha256 per file), and `also` (the build's release): each file
+    old or new, never half; a failed write (WriteError) changes none of them. Mode from the umask (0644). Run under
+    the write lock (the CLI does)."""
+    write_tables(tables, out_dir, also)

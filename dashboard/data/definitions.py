@@ -60,9 +60,9 @@ def import_definition(path: Path, regions: pd.DataFrame, eigen_dir: Path) -> pd.
         raise IngestError(f"{path.name}: {err}") from err
     table = check_definition(frame, regions)
     with store.writing(eigen_dir):
-        before = releases.own_tables(store.current(eigen_dir))
-        made = store.commit_generation({TABLE: table}, eigen_dir, f"onderwijsregios {path.name}")
-        releases.record_generation(made, before, eigen_dir)
+        description = f"onderwijsregios {path.name}"
+        release = releases.generation_release(description, eigen_dir)
+        store.commit_generation({TABLE: table}, eigen_dir, description, release)
     return table
 
 

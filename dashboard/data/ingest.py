@@ -229,10 +229,8 @@ def write_own(
 ) -> store.Generation:
     """Rows and their sources as one new generation (the other own tables carried over), with its release."""
     with store.writing(eigen_dir):
-        before = releases.own_tables(store.current(eigen_dir))
-        made = store.commit_generation({"indicators": indicators, "sources": sources}, eigen_dir, description)
-        releases.record_generation(made, before, eigen_dir)
-        return made
+        release = releases.generation_release(description, eigen_dir)
+        return store.commit_generation({"indicators": indicators, "sources": sources}, eigen_dir, description, release)
 
 
 def restore_previous(eigen_dir: Path = EIGEN_DIR) -> tuple[store.Generation, store.Generation] | None:

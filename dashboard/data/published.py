@@ -9,6 +9,7 @@ dashboard/cache.py caches it on (path, mtime, size) of those files: a rebuild or
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,12 +50,19 @@ def signature(paths: list[Path]) -> tuple[tuple[str, int, int], ...]:
     return tuple((str(p), s.st_mtime_ns, s.st_size) for p, s in stats)
 
 
-def content_version(paths: list[Path]) -> str:
-    """sha256 over file names and bytes, 16 hex digits (names count: moving a file changes what is served)."""
+def content_version(paths: list[Path], folder_names: Mapping[str, str] | None = None) -> str:
+    """sha256 over file names and bytes, 16 hex digits (names count: moving a file changes what is served).
+    `folder_names` names a folder as it will be called (a generation being written, before its rename)."""
+    names = folder_names or {}
+    return bytes_version((f"{names.get(p.parent.name, p.parent.name)}/{p.name}", p.read_bytes()) for p in paths)
+
+
+def bytes_version(files: Iterable[tuple[str, bytes]]) -> str:
+    """content_version of ("folder/name", bytes) pairs: of files about to be written, before they are."""
     digest = hashlib.sha256()
-    for path in paths:
-        digest.update(f"{path.parent.name}/{path.name}\0".encode())
-        digest.update(path.read_bytes())
+    for name, data in files:
+        digest.update(f"{name}\0".encode())
+        digest.update(data)
     return digest.hexdigest()[:16]
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import pandas as pd
@@ -82,27 +82,27 @@ def _read_list(path: Path) -> list[dict]:
         return []
 
 
-def _write_json(target: Path, value: object) -> None:
-    text = json.dumps(value, ensure_ascii=False, indent=1) + "\n"
-    store.atomic_write(target, lambda tmp: tmp.write_text(text, encoding="utf-8"))
-
-
 def published_version(data_dir: Path = DATA_DIR) -> str:
     """The version of the published tables alone (what a server without own imports serves)."""
     return published.content_version([data_dir / f"{name}.parquet" for name in published.TABLES])
 
 
-def record_build(
+def build_release(
     before: Mapping[str, pd.DataFrame], built: Mapping[str, pd.DataFrame], data_dir: Path = DATA_DIR,
     command: str = "build", time: str | None = None,
-) -> dict | None:
-    """After `build` wrote data/*.parquet: add its release to data/releases.json (None when nothing changed)."""
+) -> tuple[dict | None, dict[Path, Callable[[Path], None]]]:
+    """The release of a build about to be written, and the write that adds it to data/releases.json, to go in the
+    same group as the tables (store.write_tables(also=...)): a failed write leaves both as they were. The version
+    is that of the bytes the tables will have. (None, {}) when nothing changes."""
     diff = diff_tables(dict(before), dict(built))
     if diff.empty:
-        return None
-    release = make_release(diff, published_version(data_dir), command, "build", time)
-    _write_json(data_dir / RELEASES_FILE, [release, *_read_list(data_dir / RELEASES_FILE)])
-    return release
+        return None, {}
+    files = [(f"{data_dir.name}/{name}.parquet",
+              built[name].to_parquet(index=False) if name in built else (data_dir / f"{name}.parquet").read_bytes())
+             for name in published.TABLES]
+    release = make_release(diff, published.bytes_version(files), command, "build", time)
+    text = json.dumps([release, *_read_list(data_dir / RELEASES_FILE)], ensure_ascii=False, indent=1) + "\n"
+    return release, {data_dir / RELEASES_FILE: lambda tmp: tmp.write_text(text, encoding="utf-8")}
 
 
 def own_tables(generation: store.Generation | None) -> dict[str, pd.DataFrame]:
@@ -112,22 +112,27 @@ def own_tables(generation: store.Generation | None) -> dict[str, pd.DataFrame]:
     return {name: pd.read_parquet(path) for name, path in store.table_files(generation.path).items()}
 
 
-def record_generation(
-    made: store.Generation, before: Mapping[str, pd.DataFrame], eigen_dir: Path = EIGEN_DIR,
-    data_dir: Path = DATA_DIR, time: str | None = None,
-) -> dict | None:
-    """After an import made generation `made`: its release.json, next to its tables (None when nothing changed).
-    `before` are the own tables of the generation it replaced; a table it does not have counts as empty."""
-    after = own_tables(made)
-    diff = diff_tables({name: before[name] for name in after if name in before}, after)
-    if diff.empty:
-        return None
-    version = published.content_version(published.files(data_dir, eigen_dir))
-    release = make_release(diff, version, made.description, "import", time)
-    # Added to the generation right after it is in use, in one small write without a temp file: a crash in between
-    # leaves a generation without its release (or with a cut-off file, which own_releases skips), never a leftover.
-    (made.path / GENERATION_RELEASE).write_text(json.dumps(release, ensure_ascii=False), encoding="utf-8")
-    return release
+def generation_release(
+    description: str, eigen_dir: Path = EIGEN_DIR, data_dir: Path = DATA_DIR, time: str | None = None
+) -> store.Extra:
+    """The import's release as a file of its new generation (store.commit_generation(extra=...)): made from the
+    tables just written, under the version the server will compute once the generation is in use, and written
+    before the generation's manifest and the switch, so a failure anywhere leaves the previous state complete.
+    It compares with the generation still in use (the store has checked it is whole); a table it does not have
+    counts as empty."""
+
+    def files(folder: Path, final_name: str) -> dict[str, str]:
+        before = own_tables(store.current(eigen_dir))
+        after = {name: pd.read_parquet(path) for name, path in store.table_files(folder).items()}
+        diff = diff_tables({name: before[name] for name in after if name in before}, after)
+        if diff.empty:
+            return {}
+        served = [p for p in published.files_in(data_dir, folder) if p.exists()]
+        version = published.content_version(served, {folder.name: final_name})
+        release = make_release(diff, version, description, "import", time)
+        return {GENERATION_RELEASE: json.dumps(release, ensure_ascii=False)}
+
+    return files
 
 
 def own_releases(eigen_dir: Path = EIGEN_DIR) -> list[dict]:

@@ -416,11 +416,16 @@ def _carry(source: Path, target: Path) -> None:
         shutil.copyfile(source, target)
 
 
+Extra = Callable[[Path, str], Mapping[str, str]]  # (folder with the new tables, its final name) -> file name: text
+
+
 def _make(
-    eigen_dir: Path, tables: Mapping[str, pd.DataFrame | Path], parent: int | None, description: str
+    eigen_dir: Path, tables: Mapping[str, pd.DataFrame | Path], parent: int | None, description: str,
+    extra: Extra | None = None,
 ) -> Generation:
     """Write a complete generation with its manifest in a hidden folder, fsync it, then give it its number (one
-    rename). A failed write removes the hidden folder and raises WriteError."""
+    rename). `extra` adds files made from the written tables (the import's release), before the manifest, so they
+    are part of the generation like its tables. A failed write removes the hidden folder and raises WriteError."""
     folder = eigen_dir / GENERATIONS
     what = "De nieuwe generatie eigen data"
     with guarded(what, folder):
@@ -440,6 +445,11 @@ def _make(
                     table.to_parquet(target, index=False)
                 _fsync(target)
             step(f"tabel {name}")
+        for name, text in (extra(tmp, _name(number)) if extra else {}).items():
+            with guarded(f"{what} ({name})", folder):
+                (tmp / name).write_text(text, encoding="utf-8")
+                _fsync(tmp / name)
+            step(name)
         info = {"vorige": parent, "opdracht": description, "tijd": time.strftime("%Y-%m-%d %H:%M:%S")}
         with guarded(f"{what} ({INFO} en {MANIFEST})", folder):
             (tmp / INFO).write_text(json.dumps(info, ensure_ascii=False), encoding="utf-8")
@@ -521,10 +531,12 @@ def sound_current(eigen_dir: Path = EIGEN_DIR) -> Generation | None:
 
 
 def commit_generation(
-    tables: Mapping[str, pd.DataFrame | None], eigen_dir: Path = EIGEN_DIR, description: str = ""
+    tables: Mapping[str, pd.DataFrame | None], eigen_dir: Path = EIGEN_DIR, description: str = "",
+    extra: Extra | None = None,
 ) -> Generation:
     """Make a new generation: the given tables (None = drop that table), the others carried over from the
-    current one; then switch HUIDIG to it in one step. The previous generation stays untouched."""
+    current one, and `extra`'s files; then switch HUIDIG to it in one step. The previous generation stays
+    untouched."""
     with writing(eigen_dir):
         base = sound_current(eigen_dir)
         first = None if base is not None else _base(eigen_dir)
@@ -532,7 +544,7 @@ def commit_generation(
         keep = {name: path for name, path in table_files(base.path).items() if name not in tables}
         new = {name: frame for name, frame in tables.items() if frame is not None}
         try:
-            made = _make(eigen_dir, {**keep, **new}, base.number, description)
+            made = _make(eigen_dir, {**keep, **new}, base.number, description, extra)
             _switch(eigen_dir, made)
         except WriteError:  # a failed first import leaves no base generation either: nothing changed
             if first is not None:
