@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 
 import pytest
@@ -61,9 +62,16 @@ def broken_server(tmp_path_factory, tables):
 
 def test_warmup_reports_the_broken_file_and_the_server_log_names_it(broken_server):
     url, log, folder = broken_server
-    with urllib.request.urlopen(f"{url}/warmup", timeout=10) as answer:
-        assert answer.status == 200  # the replica can serve: the pages read generation 2
-        body = json.loads(answer.read())
+    deadline = time.time() + 120
+    while True:  # 503 until warm; then 200: the replica can serve, the pages read generation 2
+        try:
+            with urllib.request.urlopen(f"{url}/warmup", timeout=10) as answer:
+                body = json.loads(answer.read())
+                break
+        except urllib.error.HTTPError as err:
+            assert err.code == 503 and time.time() < deadline
+            time.sleep(0.5)
+    assert body["ready"] is True
     assert {"done", "seconds", "pages", "errors"} <= set(body)  # the keys monitoring already reads
     assert body["controle"]["ok"] is False and body["controle"]["serveerbaar"] is True
     assert any("indicators.parquet: afgekapt" in p for p in body["controle"]["problemen"])
