@@ -13,6 +13,7 @@ import urllib.request
 
 import pytest
 from conftest import REPO, _free_port, screenshot, wait_for_app
+from playwright.sync_api import expect
 
 from dashboard.data import store
 from dashboard.data.ingest import import_files
@@ -86,7 +87,7 @@ def test_every_page_draws_with_the_notice_and_no_exception(broken_server, page, 
     page.goto(f"{url}/{path}")
     wait_for_app(page)
     assert page.locator("[data-testid='stException']").count() == 0
-    assert page.get_by_text(NOTICE).count() == 1
+    expect(page.get_by_text(NOTICE)).to_have_count(1, timeout=20_000)  # drawn with the page, maybe a moment later
     body = page.locator("body").inner_text()
     assert "Traceback" not in body and str(folder) not in body and "ArrowInvalid" not in body
     screenshot(page, f"kapotte-generatie-{path or 'overzicht'}")
