@@ -18,7 +18,7 @@ REGIO = Param("calc_regio", "NL01", choices=tuple(calc.names))
 DEELTIJD = Param("deeltijd", calc.defaults["deeltijd"], kind="float")
 EXTRA = Param("extra", views.DEFAULT_EXTRA, kind="float")
 GEM_FTE = Param("gem_fte", calc.defaults["fte"], kind="float")
-ONDERDEEL = Param("onderdeel", "Regelingen", choices=("Regelingen", "Vertrekredenen", "Uitstroom"))
+ONDERDEEL = Param("onderdeel", "Regelingen", choices=("Regelingen", "Vertrekredenen", "Uitstroom", "Vacatures"))
 bind(REGIO, DEELTIJD, EXTRA, GEM_FTE, ONDERDEEL)
 
 st.title("Behoud & werving")
@@ -31,7 +31,7 @@ if sector not in REGIONAL_SECTORS:
         f"Voor {SECTOR_LABELS[sector].lower()} is geen tekortpercentage gepubliceerd; de rekenhulp rekent met het "
         f"{calc.sector}."
     )
-calculator.render(calc, REGIO, DEELTIJD, EXTRA, GEM_FTE)
+calculator.render(calc, REGIO, DEELTIJD, EXTRA, GEM_FTE, lambda *asked: views.meer_uren(calc, *asked))
 
 
 def regelingen() -> None:
@@ -43,8 +43,9 @@ tabs.render(
     ONDERDEEL,
     {
         "Regelingen": regelingen,
-        "Vertrekredenen": lambda: chart.render(views.reasons(session)),
-        "Uitstroom": lambda: chart.render(views.outflow(session)),
+        "Vertrekredenen": lambda: chart.render(views.vertrekredenen(session)),
+        "Uitstroom": lambda: chart.render(views.uitstroom(session)),
+        "Vacatures": lambda: chart.render(views.vacatures(session)),
     },
 )
 

@@ -15,7 +15,7 @@ import pandas as pd
 from dashboard.data.members import RELIABILITY_RANK as RELIABILITY_RANK
 from dashboard.data.members import expand_members as expand_members
 from dashboard.format import fmt_number, fmt_peildatum, indicator_label, reliability_label
-from dashboard.texts import VERTREKREDENEN
+from dashboard.texts import BENADERINGEN, VACATURE_TELLINGEN, VERTREKREDENEN
 
 MAP_LEVELS = ("arbeidsmarktregio", "gemeente")
 SHOWN_COLUMNS = ["region_code", "region_name", "geo_level", "value", "unit", "peildatum", "reliability", "source_id"]
@@ -620,6 +620,74 @@ def uitstroom(indicators: pd.DataFrame) -> pd.DataFrame:
         .sort_values(["sector", "year"])
         .reset_index(drop=True)
     )
+
+
+def approximation(unit: str) -> str:
+    """'vacatures (ruim)' -> 'ruim': the word in a unit that says the figure is approximate ('' when exact)."""
+    inside = unit[unit.find("(") + 1 : unit.rfind(")")] if "(" in unit else ""
+    return next((word for word in BENADERINGEN if word in inside.split()), "")
+
+
+def _vacancy_label(row: pd.Series) -> str:
+    """What one bar of a vacancy count is: the schooljaar, month or quarter, and the sector where it varies."""
+    period = str(row["peildatum"])
+    if "/" in period:
+        period = "schooljaar " + period.replace("/20", "/")
+    elif "-Q" in period:
+        period = f"{period[-1]}e kwartaal {period[:4]}"
+    else:
+        period = fmt_peildatum(period + "-01") if len(period) == 7 else period
+    return f"{row['categorie']}, {period}" if row["indicator"] == "openstaande_vacatures_uwv" else period
+
+
+def vacatures(indicators: pd.DataFrame) -> pd.DataFrame:
+    """The vacancy counts, one block per definition (texts.VACATURE_TELLINGEN, in that order), newest first within a
+    block; `benadering` holds 'ruim'/'circa' from the unit, so an approximate figure is never shown as exact."""
+    rows = indicators[indicators["indicator"].isin(VACATURE_TELLINGEN)]
+    rows = _best_per(rows, ["indicator", "sector", "peildatum"])
+    if rows.empty:
+        return pd.DataFrame(columns=["telling", "label", "value", "benadering", "peildatum", "reliability",
+                                     "source_id", "note"])
+    order = {indicator: i for i, indicator in enumerate(VACATURE_TELLINGEN)}
+    rows = rows.assign(
+        telling=rows["indicator"].map(VACATURE_TELLINGEN),
+        label=rows.apply(_vacancy_label, axis=1),
+        benadering=rows["unit"].map(approximation),
+        _order=rows["indicator"].map(order),
+        _sector=rows["sector"].map({s: i for i, s in enumerate(("alle", "po", "vo", "mbo", "ho"))}),
+    )
+    rows = rows.sort_values(["_order", "_sector", "peildatum"], ascending=[True, True, False])
+    return rows[["telling", "label", "value", "benadering", "unit", "peildatum", "reliability", "source_id",
+                 "note"]].reset_index(drop=True)
+
+
+def pabo_eerstejaars(indicators: pd.DataFrame) -> pd.DataFrame:
+    """Pabo intake from other counts than the OCW instroom series (eerstejaars, gestarte studenten; news and DUO
+    via news), per studiejaar: a series of its own, never joined to the OCW line."""
+    labels = {"opleiding_eerstejaars": "eerstejaars", "opleiding_gestart": "gestarte studenten"}
+    rows = indicators[indicators["indicator"].isin(labels) & (indicators["categorie"] == "pabo")]
+    rows = _best_per(rows, ["indicator", "year"])
+    rows = rows.assign(
+        telling=rows["indicator"].map(labels),
+        studiejaar=rows["year"].map(lambda y: f"{int(y)}/{str(int(y) + 1)[2:]}"),
+        benadering=rows["unit"].map(approximation),
+    )
+    return rows[["telling", "year", "studiejaar", "value", "benadering", "unit", "peildatum", "reliability",
+                 "source_id", "note"]].sort_values(["telling", "year"]).reset_index(drop=True)
+
+
+def mbo_prognose(indicators: pd.DataFrame) -> pd.DataFrame:
+    """The forecast of the number of mbo teachers needed (fte per year), newest vintage: a raming of demand, not a
+    shortage."""
+    rows = indicators[(indicators["indicator"] == "benodigde_leraren_fte") & (indicators["sector"] == "mbo")
+                      & (indicators["kind"] == "raming")]
+    vintages = rows["categorie"].str.extract(r"\(raming van (.+)\)$")[0]
+    vintage = max(vintages.dropna(), key=lambda v: "".join(c for c in v if c.isdigit()), default=None)
+    rows = _best_per(rows[vintages == vintage] if vintage else rows, ["year"])
+    when = f" van {vintage.replace('~', 'ca. ')}" if vintage else ""
+    return rows.assign(reeks=f"mbo, raming{when}")[
+        ["reeks", "year", "value", "unit", "peildatum", "kind", "reliability", "source_id", "note"]
+    ].sort_values("year").reset_index(drop=True)
 
 
 def lerarenbeurs(indicators: pd.DataFrame) -> pd.DataFrame:

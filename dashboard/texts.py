@@ -103,3 +103,12 @@ VERTREKREDENEN = {
     "autonome_factoren": "Autonome factoren",
     "contract_ontslag": "Einde contract of ontslag",
 }
+
+# The three vacancy counts (Behoud & werving), each its own definition: never one series. Indicator -> panel title.
+VACATURE_TELLINGEN = {
+    "nieuwe_vacatures_schooljaar": "Nieuwe vacatures per schooljaar, heel het onderwijs, alle functies (CBS)",
+    "openstaande_vacatures_juli": "Openstaande vacatures in het po aan het eind van het schooljaar (juli)",
+    "openstaande_vacatures_uwv": "Bij UWV gemelde openstaande vacatures voor leraren",
+}
+# Words in a unit that say a figure is approximate ('vacatures (ruim)'): shown before the number.
+BENADERINGEN = ("circa", "ruim", "bijna", "ongeveer", "zo'n")
