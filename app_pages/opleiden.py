@@ -33,6 +33,7 @@ def instroom() -> None:
     with right:
         years = year_slider("Jaren", VAN, TOT, options.instroom_years, key="_jaren")
     chart.render(views.instroom(st.session_state[TYPES.key], years, session))
+    chart.render(views.pabo_eerstejaars(session), heading="bold")
 
 
 def diplomas() -> None:

@@ -114,12 +114,52 @@ def zij_instroom(session: SessionData | None = None) -> ChartView:
         title,
         frame,
         lambda: cache.grouped_bar(
-            cache.with_year_label(frame, as_text=True), "jaar", "value", "definitie", "personen", barmode="relative"
+            cache.with_year_label(frame, as_text=True),
+            "jaar",
+            "value",
+            "definitie",
+            "personen",
+            barmode="relative",
+            years=True,
         ),
         labels("year", ("value", "Aantal"), ("definitie", "Wat geteld is"), "reliability"),
         {"value": fmt_number},
         cache.table("sources", session),
         note=note,
+    )
+
+
+@cache.view
+def pabo_eerstejaars(session: SessionData | None = None) -> ChartView:
+    frame = cache.pabo_eerstejaars(_rows(session))
+    official = cache.figures(_rows(session), "instroom_opleiding")
+    last = int(official["year"].max()) if len(official) else None
+    newest = frame[frame["year"] == frame["year"].max()] if len(frame) else frame
+    title = "Pabo: eerstejaars volgens andere tellingen"
+    if len(newest):
+        title += f", tot en met {newest['studiejaar'].iloc[0]}"
+    return chart(
+        "pabo_eerstejaars",
+        title,
+        frame,
+        lambda: cache.grouped_bar(
+            cache.with_year_label(frame, as_text=True),
+            "jaar",
+            "value",
+            "telling",
+            "studenten",
+            years=True,
+            qualifier="benadering",
+        ),
+        labels(("telling", "Telling"), ("studiejaar", "Studiejaar"), ("benadering", "Benadering"),
+               ("value", "Studenten"), "reliability", "source_id", "note"),
+        {"value": fmt_number},
+        cache.table("sources", session),
+        note="Andere tellingen dan de instroomreeks hierboven (OCW"
+        + (f", tot en met {last}" if last else "")
+        + "): eerstejaars aan een hogeschool en gestarte studenten, uit nieuwsberichten die DUO of de Vereniging "
+        "Hogescholen citeren. Ze verschillen van de OCW-reeks en van elkaar en zijn er niet mee te verbinden; jaren "
+        "zonder cijfer blijven leeg. De tabel geeft per cijfer de toelichting.",
     )
 
 
@@ -133,6 +173,7 @@ def mbo_route(session: SessionData | None = None) -> FiguresView:
 def warm() -> None:
     options = choices()
     instroom(list(OPLEIDING_CODES), options.instroom_years)
+    pabo_eerstejaars()
     diplomas(options.default_vakken)
     zij_instroom()
     mbo_route()
