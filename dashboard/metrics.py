@@ -409,7 +409,10 @@ def zij_instroom_series(indicators: pd.DataFrame) -> pd.DataFrame:
     later = figures(indicators, "zij_instromende_leraren").assign(definitie="zij-instromende leraren")
     main = main[~main["year"].isin(exact["year"])]
     out = pd.concat([main, exact, later], ignore_index=True).sort_values("year")
-    return out[["year", "value", "unit", "definitie", "reliability", "source_id", "note"]].reset_index(drop=True)
+    out = out.assign(benadering=out["unit"].map(approximation))  # 'circa 2.000', never an exact-looking 2.000
+    return out[["year", "value", "benadering", "unit", "definitie", "reliability", "source_id", "note"]].reset_index(
+        drop=True
+    )
 
 
 # --- Bevoegdheden ---------------------------------------------------------------------------------------------------
@@ -631,12 +634,7 @@ def approximation(unit: str) -> str:
 def _vacancy_label(row: pd.Series) -> str:
     """What one bar of a vacancy count is: the schooljaar, month or quarter, and the sector where it varies."""
     period = str(row["peildatum"])
-    if "/" in period:
-        period = "schooljaar " + period.replace("/20", "/")
-    elif "-Q" in period:
-        period = f"{period[-1]}e kwartaal {period[:4]}"
-    else:
-        period = fmt_peildatum(period + "-01") if len(period) == 7 else period
+    period = "schooljaar " + period.replace("/20", "/") if "/" in period else fmt_peildatum(period)
     return f"{row['categorie']}, {period}" if row["indicator"] == "openstaande_vacatures_uwv" else period
 
 

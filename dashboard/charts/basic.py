@@ -173,8 +173,9 @@ def grouped_bar(
         slots = [str(year) for year in year_range(frame[x])]
         present = set(frame[x].astype(str))
         fig.update_xaxes(categoryorder="array", categoryarray=slots)
-        for missing in (s for s in slots if s not in present):
-            fig.add_annotation(x=missing, y=0, yanchor="bottom", text="geen cijfer", showarrow=False,
+        for index in (i for i, slot in enumerate(slots) if slot not in present):
+            # by position: a category axis reads a year-like "2021" as the 2021st category
+            fig.add_annotation(x=index, y=0, yanchor="bottom", text="geen cijfer", showarrow=False,
                                textangle=-90, font={"size": 12, "color": "#666"})
     if reference is not None:
         fig.add_hline(

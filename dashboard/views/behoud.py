@@ -211,7 +211,7 @@ def vacatures(session: SessionData | None = None) -> ChartView:
     if len(share):
         last = share.iloc[-1]
         note += (
-            f" In {fmt_peildatum(str(last['peildatum']) + '-01')} zocht {metrics.approximation(last['unit'])} "
+            f" In {fmt_peildatum(str(last['peildatum']))} zocht {metrics.approximation(last['unit'])} "
             f"{fmt_pct(last['value'], 0)} van de basisscholen nog een leraar."
         )
     return chart(

@@ -121,8 +121,11 @@ def zij_instroom(session: SessionData | None = None) -> ChartView:
             "personen",
             barmode="relative",
             years=True,
+            qualifier="benadering",
         ),
-        labels("year", ("value", "Aantal"), ("definitie", "Wat geteld is"), "reliability"),
+        labels(
+            "year", ("benadering", "Benadering"), ("value", "Aantal"), ("definitie", "Wat geteld is"), "reliability"
+        ),
         {"value": fmt_number},
         cache.table("sources", session),
         note=note,
