@@ -73,7 +73,8 @@ def _reliability_short(code: str) -> str:
 
 
 def _source_item(source_id: str, rows: pd.DataFrame, sources: pd.DataFrame) -> tuple[str, str]:
-    """(publisher, '[Title](url) (year; peildatum ...; reliability)') of one source behind a frame."""
+    """(publisher, '[Title](url) (year; peildatum ...; reliability)') of one source behind a frame; the publisher
+    of a user's own data starts with '**Eigen data**: '."""
     match = sources[sources["source_id"] == source_id]
     if match.empty:
         return str(source_id), ""
@@ -88,8 +89,8 @@ def _source_item(source_id: str, rows: pd.DataFrame, sources: pd.DataFrame) -> t
         detail.append("peildatum " + ", ".join(dates[:4]) + (" e.a." if len(dates) > 4 else ""))
     if rel:
         detail.append(", ".join(rel))
-    own = "**Eigen data**: " if str(src["kind"]).startswith("eigen") else ""
-    return md_text(src["publisher"]), f"{own}{link}" + (f" ({'; '.join(detail)})" if detail else "")
+    own = "**Eigen data**: " if str(src["kind"]).startswith("eigen") else ""  # marked first, wherever it appears
+    return f"{own}{md_text(src['publisher'])}", link + (f" ({'; '.join(detail)})" if detail else "")
 
 
 def source_text(frame: pd.DataFrame, sources: pd.DataFrame) -> str:
