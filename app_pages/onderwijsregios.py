@@ -17,6 +17,31 @@ from dashboard.views.regionale_tekorten import VIEWS, previous_peildatum
 if "regio" in st.query_params or "vergelijk" in st.query_params:
     st.switch_page(page("regionale-tekorten").script, query_params=st.query_params.to_dict())
 
+
+def compare_part() -> None:
+    st.subheader("Onderwijsregio's vergelijken")
+    voorlopers = data.voorlopers[: compare.MAX_REGIONS]
+    compare.render(
+        "onderwijsregio's",
+        data.codes,
+        data.names,
+        OVERGELIJK.key,
+        lambda chosen: views.compare(data, chosen),
+        quick_choice=(f"Vergelijk de voorlopers ({len(voorlopers)} met een cijfer voor het {data.sector})", voorlopers),
+    )
+
+
+def facts_part() -> None:
+    oregio_facts.render(views.facts(data, session), data.sector, data.own_definition)
+
+
+OWN_REGION = "Eigen regio"
+PARTS = {  # the tabs below the profile: label -> what it shows (the label is also the URL's onderdeel=)
+    "Vergelijken": compare_part,
+    OWN_REGION: lambda: own_region.render(data, EIGEN, EIGEN_NAAM, session),
+    "Alle onderwijsregio's": facts_part,
+}
+
 session = session_data()
 sector = st.session_state[SECTOR.key]
 data = views.oregio_data(sector, session)
@@ -29,9 +54,9 @@ OREGIO = Param("oregio", "", choices=data.codes)
 OVERGELIJK = Param("overgelijk", [], kind="list", choices=data.codes, max_items=compare.MAX_REGIONS)
 EIGEN = Param("eigen", [], kind="list", choices=tuple(data.gemeenten), max_items=400)
 EIGEN_NAAM = Param("eigen_naam", "")
-ONDERDEEL = Param("onderdeel", "Vergelijken", choices=("Vergelijken", "Eigen regio", "Alle onderwijsregio's"))
+ONDERDEEL = tabs.param(PARTS)
 if ONDERDEEL.key not in st.query_params and EIGEN.key in st.query_params:  # a shared own region opens its tab
-    st.query_params[ONDERDEEL.key] = "Eigen regio"
+    st.query_params[ONDERDEEL.key] = OWN_REGION
 bind(OREGIO, OVERGELIJK, EIGEN, EIGEN_NAAM, ONDERDEEL)
 
 st.title("Onderwijsregio's")
@@ -79,32 +104,8 @@ if code := st.session_state[OREGIO.key]:
     oregio_profile.render(views.profile(data, code, session), comparison)
 
 
-def compare_part() -> None:
-    st.subheader("Onderwijsregio's vergelijken")
-    voorlopers = data.voorlopers[: compare.MAX_REGIONS]
-    compare.render(
-        "onderwijsregio's",
-        data.codes,
-        data.names,
-        OVERGELIJK.key,
-        lambda chosen: views.compare(data, chosen),
-        quick_choice=(f"Vergelijk de voorlopers ({len(voorlopers)} met een cijfer voor het {data.sector})", voorlopers),
-    )
-
-
-def facts_part() -> None:
-    oregio_facts.render(views.facts(data, session), data.sector, data.own_definition)
-
-
 # Only the open part runs and draws (issue 13): the page opens with one map, not also the coverage chart below.
-tabs.render(
-    ONDERDEEL,
-    {
-        "Vergelijken": compare_part,
-        "Eigen regio": lambda: own_region.render(data, EIGEN, EIGEN_NAAM, session),
-        "Alle onderwijsregio's": facts_part,
-    },
-)
+tabs.render(ONDERDEEL, PARTS)
 
 publish(PEILDATUM, WEERGAVE, OREGIO, OVERGELIJK, EIGEN, EIGEN_NAAM, ONDERDEEL)
 if EIGEN.key in st.query_params:  # the other half of the rule at the top: with eigen=, the open tab is always named

@@ -14,8 +14,8 @@ import pandas as pd
 # Re-exported (pages call metrics.expand_members); defined in the data layer, which the build uses.
 from dashboard.data.members import RELIABILITY_RANK as RELIABILITY_RANK
 from dashboard.data.members import expand_members as expand_members
-from dashboard.format import fmt_number, fmt_peildatum, indicator_label, reliability_label
-from dashboard.texts import BENADERINGEN, VACATURE_TELLINGEN, VERTREKREDENEN
+from dashboard.format import SECTOR_LABELS, fmt_number, fmt_peildatum, indicator_label, reliability_label
+from dashboard.texts import BENADERINGEN, OPLEIDING_LABELS, VACATURE_TELLINGEN, VERTREKREDENEN
 
 MAP_LEVELS = ("arbeidsmarktregio", "gemeente")
 SHOWN_COLUMNS = ["region_code", "region_name", "geo_level", "value", "unit", "peildatum", "reliability", "source_id"]
@@ -388,11 +388,13 @@ OPLEIDING_CODES = {
 
 
 def opleiding_instroom(indicators: pd.DataFrame, codes: list[str], years: tuple[int, int]) -> pd.DataFrame:
-    """Intake of the lerarenopleidingen (one consistent OCW series) for the chosen types and years."""
-    wanted = [OPLEIDING_CODES[c] for c in codes if c in OPLEIDING_CODES]
+    """Intake of the lerarenopleidingen (one consistent OCW series) for the chosen types and years, each row named
+    by its Dutch label (`opleiding`, texts.OPLEIDING_LABELS) as the selector names it."""
+    wanted = {OPLEIDING_CODES[c]: OPLEIDING_LABELS[c] for c in codes if c in OPLEIDING_CODES}
     rows = figures(indicators, "instroom_opleiding")
     rows = rows[rows["categorie"].isin(wanted) & rows["year"].between(*years)]
-    return rows[["categorie", "year", "value", "unit", "reliability", "source_id"]].reset_index(drop=True)
+    rows = rows.assign(opleiding=rows["categorie"].map(wanted))
+    return rows[["opleiding", "year", "value", "unit", "reliability", "source_id"]].reset_index(drop=True)
 
 
 def diplomas_per_vak(indicators: pd.DataFrame, vakken: list[str]) -> pd.DataFrame:
@@ -652,7 +654,7 @@ def vacatures(indicators: pd.DataFrame) -> pd.DataFrame:
         label=rows.apply(_vacancy_label, axis=1),
         benadering=rows["unit"].map(approximation),
         _order=rows["indicator"].map(order),
-        _sector=rows["sector"].map({s: i for i, s in enumerate(("alle", "po", "vo", "mbo", "ho"))}),
+        _sector=rows["sector"].map({s: i for i, s in enumerate(("alle", *SECTOR_LABELS))}),  # the total first
     )
     rows = rows.sort_values(["_order", "_sector", "peildatum"], ascending=[True, True, False])
     return rows[["telling", "label", "value", "benadering", "unit", "peildatum", "reliability", "source_id",

@@ -112,3 +112,13 @@ VACATURE_TELLINGEN = {
 }
 # Words in a unit that say a figure is approximate ('vacatures (ruim)'): shown before the number.
 BENADERINGEN = ("circa", "ruim", "bijna", "ongeveer", "zo'n")
+
+# The kinds of lerarenopleiding, by the code in the URL (opleidingen=pabo,hbo2): the selector, the chart's legend
+# and the CSV all say these (metrics.OPLEIDING_CODES maps the same codes to the categorie in the data).
+OPLEIDING_LABELS = {
+    "pabo": "Pabo (hbo, po)",
+    "pwpo": "Wo primair onderwijs (PWPO)",
+    "hbo2": "Hbo tweedegraads",
+    "hbo1": "Hbo eerstegraads",
+    "wo1": "Wo eerstegraads (ULO)",
+}

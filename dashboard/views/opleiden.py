@@ -13,13 +13,6 @@ from dashboard.metrics import OPLEIDING_CODES
 from dashboard.tables import labels
 from dashboard.views.base import ChartView, FiguresView, chart, figures_view
 
-TYPE_LABELS = {
-    "pabo": "Pabo (hbo, po)",
-    "pwpo": "Wo primair onderwijs (PWPO)",
-    "hbo2": "Hbo tweedegraads",
-    "hbo1": "Hbo eerstegraads",
-    "wo1": "Wo eerstegraads (ULO)",
-}
 DEFAULT_VAKKEN = ("Wiskunde", "Nederlands", "Natuurkunde", "Scheikunde")
 WERKPLAN = "Kamerbrief/VO-raad"
 
@@ -61,8 +54,8 @@ def instroom(types: list[str], years: tuple[int, int], session: SessionData | No
         "instroom_lerarenopleidingen",
         None,
         frame,
-        lambda: cache.lines(cache.renamed(frame, year="jaar"), "jaar", "value", "categorie", "studenten"),
-        labels(("categorie", "Opleiding"), "year", ("value", "Instroom (studenten)"), "reliability"),
+        lambda: cache.lines(cache.renamed(frame, year="jaar"), "jaar", "value", "opleiding", "studenten"),
+        labels(("opleiding", "Opleiding"), "year", ("value", "Instroom (studenten)"), "reliability"),
         {"value": fmt_number},
         cache.table("sources", session),
         note="Instroom per studiejaar, afgerond op honderdtallen (PWPO exact). De cellen van de brontabel waren "

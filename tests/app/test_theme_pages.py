@@ -71,7 +71,8 @@ def test_opleiden_type_and_year_filters_change_the_chart():
     full = chart_json(at)
     at.multiselect(key="opleidingen").set_value(["pabo"]).run()
     only_pabo = chart_json(at)
-    assert only_pabo != full and "hbo tweedegraads" not in only_pabo
+    assert "Hbo tweedegraads" in full and "Pabo (hbo, po)" in full  # the legend says what the selector says
+    assert only_pabo != full and "Hbo tweedegraads" not in only_pabo
     at.slider(key="_jaren").set_value((2018, 2023)).run()
     assert at.query_params["van"] == "2018" and at.query_params["opleidingen"] == "pabo"
     assert chart_json(at) != only_pabo
