@@ -112,6 +112,9 @@ def problems(spec: str | go.Figure) -> list[str]:
     for annotation in layout.annotations or ():
         if annotation.text and (DECIMAL_POINT.search(annotation.text) or SI_SUFFIX.search(annotation.text)):
             found.append(f"annotatie {annotation.text!r} niet in Nederlandse notatie")
+        axis = layout[_axis_name(annotation.xref if annotation.xref not in (None, "paper") else None, "x")]
+        if axis.type == "category" and annotation.xref not in ("paper",) and YEAR.match(str(annotation.x)):
+            found.append(f"annotatie bij {annotation.x!r}: een categorie-as leest een jaartal als positie")
     return found
 
 

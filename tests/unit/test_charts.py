@@ -175,6 +175,9 @@ def test_the_rules_catch_si_ticks_clipped_labels_decimal_points_and_hidden_gaps(
                        layout={"separators": ",."})
     assert any("loopt door" in p for p in problems(joined))
     assert any("separators" in p for p in problems(go.Figure()))
+    by_year = go.Figure(go.Bar(x=["2020", "2021"], y=[1, 2], hovertemplate="%{text}"), layout={"separators": ",."})
+    by_year.update_xaxes(type="category").add_annotation(x="2021", y=0, text="geen cijfer")
+    assert any("als positie" in p for p in problems(by_year))
 
 
 def test_hbar_with_large_values_has_dutch_ticks_and_room_for_its_longest_label():
