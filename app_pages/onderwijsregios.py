@@ -4,6 +4,7 @@ your own region, what is known about the onderwijsregio's as a whole."""
 import streamlit as st
 
 from dashboard.format import SECTOR_LABELS
+from dashboard.metrics import MEMBER_CHOICES
 from dashboard.registry import REGIONAL_SECTORS, page
 from dashboard.sections import compare, measurement_choice, oregio_facts, oregio_profile, own_region, region_map, tabs
 from dashboard.ui.filters import SECTOR
@@ -54,10 +55,11 @@ OREGIO = Param("oregio", "", choices=data.codes)
 OVERGELIJK = Param("overgelijk", [], kind="list", choices=data.codes, max_items=compare.MAX_REGIONS)
 EIGEN = Param("eigen", [], kind="list", choices=tuple(data.gemeenten), max_items=400)
 EIGEN_NAAM = Param("eigen_naam", "")
+LEDEN = Param("leden", next(iter(MEMBER_CHOICES)), choices=tuple(MEMBER_CHOICES))
 ONDERDEEL = tabs.param(PARTS)
 if ONDERDEEL.key not in st.query_params and EIGEN.key in st.query_params:  # a shared own region opens its tab
     st.query_params[ONDERDEEL.key] = OWN_REGION
-bind(OREGIO, OVERGELIJK, EIGEN, EIGEN_NAAM, ONDERDEEL)
+bind(OREGIO, OVERGELIJK, EIGEN, EIGEN_NAAM, LEDEN, ONDERDEEL)
 
 st.title("Onderwijsregio's")
 st.markdown(
@@ -100,13 +102,15 @@ st.selectbox(
     format_func=lambda c: "Kies een onderwijsregio (of klik op de kaart)" if c == "" else data.names[c],
 )
 if code := st.session_state[OREGIO.key]:
+    st.radio("Welke gemeenten tellen mee in het cijfer", tuple(MEMBER_CHOICES), key=LEDEN.key,
+             format_func=MEMBER_CHOICES.get, horizontal=True)
     comparison = views.compared_with(data, code, st.session_state[OVERGELIJK.key])
-    oregio_profile.render(views.profile(data, code, session), comparison)
+    oregio_profile.render(views.profile(data, code, session, st.session_state[LEDEN.key]), comparison)
 
 
 # Only the open part runs and draws (issue 13): the page opens with one map, not also the coverage chart below.
 tabs.render(ONDERDEEL, PARTS)
 
-publish(PEILDATUM, WEERGAVE, OREGIO, OVERGELIJK, EIGEN, EIGEN_NAAM, ONDERDEEL)
+publish(PEILDATUM, WEERGAVE, OREGIO, OVERGELIJK, EIGEN, EIGEN_NAAM, LEDEN, ONDERDEEL)
 if EIGEN.key in st.query_params:  # the other half of the rule at the top: with eigen=, the open tab is always named
     st.query_params[ONDERDEEL.key] = st.session_state[ONDERDEEL.key]

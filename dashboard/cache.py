@@ -122,6 +122,7 @@ def definition() -> tuple[pd.DataFrame, bool]:
 boundaries = Memo(geo.read_boundaries, 8, 16 * MB)  # shared read-only GeoJSON per level
 _dissolved = Memo(lambda groups: geo.dissolve(boundaries("gemeente"), groups), 32, 16 * MB)
 definition_groups = _family(256, 16 * MB, _share_frames)(geo.definition_groups)
+members_apart = Memo(lambda codes: geo.apart(boundaries("gemeente"), codes), 256, 1 * MB)  # sorted codes -> apart
 
 # --- metrics ---------------------------------------------------------------------------------------------------------
 _metric = _family(4096, 48 * MB, _share_frames)  # all metrics functions together
@@ -148,6 +149,7 @@ onderwijsregio_overview = _metric(metrics.onderwijsregio_overview)
 onderwijsregio_gemeenten = _metric(metrics.onderwijsregio_gemeenten)
 onderwijsregio_shortage = _metric(metrics.onderwijsregio_shortage)
 gemeenten_profile = _metric(metrics.gemeenten_profile)
+counted_members = _metric(metrics.counted_members)
 onderwijsregio_overlaps = _metric(metrics.onderwijsregio_overlaps)
 overlap_summary = _metric(metrics.overlap_summary)
 regional_peildata = _metric(metrics.regional_peildata)

@@ -859,6 +859,27 @@ def onderwijsregio_shortage(
     return out.sort_values("value", ascending=False, kind="stable").reset_index(drop=True)
 
 
+# Which members an onderwijsregio's derived figure counts (URL leden=); the first is the default.
+MEMBER_CHOICES = {
+    "alle": "Alle gemeenten",
+    "zonder-onzeker": "Zonder gemeenten met een onzeker lidmaatschap",
+    "zonder-los": "Zonder gemeenten die los van de rest liggen",
+}
+APART = "ligt los van de rest"
+
+
+def counted_members(
+    codes: tuple[str, ...], reliability: Mapping[str, str], apart: tuple[str, ...], choice: str
+) -> tuple[str, ...]:
+    """The members the derived figure counts: all, all but those whose membership is 'uncertain' (onzeker), or all
+    but those lying apart from the rest of the region (geo.apart)."""
+    if choice == "zonder-onzeker":
+        return tuple(c for c in codes if reliability.get(c) != "uncertain")
+    if choice == "zonder-los":
+        return tuple(c for c in codes if c not in set(apart))
+    return tuple(codes)
+
+
 class GemeentenProfile(NamedTuple):
     """Summary figures, the per-gemeente rows and the arbeidsmarktregio's spanned (see `gemeenten_profile`)."""
 

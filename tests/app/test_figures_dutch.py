@@ -24,7 +24,8 @@ def _selections(page: str, sector: str) -> list[dict[str, str]]:
     if page == "onderwijsregios":
         data = onderwijsregios.oregio_data(sector)
         chosen = data.voorlopers[:3] or data.codes[:3]
-        return [{}, {"oregio": chosen[0], "overgelijk": ",".join(chosen), "weergave": "verschil"}]
+        profile = {"oregio": chosen[0], "overgelijk": ",".join(chosen), "weergave": "verschil", "leden": "zonder-los"}
+        return [{}, profile]
     return [{}]
 
 

@@ -221,3 +221,14 @@ def test_panels_give_each_count_its_own_axis():
     assert fig.layout.xaxis.range[1] >= 41000 * 1.1 and fig.layout.xaxis2.range[1] >= 700 * 1.1
     assert "ruim 41.000" in fig.data[0].text
     assert problems(fig) == []
+
+
+def test_members_apart_from_the_rest_of_their_region_come_from_the_boundaries():
+    from dashboard.data.geo import apart
+
+    gm = read_boundaries("gemeente")
+    # Rotterdam, Schiedam and Vlaardingen touch; Leiden and Katwijk touch each other but not them; Ede is far away
+    region = ("GM0599", "GM0606", "GM0622", "GM0546", "GM0537", "GM0228")
+    assert apart(gm, region) == ("GM0228", "GM0537", "GM0546")
+    assert apart(gm, ("GM0983", "GM0984")) == ("GM0983", "GM0984")  # Venlo and Venray: two equal parts, no rest
+    assert apart(gm, ("GM0363",)) == ()

@@ -214,3 +214,12 @@ def test_pabo_eerstejaars_2024_25_and_the_mbo_forecast_reach_a_frame(tables):
     mbo = mbo_prognose(tables["indicators"])
     assert (mbo["year"].min(), mbo["year"].max()) == (2017, 2027) and set(mbo["kind"]) == {"raming"}
     assert mbo["reeks"].iloc[0] == "mbo, raming van ca. 2017"
+
+
+def test_counted_members_leave_out_the_unsure_or_those_lying_apart():
+    from dashboard.metrics import counted_members
+
+    codes, reliability, apart = ("A", "B", "C"), {"A": "solid", "B": "uncertain", "C": "secondary"}, ("C",)
+    assert counted_members(codes, reliability, apart, "alle") == codes
+    assert counted_members(codes, reliability, apart, "zonder-onzeker") == ("A", "C")  # only 'onzeker' goes
+    assert counted_members(codes, reliability, apart, "zonder-los") == ("A", "B")
