@@ -80,7 +80,8 @@ def _source_item(source_id: str, rows: pd.DataFrame, sources: pd.DataFrame) -> t
         return str(source_id), ""
     src = match.iloc[0]
     title = md_text(src["title"])
-    url = str(src["url"]).replace(")", "%29").replace(" ", "%20")
+    # the address only (a register entry may add '(origineel: ...)' after it), parentheses escaped for markdown
+    url = (str(src["url"]).split() or [""])[0].replace("(", "%28").replace(")", "%29")
     link = f"[{title}]({url})" if url.startswith(("http://", "https://")) else title
     dates = sorted({fmt_peildatum(str(p)) for p in rows.get("peildatum", pd.Series(dtype=str))})
     rel = sorted({_reliability_short(r) for r in rows.get("reliability", pd.Series(dtype=str))})

@@ -52,3 +52,10 @@ def test_several_sources_are_listed_one_line_per_publisher_with_peildatum_and_re
     centerdata = next(line for line in lines if line.startswith("Centerdata: "))
     assert centerdata.count("](https://") == 2 and "peildatum okt 2021" in centerdata and "betrouwbaar" in centerdata
     assert any("peildatum okt 2024" in line and "secundair" in line for line in lines)
+
+
+def test_a_source_address_with_a_remark_after_it_still_makes_one_working_link():
+    sources = pd.DataFrame([{"source_id": "S", "title": "Titel", "publisher": "Uitgever", "year": "2019",
+                             "url": "https://x.nl/node/1 (origineel: https://y.nl/a.pdf)", "kind": "news"}])
+    text = source_text(pd.DataFrame({"source_id": ["S"]}), sources)
+    assert text == "Bron: Uitgever, [Titel](https://x.nl/node/1) (2019)"
