@@ -5,7 +5,7 @@
 | tables and indicator reads      | file path + modification time (+ filters)           | 64 entries / 32 MB    |
 | boundaries (GeoJSON)            | level (newest complete boundary year)               | 8 entries / 16 MB     |
 | dissolved onderwijsregio's      | the (region, gemeentecodes) groups                  | 32 entries / 16 MB    |
-| definition groups               | definition token                                    | 256 entries / 16 MB   |
+| definition groups, members apart| definition token; a region's sorted gemeentecodes   | 256 entries / 16 MB   |
 | metrics results, all together   | function + argument keys (frames by token)          | 4096 entries / 48 MB  |
 | figures, all together           | function + argument keys                            | 512 entries / 48 MB   |
 | table/CSV/source-line output    | function + frame token + columns                    | 4096 entries / 16 MB  |
@@ -121,8 +121,14 @@ def definition() -> tuple[pd.DataFrame, bool]:
 
 boundaries = Memo(geo.read_boundaries, 8, 16 * MB)  # shared read-only GeoJSON per level
 _dissolved = Memo(lambda groups: geo.dissolve(boundaries("gemeente"), groups), 32, 16 * MB)
-definition_groups = _family(256, 16 * MB, _share_frames)(geo.definition_groups)
-members_apart = Memo(lambda codes: geo.apart(boundaries("gemeente"), codes), 256, 1 * MB)  # sorted codes -> apart
+_definitions = _family(256, 16 * MB, _share_frames)  # what follows from a definition's groups of gemeenten
+definition_groups = _definitions(geo.definition_groups)
+
+
+@_definitions
+def members_apart(codes: tuple[str, ...]) -> tuple[str, ...]:
+    """The members lying apart from the rest of a region (geo.apart), by the region's sorted gemeentecodes."""
+    return geo.apart(boundaries("gemeente"), codes)
 
 # --- metrics ---------------------------------------------------------------------------------------------------------
 _metric = _family(4096, 48 * MB, _share_frames)  # all metrics functions together
