@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -266,13 +268,23 @@ RELIABILITY_MARKERS = {
 }
 
 
+def _moment(peildatum: str) -> float | None:
+    """'2023-10-01' -> 2023.75 (the year plus the month as a fraction): a position on a time axis; None if no date."""
+    found = re.fullmatch(r"(\d{4})-(0[1-9]|1[0-2])(-\d{2})?\??", str(peildatum))
+    return int(found[1]) + (int(found[2]) - 1) / 12 if found else None
+
+
 def measurements(frame: pd.DataFrame, unit: str, height: int = 320) -> go.Figure:
     """Measurements from mixed sources over time: a thin grey guide line, markers styled by reliability
-    (one legend entry per reliability), so a reader sees which points are official."""
+    (one legend entry per reliability), so a reader sees which points are official. With dated peildata the axis
+    is time, so a year without a measurement is a wider gap; otherwise the peildata are categories in order."""
     labels = [fmt_peildatum(p) for p in frame["peildatum"]]
+    moments = [_moment(p) for p in frame["peildatum"]]
+    timed = bool(moments) and all(m is not None for m in moments)
+    x = moments if timed else labels
     fig = go.Figure(
         go.Scatter(
-            x=labels,
+            x=x,
             y=frame["value"],
             mode="lines",
             line={"color": "#bbbbbb", "width": 1, "dash": "dot"},
@@ -280,22 +292,27 @@ def measurements(frame: pd.DataFrame, unit: str, height: int = 320) -> go.Figure
             showlegend=False,
         )
     )
-    for reliability, part in frame.assign(label=labels).groupby("reliability", sort=False):
+    for reliability, part in frame.assign(x=x, label=labels).groupby("reliability", sort=False):
         color, symbol = RELIABILITY_MARKERS.get(reliability, ("#000000", "circle"))
         fig.add_trace(
             go.Scatter(
-                x=part["label"],
+                x=part["x"],
                 y=part["value"],
                 mode="markers+text",
                 name=reliability_label(reliability),
                 marker={"color": color, "symbol": symbol, "size": 12, "line": {"width": 2, "color": color}},
                 text=[fmt_value(v, unit) for v in part["value"]],
+                customdata=part["label"],
                 textposition="top center",
-                hovertemplate="%{x}: %{text}<extra>" + reliability_label(reliability) + "</extra>",
+                hovertemplate="%{customdata}: %{text}<extra>" + reliability_label(reliability) + "</extra>",
             )
         )
     fig.update_layout(**BASE_LAYOUT, height=height)
-    fig.update_xaxes(type="category", categoryorder="array", categoryarray=labels)
+    if timed:  # ticks at the measurements, named as peildata ('okt 2023'); room for the labels at both ends
+        fig.update_xaxes(tickvals=moments, ticktext=labels, range=[min(moments) - 0.4, max(moments) + 0.4],
+                         gridcolor="#eee")
+    else:
+        fig.update_xaxes(type="category", categoryorder="array", categoryarray=labels)
     top = float(frame["value"].max()) * 1.25 if len(frame) else 1
     fig.update_yaxes(**_value_axis(unit), range=[0, top])  # room for the labels above the points
     return fig

@@ -141,7 +141,11 @@ def test_measurements_style_by_reliability():
         "secundair (overgenomen of niet-officiële bron)",
         "betrouwbaar (officiële bron)",
     ]
-    assert list(fig.layout.xaxis.categoryarray) == ["okt 2021", "okt 2023"]
+    assert list(fig.layout.xaxis.ticktext) == ["okt 2021", "okt 2023"]
+    assert fig.layout.xaxis.tickvals[1] - fig.layout.xaxis.tickvals[0] == 2  # okt 2022 missing: a gap of two years
+    assert problems(fig) == []
+    undated = measurements(frame.assign(peildatum=["2021/2022", "2023"]), "%")
+    assert list(undated.layout.xaxis.categoryarray) == ["2021/2022", "2023"]
 
 
 def test_hbar_highlight():
