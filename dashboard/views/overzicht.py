@@ -133,7 +133,7 @@ def mbo_prognose(session: SessionData | None = None) -> ChartView:
     frame = cache.mbo_prognose(cache.indicators(indicators=("benodigde_leraren_fte",), sectors=("mbo",),
                                                 session=session))
     return chart(
-        "mbo_benodigde_leraren",
+        "mbo_prognose",
         "Mbo: hoeveel leraren zijn nodig? (raming, fte)",
         frame,
         lambda: cache.lines(cache.renamed(frame, year="jaar"), "jaar", "value", "reeks", "fte",

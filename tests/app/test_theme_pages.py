@@ -18,6 +18,7 @@ def test_opleiden_renders_with_sources():
     assert [c.key for c in at.get("plotly_chart")] == ["instroom_lerarenopleidingen", "pabo_eerstejaars"]
     assert "Instroom in de lerarenopleiding" in texts(at)
     assert "5.838" in chart_json(at, 1) and "2024/25" in texts(at)  # eerstejaars pabo 2024/25 (HVN_2025_PABO)
+    assert any(link.startswith("/download/pabo_eerstejaars.csv?") for _, link in downloads(at))
     assert any(c.value.startswith("Bron: Ministerie van OCW") for c in at.caption)  # source line under the chart
     at = open_page("opleiden", onderdeel="Mbo-route")
     assert any(m.value == "3.500" for m in at.metric)
@@ -193,7 +194,7 @@ def test_vacancies_are_three_counts_each_with_its_own_axis_table_and_sources():
     assert "ruim 41.000" in chart_json(at) and "circa 3.200" in chart_json(at)
     assert any("niet met elkaar te vergelijken" in c.value for c in at.caption)
     assert any(c.value.startswith("Bronnen:") and "NOS" in c.value and "UWV" in c.value for c in at.caption)
-    assert dict(downloads(at))  # its CSV, as every chart's
+    assert any(link.startswith("/download/vacatures.csv?") for _, link in downloads(at))  # its CSV, as every chart's
 
 # --- Data & verantwoording -------------------------------------------------------------------------------------------
 
