@@ -11,6 +11,19 @@ from dashboard.ui.state import Param, bind, publish
 from dashboard.ui.widgets import missing
 from dashboard.views import behoud as views
 
+
+def regelingen() -> None:
+    measures.render(views.measures(session))
+    chart.render(views.lerarenbeurs(session), heading="bold")
+
+
+PARTS = {  # the tabs below the calculator: label -> what it shows (the label is also the URL's onderdeel=)
+    "Regelingen": regelingen,
+    "Vertrekredenen": lambda: chart.render(views.vertrekredenen(session)),
+    "Uitstroom": lambda: chart.render(views.uitstroom(session)),
+    "Vacatures": lambda: chart.render(views.vacatures(session)),
+}
+
 session = session_data()
 sector = st.session_state[SECTOR.key]
 calc = views.calculator(sector, session)
@@ -18,7 +31,7 @@ REGIO = Param("calc_regio", "NL01", choices=tuple(calc.names))
 DEELTIJD = Param("deeltijd", calc.defaults["deeltijd"], kind="float")
 EXTRA = Param("extra", views.DEFAULT_EXTRA, kind="float")
 GEM_FTE = Param("gem_fte", calc.defaults["fte"], kind="float")
-ONDERDEEL = Param("onderdeel", "Regelingen", choices=("Regelingen", "Vertrekredenen", "Uitstroom"))
+ONDERDEEL = tabs.param(PARTS)
 bind(REGIO, DEELTIJD, EXTRA, GEM_FTE, ONDERDEEL)
 
 st.title("Behoud & werving")
@@ -31,21 +44,7 @@ if sector not in REGIONAL_SECTORS:
         f"Voor {SECTOR_LABELS[sector].lower()} is geen tekortpercentage gepubliceerd; de rekenhulp rekent met het "
         f"{calc.sector}."
     )
-calculator.render(calc, REGIO, DEELTIJD, EXTRA, GEM_FTE)
-
-
-def regelingen() -> None:
-    measures.render(views.measures(session))
-    chart.render(views.lerarenbeurs(session), heading="bold")
-
-
-tabs.render(
-    ONDERDEEL,
-    {
-        "Regelingen": regelingen,
-        "Vertrekredenen": lambda: chart.render(views.reasons(session)),
-        "Uitstroom": lambda: chart.render(views.outflow(session)),
-    },
-)
+calculator.render(calc, REGIO, DEELTIJD, EXTRA, GEM_FTE, lambda *asked: views.meer_uren(calc, *asked))
+tabs.render(ONDERDEEL, PARTS)
 
 publish(REGIO, DEELTIJD, EXTRA, GEM_FTE, ONDERDEEL)

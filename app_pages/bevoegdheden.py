@@ -10,12 +10,17 @@ from dashboard.ui.state import Param, bind, publish
 from dashboard.ui.widgets import missing
 from dashboard.views import bevoegdheden as views
 
+PARTS = {  # the page's tabs: label -> what it shows (the label is also the URL's onderdeel=)
+    "Tekort per vak": lambda: chart.render(views.shortage(options, table, session)),
+    "Bevoegdheid per vak": lambda: chart.render(views.shares(options, table, ipto, session)),
+}
+
 session = session_data()
 options = views.choices(session)
 VAKKEN = Param("vakken", [], kind="list", choices=options.vakken)
 IPTO = Param("ipto", next(iter(options.ipto), ""), choices=tuple(options.ipto))
 SORT = Param("sorteer", "tekort", choices=tuple(views.SORT_LABELS))
-ONDERDEEL = Param("onderdeel", "Tekort per vak", choices=("Tekort per vak", "Bevoegdheid per vak"))
+ONDERDEEL = tabs.param(PARTS)
 bind(VAKKEN, IPTO, SORT, ONDERDEEL)
 
 st.title("Bevoegdheden")
@@ -35,13 +40,7 @@ c2.selectbox("Meting bevoegdheid", tuple(options.ipto), key=IPTO.key, format_fun
 c3.selectbox("Sorteren", tuple(views.SORT_LABELS), key=SORT.key, format_func=views.SORT_LABELS.get)
 ipto = st.session_state[IPTO.key]
 table = views.vakken(options, tuple(st.session_state[VAKKEN.key]), ipto, st.session_state[SORT.key], session)
-tabs.render(
-    ONDERDEEL,
-    {
-        "Tekort per vak": lambda: chart.render(views.shortage(options, table, session)),
-        "Bevoegdheid per vak": lambda: chart.render(views.shares(options, table, ipto, session)),
-    },
-)
+tabs.render(ONDERDEEL, PARTS)
 lwb.render(views.lwb_sources(session))
 
 publish(VAKKEN, IPTO, SORT, ONDERDEEL)

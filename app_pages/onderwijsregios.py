@@ -4,6 +4,7 @@ your own region, what is known about the onderwijsregio's as a whole."""
 import streamlit as st
 
 from dashboard.format import SECTOR_LABELS
+from dashboard.metrics import MEMBER_CHOICES
 from dashboard.registry import REGIONAL_SECTORS, page
 from dashboard.sections import compare, measurement_choice, oregio_facts, oregio_profile, own_region, region_map, tabs
 from dashboard.ui.filters import SECTOR
@@ -17,6 +18,31 @@ from dashboard.views.regionale_tekorten import VIEWS, previous_peildatum
 if "regio" in st.query_params or "vergelijk" in st.query_params:
     st.switch_page(page("regionale-tekorten").script, query_params=st.query_params.to_dict())
 
+
+def compare_part() -> None:
+    st.subheader("Onderwijsregio's vergelijken")
+    voorlopers = data.voorlopers[: compare.MAX_REGIONS]
+    compare.render(
+        "onderwijsregio's",
+        data.codes,
+        data.names,
+        OVERGELIJK.key,
+        lambda chosen: views.compare(data, chosen),
+        quick_choice=(f"Vergelijk de voorlopers ({len(voorlopers)} met een cijfer voor het {data.sector})", voorlopers),
+    )
+
+
+def facts_part() -> None:
+    oregio_facts.render(views.facts(data, session), data.sector, data.own_definition)
+
+
+OWN_REGION = "Eigen regio"
+PARTS = {  # the tabs below the profile: label -> what it shows (the label is also the URL's onderdeel=)
+    "Vergelijken": compare_part,
+    OWN_REGION: lambda: own_region.render(data, EIGEN, EIGEN_NAAM, session),
+    "Alle onderwijsregio's": facts_part,
+}
+
 session = session_data()
 sector = st.session_state[SECTOR.key]
 data = views.oregio_data(sector, session)
@@ -29,10 +55,11 @@ OREGIO = Param("oregio", "", choices=data.codes)
 OVERGELIJK = Param("overgelijk", [], kind="list", choices=data.codes, max_items=compare.MAX_REGIONS)
 EIGEN = Param("eigen", [], kind="list", choices=tuple(data.gemeenten), max_items=400)
 EIGEN_NAAM = Param("eigen_naam", "")
-ONDERDEEL = Param("onderdeel", "Vergelijken", choices=("Vergelijken", "Eigen regio", "Alle onderwijsregio's"))
+LEDEN = Param("leden", next(iter(MEMBER_CHOICES)), choices=tuple(MEMBER_CHOICES))
+ONDERDEEL = tabs.param(PARTS)
 if ONDERDEEL.key not in st.query_params and EIGEN.key in st.query_params:  # a shared own region opens its tab
-    st.query_params[ONDERDEEL.key] = "Eigen regio"
-bind(OREGIO, OVERGELIJK, EIGEN, EIGEN_NAAM, ONDERDEEL)
+    st.query_params[ONDERDEEL.key] = OWN_REGION
+bind(OREGIO, OVERGELIJK, EIGEN, EIGEN_NAAM, LEDEN, ONDERDEEL)
 
 st.title("Onderwijsregio's")
 st.markdown(
@@ -75,37 +102,15 @@ st.selectbox(
     format_func=lambda c: "Kies een onderwijsregio (of klik op de kaart)" if c == "" else data.names[c],
 )
 if code := st.session_state[OREGIO.key]:
+    st.radio("Welke gemeenten tellen mee in het cijfer", tuple(MEMBER_CHOICES), key=LEDEN.key,
+             format_func=MEMBER_CHOICES.get, horizontal=True)
     comparison = views.compared_with(data, code, st.session_state[OVERGELIJK.key])
-    oregio_profile.render(views.profile(data, code, session), comparison)
-
-
-def compare_part() -> None:
-    st.subheader("Onderwijsregio's vergelijken")
-    voorlopers = data.voorlopers[: compare.MAX_REGIONS]
-    compare.render(
-        "onderwijsregio's",
-        data.codes,
-        data.names,
-        OVERGELIJK.key,
-        lambda chosen: views.compare(data, chosen),
-        quick_choice=(f"Vergelijk de voorlopers ({len(voorlopers)} met een cijfer voor het {data.sector})", voorlopers),
-    )
-
-
-def facts_part() -> None:
-    oregio_facts.render(views.facts(data, session), data.sector, data.own_definition)
+    oregio_profile.render(views.profile(data, code, session, st.session_state[LEDEN.key]), comparison)
 
 
 # Only the open part runs and draws (issue 13): the page opens with one map, not also the coverage chart below.
-tabs.render(
-    ONDERDEEL,
-    {
-        "Vergelijken": compare_part,
-        "Eigen regio": lambda: own_region.render(data, EIGEN, EIGEN_NAAM, session),
-        "Alle onderwijsregio's": facts_part,
-    },
-)
+tabs.render(ONDERDEEL, PARTS)
 
-publish(PEILDATUM, WEERGAVE, OREGIO, OVERGELIJK, EIGEN, EIGEN_NAAM, ONDERDEEL)
+publish(PEILDATUM, WEERGAVE, OREGIO, OVERGELIJK, EIGEN, EIGEN_NAAM, LEDEN, ONDERDEEL)
 if EIGEN.key in st.query_params:  # the other half of the rule at the top: with eigen=, the open tab is always named
     st.query_params[ONDERDEEL.key] = st.session_state[ONDERDEEL.key]

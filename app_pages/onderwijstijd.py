@@ -7,14 +7,26 @@ from dashboard.registry import REGIONAL_SECTORS, regional_sector
 from dashboard.sections import chart, pilot, tabs
 from dashboard.ui.filters import SECTOR
 from dashboard.ui.session import session_data
-from dashboard.ui.state import Param, bind, publish
+from dashboard.ui.state import bind, publish
 from dashboard.ui.widgets import missing
 from dashboard.views import onderwijstijd as views
 
+
+def lesuren() -> None:
+    chart.render(views.hours(sector, session))
+    if regional_sector(sector) == "po":
+        chart.render(views.hours_trend(session))
+
+
+PARTS = {  # the page's tabs: label -> what it shows (the label is also the URL's onderdeel=)
+    "Lesuren van leraren": lesuren,
+    "Lestijd van leerlingen": lambda: chart.render(views.instruction(session)),
+    "Pilot vo": lambda: pilot.render(views.pilot(session)),
+}
+
 session = session_data()
 sector = st.session_state[SECTOR.key]
-PARTS = ("Lesuren van leraren", "Lestijd van leerlingen", "Pilot vo")
-ONDERDEEL = Param("onderdeel", PARTS[0], choices=PARTS)
+ONDERDEEL = tabs.param(PARTS)
 bind(ONDERDEEL)
 
 st.title("Onderwijstijd")
@@ -28,20 +40,6 @@ if sector not in REGIONAL_SECTORS:
         f"toont het {regional_sector(sector)}."
     )
 
-
-def lesuren() -> None:
-    chart.render(views.hours(sector, session))
-    if regional_sector(sector) == "po":
-        chart.render(views.hours_trend(session))
-
-
-tabs.render(
-    ONDERDEEL,
-    {
-        "Lesuren van leraren": lesuren,
-        "Lestijd van leerlingen": lambda: chart.render(views.instruction(session)),
-        "Pilot vo": lambda: pilot.render(views.pilot(session)),
-    },
-)
+tabs.render(ONDERDEEL, PARTS)
 
 publish(ONDERDEEL)

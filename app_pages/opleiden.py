@@ -4,35 +4,21 @@ import streamlit as st
 
 from dashboard.metrics import OPLEIDING_CODES
 from dashboard.sections import chart, mbo_route, tabs
+from dashboard.texts import OPLEIDING_LABELS
 from dashboard.ui.session import session_data
 from dashboard.ui.state import Param, bind, publish, year_slider
 from dashboard.views import opleiden as views
-
-session = session_data()
-options = views.choices(session)
-TYPES = Param("opleidingen", list(OPLEIDING_CODES), kind="list", choices=tuple(OPLEIDING_CODES))
-VAN = Param("van", options.instroom_years[0], kind="int")
-TOT = Param("tot", options.instroom_years[1], kind="int")
-VAKKEN = Param("vakken", options.default_vakken, kind="list", choices=options.vakken)
-ONDERDEEL = Param("onderdeel", "Instroom", choices=("Instroom", "Diploma's per vak", "Zij-instroom", "Mbo-route"))
-bind(TYPES, VAN, TOT, VAKKEN, ONDERDEEL)
-
-st.title("Opleiden")
-st.markdown(
-    "Hoeveel mensen kiezen voor het leraarschap? Instroom in de lerarenopleidingen, diploma's per vak, "
-    "zij-instroom vanuit een ander beroep en de route via het mbo. De pabo en PWPO leiden op voor het po, "
-    "de tweede- en eerstegraadsopleidingen voor het vo (en mbo)."
-)
 
 
 def instroom() -> None:
     st.subheader("Instroom in de lerarenopleidingen")
     left, right = st.columns([2, 1])
-    kinds = views.TYPE_LABELS.get
+    kinds = OPLEIDING_LABELS.get
     left.multiselect("Soort opleiding", TYPES.choices, key=TYPES.key, format_func=kinds, placeholder="Kies opleidingen")
     with right:
         years = year_slider("Jaren", VAN, TOT, options.instroom_years, key="_jaren")
     chart.render(views.instroom(st.session_state[TYPES.key], years, session))
+    chart.render(views.pabo_eerstejaars(session), heading="bold")
 
 
 def diplomas() -> None:
@@ -42,14 +28,28 @@ def diplomas() -> None:
     chart.render(view, heading="none")
 
 
-tabs.render(
-    ONDERDEEL,
-    {
-        "Instroom": instroom,
-        "Diploma's per vak": diplomas,
-        "Zij-instroom": lambda: chart.render(views.zij_instroom(session)),
-        "Mbo-route": lambda: mbo_route.render(views.mbo_route(session)),
-    },
+PARTS = {  # the page's tabs: label -> what it shows (the label is also the URL's onderdeel=)
+    "Instroom": instroom,
+    "Diploma's per vak": diplomas,
+    "Zij-instroom": lambda: chart.render(views.zij_instroom(session)),
+    "Mbo-route": lambda: mbo_route.render(views.mbo_route(session)),
+}
+
+session = session_data()
+options = views.choices(session)
+TYPES = Param("opleidingen", list(OPLEIDING_CODES), kind="list", choices=tuple(OPLEIDING_CODES))
+VAN = Param("van", options.instroom_years[0], kind="int")
+TOT = Param("tot", options.instroom_years[1], kind="int")
+VAKKEN = Param("vakken", options.default_vakken, kind="list", choices=options.vakken)
+ONDERDEEL = tabs.param(PARTS)
+bind(TYPES, VAN, TOT, VAKKEN, ONDERDEEL)
+
+st.title("Opleiden")
+st.markdown(
+    "Hoeveel mensen kiezen voor het leraarschap? Instroom in de lerarenopleidingen, diploma's per vak, "
+    "zij-instroom vanuit een ander beroep en de route via het mbo. De pabo en PWPO leiden op voor het po, "
+    "de tweede- en eerstegraadsopleidingen voor het vo (en mbo)."
 )
+tabs.render(ONDERDEEL, PARTS)
 
 publish(TYPES, VAN, TOT, VAKKEN, ONDERDEEL)

@@ -15,6 +15,8 @@ st.markdown(
 )
 kpis.render(views.kpis(session))
 chart.render(views.trend(session))
+if st.session_state[SECTOR.key] == "mbo":  # the mbo's only forecast, next to its shortage
+    chart.render(views.mbo_prognose(session), heading="bold")
 small_map.render(views.small_map(st.session_state[SECTOR.key], session), st.session_state[SECTOR.key])
 werkplan = views.werkplan(session)
 bullets.render(werkplan.title, werkplan.lines, werkplan.sources)

@@ -5,7 +5,7 @@
 | tables and indicator reads      | file path + modification time (+ filters)           | 64 entries / 32 MB    |
 | boundaries (GeoJSON)            | level (newest complete boundary year)               | 8 entries / 16 MB     |
 | dissolved onderwijsregio's      | the (region, gemeentecodes) groups                  | 32 entries / 16 MB    |
-| definition groups               | definition token                                    | 256 entries / 16 MB   |
+| definition groups, members apart| definition token; a region's sorted gemeentecodes   | 256 entries / 16 MB   |
 | metrics results, all together   | function + argument keys (frames by token)          | 4096 entries / 48 MB  |
 | figures, all together           | function + argument keys                            | 512 entries / 48 MB   |
 | table/CSV/source-line output    | function + frame token + columns                    | 4096 entries / 16 MB  |
@@ -121,7 +121,14 @@ def definition() -> tuple[pd.DataFrame, bool]:
 
 boundaries = Memo(geo.read_boundaries, 8, 16 * MB)  # shared read-only GeoJSON per level
 _dissolved = Memo(lambda groups: geo.dissolve(boundaries("gemeente"), groups), 32, 16 * MB)
-definition_groups = _family(256, 16 * MB, _share_frames)(geo.definition_groups)
+_definitions = _family(256, 16 * MB, _share_frames)  # what follows from a definition's groups of gemeenten
+definition_groups = _definitions(geo.definition_groups)
+
+
+@_definitions
+def members_apart(codes: tuple[str, ...]) -> tuple[str, ...]:
+    """The members lying apart from the rest of a region (geo.apart), by the region's sorted gemeentecodes."""
+    return geo.apart(boundaries("gemeente"), codes)
 
 # --- metrics ---------------------------------------------------------------------------------------------------------
 _metric = _family(4096, 48 * MB, _share_frames)  # all metrics functions together
@@ -148,6 +155,7 @@ onderwijsregio_overview = _metric(metrics.onderwijsregio_overview)
 onderwijsregio_gemeenten = _metric(metrics.onderwijsregio_gemeenten)
 onderwijsregio_shortage = _metric(metrics.onderwijsregio_shortage)
 gemeenten_profile = _metric(metrics.gemeenten_profile)
+counted_members = _metric(metrics.counted_members)
 onderwijsregio_overlaps = _metric(metrics.onderwijsregio_overlaps)
 overlap_summary = _metric(metrics.overlap_summary)
 regional_peildata = _metric(metrics.regional_peildata)
@@ -169,6 +177,9 @@ teaching_time_trend = _metric(metrics.teaching_time_trend)
 instruction_time = _metric(metrics.instruction_time)
 vertrekredenen = _metric(metrics.vertrekredenen)
 uitstroom = _metric(metrics.uitstroom)
+vacatures = _metric(metrics.vacatures)
+pabo_eerstejaars = _metric(metrics.pabo_eerstejaars)
+mbo_prognose = _metric(metrics.mbo_prognose)
 lerarenbeurs = _metric(metrics.lerarenbeurs)
 source_catalogue = _metric(metrics.source_catalogue)
 
@@ -176,6 +187,7 @@ source_catalogue = _metric(metrics.source_catalogue)
 _figures = _family(512, 48 * MB, prepare=freeze_figure)  # one shared, frozen figure per function and arguments
 hbar = _figures(basic.hbar)
 grouped_bar = _figures(basic.grouped_bar)
+hbar_panels = _figures(basic.hbar_panels)
 lines = _figures(basic.lines)
 stacked_share = _figures(basic.stacked_share)
 measurements = _figures(basic.measurements)

@@ -75,12 +75,14 @@ def fmt_value(value: float | None, unit: str) -> str:
 
 
 def fmt_peildatum(text: str) -> str:
-    """'2023-10-01' -> 'okt 2023'; other strings unchanged."""
+    """'2023-10-01' and '2023-10' -> 'okt 2023', '2022-Q2' -> '2e kwartaal 2022'; other strings unchanged."""
     months = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
     clean = text.rstrip("?")
-    if len(clean) == 10 and clean[4] == "-" and clean[7] == "-":
+    if re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])(-\d{2})?", clean):
         label = f"{months[int(clean[5:7]) - 1]} {clean[:4]}"
         return label + (" (datum onzeker)" if text.endswith("?") else "")
+    if re.fullmatch(r"\d{4}-Q[1-4]", clean):
+        return f"{clean[-1]}e kwartaal {clean[:4]}"
     return text
 
 

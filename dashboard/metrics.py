@@ -14,8 +14,8 @@ import pandas as pd
 # Re-exported (pages call metrics.expand_members); defined in the data layer, which the build uses.
 from dashboard.data.members import RELIABILITY_RANK as RELIABILITY_RANK
 from dashboard.data.members import expand_members as expand_members
-from dashboard.format import fmt_number, fmt_peildatum, indicator_label, reliability_label
-from dashboard.texts import VERTREKREDENEN
+from dashboard.format import SECTOR_LABELS, fmt_number, fmt_peildatum, indicator_label, reliability_label
+from dashboard.texts import BENADERINGEN, OPLEIDING_LABELS, VACATURE_TELLINGEN, VERTREKREDENEN
 
 MAP_LEVELS = ("arbeidsmarktregio", "gemeente")
 SHOWN_COLUMNS = ["region_code", "region_name", "geo_level", "value", "unit", "peildatum", "reliability", "source_id"]
@@ -388,11 +388,13 @@ OPLEIDING_CODES = {
 
 
 def opleiding_instroom(indicators: pd.DataFrame, codes: list[str], years: tuple[int, int]) -> pd.DataFrame:
-    """Intake of the lerarenopleidingen (one consistent OCW series) for the chosen types and years."""
-    wanted = [OPLEIDING_CODES[c] for c in codes if c in OPLEIDING_CODES]
+    """Intake of the lerarenopleidingen (one consistent OCW series) for the chosen types and years, each row named
+    by its Dutch label (`opleiding`, texts.OPLEIDING_LABELS) as the selector names it."""
+    wanted = {OPLEIDING_CODES[c]: OPLEIDING_LABELS[c] for c in codes if c in OPLEIDING_CODES}
     rows = figures(indicators, "instroom_opleiding")
     rows = rows[rows["categorie"].isin(wanted) & rows["year"].between(*years)]
-    return rows[["categorie", "year", "value", "unit", "reliability", "source_id"]].reset_index(drop=True)
+    rows = rows.assign(opleiding=rows["categorie"].map(wanted))
+    return rows[["opleiding", "year", "value", "unit", "reliability", "source_id"]].reset_index(drop=True)
 
 
 def diplomas_per_vak(indicators: pd.DataFrame, vakken: list[str]) -> pd.DataFrame:
@@ -409,7 +411,10 @@ def zij_instroom_series(indicators: pd.DataFrame) -> pd.DataFrame:
     later = figures(indicators, "zij_instromende_leraren").assign(definitie="zij-instromende leraren")
     main = main[~main["year"].isin(exact["year"])]
     out = pd.concat([main, exact, later], ignore_index=True).sort_values("year")
-    return out[["year", "value", "unit", "definitie", "reliability", "source_id", "note"]].reset_index(drop=True)
+    out = out.assign(benadering=out["unit"].map(approximation))  # 'circa 2.000', never an exact-looking 2.000
+    return out[["year", "value", "benadering", "unit", "definitie", "reliability", "source_id", "note"]].reset_index(
+        drop=True
+    )
 
 
 # --- Bevoegdheden ---------------------------------------------------------------------------------------------------
@@ -622,6 +627,69 @@ def uitstroom(indicators: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+def approximation(unit: str) -> str:
+    """'vacatures (ruim)' -> 'ruim': the word in a unit that says the figure is approximate ('' when exact)."""
+    inside = unit[unit.find("(") + 1 : unit.rfind(")")] if "(" in unit else ""
+    return next((word for word in BENADERINGEN if word in inside.split()), "")
+
+
+def _vacancy_label(row: pd.Series) -> str:
+    """What one bar of a vacancy count is: the schooljaar, month or quarter, and the sector where it varies."""
+    period = str(row["peildatum"])
+    period = "schooljaar " + period.replace("/20", "/") if "/" in period else fmt_peildatum(period)
+    return f"{row['categorie']}, {period}" if row["indicator"] == "openstaande_vacatures_uwv" else period
+
+
+def vacatures(indicators: pd.DataFrame) -> pd.DataFrame:
+    """The vacancy counts, one block per definition (texts.VACATURE_TELLINGEN, in that order), newest first within a
+    block; `benadering` holds 'ruim'/'circa' from the unit, so an approximate figure is never shown as exact."""
+    rows = indicators[indicators["indicator"].isin(VACATURE_TELLINGEN)]
+    rows = _best_per(rows, ["indicator", "sector", "peildatum"])
+    if rows.empty:
+        return pd.DataFrame(columns=["telling", "label", "value", "benadering", "peildatum", "reliability",
+                                     "source_id", "note"])
+    order = {indicator: i for i, indicator in enumerate(VACATURE_TELLINGEN)}
+    rows = rows.assign(
+        telling=rows["indicator"].map(VACATURE_TELLINGEN),
+        label=rows.apply(_vacancy_label, axis=1),
+        benadering=rows["unit"].map(approximation),
+        _order=rows["indicator"].map(order),
+        _sector=rows["sector"].map({s: i for i, s in enumerate(("alle", *SECTOR_LABELS))}),  # the total first
+    )
+    rows = rows.sort_values(["_order", "_sector", "peildatum"], ascending=[True, True, False])
+    return rows[["telling", "label", "value", "benadering", "unit", "peildatum", "reliability", "source_id",
+                 "note"]].reset_index(drop=True)
+
+
+def pabo_eerstejaars(indicators: pd.DataFrame) -> pd.DataFrame:
+    """Pabo intake from other counts than the OCW instroom series (eerstejaars, gestarte studenten; news and DUO
+    via news), per studiejaar: a series of its own, never joined to the OCW line."""
+    labels = {"opleiding_eerstejaars": "eerstejaars", "opleiding_gestart": "gestarte studenten"}
+    rows = indicators[indicators["indicator"].isin(labels) & (indicators["categorie"] == "pabo")]
+    rows = _best_per(rows, ["indicator", "year"])
+    rows = rows.assign(
+        telling=rows["indicator"].map(labels),
+        studiejaar=rows["year"].map(lambda y: f"{int(y)}/{str(int(y) + 1)[2:]}"),
+        benadering=rows["unit"].map(approximation),
+    )
+    return rows[["telling", "year", "studiejaar", "value", "benadering", "unit", "peildatum", "reliability",
+                 "source_id", "note"]].sort_values(["telling", "year"]).reset_index(drop=True)
+
+
+def mbo_prognose(indicators: pd.DataFrame) -> pd.DataFrame:
+    """The forecast of the number of mbo teachers needed (fte per year), newest vintage: a raming of demand, not a
+    shortage."""
+    rows = indicators[(indicators["indicator"] == "benodigde_leraren_fte") & (indicators["sector"] == "mbo")
+                      & (indicators["kind"] == "raming")]
+    vintages = rows["categorie"].str.extract(r"\(raming van (.+)\)$")[0]
+    vintage = max(vintages.dropna(), key=lambda v: "".join(c for c in v if c.isdigit()), default=None)
+    rows = _best_per(rows[vintages == vintage] if vintage else rows, ["year"])
+    when = f" van {vintage.replace('~', 'ca. ')}" if vintage else ""
+    return rows.assign(reeks=f"mbo, raming{when}")[
+        ["reeks", "year", "value", "unit", "peildatum", "kind", "reliability", "source_id", "note"]
+    ].sort_values("year").reset_index(drop=True)
+
+
 def lerarenbeurs(indicators: pd.DataFrame) -> pd.DataFrame:
     wanted = {
         "lerarenbeurs_ingediend_totaal": "Ingediend",
@@ -789,6 +857,27 @@ def onderwijsregio_shortage(
     first = regional.iloc[0]
     out = out.assign(peildatum=first["peildatum"], reliability="derived", source_id=first["source_id"])
     return out.sort_values("value", ascending=False, kind="stable").reset_index(drop=True)
+
+
+# Which members an onderwijsregio's derived figure counts (URL leden=); the first is the default.
+MEMBER_CHOICES = {
+    "alle": "Alle gemeenten",
+    "zonder-onzeker": "Zonder gemeenten met een onzeker lidmaatschap",
+    "zonder-los": "Zonder gemeenten die los van de rest liggen",
+}
+APART = "ligt los van de rest"
+
+
+def counted_members(
+    codes: tuple[str, ...], reliability: Mapping[str, str], apart: tuple[str, ...], choice: str
+) -> tuple[str, ...]:
+    """The members the derived figure counts: all, all but those whose membership is 'uncertain' (onzeker), or all
+    but those lying apart from the rest of the region (geo.apart)."""
+    if choice == "zonder-onzeker":
+        return tuple(c for c in codes if reliability.get(c) != "uncertain")
+    if choice == "zonder-los":
+        return tuple(c for c in codes if c not in set(apart))
+    return tuple(codes)
 
 
 class GemeentenProfile(NamedTuple):

@@ -67,30 +67,46 @@ def dataset_exports(indicators: pd.DataFrame, sources: pd.DataFrame) -> tuple[by
     return safe_csv(indicators), buffer.getvalue(), safe_csv(sources)
 
 
+def _reliability_short(code: str) -> str:
+    """'betrouwbaar (officiële bron)' -> 'betrouwbaar': the label without its explanation (the Data page has it)."""
+    return reliability_label(code).split(" (")[0]
+
+
+def _source_item(source_id: str, rows: pd.DataFrame, sources: pd.DataFrame) -> tuple[str, str]:
+    """(publisher, '[Title](url) (year; peildatum ...; reliability)') of one source behind a frame; the publisher
+    of a user's own data starts with '**Eigen data**: '."""
+    match = sources[sources["source_id"] == source_id]
+    if match.empty:
+        return str(source_id), ""
+    src = match.iloc[0]
+    title = md_text(src["title"])
+    # the address only (a register entry may add '(origineel: ...)' after it), parentheses escaped for markdown
+    url = (str(src["url"]).split() or [""])[0].replace("(", "%28").replace(")", "%29")
+    link = f"[{title}]({url})" if url.startswith(("http://", "https://")) else title
+    dates = sorted({fmt_peildatum(str(p)) for p in rows.get("peildatum", pd.Series(dtype=str))})
+    rel = sorted({_reliability_short(r) for r in rows.get("reliability", pd.Series(dtype=str))})
+    detail = [md_text(src["year"])] if str(src["year"]) not in ("", "nan", "<NA>") else []
+    if dates:
+        detail.append("peildatum " + ", ".join(dates[:4]) + (" e.a." if len(dates) > 4 else ""))
+    if rel:
+        detail.append(", ".join(rel))
+    own = "**Eigen data**: " if str(src["kind"]).startswith("eigen") else ""  # marked first, wherever it appears
+    return f"{own}{md_text(src['publisher'])}", link + (f" ({'; '.join(detail)})" if detail else "")
+
+
 def source_text(frame: pd.DataFrame, sources: pd.DataFrame) -> str:
-    """'Bron: Publisher, Title (year) · peildatum · betrouwbaarheid' for the sources behind a frame."""
+    """The sources behind a frame, each with its year, peildata and reliability. One source: 'Bron: Publisher,
+    [Title](url) (year; peildatum okt 2023; betrouwbaar)'. More: 'Bronnen:' and one line per publisher (in the
+    order the frame names them), its titles after it, so a chart drawn from seven sources stays readable."""
     if frame.empty or "source_id" not in frame:
         return ""
-    parts = []
+    by_publisher: dict[str, list[str]] = {}
     for source_id, rows in frame.groupby("source_id", sort=False):
-        match = sources[sources["source_id"] == source_id]
-        if match.empty:
-            parts.append(str(source_id))
-            continue
-        src = match.iloc[0]
-        title = md_text(src["title"])
-        url = str(src["url"]).replace(")", "%29").replace(" ", "%20")
-        link = f"[{title}]({url})" if url.startswith(("http://", "https://")) else title
-        dates = sorted({fmt_peildatum(str(p)) for p in rows.get("peildatum", pd.Series(dtype=str))})
-        rel = sorted({reliability_label(r) for r in rows.get("reliability", pd.Series(dtype=str))})
-        detail = []
-        if dates:
-            detail.append("peildatum " + ", ".join(dates[:4]) + (" e.a." if len(dates) > 4 else ""))
-        if rel:
-            detail.append("betrouwbaarheid: " + ", ".join(rel))
-        own = "**Eigen data**: " if str(src["kind"]).startswith("eigen") else ""
-        parts.append(
-            f"{own}{md_text(src['publisher'])}, {link} ({md_text(src['year'])})"
-            + (" · " + " · ".join(detail) if detail else "")
-        )
-    return "Bron: " + "; ".join(parts)
+        publisher, item = _source_item(source_id, rows, sources)
+        by_publisher.setdefault(publisher, []).append(item)
+    if len(by_publisher) == 1 and len(next(iter(by_publisher.values()))) == 1:
+        publisher, (item,) = next(iter(by_publisher.items()))
+        return f"Bron: {publisher}, {item}" if item else f"Bron: {publisher}"
+    lines = [f"{publisher}: " + " · ".join(i for i in items if i) if any(items) else publisher
+             for publisher, items in by_publisher.items()]
+    return "Bronnen:  \n" + "  \n".join(lines)

@@ -103,3 +103,22 @@ VERTREKREDENEN = {
     "autonome_factoren": "Autonome factoren",
     "contract_ontslag": "Einde contract of ontslag",
 }
+
+# The three vacancy counts (Behoud & werving), each its own definition: never one series. Indicator -> panel title.
+VACATURE_TELLINGEN = {
+    "nieuwe_vacatures_schooljaar": "Nieuwe vacatures per schooljaar, heel het onderwijs, alle functies (CBS)",
+    "openstaande_vacatures_juli": "Openstaande vacatures in het po aan het eind van het schooljaar (juli)",
+    "openstaande_vacatures_uwv": "Bij UWV gemelde openstaande vacatures voor leraren",
+}
+# Words in a unit that say a figure is approximate ('vacatures (ruim)'): shown before the number.
+BENADERINGEN = ("circa", "ruim", "bijna", "ongeveer", "zo'n")
+
+# The kinds of lerarenopleiding, by the code in the URL (opleidingen=pabo,hbo2): the selector, the chart's legend
+# and the CSV all say these (metrics.OPLEIDING_CODES maps the same codes to the categorie in the data).
+OPLEIDING_LABELS = {
+    "pabo": "Pabo (hbo, po)",
+    "pwpo": "Wo primair onderwijs (PWPO)",
+    "hbo2": "Hbo tweedegraads",
+    "hbo1": "Hbo eerstegraads",
+    "wo1": "Wo eerstegraads (ULO)",
+}

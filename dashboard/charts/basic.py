@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -18,8 +20,40 @@ BASE_LAYOUT = {
 }
 
 
+# d3 format "," (no type): thousands grouped, insignificant zeros trimmed, never an SI suffix ("10k"); with
+# `separators` ",." plotly writes 10.000 and 2,5.
+VALUE_FORMAT = ","
+HEADROOM = 1.18  # value axis beyond the longest bar: room for its label outside the bar ("41.000")
+
+
 def _axis_suffix(unit: str) -> str:
     return "%" if unit.startswith("%") else ""
+
+
+def _value_axis(unit: str, top: float | None = None, bottom: float = 0.0) -> dict:
+    """A value axis in Dutch notation; with `top` (the longest bar or line end) a range with room for outside
+    labels."""
+    axis: dict = {"ticksuffix": _axis_suffix(unit), "gridcolor": "#eee", "tickformat": VALUE_FORMAT}
+    if top is not None and pd.notna(top):
+        axis["range"] = [min(0.0, bottom * HEADROOM), max(float(top), 0.0) * HEADROOM or 1.0]
+    else:
+        axis["rangemode"] = "tozero"
+    return axis
+
+
+def year_range(values: pd.Series) -> list[int]:
+    """Every year from the first to the last in `values` (years as numbers or text): a missing year is a slot."""
+    years = pd.to_numeric(pd.Series(values), errors="coerce").dropna().astype(int)
+    return list(range(int(years.min()), int(years.max()) + 1)) if len(years) else []
+
+
+def _with_gaps(part: pd.DataFrame, x: str) -> pd.DataFrame:
+    """A series over whole years with an empty row for every missing year, so its line breaks there instead of
+    joining the years on either side."""
+    years = year_range(part[x])
+    if not years or not pd.api.types.is_numeric_dtype(part[x]) or len(years) == part[x].nunique():
+        return part
+    return part.set_index(x).reindex(years).rename_axis(x).reset_index()
 
 
 def hbar(
@@ -59,7 +93,51 @@ def hbar(
             annotation_position="top",
         )
     fig.update_layout(**BASE_LAYOUT, height=height or max(260, 28 * len(frame) + 80))
-    fig.update_xaxes(ticksuffix=_axis_suffix(unit), gridcolor="#eee", rangemode="tozero")
+    top = max([float(frame[value].max()), reference if reference is not None else 0.0])
+    fig.update_xaxes(**_value_axis(unit, top, float(frame[value].min())))
+    return fig
+
+
+def _labels(frame: pd.DataFrame, value: str, unit: str, qualifier: str | None) -> list[str]:
+    """The bar labels in Dutch notation, an approximation word first ('ruim 41.000') when `qualifier` names it."""
+    words = frame[qualifier] if qualifier else [""] * len(frame)
+    return [f"{w} {fmt_value(v, unit)}".strip() for w, v in zip(words, frame[value], strict=True)]
+
+
+def hbar_panels(
+    frame: pd.DataFrame, panel: str, label: str, value: str, unit: str, qualifier: str | None = None
+) -> go.Figure:
+    """Horizontal bars in separate panels, one per `panel` value, each with its own value axis: for counts that
+    must not be read against each other (different definitions), so no bar of one panel lines up with another's.
+    `qualifier`: a column with 'ruim', 'circa' ... shown before the number."""
+    from plotly.subplots import make_subplots
+
+    names = list(dict.fromkeys(frame[panel]))
+    sizes = [int((frame[panel] == name).sum()) for name in names]
+    fig = make_subplots(
+        rows=len(names), cols=1, subplot_titles=names, row_heights=sizes, vertical_spacing=0.32 / len(names)
+    )
+    for row, name in enumerate(names, start=1):
+        part = frame[frame[panel] == name].iloc[::-1]
+        fig.add_trace(
+            go.Bar(
+                x=part[value],
+                y=part[label],
+                orientation="h",
+                marker_color=PALETTE[(row - 1) % len(PALETTE)],
+                text=_labels(part, value, unit, qualifier),
+                textposition="outside",
+                cliponaxis=False,
+                hovertemplate="%{y}: %{text}<extra></extra>",
+                showlegend=False,
+            ),
+            row=row,
+            col=1,
+        )
+        fig.update_xaxes(**_value_axis(unit, float(part[value].max())), row=row, col=1)
+    fig.update_layout(**BASE_LAYOUT)
+    fig.update_layout(height=sum(sizes) * 40 + len(names) * 90, margin={"l": 10, "r": 10, "t": 40, "b": 10})
+    fig.update_annotations(xanchor="left", x=0, font={"size": 14})  # panel titles left, above their bars
     return fig
 
 
@@ -72,7 +150,11 @@ def grouped_bar(
     reference: float | None = None,
     reference_label: str = "Landelijk",
     barmode: str = "group",
+    years: bool = False,
+    qualifier: str | None = None,
 ) -> go.Figure:
+    """Bars per `x`, one colour per `group`. `years`: `x` holds years, and every year from the first to the last
+    gets its slot, so a year without a figure shows as a gap (marked "geen cijfer") instead of disappearing."""
     fig = go.Figure()
     for i, (name, part) in enumerate(frame.groupby(group, sort=False)):
         fig.add_trace(
@@ -81,11 +163,22 @@ def grouped_bar(
                 y=part[y],
                 name=str(name),
                 marker_color=PALETTE[i % len(PALETTE)],
-                text=[fmt_value(v, unit) for v in part[y]],
+                text=_labels(part, y, unit, qualifier),
                 textposition="auto",
+                cliponaxis=False,
                 hovertemplate=f"{name}: " + "%{x}: %{text}<extra></extra>",
             )
         )
+    ends = frame.groupby(x)[y].sum() if barmode == "relative" else frame[y]
+    top = max([float(ends.max()), reference if reference is not None else 0.0])
+    if years:
+        slots = [str(year) for year in year_range(frame[x])]
+        present = set(frame[x].astype(str))
+        fig.update_xaxes(categoryorder="array", categoryarray=slots)
+        for index in (i for i, slot in enumerate(slots) if slot not in present):
+            # by position: a category axis reads a year-like "2021" as the 2021st category
+            fig.add_annotation(x=index, y=0, yanchor="bottom", text="geen cijfer", showarrow=False,
+                               textangle=-90, font={"size": 12, "color": "#666"})
     if reference is not None:
         fig.add_hline(
             y=reference,
@@ -94,12 +187,7 @@ def grouped_bar(
             annotation_text=f"{reference_label}: {fmt_value(reference, unit)}",
         )
     fig.update_layout(**BASE_LAYOUT, barmode=barmode, height=420)
-    fig.update_yaxes(
-        ticksuffix=_axis_suffix(unit),
-        gridcolor="#eee",
-        rangemode="tozero",
-        tickformat=None if unit.startswith("%") else ",d",
-    )
+    fig.update_yaxes(**_value_axis(unit, top))
     fig.update_xaxes(type="category")
     return fig
 
@@ -115,10 +203,13 @@ def lines(
     colors: dict[str, str] | None = None,
 ) -> go.Figure:
     """One line per group; groups in `dashed_groups` (e.g. ramingen) are dashed so they never read as measured.
-    `colors` maps a group to a colour (e.g. a sector's measurement and forecast in the same colour)."""
+    `colors` maps a group to a colour (e.g. a sector's measurement and forecast in the same colour). A measured
+    series breaks at a year without a figure (a raming joins the years it names)."""
     fig = go.Figure()
     for i, (name, part) in enumerate(frame.groupby(group, sort=False)):
         part = part.sort_values(x)
+        if name not in dashed_groups:
+            part = _with_gaps(part, x)
         color = (colors or {}).get(str(name), PALETTE[i % len(PALETTE)])
         fig.add_trace(
             go.Scatter(
@@ -137,12 +228,7 @@ def lines(
             )
         )
     fig.update_layout(**BASE_LAYOUT, height=height, hovermode="x unified")
-    fig.update_yaxes(
-        ticksuffix=_axis_suffix(unit),
-        gridcolor="#eee",
-        rangemode="tozero",
-        tickformat=",d" if not unit.startswith("%") else None,
-    )
+    fig.update_yaxes(**_value_axis(unit))
     fig.update_xaxes(gridcolor="#eee", tickformat="d", dtick=1 if frame[x].nunique() <= 15 else None)
     return fig
 
@@ -182,13 +268,23 @@ RELIABILITY_MARKERS = {
 }
 
 
+def _moment(peildatum: str) -> float | None:
+    """'2023-10-01' -> 2023.75 (the year plus the month as a fraction): a position on a time axis; None if no date."""
+    found = re.fullmatch(r"(\d{4})-(0[1-9]|1[0-2])(-\d{2})?\??", str(peildatum))
+    return int(found[1]) + (int(found[2]) - 1) / 12 if found else None
+
+
 def measurements(frame: pd.DataFrame, unit: str, height: int = 320) -> go.Figure:
     """Measurements from mixed sources over time: a thin grey guide line, markers styled by reliability
-    (one legend entry per reliability), so a reader sees which points are official."""
+    (one legend entry per reliability), so a reader sees which points are official. With dated peildata the axis
+    is time, so a year without a measurement is a wider gap; otherwise the peildata are categories in order."""
     labels = [fmt_peildatum(p) for p in frame["peildatum"]]
+    moments = [_moment(p) for p in frame["peildatum"]]
+    timed = bool(moments) and all(m is not None for m in moments)
+    x = moments if timed else labels
     fig = go.Figure(
         go.Scatter(
-            x=labels,
+            x=x,
             y=frame["value"],
             mode="lines",
             line={"color": "#bbbbbb", "width": 1, "dash": "dot"},
@@ -196,22 +292,27 @@ def measurements(frame: pd.DataFrame, unit: str, height: int = 320) -> go.Figure
             showlegend=False,
         )
     )
-    for reliability, part in frame.assign(label=labels).groupby("reliability", sort=False):
+    for reliability, part in frame.assign(x=x, label=labels).groupby("reliability", sort=False):
         color, symbol = RELIABILITY_MARKERS.get(reliability, ("#000000", "circle"))
         fig.add_trace(
             go.Scatter(
-                x=part["label"],
+                x=part["x"],
                 y=part["value"],
                 mode="markers+text",
                 name=reliability_label(reliability),
                 marker={"color": color, "symbol": symbol, "size": 12, "line": {"width": 2, "color": color}},
                 text=[fmt_value(v, unit) for v in part["value"]],
+                customdata=part["label"],
                 textposition="top center",
-                hovertemplate="%{x}: %{text}<extra>" + reliability_label(reliability) + "</extra>",
+                hovertemplate="%{customdata}: %{text}<extra>" + reliability_label(reliability) + "</extra>",
             )
         )
     fig.update_layout(**BASE_LAYOUT, height=height)
-    fig.update_xaxes(type="category", categoryorder="array", categoryarray=labels)
+    if timed:  # ticks at the measurements, named as peildata ('okt 2023'); room for the labels at both ends
+        fig.update_xaxes(tickvals=moments, ticktext=labels, range=[min(moments) - 0.4, max(moments) + 0.4],
+                         gridcolor="#eee")
+    else:
+        fig.update_xaxes(type="category", categoryorder="array", categoryarray=labels)
     top = float(frame["value"].max()) * 1.25 if len(frame) else 1
-    fig.update_yaxes(ticksuffix=_axis_suffix(unit), gridcolor="#eee", range=[0, top])  # room for the labels
+    fig.update_yaxes(**_value_axis(unit), range=[0, top])  # room for the labels above the points
     return fig

@@ -201,6 +201,7 @@ def membership_map(members: pd.DataFrame, gm_geojson: dict, height: int = 420) -
         height=height,
         margin={"l": 0, "r": 0, "t": 0, "b": 0},
         showlegend=False,
+        separators=",.",
     )
     return fig
 

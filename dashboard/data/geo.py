@@ -42,6 +42,39 @@ def dissolve(gm_geojson: dict, groups: tuple[tuple[str, tuple[str, ...]], ...]) 
     return {"type": "FeatureCollection", "features": features}
 
 
+def apart(gm_geojson: dict, codes: tuple[str, ...], tolerance: float = 0.002) -> tuple[str, ...]:
+    """The gemeenten of `codes` that lie apart from the rest of their region: not joined, border to border through
+    other members, to its main part (the connected group with the most gemeenten; with two such groups there is no
+    main part and every member lies apart). A pair
+    such as Leiden and Katwijk that touch each other but no other member both lie apart; so does an island.
+    Neighbours count within `tolerance` degrees (~150 m: the simplified web boundaries leave slivers between
+    gemeenten that share a border). Fewer than two members with a boundary: none lie apart."""
+    wanted = set(codes)
+    shapes = {f["id"]: shape(f["geometry"]) for f in gm_geojson["features"] if f["id"] in wanted}
+    if len(shapes) < 2:
+        return ()
+    ids = list(shapes)
+    tree = shapely.STRtree([shapes[c] for c in ids])
+    neighbours = {c: {ids[i] for i in tree.query(shapes[c].buffer(tolerance), predicate="intersects")} - {c}
+                  for c in ids}
+    groups, seen = [], set()
+    for start in ids:
+        if start in seen:
+            continue
+        group, todo = set(), [start]
+        while todo:
+            code = todo.pop()
+            if code not in group:
+                group.add(code)
+                todo.extend(neighbours[code] - group)
+        seen |= group
+        groups.append(group)
+    largest = max(len(g) for g in groups)
+    mains = [g for g in groups if len(g) == largest]
+    main = mains[0] if len(mains) == 1 else set()  # two equal parts: no main part, every member lies apart
+    return tuple(sorted(set(shapes) - main))
+
+
 def definition_groups(definition, sector: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """The hashable (onderwijsregio, gemeentecodes) pairs of one sector, the cache key of the dissolved map."""
     rows = definition[definition["sector"] == sector]

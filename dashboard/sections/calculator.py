@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import streamlit as st
 
-from dashboard.format import fmt_fte, fmt_pct, fmt_peildatum
-from dashboard.metrics import MEER_UREN_BOUNDS, OutOfRange, meer_uren
+from dashboard.format import fmt_fte, fmt_number, fmt_pct, fmt_peildatum
+from dashboard.metrics import MEER_UREN_BOUNDS
 from dashboard.ui.state import Param
-from dashboard.views.behoud import Calculator
+from dashboard.views.behoud import Calculator, Outcome, fte_choices
 
 FORMULA = (
     "Per fte werkgelegenheid werken er 1 / *gemiddelde aanstelling* leraren. Daarvan werkt het *aandeel "
@@ -23,7 +24,20 @@ FORMULA = (
 )
 
 
-def render(view: Calculator, regio: Param, deeltijd: Param, extra: Param, gem_fte: Param) -> None:
+def _fte_label(value: float) -> str:
+    """0.7 -> '0,70 fte' (two decimals, as appointments are said: 0,85 fte)."""
+    return f"{fmt_number(value, 2)} fte"
+
+
+def render(
+    view: Calculator,
+    regio: Param,
+    deeltijd: Param,
+    extra: Param,
+    gem_fte: Param,
+    outcome: Callable[[str, float, float, float], Outcome],
+) -> None:
+    """`outcome(region, deeltijd, extra, gem_fte)`: the view that computes (views.behoud.meer_uren); this only draws."""
     st.subheader("Rekenhulp: wat levert meer uren werken op?")
     # Read the input before the widgets clamp a value from a link (deeltijd=500 would silently become 100).
     asked = {p.key: st.session_state[p.key] for p in (deeltijd, extra, gem_fte)}
@@ -50,38 +64,41 @@ def render(view: Calculator, regio: Param, deeltijd: Param, extra: Param, gem_ft
             format="%.0f",
             key=extra.key,
         )
-        st.number_input(
-            "Gemiddelde aanstelling van een leraar (fte)", 0.1, 1.0, step=0.05, format="%.2f", key=gem_fte.key
+        st.select_slider(
+            "Gemiddelde aanstelling van een leraar",
+            fte_choices(st.session_state[gem_fte.key]),
+            key=gem_fte.key,
+            format_func=_fte_label,
         )
     region = st.session_state[regio.key]
-    shortage = view.shortage[region]
-    werk = view.werkgelegenheid_fte if region == "NL01" else None
     # A link that asked for something out of range: say so instead of computing with the clamped value.
     values = asked if any(asked[k] != st.session_state[k] for k in asked) else {k: st.session_state[k] for k in asked}
-    try:
-        result = meer_uren(
-            shortage, values[deeltijd.key], values[extra.key], values[gem_fte.key], werkgelegenheid_fte=werk
-        )
-    except OutOfRange as error:
+    result = outcome(region, values[deeltijd.key], values[extra.key], values[gem_fte.key])
+    if result.refused:
         st.warning(
-            f"{error} De rekenhulp rekent daar niet mee; pas de invoer hierboven aan.", icon=":material/warning:"
+            f"{result.refused} De rekenhulp rekent daar niet mee; pas de invoer hierboven aan.",
+            icon=":material/warning:",
         )
         return
     r1, r2, r3 = st.columns(3)
     r1.metric(
         f"Tekort {view.sector}, {view.names[region]}",
-        fmt_pct(shortage),
-        help=f"Laatste meting: {fmt_peildatum(view.peildatum)}." if view.peildatum else None,
+        fmt_pct(result.shortage),
+        help=(f"Laatste officiële meting: {fmt_peildatum(view.peildatum)}." if region == "NL01" else
+              "Laatste meting in deze regio.") if view.peildatum else None,
     )
-    r2.metric("Extra uren, in % van de werkgelegenheid", fmt_pct(result["extra_pct_werkgelegenheid"], 2))
-    r3.metric("Deel van het tekort dat zo wordt gedekt", fmt_pct(result["dekking_pct"], 0))
-    if result["extra_fte"] is not None:
+    r2.metric("Extra uren, in % van de werkgelegenheid", fmt_pct(result.extra_pct, 2))
+    r3.metric("Deel van het tekort dat zo wordt gedekt", fmt_pct(result.covered_pct, 0))
+    if result.extra_fte is not None:
         st.markdown(
-            f"Landelijk is dat ongeveer **{fmt_fte(round(result['extra_fte'], -1))}** extra, tegen een tekort van "
-            f"ongeveer **{fmt_fte(round(result['tekort_fte'], -2))}** (werkgelegenheid afgeleid: {fmt_fte(werk)})."
+            f"Landelijk is dat ongeveer **{fmt_fte(round(result.extra_fte, -1))}** extra, tegen een tekort van "
+            f"ongeveer **{fmt_fte(round(result.tekort_fte, -2))}** (werkgelegenheid afgeleid: "
+            f"{fmt_fte(result.werkgelegenheid_fte)}; meting {fmt_peildatum(view.peildatum)})."
         )
     else:
         st.caption("De werkgelegenheid per regio is niet gepubliceerd; daarom alleen percentages, geen fte.")
+    if region == "NL01" and view.newer:
+        st.caption(view.newer)
     with st.expander("Formule en aannames"):
         st.markdown(FORMULA)
     st.caption(view.sources)

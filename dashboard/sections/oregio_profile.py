@@ -19,6 +19,7 @@ GEMEENTE_COLUMNS = {
     "herkomst": "Cijfer uit",
     "cijfer_van": "Gemeten gebied",
     "lidmaatschap": "Lidmaatschap",
+    "ligging": "Ligging",
 }
 AM_COLUMNS = {
     "arbeidsmarktregio": "Arbeidsmarktregio",
@@ -35,8 +36,10 @@ def render(view: Profile, comparison: list[str] | None = None) -> None:
         f"{view.status.capitalize()} · sectoren: {view.sectors} · {fmt_number(s['gemeenten'])} gemeenten · "
         f"peildatum {fmt_peildatum(view.peildatum)}"
     )
+    for note in view.notes:
+        st.caption(note)
     if s["value"] is None:
-        missing("Voor geen van deze gemeenten is een regionaal tekortcijfer bekend.")
+        missing(view.empty_reason or "Voor geen van deze gemeenten is een regionaal tekortcijfer bekend.")
         return
     c1, c2, c3 = st.columns(3)
     c1.metric(
@@ -82,6 +85,11 @@ def render(view: Profile, comparison: list[str] | None = None) -> None:
         st.plotly_chart(view.members_map, width="stretch", key=f"leden_kaart_{view.kind}",
                         config={"displayModeBar": False, **MAP_CONFIG})
         st.caption(ATTRIBUTION + ". Donkerblauw: genoemd in een officiële of regionale bron; lichtblauw: onzeker.")
+        if view.apart:
+            st.caption(
+                f"**Ligt los van de rest:** {', '.join(view.apart)}: grenst niet, via andere gemeenten van deze regio, "
+                "aan het grootste aaneengesloten deel (berekend uit de CBS-grenzen; een eiland ligt ook los)."
+            )
     with right:
         st.markdown("**Arbeidsmarktregio's met hun gemeten cijfer**")
         table(view.profile.arbeidsmarktregios, AM_COLUMNS, {"value": fmt_pct})

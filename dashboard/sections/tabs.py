@@ -14,6 +14,13 @@ import streamlit as st
 from dashboard.ui.state import Param
 
 
+def param(parts: dict[str, Callable[[], None]], key: str = "onderdeel") -> Param:
+    """The URL parameter of a page's tabs, from the parts themselves (label -> what it shows): the tab names are
+    written once, the first part is open by default."""
+    labels = tuple(parts)
+    return Param(key, labels[0], choices=labels)
+
+
 def render(param: Param, parts: dict[str, Callable[[], None]]) -> None:
     """`parts`: tab label -> what it shows; the labels are `param`'s choices, the first one is open by default."""
     if tuple(parts) != param.choices or param.default != param.choices[0]:

@@ -17,7 +17,7 @@ from dashboard import cache
 from dashboard.data.definitions import own_region_csv
 from dashboard.data.load import SessionData
 from dashboard.format import fmt_fte, fmt_pct, fmt_peildatum, fmt_pp, fmt_sectors, reliability_label
-from dashboard.metrics import ONDERWIJSREGIO_FACTS, GemeentenProfile
+from dashboard.metrics import APART, MEMBER_CHOICES, ONDERWIJSREGIO_FACTS, GemeentenProfile
 from dashboard.registry import REGIONAL_SECTORS, regional_sector
 from dashboard.tables import labels
 from dashboard.views.base import ChartView, MapView, chart
@@ -167,6 +167,9 @@ class Profile:
     sources: str
     source_ids: tuple[str, ...]
     gemeenten_shown: pd.DataFrame  # profile.gemeenten with the membership in words, for the on-screen table
+    apart: tuple[str, ...] = ()  # names of the members lying apart from the rest of the region (geo.apart)
+    notes: tuple[str, ...] = ()  # which members the figure leaves out (MEMBER_CHOICES), also in the PDF
+    empty_reason: str = ""  # why there is no figure, when the choice left nothing to count
 
     @property
     def summary(self) -> dict:
@@ -231,10 +234,16 @@ def _profile(
     codes: tuple[str, ...],
     reliability: dict,
     session: SessionData | None,
+    apart: tuple[str, ...] = (),
+    notes: tuple[str, ...] = (),
+    empty_reason: str = "",
 ) -> Profile:
     profile = cache.gemeenten_profile(
         codes, data.regional.frame, data.regions, data.werk, data.sector, data.regional.national, reliability
     )
+    profile = profile._replace(gemeenten=profile.gemeenten.assign(
+        ligging=profile.gemeenten["gemeentecode"].map(lambda c: APART if c in set(apart) else "")
+    ))
     members = profile.gemeenten.rename(columns={"gemeentecode": "gemeente_code"}).assign(
         reliability=lambda d: d["lidmaatschap"].where(d["lidmaatschap"] != "", "solid")
     )
@@ -259,16 +268,38 @@ def _profile(
         profile.gemeenten.assign(
             lidmaatschap=lambda d: d["lidmaatschap"].map(lambda r: reliability_label(r) if r else "zelf gekozen")
         ),
+        tuple(data.gemeenten.get(c, c) for c in apart),
+        notes,
+        empty_reason,
     )
 
 
+def _left_out_note(choice: str, left_out: list[str], names: dict[str, str]) -> str:
+    """'Zonder Ede, Katwijk en Leiden (liggen los van de rest): ...' for the profile and its PDF."""
+    if choice == "alle":
+        return ""
+    why = "met een onzeker lidmaatschap" if choice == "zonder-onzeker" else "die los van de rest liggen"
+    if not left_out:
+        return f"Geen gemeenten {why}: het cijfer telt alle gemeenten."
+    listed = [names.get(c, c) for c in left_out]
+    text = ", ".join(listed[:-1]) + " en " + listed[-1] if len(listed) > 1 else listed[0]
+    count = "1 gemeente" if len(listed) == 1 else f"{len(listed)} gemeenten"
+    return f"Het cijfer telt {count} {why} niet mee: {text}."
+
+
 @cache.view
-def profile(data: OregioData, code: str, session: SessionData | None = None) -> Profile:
+def profile(data: OregioData, code: str, session: SessionData | None = None, leden: str = "alle") -> Profile:
+    """`leden`: which members the derived figure counts (metrics.MEMBER_CHOICES; the URL's leden=)."""
     name = data.names[code]
     rows = data.definition[(data.definition["onderwijsregio"] == name) & (data.definition["sector"] == data.sector)]
     meta = data.register[data.register["onderwijsregio_code"] == code]
     status = STATUS_LABELS.get(meta["status"].iloc[0], meta["status"].iloc[0]) if len(meta) else "eigen indeling"
     sectors = fmt_sectors(meta["sectors"].iloc[0]) if len(meta) else data.sector
+    members = tuple(rows["gemeentecode"])
+    reliability = dict(zip(rows["gemeentecode"], rows["reliability"]))
+    apart = cache.members_apart(tuple(sorted(members)))
+    counted = cache.counted_members(members, reliability, apart, leden if leden in MEMBER_CHOICES else "alle")
+    note = _left_out_note(leden, [c for c in members if c not in counted], data.gemeenten)
     return _profile(
         data,
         code,
@@ -276,9 +307,13 @@ def profile(data: OregioData, code: str, session: SessionData | None = None) -> 
         "onderwijsregio",
         status,
         sectors,
-        tuple(rows["gemeentecode"]),
-        dict(zip(rows["gemeentecode"], rows["reliability"])),
+        counted,
+        reliability,
         session,
+        apart=tuple(c for c in apart if c in counted),
+        notes=(note,) if note else (),
+        empty_reason="" if counted else "Zonder deze gemeenten blijft er geen gemeente over om een cijfer uit af te "
+        "leiden.",
     )
 
 
@@ -294,6 +329,7 @@ def own_profile(data: OregioData, name: str, gemeenten: list[str], session: Sess
         tuple(gemeenten),
         {},
         session,
+        apart=cache.members_apart(tuple(sorted(gemeenten))),
     )
 
 
@@ -406,4 +442,7 @@ def regioprofiel_pdf(view: Profile, comparison: list[tuple[str, float | None]]) 
     if comparison:
         extra = tuple(regioprofiel.ComparisonRow(name, value, "afgeleid") for name, value in comparison)
         report = dataclasses.replace(report, comparison=report.comparison + extra)
+    if view.notes or view.apart:
+        apart = (f"Ligt los van de rest van de regio: {', '.join(view.apart)}.",) if view.apart else ()
+        report = dataclasses.replace(report, notes=(*view.notes, *apart, *report.notes))
     return regioprofiel.regioprofiel_pdf(report)

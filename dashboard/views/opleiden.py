@@ -13,13 +13,6 @@ from dashboard.metrics import OPLEIDING_CODES
 from dashboard.tables import labels
 from dashboard.views.base import ChartView, FiguresView, chart, figures_view
 
-TYPE_LABELS = {
-    "pabo": "Pabo (hbo, po)",
-    "pwpo": "Wo primair onderwijs (PWPO)",
-    "hbo2": "Hbo tweedegraads",
-    "hbo1": "Hbo eerstegraads",
-    "wo1": "Wo eerstegraads (ULO)",
-}
 DEFAULT_VAKKEN = ("Wiskunde", "Nederlands", "Natuurkunde", "Scheikunde")
 WERKPLAN = "Kamerbrief/VO-raad"
 
@@ -61,8 +54,8 @@ def instroom(types: list[str], years: tuple[int, int], session: SessionData | No
         "instroom_lerarenopleidingen",
         None,
         frame,
-        lambda: cache.lines(cache.renamed(frame, year="jaar"), "jaar", "value", "categorie", "studenten"),
-        labels(("categorie", "Opleiding"), "year", ("value", "Instroom (studenten)"), "reliability"),
+        lambda: cache.lines(cache.renamed(frame, year="jaar"), "jaar", "value", "opleiding", "studenten"),
+        labels(("opleiding", "Opleiding"), "year", ("value", "Instroom (studenten)"), "reliability"),
         {"value": fmt_number},
         cache.table("sources", session),
         note="Instroom per studiejaar, afgerond op honderdtallen (PWPO exact). De cellen van de brontabel waren "
@@ -114,12 +107,55 @@ def zij_instroom(session: SessionData | None = None) -> ChartView:
         title,
         frame,
         lambda: cache.grouped_bar(
-            cache.with_year_label(frame, as_text=True), "jaar", "value", "definitie", "personen", barmode="relative"
+            cache.with_year_label(frame, as_text=True),
+            "jaar",
+            "value",
+            "definitie",
+            "personen",
+            barmode="relative",
+            years=True,
+            qualifier="benadering",
         ),
-        labels("year", ("value", "Aantal"), ("definitie", "Wat geteld is"), "reliability"),
+        labels(
+            "year", ("benadering", "Benadering"), ("value", "Aantal"), ("definitie", "Wat geteld is"), "reliability"
+        ),
         {"value": fmt_number},
         cache.table("sources", session),
         note=note,
+    )
+
+
+@cache.view
+def pabo_eerstejaars(session: SessionData | None = None) -> ChartView:
+    frame = cache.pabo_eerstejaars(_rows(session))
+    official = cache.figures(_rows(session), "instroom_opleiding")
+    last = int(official["year"].max()) if len(official) else None
+    newest = frame[frame["year"] == frame["year"].max()] if len(frame) else frame
+    title = "Pabo: eerstejaars volgens andere tellingen"
+    if len(newest):
+        title += f", tot en met {newest['studiejaar'].iloc[0]}"
+    return chart(
+        "pabo_eerstejaars",
+        title,
+        frame,
+        lambda: cache.grouped_bar(
+            cache.with_year_label(frame, as_text=True),
+            "jaar",
+            "value",
+            "telling",
+            "studenten",
+            years=True,
+            qualifier="benadering",
+        ),
+        labels(("telling", "Telling"), ("studiejaar", "Studiejaar"), ("benadering", "Benadering"),
+               ("value", "Studenten"), "reliability", "source_id", "note"),
+        {"value": fmt_number},
+        cache.table("sources", session),
+        note="Andere tellingen dan de instroomreeks hierboven (OCW"
+        + (f", tot en met {last}" if last else "")
+        + "): eerstejaars aan een hogeschool en gestarte studenten, uit nieuwsberichten die DUO of de Vereniging "
+        "Hogescholen citeren. Ze verschillen van de OCW-reeks en van elkaar en zijn er niet mee te verbinden; jaren "
+        "zonder cijfer blijven leeg. De tabel geeft per cijfer de toelichting.",
     )
 
 
@@ -133,6 +169,7 @@ def mbo_route(session: SessionData | None = None) -> FiguresView:
 def warm() -> None:
     options = choices()
     instroom(list(OPLEIDING_CODES), options.instroom_years)
+    pabo_eerstejaars()
     diplomas(options.default_vakken)
     zij_instroom()
     mbo_route()

@@ -127,6 +127,29 @@ def small_map(sector: str, session: SessionData | None = None) -> MapView:
     )
 
 
+@cache.view
+def mbo_prognose(session: SessionData | None = None) -> ChartView:
+    """The forecast of the mbo teachers needed: next to the mbo shortage, as the only forecast for the mbo."""
+    frame = cache.mbo_prognose(cache.indicators(indicators=("benodigde_leraren_fte",), sectors=("mbo",),
+                                                session=session))
+    return chart(
+        "mbo_prognose",
+        "Mbo: hoeveel leraren zijn nodig? (raming, fte)",
+        frame,
+        lambda: cache.lines(cache.renamed(frame, year="jaar"), "jaar", "value", "reeks", "fte",
+                            dashed_groups=tuple(frame["reeks"].unique()), height=340,
+                            colors=dict.fromkeys(frame["reeks"], dict(zip(KPI_SECTORS, PALETTE))["mbo"])),
+        labels(("reeks", "Reeks"), "year", ("value", "Benodigde leraren (fte)"), "kind", "reliability", "source_id",
+               "note"),
+        {"value": fmt_fte},
+        cache.table("sources", session),
+        note="Een raming van het aantal leraren dat het mbo nodig heeft (zittende en nieuwe leraren samen), geen "
+        "tekort en geen meting. Het jaar waarin de raming is gemaakt staat niet in de bron; een nieuwere raming "
+        "voor het mbo is niet gevonden.",
+        missing="Voor het mbo is geen raming van het aantal benodigde leraren in de data.",
+    )
+
+
 @dataclass(frozen=True)
 class WerkplanView:
     title: str
@@ -155,4 +178,8 @@ def werkplan(session: SessionData | None = None) -> WerkplanView:
 
 
 def warm() -> None:
-    kpis(), trend(), small_map("po"), werkplan()
+    kpis()
+    trend()
+    small_map("po")
+    mbo_prognose()
+    werkplan()

@@ -88,7 +88,7 @@ def test_every_page_shows_the_new_measurement(pages):
         assert f"({sector}, {label})" in shown[f"overzicht/{sector}"]["texts"]  # the small map heading
         assert f"per arbeidsmarktregio, {label}" in shown[f"regionale-tekorten/{sector}"]["texts"]
         assert f"per onderwijsregio, {label}" in shown[f"onderwijsregios/{sector}"]["texts"]
-        assert f"Laatste meting: {label}" in shown[f"behoud/{sector}"]["texts"]
+        assert f"Laatste officiële meting: {label}" in shown[f"behoud/{sector}"]["texts"]
     assert f"Tekort per vak, {label}" in shown["bevoegdheden/vo"]["texts"]
     assert shown["opleiden/po"]["sliders"]["_jaren"][1] == pages["instroom"]
 

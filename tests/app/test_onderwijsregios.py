@@ -79,3 +79,32 @@ def test_malformed_links_fall_back():
     assert at.multiselect(key="overgelijk").value == []  # a bad onderdeel= opens the first tab
     at = open_page("onderwijsregios", eigen="GM9999")
     assert at.multiselect(key="eigen").value == []
+
+
+ROTTERDAM = "OR-rotterdam-po-rotterdam-vo-mbo"
+
+
+def test_members_lying_apart_are_flagged_and_the_figure_can_leave_them_or_the_unsure_ones_out():
+    import io
+
+    import pypdf
+
+    from dashboard.views import onderwijsregios as views
+
+    at = open_page("onderwijsregios", oregio=ROTTERDAM)
+    all_members = next(m.value for m in at.metric if m.label.startswith("Tekort po"))
+    assert any("Ligt los van de rest:** Ede, Katwijk, Leiden" in c.value for c in at.caption)  # from the boundaries
+    at.radio(key="leden").set_value("zonder-los").run()
+    assert at.query_params["leden"] == "zonder-los"
+    without = next(m.value for m in at.metric if m.label.startswith("Tekort po"))
+    assert without != all_members and any(m.value == "17 van 17" for m in at.metric)
+    note = "Het cijfer telt 3 gemeenten die los van de rest liggen niet mee: Ede, Katwijk en Leiden."
+    assert note in texts(at)
+    # every member of Rotterdam's approximate definition is 'onzeker': nothing is left to count, and the page says so
+    at = open_page("onderwijsregios", oregio=ROTTERDAM, leden="zonder-onzeker")
+    assert any("blijft er geen gemeente over" in i.value for i in at.info)
+    # the PDF tells the same as the page
+    data = views.oregio_data("po")
+    pdf = views.regioprofiel_pdf(views.profile(data, ROTTERDAM, None, "zonder-los"), [])
+    text = " ".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages)
+    assert "Ede, Katwijk en Leiden" in " ".join(text.split()) and without in text

@@ -1,4 +1,4 @@
-from helpers import open_page, texts
+from helpers import downloads, open_page, texts
 
 
 def test_headline_figures():
@@ -17,3 +17,12 @@ def test_sector_filter_changes_small_map():
     at.radio(key="sector").set_value("po").run()
     assert "Almere: **23,8%**" in texts(at)
     assert "sector" not in at.query_params
+
+
+def test_the_mbo_forecast_is_shown_where_the_mbo_is_chosen_with_its_table_and_source():
+    assert "mbo_prognose" not in [c.key for c in open_page("overzicht").get("plotly_chart")]
+    at = open_page("overzicht", sector="mbo")
+    assert [c.key for c in at.get("plotly_chart")][:2] == ["tekort_trend_fte", "mbo_prognose"]
+    assert "21.500 fte" in at.get("plotly_chart")[1].proto.spec  # 2027 in the OIC forecast
+    assert any("Prognoses arbeidsmarkt mbo" in c.value for c in at.caption)
+    assert any(link.startswith("/download/mbo_prognose.csv?") for _, link in downloads(at))  # its CSV, by name

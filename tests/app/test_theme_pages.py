@@ -14,8 +14,11 @@ def chart_json(at, index: int = 0) -> str:
 def test_opleiden_renders_with_sources():
     at = open_page("opleiden")
     assert at.title[0].value == "Opleiden"
-    assert len(at.get("plotly_chart")) == 1  # only the open tab draws
+    # only the open tab draws: the OCW intake and, apart from it, the pabo's other counts up to 2024/25
+    assert [c.key for c in at.get("plotly_chart")] == ["instroom_lerarenopleidingen", "pabo_eerstejaars"]
     assert "Instroom in de lerarenopleiding" in texts(at)
+    assert "5.838" in chart_json(at, 1) and "2024/25" in texts(at)  # eerstejaars pabo 2024/25 (HVN_2025_PABO)
+    assert any(link.startswith("/download/pabo_eerstejaars.csv?") for _, link in downloads(at))
     assert any(c.value.startswith("Bron: Ministerie van OCW") for c in at.caption)  # source line under the chart
     at = open_page("opleiden", onderdeel="Mbo-route")
     assert any(m.value == "3.500" for m in at.metric)
@@ -24,8 +27,9 @@ def test_opleiden_renders_with_sources():
 @pytest.mark.parametrize(
     ("page", "tab", "chart_key"),
     [
-        ("opleiden", "Instroom", "instroom_lerarenopleidingen"),
+        ("opleiden", "Instroom", ("instroom_lerarenopleidingen", "pabo_eerstejaars")),
         ("opleiden", "Diploma's per vak", "diplomas_tweedegraads_per_vak"),
+        ("behoud", "Vacatures", "vacatures"),
         ("opleiden", "Zij-instroom", "zij_instroom"),
         ("onderwijstijd", "Lestijd van leerlingen", "lestijd_leerlingen"),
         ("behoud", "Regelingen", "lerarenbeurs"),
@@ -37,7 +41,7 @@ def test_opleiden_renders_with_sources():
 )
 def test_a_tab_from_the_link_is_open_and_draws_only_its_own_chart(page, tab, chart_key):
     at = open_page(page, onderdeel=tab)
-    assert [c.key for c in at.get("plotly_chart")] == [chart_key]
+    assert [c.key for c in at.get("plotly_chart")] == (list(chart_key) if isinstance(chart_key, tuple) else [chart_key])
 
 
 def test_switching_tabs_draws_the_other_part_and_keeps_it_in_the_url():
@@ -68,7 +72,8 @@ def test_opleiden_type_and_year_filters_change_the_chart():
     full = chart_json(at)
     at.multiselect(key="opleidingen").set_value(["pabo"]).run()
     only_pabo = chart_json(at)
-    assert only_pabo != full and "hbo tweedegraads" not in only_pabo
+    assert "Hbo tweedegraads" in full and "Pabo (hbo, po)" in full  # the legend says what the selector says
+    assert only_pabo != full and "Hbo tweedegraads" not in only_pabo
     at.slider(key="_jaren").set_value((2018, 2023)).run()
     assert at.query_params["van"] == "2018" and at.query_params["opleidingen"] == "pabo"
     assert chart_json(at) != only_pabo
@@ -126,10 +131,27 @@ def _metric(at, label_start: str) -> str:
 
 def test_calculator_arithmetic_defaults():
     at = open_page("behoud")
-    # po: 75% deeltijd x 10% extra x 0,2 fte / 0,7 fte = 2,14% of werkgelegenheid; / 8,1% (okt 2024) = 26%
+    # po: 75% deeltijd x 10% extra x 0,2 fte / 0,7 fte = 2,14% of werkgelegenheid; / 9,7% (okt 2023) = 22%
     assert _metric(at, "Extra uren") == "2,14%"
-    assert _metric(at, "Deel van het tekort") == "26%"
+    assert _metric(at, "Deel van het tekort") == "22%"
 
+
+def test_calculator_uses_the_national_shortage_the_overzicht_shows():
+    overzicht = open_page("overzicht")
+    po = next(m for m in overzicht.metric if "po" in m.label.lower() and m.value.endswith("%"))
+    at = open_page("behoud")
+    assert _metric(at, "Tekort po, Nederland") == po.value == "9,7%"
+    assert "ongeveer **9.800 fte**" in texts(at)  # 9,7% of 101.000 fte, the measurement of okt 2023
+    assert any("8,1% (okt 2024)" in c.value and "geen officiële meting" in c.value for c in at.caption)
+
+
+def test_calculator_fte_is_chosen_in_dutch_notation():
+    at = open_page("behoud")
+    fte = at.select_slider(key="gem_fte")
+    assert fte.format_func(fte.value) == "0,70 fte" and fte.format_func(0.85) == "0,85 fte"
+    fte.set_value(0.8).run()
+    assert at.query_params["gem_fte"] == "0.8"
+    assert _metric(at, "Extra uren") == "1,88%"  # 0.75*0.10*0.2/0.8
 
 def test_calculator_inputs_change_result_and_live_in_url():
     at = open_page("behoud")
@@ -138,13 +160,14 @@ def test_calculator_inputs_change_result_and_live_in_url():
     assert at.query_params["extra"] == "40"
     at.selectbox(key="calc_regio").set_value("GM0034").run()  # Almere, 23,8%
     assert _metric(at, "Tekort po") == "23,8%"
+    assert not any("geen officiële meting" in c.value for c in at.caption)  # the national note only for Nederland
     assert _metric(at, "Deel van het tekort") == "36%"
     assert at.query_params["calc_regio"] == "GM0034"
 
 
 def test_calculator_round_trip_from_link():
     at = open_page("behoud", sector="vo", calc_regio="AM09", deeltijd="50", extra="20", gem_fte="0.8")
-    assert at.number_input(key="gem_fte").value == pytest.approx(0.8)
+    assert at.select_slider(key="gem_fte").value == pytest.approx(0.8)
     # vo Achterhoek 13,0%: 0.5*0.2*0.2/0.8 = 2,5% -> 19%
     assert _metric(at, "Tekort vo") == "13,0%"
     assert _metric(at, "Extra uren") == "2,50%"
@@ -156,6 +179,22 @@ def test_calculator_out_of_range_link_says_so_instead_of_computing():
     at = open_page("behoud", deeltijd="500")
     assert any("500% valt buiten het bereik 0–100%" in w.value for w in at.warning)
     assert not any(m.label.startswith("Extra uren") for m in at.metric)  # no "0,00%" / "0 fte" result
+    at = open_page("behoud", gem_fte="5")
+    assert any("5 fte valt buiten het bereik 0,1–1 fte" in w.value for w in at.warning)
+    at = open_page("behoud", gem_fte="0.73")  # between the offered values: kept, not rounded away
+    assert at.select_slider(key="gem_fte").value == pytest.approx(0.73)
+
+
+def test_vacancies_are_three_counts_each_with_its_own_axis_table_and_sources():
+    import json
+
+    at = open_page("behoud", onderdeel="Vacatures")
+    spec = json.loads(chart_json(at))
+    assert len([k for k in spec["layout"] if k.startswith("xaxis")]) == 3  # one value axis per definition
+    assert "ruim 41.000" in chart_json(at) and "circa 3.200" in chart_json(at)
+    assert any("niet met elkaar te vergelijken" in c.value for c in at.caption)
+    assert any(c.value.startswith("Bronnen:") and "NOS" in c.value and "UWV" in c.value for c in at.caption)
+    assert any(link.startswith("/download/vacatures.csv?") for _, link in downloads(at))  # its CSV, as every chart's
 
 # --- Data & verantwoording -------------------------------------------------------------------------------------------
 

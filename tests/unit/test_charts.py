@@ -141,7 +141,11 @@ def test_measurements_style_by_reliability():
         "secundair (overgenomen of niet-officiële bron)",
         "betrouwbaar (officiële bron)",
     ]
-    assert list(fig.layout.xaxis.categoryarray) == ["okt 2021", "okt 2023"]
+    assert list(fig.layout.xaxis.ticktext) == ["okt 2021", "okt 2023"]
+    assert fig.layout.xaxis.tickvals[1] - fig.layout.xaxis.tickvals[0] == 2  # okt 2022 missing: a gap of two years
+    assert problems(fig) == []
+    undated = measurements(frame.assign(peildatum=["2021/2022", "2023"]), "%")
+    assert list(undated.layout.xaxis.categoryarray) == ["2021/2022", "2023"]
 
 
 def test_hbar_highlight():
@@ -149,3 +153,86 @@ def test_hbar_highlight():
     fig = hbar(frame, "naam", "v", "uur", highlight="Nederland")
     colors = dict(zip(fig.data[0].y, fig.data[0].marker.color, strict=True))
     assert colors["Nederland · po"] != colors["OESO-gemiddelde · po"]
+
+
+# --- the figure rules (tests/figure_checks.py) hold for the builders, and catch what they must -----------------------
+
+from tests.figure_checks import problems  # noqa: E402
+
+
+def test_the_rules_catch_si_ticks_clipped_labels_decimal_points_and_hidden_gaps():
+    import plotly.graph_objects as go
+
+    si = go.Figure(go.Bar(x=[41000, 2150], y=["a", "b"], orientation="h", hovertemplate="%{text}"),
+                   layout={"separators": ",."})
+    assert any("tickformat" in p for p in problems(si))  # plotly would write "10k"
+    clipped = hbar(pd.DataFrame({"n": ["a"], "v": [41000.0]}), "n", "v", "vacatures")
+    clipped.update_xaxes(range=None)
+    assert any("afgesneden" in p for p in problems(clipped))
+    point = go.Figure(go.Bar(x=["a"], y=[0.7], text=["0.70"], hovertemplate="%{text}"), layout={"separators": ",."})
+    assert any("Nederlandse notatie" in p for p in problems(point))
+    raw_hover = go.Figure(go.Bar(x=["a"], y=[7], hovertemplate="%{y}"), layout={"separators": ",."})
+    assert any("zonder opmaak" in p for p in problems(raw_hover))
+    hidden = go.Figure(go.Bar(x=["2020", "2022"], y=[1, 2], hovertemplate="%{text}"), layout={"separators": ",."})
+    assert any("[2021]" in p for p in problems(hidden))
+    joined = go.Figure(go.Scatter(x=[2020, 2022], y=[1, 2], mode="lines", hovertemplate="%{text}"),
+                       layout={"separators": ",."})
+    assert any("loopt door" in p for p in problems(joined))
+    assert any("separators" in p for p in problems(go.Figure()))
+    by_year = go.Figure(go.Bar(x=["2020", "2021"], y=[1, 2], hovertemplate="%{text}"), layout={"separators": ",."})
+    by_year.update_xaxes(type="category").add_annotation(x="2021", y=0, text="geen cijfer")
+    assert any("als positie" in p for p in problems(by_year))
+
+
+def test_hbar_with_large_values_has_dutch_ticks_and_room_for_its_longest_label():
+    frame = pd.DataFrame({"naam": ["CBS 2022/23", "UWV"], "v": [41000.0, 2150.0]})
+    fig = hbar(frame, "naam", "v", "vacatures")
+    assert fig.layout.xaxis.tickformat == "," and fig.layout.separators == ",."
+    assert fig.layout.xaxis.range[1] >= 41000 * 1.1
+    assert list(fig.data[0].text) == ["2.150", "41.000"]
+    assert problems(fig) == []
+
+
+def test_grouped_bar_of_years_keeps_a_slot_for_a_year_without_a_figure():
+    from dashboard.charts.basic import grouped_bar
+
+    frame = pd.DataFrame({"jaar": ["2020", "2022"], "v": [1777.0, 2000.0], "g": ["a", "a"], "b": ["", "circa"]})
+    fig = grouped_bar(frame, "jaar", "v", "g", "personen", years=True, qualifier="b")
+    assert list(fig.layout.xaxis.categoryarray) == ["2020", "2021", "2022"]
+    assert [a.text for a in fig.layout.annotations] == ["geen cijfer"]
+    assert fig.layout.annotations[0].x == 1  # by position: "2021" would be read as the 2021st category
+    assert list(fig.data[0].text) == ["1.777", "circa 2.000"]
+    assert problems(fig) == []
+
+
+def test_a_measured_line_breaks_at_a_missing_year_and_a_raming_does_not():
+    frame = pd.DataFrame({"jaar": [2021, 2023, 2022, 2027], "v": [1700.0, 3800.0, 5093.0, 3167.0],
+                          "reeks": ["vo gemeten", "vo gemeten", "raming", "raming"]})
+    fig = lines(frame, "jaar", "v", "reeks", "fte", dashed_groups=("raming",))
+    measured, forecast = fig.data
+    assert list(measured.x) == [2021, 2022, 2023] and pd.isna(measured.y[1])
+    assert list(forecast.x) == [2022, 2027]
+    assert problems(fig) == []
+
+
+def test_panels_give_each_count_its_own_axis():
+    from dashboard.charts.basic import hbar_panels
+
+    frame = pd.DataFrame({"telling": ["CBS", "CBS", "UWV"], "label": ["2023/24", "2022/23", "po"],
+                          "v": [39000.0, 41000.0, 700.0], "b": ["ruim", "ruim", ""]})
+    fig = hbar_panels(frame, "telling", "label", "v", "vacatures", qualifier="b")
+    assert [t.xaxis for t in fig.data] == ["x", "x2"]
+    assert fig.layout.xaxis.range[1] >= 41000 * 1.1 and fig.layout.xaxis2.range[1] >= 700 * 1.1
+    assert "ruim 41.000" in fig.data[0].text
+    assert problems(fig) == []
+
+
+def test_members_apart_from_the_rest_of_their_region_come_from_the_boundaries():
+    from dashboard.data.geo import apart
+
+    gm = read_boundaries("gemeente")
+    # Rotterdam, Schiedam and Vlaardingen touch; Leiden and Katwijk touch each other but not them; Ede is far away
+    region = ("GM0599", "GM0606", "GM0622", "GM0546", "GM0537", "GM0228")
+    assert apart(gm, region) == ("GM0228", "GM0537", "GM0546")
+    assert apart(gm, ("GM0983", "GM0984")) == ("GM0983", "GM0984")  # Venlo and Venray: two equal parts, no rest
+    assert apart(gm, ("GM0363",)) == ()

@@ -22,6 +22,8 @@ def test_value_by_unit():
 def test_peildatum():
     assert fmt_peildatum("2023-10-01") == "okt 2023"
     assert fmt_peildatum("2021-02-01?") == "feb 2021 (datum onzeker)"
+    assert fmt_peildatum("2024-07") == "jul 2024" and fmt_peildatum("2022-Q2") == "2e kwartaal 2022"
+    assert fmt_peildatum("2013-2016") == "2013-2016" and fmt_peildatum("2023/2024") == "2023/2024"
     assert fmt_peildatum("IPTO2020") == "IPTO2020"
 
 

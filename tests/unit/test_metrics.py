@@ -192,3 +192,34 @@ def test_meer_uren_computes_in_range_and_refuses_out_of_range():
         with pytest.raises(metrics.OutOfRange, match=re.escape(message)) as raised:
             metrics.meer_uren(**given, werkgelegenheid_fte=100_000)
         assert raised.value.field == next(iter(kwargs))
+
+
+def test_vacancies_come_per_definition_with_their_approximation(tables):
+    from dashboard.metrics import vacatures
+    from dashboard.texts import VACATURE_TELLINGEN
+
+    frame = vacatures(tables["indicators"])
+    assert list(dict.fromkeys(frame["telling"])) == list(VACATURE_TELLINGEN.values())
+    cbs = frame[frame["label"] == "schooljaar 2022/23"].iloc[0]
+    assert (cbs["value"], cbs["benadering"]) == (41000.0, "ruim")
+    assert set(frame.loc[frame["telling"].str.startswith("Bij UWV"), "benadering"]) == {""}  # exact counts
+
+
+def test_pabo_eerstejaars_2024_25_and_the_mbo_forecast_reach_a_frame(tables):
+    from dashboard.metrics import mbo_prognose, pabo_eerstejaars
+
+    pabo = pabo_eerstejaars(tables["indicators"])
+    row = pabo[(pabo["telling"] == "eerstejaars") & (pabo["studiejaar"] == "2024/25")].iloc[0]
+    assert row["value"] == 5838.0 and row["source_id"] == "HVN_2025_PABO"
+    mbo = mbo_prognose(tables["indicators"])
+    assert (mbo["year"].min(), mbo["year"].max()) == (2017, 2027) and set(mbo["kind"]) == {"raming"}
+    assert mbo["reeks"].iloc[0] == "mbo, raming van ca. 2017"
+
+
+def test_counted_members_leave_out_the_unsure_or_those_lying_apart():
+    from dashboard.metrics import counted_members
+
+    codes, reliability, apart = ("A", "B", "C"), {"A": "solid", "B": "uncertain", "C": "secondary"}, ("C",)
+    assert counted_members(codes, reliability, apart, "alle") == codes
+    assert counted_members(codes, reliability, apart, "zonder-onzeker") == ("A", "C")  # only 'onzeker' goes
+    assert counted_members(codes, reliability, apart, "zonder-los") == ("A", "B")

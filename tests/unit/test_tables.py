@@ -41,3 +41,21 @@ def test_the_on_screen_table_shows_reliability_in_words_unless_told_otherwise():
     columns = {"value": "Waarde", "reliability": "Betrouwbaarheid"}
     assert formatted(frame, columns, {})["Betrouwbaarheid"].iloc[0] == reliability_label("solid") != "solid"
     assert formatted(frame, columns, {"reliability": str.upper})["Betrouwbaarheid"].iloc[0] == "SOLID"
+
+
+def test_several_sources_are_listed_one_line_per_publisher_with_peildatum_and_reliability(tables):
+    frame = pd.DataFrame({"source_id": ["CD_2021", "CD_2023", "RD_2024A"], "peildatum": ["2021-10-01", "2023-10-01",
+                          "2024-10-01"], "reliability": ["solid", "solid", "secondary"]})
+    text = source_text(frame, tables["sources"])
+    head, *lines = text.split("  \n")
+    assert head == "Bronnen:" and len(lines) == 2  # Centerdata (two reports) and Reformatorisch Dagblad
+    centerdata = next(line for line in lines if line.startswith("Centerdata: "))
+    assert centerdata.count("](https://") == 2 and "peildatum okt 2021" in centerdata and "betrouwbaar" in centerdata
+    assert any("peildatum okt 2024" in line and "secundair" in line for line in lines)
+
+
+def test_a_source_address_with_a_remark_after_it_still_makes_one_working_link():
+    sources = pd.DataFrame([{"source_id": "S", "title": "Titel", "publisher": "Uitgever", "year": "2019",
+                             "url": "https://x.nl/node/1 (origineel: https://y.nl/a.pdf)", "kind": "news"}])
+    text = source_text(pd.DataFrame({"source_id": ["S"]}), sources)
+    assert text == "Bron: Uitgever, [Titel](https://x.nl/node/1) (2019)"
