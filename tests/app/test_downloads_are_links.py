@@ -27,7 +27,7 @@ def test_profile_and_comparison_downloads_are_links():
 
 
 TABS = {
-    "behoud": ("Regelingen", "Vertrekredenen", "Uitstroom"),
+    "behoud": ("Regelingen", "Vertrekredenen", "Uitstroom", "Vacatures"),
     "bevoegdheden": ("Tekort per vak", "Bevoegdheid per vak"),
     "onderwijsregios": ("Vergelijken", "Eigen regio", "Alle onderwijsregio's"),
     "opleiden": ("Instroom", "Diploma's per vak", "Zij-instroom", "Mbo-route"),
@@ -43,7 +43,7 @@ def test_every_download_in_every_tab_is_a_link(page, tab):
     assert not at.get("download_button"), [b.label for b in at.get("download_button")]
     offered = downloads(at)
     assert all(url.startswith("/download/") for _, url in offered)
-    if tab in ("Vertrekredenen", "Uitstroom", "Zij-instroom", "Eigen regio", "Alle onderwijsregio's"):
+    if tab in ("Vertrekredenen", "Uitstroom", "Vacatures", "Zij-instroom", "Eigen regio", "Alle onderwijsregio's"):
         assert offered, f"{page} / {tab} biedt geen download"
 
 
