@@ -18,7 +18,7 @@ SORT = Param("sorteer", "tekort", choices=tuple(views.SORT_LABELS))
 ONDERDEEL = Param("onderdeel", "Tekort per vak", choices=("Tekort per vak", "Bevoegdheid per vak"))
 bind(VAKKEN, IPTO, SORT, ONDERDEEL)
 
-st.title("Bevoegdheden")
+st.title("Bevoegdheden", anchor=False)
 st.markdown(
     "In welke vakken is het tekort het grootst, en hoeveel lessen worden gegeven door een leraar zonder de "
     "juiste bevoegdheid? Cijfers voor het voortgezet onderwijs."

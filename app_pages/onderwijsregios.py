@@ -34,7 +34,7 @@ if ONDERDEEL.key not in st.query_params and EIGEN.key in st.query_params:  # a s
     st.query_params[ONDERDEEL.key] = "Eigen regio"
 bind(OREGIO, OVERGELIJK, EIGEN, EIGEN_NAAM, ONDERDEEL)
 
-st.title("Onderwijsregio's")
+st.title("Onderwijsregio's", anchor=False)
 st.markdown(
     "Onderwijsregio's zijn samenwerkingen van schoolbesturen, lerarenopleidingen en de beroepsgroep die samen een "
     "regionaal plan maken. Hoe groot is het tekort in uw onderwijsregio, hoe verhoudt die zich tot andere en tot het "
@@ -67,7 +67,7 @@ region_map.render(
 if clicked := st.session_state.pop("_oregio_klik", None):
     st.session_state[OREGIO.key] = names_to_codes[clicked]
 
-st.subheader("Profiel van een onderwijsregio")
+st.subheader("Profiel van een onderwijsregio", anchor=False)
 st.selectbox(
     "Onderwijsregio",
     ("",) + data.codes,
@@ -80,7 +80,7 @@ if code := st.session_state[OREGIO.key]:
 
 
 def compare_part() -> None:
-    st.subheader("Onderwijsregio's vergelijken")
+    st.subheader("Onderwijsregio's vergelijken", anchor=False)
     voorlopers = data.voorlopers[: compare.MAX_REGIONS]
     compare.render(
         "onderwijsregio's",

@@ -17,7 +17,7 @@ PARTS = ("Lesuren van leraren", "Lestijd van leerlingen", "Pilot vo")
 ONDERDEEL = Param("onderdeel", PARTS[0], choices=PARTS)
 bind(ONDERDEEL)
 
-st.title("Onderwijstijd")
+st.title("Onderwijstijd", anchor=False)
 st.markdown(
     "Nederlandse leraren staan meer uren voor de klas dan hun collega's elders in de OESO en de EU. Minder "
     "lesuren kan ruimte geven voor voorbereiding en ontwikkeling, en het tekort verlichten. Wat is bekend?"

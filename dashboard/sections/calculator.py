@@ -9,6 +9,7 @@ import streamlit as st
 from dashboard.format import fmt_fte, fmt_pct, fmt_peildatum
 from dashboard.metrics import MEER_UREN_BOUNDS, OutOfRange, meer_uren
 from dashboard.ui.state import Param
+from dashboard.ui.widgets import metric
 from dashboard.views.behoud import Calculator
 
 FORMULA = (
@@ -24,7 +25,7 @@ FORMULA = (
 
 
 def render(view: Calculator, regio: Param, deeltijd: Param, extra: Param, gem_fte: Param) -> None:
-    st.subheader("Rekenhulp: wat levert meer uren werken op?")
+    st.subheader("Rekenhulp: wat levert meer uren werken op?", anchor=False)
     # Read the input before the widgets clamp a value from a link (deeltijd=500 would silently become 100).
     asked = {p.key: st.session_state[p.key] for p in (deeltijd, extra, gem_fte)}
     bounds = {
@@ -68,11 +69,12 @@ def render(view: Calculator, regio: Param, deeltijd: Param, extra: Param, gem_ft
         )
         return
     r1, r2, r3 = st.columns(3)
-    r1.metric(
-        f"Tekort {view.sector}, {view.names[region]}",
-        fmt_pct(shortage),
-        help=f"Laatste meting: {fmt_peildatum(view.peildatum)}." if view.peildatum else None,
-    )
+    with r1:
+        metric(
+            f"Tekort {view.sector}, {view.names[region]}",
+            fmt_pct(shortage),
+            note=f"Laatste meting: {fmt_peildatum(view.peildatum)}." if view.peildatum else None,
+        )
     r2.metric("Extra uren, in % van de werkgelegenheid", fmt_pct(result["extra_pct_werkgelegenheid"], 2))
     r3.metric("Deel van het tekort dat zo wordt gedekt", fmt_pct(result["dekking_pct"], 0))
     if result["extra_fte"] is not None:
