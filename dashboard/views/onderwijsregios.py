@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard import cache
+from dashboard import describe as words
 from dashboard.data.definitions import own_region_csv
 from dashboard.data.load import SessionData
 from dashboard.format import fmt_fte, fmt_pct, fmt_peildatum, fmt_pp, fmt_sectors, reliability_label
@@ -120,6 +121,7 @@ def shortage_map(data: OregioData) -> MapView:
         figure=cache.onderwijsregio_map(frame, groups) if len(frame) else None,
         sources=cache.source_text(frame, data.regional.sources),
         filename=f"tekort_{data.sector}_per_onderwijsregio.csv",
+        description=words.ranking(frame, "onderwijsregio", "value", fmt_pct, "afgeleid tekort", data.regional.national),
     )
 
 
@@ -146,6 +148,7 @@ def change_map(data: OregioData, previous: OregioData) -> MapView:
         figure=cache.onderwijsregio_map(frame, groups) if len(frame) else None,
         sources=cache.source_text(pd.concat([data.shortage, previous.shortage]), data.regional.sources),
         filename=f"verschil_{data.sector}_per_onderwijsregio.csv",
+        description=words.change(frame, "onderwijsregio", "value", fmt_pp, noun="onderwijsregio's"),
     )
 
 
@@ -167,6 +170,7 @@ class Profile:
     sources: str
     source_ids: tuple[str, ...]
     gemeenten_shown: pd.DataFrame  # profile.gemeenten with the membership in words, for the on-screen table
+    members_description: str = ""  # the members map in words
 
     @property
     def summary(self) -> dict:
@@ -218,6 +222,7 @@ def _history(
         },
         data.regional.sources,
         note="Per meting afgeleid met dezelfde gemeenten; alleen metingen (geen ramingen).",
+        describe=lambda f: words.trend(f, "peildatum", "value", fmt_pct, x_text=fmt_peildatum),
     )
 
 
@@ -259,7 +264,19 @@ def _profile(
         profile.gemeenten.assign(
             lidmaatschap=lambda d: d["lidmaatschap"].map(lambda r: reliability_label(r) if r else "zelf gekozen")
         ),
+        members_words(members, name),
     )
+
+
+def members_words(members: pd.DataFrame, name: str) -> str:
+    """The members map in words: how many gemeenten, which of them rest on an uncertain membership."""
+    if members.empty:
+        return ""
+    unsure = sorted(members.loc[members["reliability"] == "uncertain", "gemeente"])
+    text = f"De kaart toont de {len(members)} gemeenten van {name} in blauw"
+    if unsure:
+        text += f"; lichtblauw, met een onzeker lidmaatschap: {', '.join(unsure)}"
+    return text + ". Elke gemeente met haar cijfer staat in de tabel eronder."
 
 
 @cache.view
@@ -331,6 +348,7 @@ def compare(data: OregioData, chosen: list[str]) -> ChartView:
         "staat in de tabel.",
         missing="Kies ten minste twee onderwijsregio's om ze naast elkaar te zien, met het landelijk cijfer als "
         "referentie.",
+        describe=lambda f: words.ranking(f, "onderwijsregio", "value", fmt_pct, "afgeleid tekort", national),
     )
 
 
@@ -367,6 +385,7 @@ def facts(data: OregioData, session: SessionData | None = None) -> Facts:
             labels(("sector_label", "Sector"), ("jaar", "Jaar"), ("value", "Dekking (%)"), "reliability"),
             {"value": fmt_pct},
             data.regional.sources,
+            describe=lambda f: words.per_group(f, "sector_label", "value", "jaar", fmt_pct),
         ),
         cache.with_sector_labels(overview),
         cache.onderwijsregio_overlaps(data.definition, data.sector, data.regions),

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard import cache
+from dashboard import describe as words
 from dashboard.data.load import SessionData
 from dashboard.format import fmt_number
 from dashboard.metrics import OPLEIDING_CODES
@@ -69,6 +70,7 @@ def instroom(types: list[str], years: tuple[int, int], session: SessionData | No
         "aan elkaar geplakt en zijn gesplitst op de enige consistente manier (betrouwbaarheid: officieel, "
         "handmatig ontleed).",
         missing="Kies ten minste één soort opleiding.",
+        describe=lambda f: words.trend(f, "year", "value", fmt_number, group="categorie"),
     )
 
 
@@ -88,6 +90,7 @@ def diplomas(vakken: list[str], session: SessionData | None = None) -> ChartView
         note="Duits, Aardrijkskunde en Maatschappijleer ontbreken: hun cijfers waren in de bron niet eenduidig "
         f"te lezen. Jaren na {last} zijn niet gevonden.",
         missing="Kies ten minste één vak.",
+        describe=lambda f: words.trend(f, "year", "value", fmt_number, group="vak"),
     )
 
 
@@ -120,6 +123,7 @@ def zij_instroom(session: SessionData | None = None) -> ChartView:
         {"value": fmt_number},
         cache.table("sources", session),
         note=note,
+        describe=lambda f: words.trend(f, "year", "value", fmt_number, group="definitie"),
     )
 
 
