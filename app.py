@@ -33,7 +33,9 @@ st.html(
     "a.download-link:hover {border-color: #0072B2; color: #0072B2;}"
     "a.download-link:focus-visible {outline: 3px solid #0072B2; outline-offset: 2px;}"
     # Focus visible on everything reached by keyboard (WCAG 2.4.7): some of Streamlit's links show none.
-    ":focus-visible {outline: 3px solid #0072B2 !important; outline-offset: 2px;}</style>"
+    ":focus-visible {outline: 3px solid #0072B2 !important; outline-offset: 2px;}"
+    # Inside a data grid the outline goes inwards: the grid clips what is drawn outside its cells.
+    "[data-testid='stDataFrame'] :focus-visible {outline-offset: -3px !important;}</style>"
 )
 
 bind(SECTOR)
