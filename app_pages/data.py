@@ -17,7 +17,7 @@ st.markdown(
 )
 methodology.definitions()
 
-st.subheader("Bronnen", anchor=False)
+st.header("Bronnen", anchor=False)
 st.caption(
     "Gesorteerd op het aantal cijfers dat het dashboard uit de bron haalt. Bronnen met 0 cijfers onderbouwen de "
     "indeling van de onderwijsregio's. Zoeken kan met het vergrootglas boven de tabel."
@@ -32,7 +32,7 @@ table(
     },
 )
 
-st.subheader("Downloads", anchor=False)
+st.header("Downloads", anchor=False)
 st.markdown("De volledige dataset, in het formaat van het datacontract (één rij per cijfer).")
 for index, (column, (label, file_name, mime, key)) in enumerate(zip(st.columns(3), views.DATASET_FILES)):
     with column:

@@ -67,7 +67,7 @@ region_map.render(
 if clicked := st.session_state.pop("_oregio_klik", None):
     st.session_state[OREGIO.key] = names_to_codes[clicked]
 
-st.subheader("Profiel van een onderwijsregio", anchor=False)
+st.header("Profiel van een onderwijsregio", anchor=False)
 st.selectbox(
     "Onderwijsregio",
     ("",) + data.codes,
@@ -80,7 +80,7 @@ if code := st.session_state[OREGIO.key]:
 
 
 def compare_part() -> None:
-    st.subheader("Onderwijsregio's vergelijken", anchor=False)
+    st.header("Onderwijsregio's vergelijken", anchor=False)
     voorlopers = data.voorlopers[: compare.MAX_REGIONS]
     compare.render(
         "onderwijsregio's",

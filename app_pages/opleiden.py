@@ -26,7 +26,7 @@ st.markdown(
 
 
 def instroom() -> None:
-    st.subheader("Instroom in de lerarenopleidingen", anchor=False)
+    st.header("Instroom in de lerarenopleidingen", anchor=False)
     left, right = st.columns([2, 1])
     kinds = views.TYPE_LABELS.get
     left.multiselect("Soort opleiding", TYPES.choices, key=TYPES.key, format_func=kinds, placeholder="Kies opleidingen")
@@ -37,7 +37,7 @@ def instroom() -> None:
 
 def diplomas() -> None:
     view = views.diplomas(st.session_state[VAKKEN.key], session)
-    st.subheader(view.title, anchor=False)
+    st.header(view.title, anchor=False)
     st.multiselect("Vakken", options.vakken, key=VAKKEN.key, placeholder="Kies vakken")
     chart.render(view, heading="none")
 

@@ -43,7 +43,7 @@ if st.session_state[WEERGAVE.key] == "verschil" and previous is not None:
 else:
     region_map.render(views.shortage_map(data, selected), views.MAP_COLUMNS, REGIO.key, data.codes)
 
-st.subheader("Regioprofiel", anchor=False)
+st.header("Regioprofiel", anchor=False)
 st.selectbox(
     "Regio",
     ("",) + data.codes,
@@ -55,7 +55,7 @@ if st.session_state[REGIO.key]:
     chosen = list(st.session_state[VERGELIJK.key])
     region_profile.render(profile, (views.regioprofiel_pdf, (data, profile, chosen)))
 
-st.subheader("Regio's vergelijken", anchor=False)
+st.header("Regio's vergelijken", anchor=False)
 compare.render("regio's", data.codes, data.names, VERGELIJK.key, lambda chosen: views.compare(data, chosen))
 
 publish(PEILDATUM, WEERGAVE, REGIO, VERGELIJK)

@@ -25,7 +25,7 @@ FORMULA = (
 
 
 def render(view: Calculator, regio: Param, deeltijd: Param, extra: Param, gem_fte: Param) -> None:
-    st.subheader("Rekenhulp: wat levert meer uren werken op?", anchor=False)
+    st.header("Rekenhulp: wat levert meer uren werken op?", anchor=False)
     # Read the input before the widgets clamp a value from a link (deeltijd=500 would silently become 100).
     asked = {p.key: st.session_state[p.key] for p in (deeltijd, extra, gem_fte)}
     bounds = {

@@ -11,7 +11,7 @@ from dashboard.views.base import ChartView
 def render(view: ChartView, heading: str = "subheader") -> None:
     """`heading`: "subheader", "bold" (inside a section) or "none" (the page wrote it, e.g. above a filter)."""
     if view.title and heading == "subheader":
-        st.subheader(view.title, anchor=False)
+        st.header(view.title, anchor=False)
     elif view.title and heading == "bold":
         st.markdown(f"**{view.title}**")
     if view.missing:

@@ -10,7 +10,7 @@ from dashboard.views.overzicht import KpiView
 
 
 def render(view: KpiView) -> None:
-    st.subheader("Tekort aan leraren bij de laatste meting", anchor=False)
+    st.header("Tekort aan leraren bij de laatste meting", anchor=False)
     for column, kpi in zip(st.columns(len(view.kpis)), view.kpis):
         with column, st.container(border=True):
             pct, fte, label = kpi.pct, kpi.fte, kpi.sector.upper()

@@ -20,7 +20,7 @@ CARDS = (
 
 
 def render(view: FiguresView) -> None:
-    st.subheader("De route via het mbo", anchor=False)
+    st.header("De route via het mbo", anchor=False)
     shown = [(indicator, label, help) for indicator, label, help in CARDS if indicator in view.figures]
     if not shown:
         missing("Er zijn geen cijfers over de route via het mbo geladen.")

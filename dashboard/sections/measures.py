@@ -29,7 +29,7 @@ CARDS = (
 
 
 def render(view: FiguresView) -> None:
-    st.subheader("Regelingen en maatregelen", anchor=False)
+    st.header("Regelingen en maatregelen", anchor=False)
     shown = [card for card in CARDS if card[0] in view.figures]
     for column, (indicator, label, help, fmt, suffix) in zip(st.columns(max(len(shown), 1)), shown):
         row = view.figures[indicator]

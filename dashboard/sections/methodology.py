@@ -10,10 +10,10 @@ from dashboard.texts import DEFINITIONS
 
 
 def definitions() -> None:
-    st.subheader("Begrippen", anchor=False)
+    st.header("Begrippen", anchor=False)
     st.markdown("\n\n".join(f"**{term}**: {text}" for term, text in DEFINITIONS))
 
-    st.subheader("Betrouwbaarheid", anchor=False)
+    st.header("Betrouwbaarheid", anchor=False)
     st.markdown("\n".join(f"- **{label}** (`{code}`)" for code, label in RELIABILITY_LABELS.items()))
     st.markdown(
         "Officieel betekent: direct gelezen in een publicatie van OCW, Centerdata, DUO, DUS-I, OESO of een "
@@ -23,7 +23,7 @@ def definitions() -> None:
 
 
 def missing_and_accessibility() -> None:
-    st.subheader("Wat ontbreekt", anchor=False)
+    st.header("Wat ontbreekt", anchor=False)
     st.markdown(
         "- Tekorten **per onderwijsregio** (het dashboard leidt ze af), per gemeente buiten de G5, en regionale "
         "tekorten in fte; welke regionale metingen er zijn, staat in de bronnentabel hierboven.\n"
@@ -34,13 +34,13 @@ def missing_and_accessibility() -> None:
         "- Resultaten van de pilot onderwijstijd en van de meerurenbonus."
     )
 
-    st.subheader("Kaarten", anchor=False)
+    st.header("Kaarten", anchor=False)
     st.markdown(
         f"{ATTRIBUTION}. Vereenvoudigde grenzen van gemeenten, provincies en arbeidsmarktregio's; de kaarten "
         "worden zonder internet getekend (geen externe kaarttegels)."
     )
 
-    st.subheader("Toegankelijkheid", anchor=False)
+    st.header("Toegankelijkheid", anchor=False)
     st.markdown(
         "We streven naar WCAG 2.1 AA. Kleurschalen zijn leesbaar bij kleurenblindheid (geel-oranje-rood voor de kaart, "
         "het Okabe-Ito-palet voor lijnen en staven); bij elke grafiek staat een tabel met dezelfde cijfers en een CSV. "
@@ -51,7 +51,7 @@ def missing_and_accessibility() -> None:
 
 
 def own_data_intro() -> None:
-    st.subheader("Eigen cijfers bekijken", anchor=False)
+    st.header("Eigen cijfers bekijken", anchor=False)
     st.markdown(
         "Bekijk cijfers van uw eigen regio of bestuur naast de gepubliceerde cijfers: upload een CSV- of Excel-bestand "
         "(.xlsx) in het formaat van de dataset (kolommen: zie de README; 'Alle cijfers' hierboven is een voorbeeld). "

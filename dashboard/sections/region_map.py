@@ -20,7 +20,7 @@ def render(
     attribution_note: str = "",
 ) -> None:
     """`view` has title, caption, frame, figure, sources, filename. A new click sets st.session_state[select_key]."""
-    st.subheader(view.title, anchor=False)
+    st.header(view.title, anchor=False)
     if view.caption:
         st.caption(view.caption)
     if view.figure is None:

@@ -15,7 +15,7 @@ PROFILE_PAGE = page("regionale-tekorten").script
 
 
 def render(view: MapView, chosen_sector: str) -> None:
-    st.subheader(view.title, anchor=False)
+    st.header(view.title, anchor=False)
     if chosen_sector not in REGIONAL_SECTORS:
         missing(
             f"Regionale tekortcijfers bestaan niet voor {SECTOR_LABELS[chosen_sector].lower()}; de kaart toont het "
