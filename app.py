@@ -35,7 +35,10 @@ st.html(
     # Focus visible on everything reached by keyboard (WCAG 2.4.7): some of Streamlit's links show none.
     ":focus-visible {outline: 3px solid #0072B2 !important; outline-offset: 2px;}"
     # Inside a data grid the outline goes inwards: the grid clips what is drawn outside its cells.
-    "[data-testid='stDataFrame'] :focus-visible {outline-offset: -3px !important;}</style>"
+    "[data-testid='stDataFrame'] :focus-visible {outline-offset: -3px !important;}"
+    # Reflow (WCAG 1.4.10): on a narrow screen or at 200% zoom long Dutch headings stay readable, smaller.
+    "@media (max-width: 700px) {h1 {font-size: 1.75rem !important;} h2 {font-size: 1.35rem !important;} "
+    "h3 {font-size: 1.15rem !important;}}</style>"
 )
 
 bind(SECTOR)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -9,6 +11,7 @@ from dashboard.format import fmt_number, fmt_peildatum, fmt_value, reliability_l
 
 # Okabe-Ito: a qualitative palette safe for colour-blind readers.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
+LABEL_MARGIN = 64  # pixels right of a horizontal bar chart, for the value label of the longest bar
 BASE_LAYOUT = {
     "separators": ",.",
     "margin": {"l": 10, "r": 10, "t": 30, "b": 10},
@@ -16,6 +19,23 @@ BASE_LAYOUT = {
     "plot_bgcolor": "white",
     "legend": {"orientation": "h", "y": -0.2},
 }
+
+
+WRAP = 20  # characters per line of a bar's name on the category axis
+
+
+def wrapped(name: object, width: int = WRAP) -> str:
+    """A long bar name over more lines ('EU-gemiddelde ·<br>bovenbouw vo (2015)'): on a 320-pixel screen plotly
+    would otherwise cut it off at the figure's left edge (WCAG 1.4.10)."""
+    return "<br>".join(textwrap.wrap(str(name), width)) or str(name)
+
+
+def _category_labels(fig: go.Figure, names: pd.Series) -> int:
+    """Show the wrapped names on the y axis (the bars keep their full names for hover and selection); the number
+    of extra lines, for the height."""
+    shown = [wrapped(n) for n in names]
+    fig.update_yaxes(tickmode="array", tickvals=list(names), ticktext=shown)
+    return sum(label.count("<br>") for label in shown)
 
 
 def _axis_suffix(unit: str) -> str:
@@ -58,7 +78,11 @@ def hbar(
             annotation_text=f"{reference_label}: {fmt_value(reference, unit)}",
             annotation_position="top",
         )
-    fig.update_layout(**BASE_LAYOUT, height=height or max(260, 28 * len(frame) + 80))
+    extra_lines = _category_labels(fig, data[label])
+    fig.update_layout(**BASE_LAYOUT, height=height or max(260, 28 * len(frame) + 14 * extra_lines + 80))
+    # The value labels stand right of the bars, outside the plot area: a fixed margin in pixels keeps the longest
+    # ('10,3%', '1.000') inside the figure on a 320-pixel screen too (WCAG 1.4.10) instead of cut off at the edge.
+    fig.update_layout(margin={**BASE_LAYOUT["margin"], "r": LABEL_MARGIN})
     fig.update_xaxes(ticksuffix=_axis_suffix(unit), gridcolor="#eee", rangemode="tozero")
     return fig
 
@@ -167,7 +191,10 @@ def stacked_share(
                 hovertemplate=f"{legend}: " + "%{text}<extra>%{y}</extra>",
             )
         )
-    fig.update_layout(**BASE_LAYOUT, barmode="stack", height=height or max(300, 30 * len(frame) + 100))
+    extra_lines = _category_labels(fig, data[label])
+    fig.update_layout(
+        **BASE_LAYOUT, barmode="stack", height=height or max(300, 30 * len(frame) + 14 * extra_lines + 100)
+    )
     fig.update_layout(legend_traceorder="normal")  # bevoegd first, as the bars read left to right
     fig.update_xaxes(ticksuffix="%", range=[0, 100], gridcolor="#eee")
     return fig
