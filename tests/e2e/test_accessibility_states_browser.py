@@ -59,12 +59,15 @@ def test_axe_on_every_tab_and_open_expander(server, page, state):
             page.goto(f"{server}/{state}&onderdeel={quote_plus(tab)}")
             wait_for_app(page)
             assert page.get_by_role("tab", name=tab, exact=True).get_attribute("aria-selected") == "true"
-        open_every_expander(page)
+        opened = open_every_expander(page)
         assert page.locator("[data-testid='stException']").count() == 0
         found = violations(page)
         bad = [v for v in found if v["impact"] in ("serious", "critical")]
         assert bad == [], (state, tab, summary(bad))
         unexplained = [v for v in found if v["impact"] == "moderate" and v["id"] not in MODERATE_EXPLAINED]
         assert unexplained == [], (state, tab, summary(unexplained))
-        checked.append(tab)
+        charts = page.locator("[data-testid='stPlotlyChart']").count()
+        checked.append((tab, opened))
+        # the table of each chart or map is behind an expander: it was opened and checked open
+        assert opened >= min(charts, 1), (state, tab, charts, opened)
     assert checked
