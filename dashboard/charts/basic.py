@@ -11,6 +11,8 @@ from dashboard.format import fmt_number, fmt_peildatum, fmt_value, reliability_l
 
 # Okabe-Ito: a qualitative palette safe for colour-blind readers.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
+# A marker shape per line, so lines differ in more than colour (WCAG 1.4.1); a raming gets the open variant.
+SYMBOLS = ["circle", "square", "diamond", "triangle-up", "pentagon", "hexagon", "star", "hourglass"]
 LABEL_MARGIN = 64  # pixels right of a horizontal bar chart, for the value label of the longest bar
 BASE_LAYOUT = {
     "separators": ",.",
@@ -138,19 +140,21 @@ def lines(
     height: int = 420,
     colors: dict[str, str] | None = None,
 ) -> go.Figure:
-    """One line per group; groups in `dashed_groups` (e.g. ramingen) are dashed so they never read as measured.
-    `colors` maps a group to a colour (e.g. a sector's measurement and forecast in the same colour)."""
+    """One line per group; groups in `dashed_groups` (e.g. ramingen) are dashed with open markers so they never
+    read as measured. `colors` maps a group to a colour (e.g. a sector's measurement and forecast in the same
+    colour); each colour has its own marker shape, so no line is told apart by colour alone."""
     fig = go.Figure()
     for i, (name, part) in enumerate(frame.groupby(group, sort=False)):
         part = part.sort_values(x)
         color = (colors or {}).get(str(name), PALETTE[i % len(PALETTE)])
+        shape = SYMBOLS[(PALETTE.index(color) if color in PALETTE else i) % len(SYMBOLS)]
         fig.add_trace(
             go.Scatter(
                 x=part[x],
                 y=part[y],
                 name=str(name),
                 mode="lines+markers",
-                marker={"size": 9, "symbol": "circle-open" if name in dashed_groups else "circle"},
+                marker={"size": 9, "symbol": f"{shape}-open" if name in dashed_groups else shape},
                 line={
                     "color": color,
                     "dash": "dash" if name in dashed_groups else "solid",
