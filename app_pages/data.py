@@ -13,7 +13,8 @@ st.title("Data & verantwoording", anchor=False)
 st.markdown(
     f"Dit dashboard toont **{fmt_number(catalogue.figures)} cijfers** uit **{catalogue.sources} bronnen**. "
     "Elk cijfer is met de hand overgenomen uit een openbare bron en heeft een peildatum en een betrouwbaarheid. "
-    "Er staan geen geschatte of verzonnen cijfers in; waar gegevens ontbreken, zegt de pagina dat."
+    "Er staan geen geschatte of verzonnen cijfers in; waar gegevens ontbreken, zegt de pagina dat. "
+    "De toegankelijkheidsverklaring staat onderaan deze pagina."
 )
 methodology.definitions()
 
@@ -38,6 +39,7 @@ for index, (column, (label, file_name, mime, key)) in enumerate(zip(st.columns(3
     with column:
         file_download(label, views.dataset_file, (catalogue, index), file_name, mime, key=key)
 
-methodology.missing_and_accessibility()
+methodology.missing_and_maps()
 methodology.own_data_intro()
 upload.render()
+methodology.accessibility_statement()
