@@ -38,7 +38,12 @@ st.html(
     "[data-testid='stDataFrame'] :focus-visible {outline-offset: -3px !important;}"
     # Reflow (WCAG 1.4.10): on a narrow screen or at 200% zoom long Dutch headings stay readable, smaller.
     "@media (max-width: 700px) {h1 {font-size: 1.75rem !important;} h2 {font-size: 1.35rem !important;} "
-    "h3 {font-size: 1.15rem !important;}}</style>"
+    "h3 {font-size: 1.15rem !important;}}"
+    # Streamlit cuts a long metric label, value or change off with '…': wrap it instead, so no text is lost.
+    "[data-testid='stMetricLabel'], [data-testid='stMetricLabel'] *, [data-testid='stMetricValue'], "
+    "[data-testid='stMetricValue'] *, [data-testid='stMetricDelta'], [data-testid='stMetricDelta'] * "
+    "{white-space: normal !important; overflow: visible !important; "
+    "text-overflow: clip !important; overflow-wrap: anywhere;}</style>"
 )
 
 bind(SECTOR)

@@ -13,6 +13,8 @@ from dashboard.format import fmt_number, fmt_peildatum, fmt_value, reliability_l
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
 # A marker shape per line, so lines differ in more than colour (WCAG 1.4.1); a raming gets the open variant.
 SYMBOLS = ["circle", "square", "diamond", "triangle-up", "pentagon", "hexagon", "star", "hourglass"]
+# A fill pattern per group of bars (the first plain), so groups differ in more than colour (WCAG 1.4.1).
+PATTERNS = ["", "/", ".", "x", "-", "|", "+", "\\"]
 LABEL_MARGIN = 64  # pixels right of a horizontal bar chart, for the value label of the longest bar
 BASE_LAYOUT = {
     "separators": ",.",
@@ -106,7 +108,11 @@ def grouped_bar(
                 x=part[x],
                 y=part[y],
                 name=str(name),
-                marker_color=PALETTE[i % len(PALETTE)],
+                marker={
+                    "color": PALETTE[i % len(PALETTE)],
+                    "pattern": {"shape": PATTERNS[i % len(PATTERNS)], "fillmode": "overlay", "fgopacity": 0.35,
+                                "fgcolor": "#ffffff", "size": 7},
+                },
                 text=[fmt_value(v, unit) for v in part[y]],
                 textposition="auto",
                 hovertemplate=f"{name}: " + "%{x}: %{text}<extra></extra>",

@@ -1,7 +1,8 @@
 """Reflow (WCAG 1.4.10) and zoom (1.4.4): every page 320 CSS pixels wide, and at 200% zoom of a 1280-pixel window
 (640 CSS pixels at device scale 2), without horizontal scrolling of the page and without text cut off or pushed
-out of view. Data tables may scroll sideways inside themselves (the criterion's own exception). A screenshot of
-each goes to test-output/ (reflow-320-<page>.png, zoom-200-<page>.png) to look at."""
+out of view; at desktop width no text is cut off either (no label ending in '…'). Data tables may scroll
+sideways inside themselves (the criterion's own exception). A screenshot of each goes to test-output/
+(reflow-320-<page>.png, zoom-200-<page>.png, desktop-<page>.png) to look at."""
 
 from __future__ import annotations
 
@@ -52,6 +53,7 @@ CUT_TEXT = """() => {
 SIZES = {
     "reflow-320": {"viewport": {"width": 320, "height": 2400}, "device_scale_factor": 1},
     "zoom-200": {"viewport": {"width": 640, "height": 1600}, "device_scale_factor": 2},
+    "desktop": {"viewport": {"width": 1200, "height": 1600}, "device_scale_factor": 1},  # no '…' here either
 }
 
 

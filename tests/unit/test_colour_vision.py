@@ -15,7 +15,7 @@ from colorspacious import cspace_convert, deltaE
 
 from dashboard import describe as words
 from dashboard.charts import maps
-from dashboard.charts.basic import PALETTE, RELIABILITY_MARKERS, lines
+from dashboard.charts.basic import PALETTE, RELIABILITY_MARKERS, grouped_bar, lines
 from dashboard.format import fmt_pp
 from dashboard.views import overzicht
 
@@ -109,3 +109,9 @@ def test_differences_are_signed_in_words_and_on_the_colour_bar():
     assert "-0,4 procentpunt" in words.change(change, "region_name", "value", fmt_pp)
     bar = maps._colour_axis(change)["colorbar"]
     assert bar["tickformat"].startswith("+") and bar["ticksuffix"] == " pp"
+
+
+def test_groups_of_bars_differ_in_fill_pattern_too():
+    frame = pd.DataFrame({"jaar": ["2020", "2021"] * 3, "v": range(6), "soort": [s for s in "abc" for _ in (0, 1)]})
+    shapes = [t.marker.pattern.shape or "" for t in grouped_bar(frame, "jaar", "v", "soort", "aantal").data]
+    assert len(set(shapes)) == 3, shapes
