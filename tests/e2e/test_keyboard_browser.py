@@ -146,6 +146,9 @@ def test_switch_a_tab_by_keyboard(server, page):
     # onward from the tab into its content: the first control of the open tab is next
     nxt = tab_until(page, lambda f: f["key"] == "vakken" and f["role"] == "combobox", limit=10)
     assert nxt["key"] == "vakken"
+    page.goto(page.url)  # the link opens the tab the keyboard chose
+    wait_for_app(page)
+    expect(page.get_by_role("tab", name="Diploma's per vak")).to_have_attribute("aria-selected", "true")
 
 
 def test_download_the_csv_by_keyboard(server, page):
