@@ -86,6 +86,8 @@ deskundige gedaan en het dashboard is nog niet door gebruikers met een schermlez
 - **Contrast van sommige lijnen en staven** (1.4.11): oranje, lichtblauw en geel halen tegen wit geen 3:1. De
   waarden staan ook als tekst bij de staven, in de tabel en in "In woorden".
 - **Een lege tabstop**: Streamlit maakt het hoofdgedeelte van de pagina zelf focusbaar.
+- **Focus kwijt vlak na een herstart**: zolang de server na een start nog opwarmt (meestal minder dan een minuut),
+  kan een pagina twee keer getekend worden; de focus staat dan weer bovenaan de pagina.
 
 **Contact.** Ziet u een probleem, of lukt iets niet? Meld het als issue in de repository van dit project, met de
 pagina (de link uit de adresbalk) en wat u gebruikt (browser, hulpmiddel). Wie dit dashboard op een eigen server

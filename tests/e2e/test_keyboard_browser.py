@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import time
 import urllib.request
 from urllib.parse import parse_qs, urlparse
 
@@ -45,6 +46,20 @@ def query(page: Page) -> dict[str, list[str]]:
     return parse_qs(urlparse(page.url).query)
 
 
+def warmed(server: str, timeout_s: float = 120) -> None:
+    """Wait until the server has warmed every page (GET /warmup 200): while it warms, a page may be drawn twice and
+    the second drawing takes the focus away from where the keyboard left it."""
+    deadline = time.time() + timeout_s
+    while time.time() < deadline:
+        try:
+            if urllib.request.urlopen(f"{server}/warmup", timeout=5).status == 200:
+                return
+        except OSError:
+            pass
+        time.sleep(0.5)
+    raise AssertionError("the server did not finish warming up")
+
+
 def focus_shows(page: Page) -> bool:
     """Whether the focused element looks different from itself unfocused: a screenshot of its surroundings with
     focus, then without (blur), then focus is put back (it stays :focus-visible, as after a keypress)."""
@@ -80,6 +95,7 @@ def test_page_language_is_dutch_on_a_deep_link_to_a_fresh_server(fresh_server, p
 def test_every_stop_shows_focus_and_tab_goes_round(server, page, path):
     """Tab from the top through the whole page and back to the top: every stop visibly focused, no trap, no stop
     named in English by a help icon or heading anchor."""
+    warmed(server)
     page.set_viewport_size({"width": 1400, "height": 1000})
     page.goto(f"{server}/{path}?sector=vo")
     wait_for_app(page)
@@ -104,6 +120,7 @@ def test_every_stop_shows_focus_and_tab_goes_round(server, page, path):
 
 
 def test_choose_the_sector_by_keyboard(server, page):
+    warmed(server)
     page.goto(f"{server}/regionale-tekorten?sector=vo")
     wait_for_app(page)
     tab_until(page, lambda f: f["key"] == "sector" and f["tag"] == "INPUT")
@@ -119,6 +136,7 @@ def test_choose_the_sector_by_keyboard(server, page):
 
 
 def test_open_a_regions_profile_from_the_list_by_keyboard(server, page):
+    warmed(server)
     page.goto(f"{server}/regionale-tekorten?sector=vo")
     wait_for_app(page)
     tab_until(page, lambda f: f["key"] == "regio" and f["role"] == "combobox")
@@ -134,6 +152,7 @@ def test_open_a_regions_profile_from_the_list_by_keyboard(server, page):
 
 
 def test_switch_a_tab_by_keyboard(server, page):
+    warmed(server)
     page.goto(f"{server}/opleiden?sector=vo")
     wait_for_app(page)
     first = tab_until(page, lambda f: f["role"] == "tab")
@@ -152,6 +171,7 @@ def test_switch_a_tab_by_keyboard(server, page):
 
 
 def test_download_the_csv_by_keyboard(server, page):
+    warmed(server)
     page.goto(f"{server}/regionale-tekorten?sector=vo")
     wait_for_app(page)
     link = tab_until(page, lambda f: f["key"] == "dl_kaart" and f["tag"] == "A")
@@ -169,6 +189,7 @@ def test_download_the_csv_by_keyboard(server, page):
 
 
 def test_make_an_own_region_by_keyboard(server, page):
+    warmed(server)
     page.goto(f"{server}/onderwijsregios?sector=vo")
     wait_for_app(page)
     tab_until(page, lambda f: f["role"] == "tab" and f["name"] == "Vergelijken", limit=120)
