@@ -72,7 +72,7 @@ st.selectbox(
     "Onderwijsregio",
     ("",) + data.codes,
     key=OREGIO.key,
-    format_func=lambda c: "Kies een onderwijsregio (of klik op de kaart)" if c == "" else data.names[c],
+    format_func=lambda c: "Kies een onderwijsregio" if c == "" else data.names[c],
 )
 if code := st.session_state[OREGIO.key]:
     comparison = views.compared_with(data, code, st.session_state[OVERGELIJK.key])

@@ -48,7 +48,7 @@ st.selectbox(
     "Regio",
     ("",) + data.codes,
     key=REGIO.key,
-    format_func=lambda c: "Kies een regio (of klik op de kaart)" if c == "" else data.names[c],
+    format_func=lambda c: "Kies een regio" if c == "" else data.names[c],
 )
 if st.session_state[REGIO.key]:
     profile = views.profile(data, st.session_state[REGIO.key])

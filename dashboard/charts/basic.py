@@ -83,7 +83,8 @@ def hbar(
             annotation_position="top",
         )
     extra_lines = _category_labels(fig, data[label])
-    fig.update_layout(**BASE_LAYOUT, height=height or max(260, 28 * len(frame) + 14 * extra_lines + 80))
+    per_bar = 36 if extra_lines else 28  # room for a name over two lines
+    fig.update_layout(**BASE_LAYOUT, height=height or max(260, per_bar * len(frame) + 80))
     # The value labels stand right of the bars, outside the plot area: a fixed margin in pixels keeps the longest
     # ('10,3%', '1.000') inside the figure on a 320-pixel screen too (WCAG 1.4.10) instead of cut off at the edge.
     fig.update_layout(margin={**BASE_LAYOUT["margin"], "r": LABEL_MARGIN})
@@ -203,7 +204,7 @@ def stacked_share(
         )
     extra_lines = _category_labels(fig, data[label])
     fig.update_layout(
-        **BASE_LAYOUT, barmode="stack", height=height or max(300, 30 * len(frame) + 14 * extra_lines + 100)
+        **BASE_LAYOUT, barmode="stack", height=height or max(300, (36 if extra_lines else 30) * len(frame) + 100)
     )
     fig.update_layout(legend_traceorder="normal")  # bevoegd first, as the bars read left to right
     fig.update_xaxes(ticksuffix="%", range=[0, 100], gridcolor="#eee")

@@ -38,13 +38,22 @@ CUT_TEXT = """() => {
             if (r.right > b.right + 2 || r.left < b.left - 2) return a; } }
         return null; };
     for (const e of document.querySelectorAll("[data-testid='stApp'] *")) {
+        // a text field's value is cut off when it is wider than the field (a selectbox shows its choice in one)
+        if (e.tagName === 'INPUT' && e.value && e.type !== 'radio' && e.type !== 'checkbox'
+            && e.scrollWidth > e.clientWidth + 1 && !e.closest("[data-testid='stSidebar']")) {
+            out.push(`INPUT "${e.value.slice(0, 50)}" wider than its field`);
+            continue;
+        }
         const own = [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
         if (!own || e.closest("[data-testid='stSidebar'], .js-plotly-plot .hoverlayer, [aria-hidden='true']")) continue;
         const r = e.getBoundingClientRect(), s = getComputedStyle(e);
-        if (!r.width || !r.height || s.visibility === 'hidden' || scrolls(e)) continue;
+        // a skip link waits off-screen (1 pixel) until it gets focus
+        if (r.width <= 1 || r.height <= 1 || s.visibility === 'hidden' || scrolls(e)) continue;
         const clip = clippedBy(e, r);
-        if (r.right > width + 1 || r.left < -1 || clip
-            || (s.textOverflow === 'ellipsis' && e.scrollWidth > e.clientWidth + 1))
+        // the text does not fit its own box (or that of the box around it) and that box hides the rest ('…')
+        const hides = [e, e.parentElement].some(b => b && b.scrollWidth > b.clientWidth + 1
+            && ['hidden', 'clip'].includes(getComputedStyle(b).overflowX));
+        if (r.right > width + 1 || r.left < -1 || clip || hides)
             out.push(`${e.tagName} "${e.textContent.trim().slice(0, 50)}" ${Math.round(r.left)}-${Math.round(r.right)}`
                      + (clip ? ` clipped by ${clip.tagName}.${clip.className.toString().slice(0, 30)}` : ''));
     }
