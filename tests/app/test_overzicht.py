@@ -17,3 +17,12 @@ def test_sector_filter_changes_small_map():
     at.radio(key="sector").set_value("po").run()
     assert "Almere: **23,8%**" in texts(at)
     assert "sector" not in at.query_params
+
+
+def test_every_chart_and_map_is_in_words_under_it():
+    at = open_page("overzicht", sector="po")
+    words = [c.value for c in at.caption if c.value.startswith("In woorden: ")]
+    # the map, as the issue asks it, and the trend: one sentence per figure on the page
+    assert "In woorden: Hoogste tekort: Almere 23,8%; laagste: Achterhoek 1,8%; landelijk 9,7%\\." in words
+    assert len(words) == 2, words
+    assert any("po gemeten: van 9\\.100 fte in 2021" in w for w in words), words
