@@ -77,7 +77,8 @@ deskundige gedaan en het dashboard is nog niet door gebruikers met een schermlez
 - **Grafieken zijn afbeeldingen zonder eigen tekst voor een schermlezer** (1.1.1). Alternatief: de zin "In
   woorden" eronder, de tabel achter "Tabel bij de grafiek" en de CSV van precies dezelfde cijfers.
 - **Een paar knoppen en meldingen zijn Engels**, omdat Streamlit ze zo maakt en dat niet te wijzigen is (3.1.2):
-  "Skip to main content", "Collapse sidebar" / "Expand sidebar", "Scroll tabs left/right", de knoppen boven een
+  "Skip to main content", "Collapse sidebar" / "Expand sidebar", "Scroll tabs left/right", "Open" naast een
+  keuzelijst, "Running..." terwijl een pagina rekent, de knoppen boven een
   tabel ("Show/hide columns", "Download as CSV", "Search", "Fullscreen"), de uploadknop ("Upload") en de knoppen
   van een grafiek ("Download plot as a png", "Zoom", "Reset axes"). De koppen, labels, uitleg en downloads van het
   dashboard zelf zijn Nederlands.
