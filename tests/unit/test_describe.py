@@ -71,7 +71,8 @@ def expected_ranking(frame: pd.DataFrame, name: str, national: float | None, wha
     """The sentence computed here independently: the frame's own maximum and minimum."""
     top, bottom = frame.loc[frame["value"].idxmax()], frame.loc[frame["value"].idxmin()]
     tail = f"; landelijk {fmt_pct(national)}" if national is not None else ""
-    return f"Hoogste {what}: {top[name]} {fmt_pct(top['value'])}; laagste: {bottom[name]} {fmt_pct(bottom['value'])}{tail}."
+    highest, lowest = f"{top[name]} {fmt_pct(top['value'])}", f"{bottom[name]} {fmt_pct(bottom['value'])}"
+    return f"Hoogste {what}: {highest}; laagste: {lowest}{tail}."
 
 
 def test_overview_map_sentence_matches_its_frame_and_the_national_figure():
