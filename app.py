@@ -9,6 +9,7 @@ import streamlit as st
 from dashboard import health, warmup
 from dashboard.format import SECTOR_LABELS, md_text
 from dashboard.registry import PAGES
+from dashboard.registry import page as page_by_path
 from dashboard.ui.filters import SECTOR
 from dashboard.ui.session import session_data
 from dashboard.ui.state import bind, publish
@@ -30,7 +31,19 @@ st.html(
     "border: 1px solid rgba(49, 51, 63, .3); border-radius: .5rem; color: #31333f; background: #fff; "
     "text-decoration: none; font-size: .95rem; line-height: 1.6;}"
     "a.download-link:hover {border-color: #0072B2; color: #0072B2;}"
-    "a.download-link:focus-visible {outline: 3px solid #0072B2; outline-offset: 2px;}</style>"
+    "a.download-link:focus-visible {outline: 3px solid #0072B2; outline-offset: 2px;}"
+    # Focus visible on everything reached by keyboard (WCAG 2.4.7): some of Streamlit's links show none.
+    ":focus-visible {outline: 3px solid #0072B2 !important; outline-offset: 2px;}"
+    # Inside a data grid the outline goes inwards: the grid clips what is drawn outside its cells.
+    "[data-testid='stDataFrame'] :focus-visible {outline-offset: -3px !important;}"
+    # Reflow (WCAG 1.4.10): on a narrow screen or at 200% zoom long Dutch headings stay readable, smaller.
+    "@media (max-width: 700px) {h1 {font-size: 1.75rem !important;} h2 {font-size: 1.35rem !important;} "
+    "h3 {font-size: 1.15rem !important;}}"
+    # Streamlit cuts a long metric label, value or change off with '…': wrap it instead, so no text is lost.
+    "[data-testid='stMetricLabel'], [data-testid='stMetricLabel'] *, [data-testid='stMetricValue'], "
+    "[data-testid='stMetricValue'] *, [data-testid='stMetricDelta'], [data-testid='stMetricDelta'] * "
+    "{white-space: normal !important; overflow: visible !important; "
+    "text-overflow: clip !important; overflow-wrap: anywhere;}</style>"
 )
 
 bind(SECTOR)
@@ -40,15 +53,24 @@ with st.sidebar:
         SECTOR.choices,
         key=SECTOR.key,
         format_func=SECTOR_LABELS.get,
-        help="Geldt voor alle pagina's. Regionale tekortcijfers bestaan alleen voor po en vo.",
     )
-    st.caption("De link in de adresbalk bewaart uw keuzes: kopieer hem om deze weergave te delen.")
+    # Visible text, not a help icon: Streamlit names that icon in English ("Help for Sector").
+    st.caption(
+        "De sector geldt voor alle pagina's; regionale tekortcijfers bestaan alleen voor po en vo. "
+        "De link in de adresbalk bewaart uw keuzes: kopieer hem om deze weergave te delen."
+    )
     if (own := session_data()) is not None:
         st.info(
             f"**Eigen data actief**: {len(own.indicators)} cijfers uit {md_text(own.filename)}, alleen in deze sessie. "
             "In bronregels, tabellen (bron-id EIGEN-…) en kaarten staat 'eigen data'.",
             icon=":material/upload_file:",
         )
+    st.page_link(
+        page_by_path("data").script,
+        label="Toegankelijkheidsverklaring",
+        icon=":material/accessibility:",
+        query_params={"sector": st.session_state[SECTOR.key]},
+    )
 publish(SECTOR)
 
 if not health.servable():  # the built dataset or the boundaries cannot be read: no page can run (log: the files)

@@ -34,7 +34,7 @@ GEM_FTE = Param("gem_fte", calc.defaults["fte"], kind="float")
 ONDERDEEL = tabs.param(PARTS)
 bind(REGIO, DEELTIJD, EXTRA, GEM_FTE, ONDERDEEL)
 
-st.title("Behoud & werving")
+st.title("Behoud & werving", anchor=False)
 st.markdown(
     "Hoe houden we leraren vast en winnen we er meer? De regelingen met hun cijfers, waarom leraren "
     "vertrekken, en een rekenhulp: wat levert het op als deeltijders meer uren gaan werken?"

@@ -23,7 +23,7 @@ SORT = Param("sorteer", "tekort", choices=tuple(views.SORT_LABELS))
 ONDERDEEL = tabs.param(PARTS)
 bind(VAKKEN, IPTO, SORT, ONDERDEEL)
 
-st.title("Bevoegdheden")
+st.title("Bevoegdheden", anchor=False)
 st.markdown(
     "In welke vakken is het tekort het grootst, en hoeveel lessen worden gegeven door een leraar zonder de "
     "juiste bevoegdheid? Cijfers voor het voortgezet onderwijs."
@@ -34,8 +34,8 @@ if st.session_state[SECTOR.key] != "vo":
         f"{SECTOR_LABELS[st.session_state[SECTOR.key]].lower()} gekozen. Deze pagina toont het vo."
     )
 
-c1, c2, c3 = st.columns([2, 1, 1])
-c1.multiselect("Vakken", options.vakken, key=VAKKEN.key, placeholder="Alle vakken")
+st.multiselect("Vakken", options.vakken, key=VAKKEN.key, placeholder="Alle vakken")
+c2, c3 = st.columns(2)  # wide enough to show a whole choice ("IPTO okt 2019 (20 vakken)") beside the sidebar
 c2.selectbox("Meting bevoegdheid", tuple(options.ipto), key=IPTO.key, format_func=options.ipto.get)
 c3.selectbox("Sorteren", tuple(views.SORT_LABELS), key=SORT.key, format_func=views.SORT_LABELS.get)
 ipto = st.session_state[IPTO.key]

@@ -9,15 +9,16 @@ from dashboard.ui.widgets import file_download, table
 from dashboard.views import data as views
 
 catalogue = views.catalogue(session_data())
-st.title("Data & verantwoording")
+st.title("Data & verantwoording", anchor=False)
 st.markdown(
     f"Dit dashboard toont **{fmt_number(catalogue.figures)} cijfers** uit **{catalogue.sources} bronnen**. "
     "Elk cijfer is met de hand overgenomen uit een openbare bron en heeft een peildatum en een betrouwbaarheid. "
-    "Er staan geen geschatte of verzonnen cijfers in; waar gegevens ontbreken, zegt de pagina dat."
+    "Er staan geen geschatte of verzonnen cijfers in; waar gegevens ontbreken, zegt de pagina dat. "
+    "De toegankelijkheidsverklaring staat onderaan deze pagina."
 )
 methodology.definitions()
 
-st.subheader("Bronnen")
+st.header("Bronnen", anchor=False)
 st.caption(
     "Gesorteerd op het aantal cijfers dat het dashboard uit de bron haalt. Bronnen met 0 cijfers onderbouwen de "
     "indeling van de onderwijsregio's. Zoeken kan met het vergrootglas boven de tabel."
@@ -38,7 +39,7 @@ st.caption(
     "citeer het cijfer met bronvermelding en verwijs naar de bron."
 )
 
-st.subheader("Downloads")
+st.header("Downloads", anchor=False)
 st.markdown("De volledige dataset, in het formaat van het datacontract (één rij per cijfer).")
 for index, (column, (label, file_name, mime, key)) in enumerate(zip(st.columns(3), views.DATASET_FILES)):
     with column:
@@ -53,7 +54,7 @@ for index, (column, (label, file_name, mime, key)) in enumerate(zip(st.columns(3
         file_download(label, views.package_file, (index,), file_name, mime, key=key)
 st.markdown("Open data: " + " · ".join(f"[{label}]({path})" for label, path in views.API_LINKS))
 
-st.subheader("Wat is er nieuw")
+st.header("Wat is er nieuw", anchor=False)
 st.caption("Elke build en elke import van data legt vast wat er veranderde. Abonneren kan met de Atom-feed.")
 for item in views.news():
     st.markdown(f"**{item.when}**, {item.where}: {item.headline}.  \n"
@@ -61,6 +62,7 @@ for item in views.news():
     with st.expander("Wat er veranderde"):
         st.code("\n".join(item.lines), language=None)
 
-methodology.missing_and_accessibility()
+methodology.missing_and_maps()
 methodology.own_data_intro()
 upload.render()
+methodology.accessibility_statement()

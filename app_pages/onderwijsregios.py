@@ -20,7 +20,7 @@ if "regio" in st.query_params or "vergelijk" in st.query_params:
 
 
 def compare_part() -> None:
-    st.subheader("Onderwijsregio's vergelijken")
+    st.header("Onderwijsregio's vergelijken", anchor=False)
     voorlopers = data.voorlopers[: compare.MAX_REGIONS]
     compare.render(
         "onderwijsregio's",
@@ -61,7 +61,7 @@ if ONDERDEEL.key not in st.query_params and EIGEN.key in st.query_params:  # a s
     st.query_params[ONDERDEEL.key] = OWN_REGION
 bind(OREGIO, OVERGELIJK, EIGEN, EIGEN_NAAM, LEDEN, ONDERDEEL)
 
-st.title("Onderwijsregio's")
+st.title("Onderwijsregio's", anchor=False)
 st.markdown(
     "Onderwijsregio's zijn samenwerkingen van schoolbesturen, lerarenopleidingen en de beroepsgroep die samen een "
     "regionaal plan maken. Hoe groot is het tekort in uw onderwijsregio, hoe verhoudt die zich tot andere en tot het "
@@ -94,12 +94,12 @@ region_map.render(
 if clicked := st.session_state.pop("_oregio_klik", None):
     st.session_state[OREGIO.key] = names_to_codes[clicked]
 
-st.subheader("Profiel van een onderwijsregio")
+st.header("Profiel van een onderwijsregio", anchor=False)
 st.selectbox(
     "Onderwijsregio",
     ("",) + data.codes,
     key=OREGIO.key,
-    format_func=lambda c: "Kies een onderwijsregio (of klik op de kaart)" if c == "" else data.names[c],
+    format_func=lambda c: "Kies een onderwijsregio" if c == "" else data.names[c],
 )
 if code := st.session_state[OREGIO.key]:
     st.radio("Welke gemeenten tellen mee in het cijfer", tuple(MEMBER_CHOICES), key=LEDEN.key,

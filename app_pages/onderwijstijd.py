@@ -29,7 +29,7 @@ sector = st.session_state[SECTOR.key]
 ONDERDEEL = tabs.param(PARTS)
 bind(ONDERDEEL)
 
-st.title("Onderwijstijd")
+st.title("Onderwijstijd", anchor=False)
 st.markdown(
     "Nederlandse leraren staan meer uren voor de klas dan hun collega's elders in de OESO en de EU. Minder "
     "lesuren kan ruimte geven voor voorbereiding en ontwikkeling, en het tekort verlichten. Wat is bekend?"

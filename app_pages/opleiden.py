@@ -11,7 +11,7 @@ from dashboard.views import opleiden as views
 
 
 def instroom() -> None:
-    st.subheader("Instroom in de lerarenopleidingen")
+    st.header("Instroom in de lerarenopleidingen", anchor=False)
     left, right = st.columns([2, 1])
     kinds = OPLEIDING_LABELS.get
     left.multiselect("Soort opleiding", TYPES.choices, key=TYPES.key, format_func=kinds, placeholder="Kies opleidingen")
@@ -23,7 +23,7 @@ def instroom() -> None:
 
 def diplomas() -> None:
     view = views.diplomas(st.session_state[VAKKEN.key], session)
-    st.subheader(view.title)
+    st.header(view.title, anchor=False)
     st.multiselect("Vakken", options.vakken, key=VAKKEN.key, placeholder="Kies vakken")
     chart.render(view, heading="none")
 
@@ -44,7 +44,7 @@ VAKKEN = Param("vakken", options.default_vakken, kind="list", choices=options.va
 ONDERDEEL = tabs.param(PARTS)
 bind(TYPES, VAN, TOT, VAKKEN, ONDERDEEL)
 
-st.title("Opleiden")
+st.title("Opleiden", anchor=False)
 st.markdown(
     "Hoeveel mensen kiezen voor het leraarschap? Instroom in de lerarenopleidingen, diploma's per vak, "
     "zij-instroom vanuit een ander beroep en de route via het mbo. De pabo en PWPO leiden op voor het po, "

@@ -8,7 +8,7 @@ from dashboard.ui.session import session_data
 from dashboard.views import overzicht as views
 
 session = session_data()
-st.title("Lerarentekort in beeld")
+st.title("Lerarentekort in beeld", anchor=False)
 st.markdown(
     "Hoe groot is het tekort aan leraren nu, waar is het het grootst, en groeit het? "
     "Cijfers van OCW, Centerdata en de Kamerbrieven over de lerarenstrategie, met bron bij elk getal."

@@ -22,7 +22,7 @@ REGIO = Param("regio", "", choices=data.codes)
 VERGELIJK = Param("vergelijk", [], kind="list", choices=data.codes, max_items=compare.MAX_REGIONS)
 bind(REGIO, VERGELIJK)
 
-st.title("Regionale tekorten")
+st.title("Regionale tekorten", anchor=False)
 st.markdown(
     "Waar is het lerarentekort het grootst, en hoe verhoudt een arbeidsmarktregio zich tot het landelijk beeld? "
     "Klik op de kaart op een regio voor het profiel, of kies regio's om te vergelijken."
@@ -43,19 +43,19 @@ if st.session_state[WEERGAVE.key] == "verschil" and previous is not None:
 else:
     region_map.render(views.shortage_map(data, selected), views.MAP_COLUMNS, REGIO.key, data.codes)
 
-st.subheader("Regioprofiel")
+st.header("Regioprofiel", anchor=False)
 st.selectbox(
     "Regio",
     ("",) + data.codes,
     key=REGIO.key,
-    format_func=lambda c: "Kies een regio (of klik op de kaart)" if c == "" else data.names[c],
+    format_func=lambda c: "Kies een regio" if c == "" else data.names[c],
 )
 if st.session_state[REGIO.key]:
     profile = views.profile(data, st.session_state[REGIO.key])
     chosen = list(st.session_state[VERGELIJK.key])
     region_profile.render(profile, (views.regioprofiel_pdf, (data, profile, chosen)))
 
-st.subheader("Regio's vergelijken")
+st.header("Regio's vergelijken", anchor=False)
 compare.render("regio's", data.codes, data.names, VERGELIJK.key, lambda chosen: views.compare(data, chosen))
 
 publish(PEILDATUM, WEERGAVE, REGIO, VERGELIJK)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import textwrap
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -11,6 +12,11 @@ from dashboard.format import fmt_number, fmt_peildatum, fmt_value, reliability_l
 
 # Okabe-Ito: a qualitative palette safe for colour-blind readers.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
+# A marker shape per line, so lines differ in more than colour (WCAG 1.4.1); a raming gets the open variant.
+SYMBOLS = ["circle", "square", "diamond", "triangle-up", "pentagon", "hexagon", "star", "hourglass"]
+# A fill pattern per group of bars (the first plain), so groups differ in more than colour (WCAG 1.4.1).
+PATTERNS = ["", "/", ".", "x", "-", "|", "+", "\\"]
+LABEL_MARGIN = 64  # pixels right of a horizontal bar chart, for the value label of the longest bar
 BASE_LAYOUT = {
     "separators": ",.",
     "margin": {"l": 10, "r": 10, "t": 30, "b": 10},
@@ -24,6 +30,23 @@ BASE_LAYOUT = {
 # `separators` ",." plotly writes 10.000 and 2,5.
 VALUE_FORMAT = ","
 HEADROOM = 1.18  # value axis beyond the longest bar: room for its label outside the bar ("41.000")
+
+
+WRAP = 20  # characters per line of a bar's name on the category axis
+
+
+def wrapped(name: object, width: int = WRAP) -> str:
+    """A long bar name over more lines ('EU-gemiddelde ·<br>bovenbouw vo (2015)'): on a 320-pixel screen plotly
+    would otherwise cut it off at the figure's left edge (WCAG 1.4.10)."""
+    return "<br>".join(textwrap.wrap(str(name), width)) or str(name)
+
+
+def _category_labels(fig: go.Figure, names: pd.Series) -> int:
+    """Show the wrapped names on the y axis (the bars keep their full names for hover and selection); the number
+    of extra lines, for the height."""
+    shown = [wrapped(n) for n in names]
+    fig.update_yaxes(tickmode="array", tickvals=list(names), ticktext=shown)
+    return sum(label.count("<br>") for label in shown)
 
 
 def _axis_suffix(unit: str) -> str:
@@ -92,7 +115,12 @@ def hbar(
             annotation_text=f"{reference_label}: {fmt_value(reference, unit)}",
             annotation_position="top",
         )
-    fig.update_layout(**BASE_LAYOUT, height=height or max(260, 28 * len(frame) + 80))
+    extra_lines = _category_labels(fig, data[label])
+    per_bar = 36 if extra_lines else 28  # room for a name over two lines
+    fig.update_layout(**BASE_LAYOUT, height=height or max(260, per_bar * len(frame) + 80))
+    # The value labels stand right of the bars, outside the plot area: a fixed margin in pixels keeps the longest
+    # ('10,3%', '1.000') inside the figure on a 320-pixel screen too (WCAG 1.4.10) instead of cut off at the edge.
+    fig.update_layout(margin={**BASE_LAYOUT["margin"], "r": LABEL_MARGIN})
     top = max([float(frame[value].max()), reference if reference is not None else 0.0])
     fig.update_xaxes(**_value_axis(unit, top, float(frame[value].min())))
     return fig
@@ -162,7 +190,11 @@ def grouped_bar(
                 x=part[x],
                 y=part[y],
                 name=str(name),
-                marker_color=PALETTE[i % len(PALETTE)],
+                marker={
+                    "color": PALETTE[i % len(PALETTE)],
+                    "pattern": {"shape": PATTERNS[i % len(PATTERNS)], "fillmode": "overlay", "fgopacity": 0.35,
+                                "fgcolor": "#ffffff", "size": 7},
+                },
                 text=_labels(part, y, unit, qualifier),
                 textposition="auto",
                 cliponaxis=False,
@@ -202,22 +234,24 @@ def lines(
     height: int = 420,
     colors: dict[str, str] | None = None,
 ) -> go.Figure:
-    """One line per group; groups in `dashed_groups` (e.g. ramingen) are dashed so they never read as measured.
-    `colors` maps a group to a colour (e.g. a sector's measurement and forecast in the same colour). A measured
-    series breaks at a year without a figure (a raming joins the years it names)."""
+    """One line per group; groups in `dashed_groups` (e.g. ramingen) are dashed with open markers so they never
+    read as measured. `colors` maps a group to a colour (e.g. a sector's measurement and forecast in the same
+    colour); each colour has its own marker shape, so no line is told apart by colour alone. A measured series
+    breaks at a year without a figure (a raming joins the years it names)."""
     fig = go.Figure()
     for i, (name, part) in enumerate(frame.groupby(group, sort=False)):
         part = part.sort_values(x)
         if name not in dashed_groups:
             part = _with_gaps(part, x)
         color = (colors or {}).get(str(name), PALETTE[i % len(PALETTE)])
+        shape = SYMBOLS[(PALETTE.index(color) if color in PALETTE else i) % len(SYMBOLS)]
         fig.add_trace(
             go.Scatter(
                 x=part[x],
                 y=part[y],
                 name=str(name),
                 mode="lines+markers",
-                marker={"size": 9, "symbol": "circle-open" if name in dashed_groups else "circle"},
+                marker={"size": 9, "symbol": f"{shape}-open" if name in dashed_groups else shape},
                 line={
                     "color": color,
                     "dash": "dash" if name in dashed_groups else "solid",
@@ -253,7 +287,10 @@ def stacked_share(
                 hovertemplate=f"{legend}: " + "%{text}<extra>%{y}</extra>",
             )
         )
-    fig.update_layout(**BASE_LAYOUT, barmode="stack", height=height or max(300, 30 * len(frame) + 100))
+    extra_lines = _category_labels(fig, data[label])
+    fig.update_layout(
+        **BASE_LAYOUT, barmode="stack", height=height or max(300, (36 if extra_lines else 30) * len(frame) + 100)
+    )
     fig.update_layout(legend_traceorder="normal")  # bevoegd first, as the bars read left to right
     fig.update_xaxes(ticksuffix="%", range=[0, 100], gridcolor="#eee")
     return fig

@@ -61,7 +61,7 @@ def _colour_axis(frame: pd.DataFrame) -> dict:
     if "vorige" in frame:
         span = float(frame["value"].abs().max()) if len(frame) else 1.0
         return {"colorscale": CHANGE_SCALE, "cmin": -span, "cmax": span, "cmid": 0,
-                "colorbar": {"title": {"text": "Verschil"}, "ticksuffix": " pp"}}
+                "colorbar": {"title": {"text": "Verschil"}, "ticksuffix": " pp", "tickformat": "+"}}  # signed
     vmax = float(frame["value"].max()) if len(frame) else 1.0
     return {"colorscale": SHORTAGE_SCALE, "cmin": 0, "cmax": vmax,
             "colorbar": {"title": {"text": "Tekort"}, "ticksuffix": "%"}}

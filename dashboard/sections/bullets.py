@@ -6,7 +6,7 @@ import streamlit as st
 
 
 def render(title: str, lines: tuple[str, ...], sources: str) -> None:
-    st.subheader(title)
+    st.header(title, anchor=False)
     st.markdown("\n".join(f"- {line}" for line in lines))
     if sources:
         st.caption(sources)

@@ -10,6 +10,7 @@ import streamlit as st
 from dashboard.format import fmt_fte, fmt_number, fmt_pct, fmt_peildatum
 from dashboard.metrics import MEER_UREN_BOUNDS
 from dashboard.ui.state import Param
+from dashboard.ui.widgets import metric
 from dashboard.views.behoud import Calculator, Outcome, fte_choices
 
 FORMULA = (
@@ -38,7 +39,7 @@ def render(
     outcome: Callable[[str, float, float, float], Outcome],
 ) -> None:
     """`outcome(region, deeltijd, extra, gem_fte)`: the view that computes (views.behoud.meer_uren); this only draws."""
-    st.subheader("Rekenhulp: wat levert meer uren werken op?")
+    st.header("Rekenhulp: wat levert meer uren werken op?", anchor=False)
     # Read the input before the widgets clamp a value from a link (deeltijd=500 would silently become 100).
     asked = {p.key: st.session_state[p.key] for p in (deeltijd, extra, gem_fte)}
     bounds = {
@@ -81,12 +82,13 @@ def render(
         )
         return
     r1, r2, r3 = st.columns(3)
-    r1.metric(
-        f"Tekort {view.sector}, {view.names[region]}",
-        fmt_pct(result.shortage),
-        help=(f"Laatste officiële meting: {fmt_peildatum(view.peildatum)}." if region == "NL01" else
-              "Laatste meting in deze regio.") if view.peildatum else None,
-    )
+    with r1:
+        metric(
+            f"Tekort {view.sector}, {view.names[region]}",
+            fmt_pct(result.shortage),
+            note=(f"Laatste officiële meting: {fmt_peildatum(view.peildatum)}." if region == "NL01" else
+                  "Laatste meting in deze regio.") if view.peildatum else None,
+        )
     r2.metric("Extra uren, in % van de werkgelegenheid", fmt_pct(result.extra_pct, 2))
     r3.metric("Deel van het tekort dat zo wordt gedekt", fmt_pct(result.covered_pct, 0))
     if result.extra_fte is not None:

@@ -5,24 +5,25 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard.format import fmt_fte, fmt_pct, fmt_peildatum, fmt_pp, reliability_label
+from dashboard.ui.widgets import metric
 from dashboard.views.overzicht import KpiView
 
 
 def render(view: KpiView) -> None:
-    st.subheader("Tekort aan leraren bij de laatste meting")
+    st.header("Tekort aan leraren bij de laatste meting", anchor=False)
     for column, kpi in zip(st.columns(len(view.kpis)), view.kpis):
         with column, st.container(border=True):
             pct, fte, label = kpi.pct, kpi.fte, kpi.sector.upper()
             if pct:
                 delta = pct["delta"]
-                st.metric(
+                metric(
                     f"{label} · {fmt_peildatum(pct['peildatum'])}",
                     fmt_pct(pct["value"]),
                     delta=None
                     if delta is None
                     else f"{fmt_pp(delta)} t.o.v. {fmt_peildatum(pct['previous_peildatum'])}",
                     delta_color="inverse",
-                    help="Tekort in % van de werkgelegenheid (openstaand + verborgen).",
+                    note="Tekort in % van de werkgelegenheid (openstaand + verborgen).",
                 )
                 if fte:
                     st.caption(f"{fmt_fte(fte['value'])} · betrouwbaarheid: {reliability_label(fte['reliability'])}")

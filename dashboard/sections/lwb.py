@@ -8,7 +8,7 @@ from dashboard.texts import LWB_CLUSTERS
 
 
 def render(sources: str) -> None:
-    st.subheader("Beroepsgericht vmbo: vijf bevoegdheidsclusters")
+    st.header("Beroepsgericht vmbo: vijf bevoegdheidsclusters", anchor=False)
     st.markdown(
         "Leraren van praktijkvakken in het beroepsgerichte vmbo hebben nu een bevoegdheid per vak. De Landelijke "
         "Werkgroep Bevoegd (LWB) adviseerde die te koppelen aan een breder cluster, zodat een leraar breder inzetbaar "

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard.format import fmt_number
-from dashboard.ui.widgets import missing
+from dashboard.ui.widgets import metric, missing
 from dashboard.views.base import FiguresView
 
 CARDS = (
@@ -20,7 +20,7 @@ CARDS = (
 
 
 def render(view: FiguresView) -> None:
-    st.subheader("De route via het mbo")
+    st.header("De route via het mbo", anchor=False)
     shown = [(indicator, label, help) for indicator, label, help in CARDS if indicator in view.figures]
     if not shown:
         missing("Er zijn geen cijfers over de route via het mbo geladen.")
@@ -30,5 +30,6 @@ def render(view: FiguresView) -> None:
         value = fmt_number(view.figures[indicator]["value"])
         if indicator == "voorloperregios_met_mbo_als_opleider" and voorlopers is not None:
             value += f" van {fmt_number(voorlopers['value'])}"
-        column.metric(label, value, help=help)
+        with column:
+            metric(label, value, note=help)
     st.caption(view.sources)

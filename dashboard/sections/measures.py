@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard.format import fmt_euro, fmt_number
+from dashboard.ui.widgets import metric
 from dashboard.views.base import FiguresView
 
 CARDS = (
@@ -28,11 +29,12 @@ CARDS = (
 
 
 def render(view: FiguresView) -> None:
-    st.subheader("Regelingen en maatregelen")
+    st.header("Regelingen en maatregelen", anchor=False)
     shown = [card for card in CARDS if card[0] in view.figures]
     for column, (indicator, label, help, fmt, suffix) in zip(st.columns(max(len(shown), 1)), shown):
         row = view.figures[indicator]
-        column.metric(
-            f"{label} ({row['year']})" if str(row.get("year", "")) else label, fmt(row["value"]) + suffix, help=help
-        )
+        with column:
+            metric(
+                f"{label} ({row['year']})" if str(row.get("year", "")) else label, fmt(row["value"]) + suffix, note=help
+            )
     st.caption(view.sources)

@@ -1,4 +1,5 @@
-"""The Data & verantwoording page's texts: definitions, reliability labels, what is missing, maps, accessibility."""
+"""The Data & verantwoording page's texts: definitions, reliability labels, what is missing, maps, the
+toegankelijkheidsverklaring."""
 
 from __future__ import annotations
 
@@ -10,10 +11,10 @@ from dashboard.texts import DEFINITIONS
 
 
 def definitions() -> None:
-    st.subheader("Begrippen")
+    st.header("Begrippen", anchor=False)
     st.markdown("\n\n".join(f"**{term}**: {text}" for term, text in DEFINITIONS))
 
-    st.subheader("Betrouwbaarheid")
+    st.header("Betrouwbaarheid", anchor=False)
     st.markdown("\n".join(f"- **{label}** (`{code}`)" for code, label in RELIABILITY_LABELS.items()))
     st.markdown(
         "Officieel betekent: direct gelezen in een publicatie van OCW, Centerdata, DUO, DUS-I, OESO of een "
@@ -22,8 +23,8 @@ def definitions() -> None:
     )
 
 
-def missing_and_accessibility() -> None:
-    st.subheader("Wat ontbreekt")
+def missing_and_maps() -> None:
+    st.header("Wat ontbreekt", anchor=False)
     st.markdown(
         "- Tekorten **per onderwijsregio** (het dashboard leidt ze af), per gemeente buiten de G5, en regionale "
         "tekorten in fte; welke regionale metingen er zijn, staat in de bronnentabel hierboven.\n"
@@ -34,24 +35,75 @@ def missing_and_accessibility() -> None:
         "- Resultaten van de pilot onderwijstijd en van de meerurenbonus."
     )
 
-    st.subheader("Kaarten")
+    st.header("Kaarten", anchor=False)
     st.markdown(
         f"{ATTRIBUTION}. Vereenvoudigde grenzen van gemeenten, provincies en arbeidsmarktregio's; de kaarten "
         "worden zonder internet getekend (geen externe kaarttegels)."
     )
 
-    st.subheader("Toegankelijkheid")
-    st.markdown(
-        "We streven naar WCAG 2.1 AA. Kleurschalen zijn leesbaar bij kleurenblindheid (geel-oranje-rood voor de kaart, "
-        "het Okabe-Ito-palet voor lijnen en staven); bij elke grafiek staat een tabel met dezelfde cijfers en een CSV. "
-        "Alle filters zijn met het toetsenbord te bedienen; een regio kiest u ook zonder kaart via de keuzelijst. "
-        "De browsertests controleren elke pagina met axe-core. Bekende beperkingen die bij Streamlit zelf liggen, "
-        "staan in de README. Problemen gezien? Meld ze als issue in de repository van dit project."
-    )
+
+
+STATEMENT = """
+**Lerarentekort in beeld** wil toegankelijk zijn voor iedereen, ook voor wie een schermlezer, alleen het
+toetsenbord, een vergroting of een smal scherm gebruikt. Deze verklaring volgt het model van de Nederlandse
+overheid (digitoegankelijk.nl).
+
+**Standaard.** WCAG 2.1, niveau A en AA (EN 301 549), zoals het Besluit digitale toegankelijkheid overheid vraagt.
+
+**Status: voldoet gedeeltelijk.** Wat niet voldoet, staat hieronder met het alternatief.
+
+**Hoe is dit onderzocht?** Zelf, met automatische tests in een echte browser (Chromium), die bij elke wijziging
+draaien (map `tests/` in de repository; opgesteld december 2026). Er is geen onderzoek door een externe
+deskundige gedaan en het dashboard is nog niet door gebruikers met een schermlezer (NVDA, JAWS, VoiceOver) getest.
+- **axe-core** op elke pagina, op elk tabblad en met elke uitklapper open, ook met een geopend regioprofiel, een
+  vergelijking en een eigen regio: geen ernstige, kritieke of matige fouten.
+- **Alleen toetsenbord** (zonder muis): een sector kiezen, het profiel van een regio openen vanuit de keuzelijst,
+  van tabblad wisselen, de CSV downloaden en een eigen regio samenstellen. Op elke pagina gaat Tab langs de hele
+  pagina en weer naar boven, is de focus bij elke stap zichtbaar en raakt de focus nergens vast. De link in de
+  adresbalk bewaart daarna nog steeds de keuzes.
+- **Taal**: elke pagina is vanaf de eerste letter als Nederlands gemarkeerd (`lang="nl"`).
+- **Grafieken en kaarten in woorden**: onder elke grafiek en kaart staat wat die laat zien ("In woorden: ..."),
+  gemaakt uit dezelfde cijfers, met daaronder de tabel en de CSV.
+- **Kleur**: het palet en de kleurschalen van de kaarten blijven te onderscheiden bij rood-, groen- en
+  blauwblindheid (gesimuleerd). Kleur is nooit de enige drager: ramingen zijn gestippeld met open punten, lijnen
+  hebben elk een eigen vorm van markering, verschillen hebben een plus- of minteken.
+- **Vergroten**: elke pagina op 320 pixels breed en op 200% zoom zonder horizontaal scrollen en zonder afgesneden
+  tekst (met schermafbeeldingen nagekeken).
+
+**Wat voldoet (nog) niet, en het alternatief**
+- **De kaarten zijn niet met het toetsenbord te bedienen** (WCAG 2.1.1; de plotly-kaart van Streamlit). Alternatief:
+  naast elke kaart een keuzelijst om een regio te kiezen, een zin "In woorden" met het hoogste en laagste cijfer,
+  een tabel met alle cijfers en een CSV.
+- **Grafieken zijn afbeeldingen zonder eigen tekst voor een schermlezer** (1.1.1). Alternatief: de zin "In
+  woorden" eronder, de tabel achter "Tabel bij de grafiek" en de CSV van precies dezelfde cijfers.
+- **Een paar knoppen en meldingen zijn Engels**, omdat Streamlit ze zo maakt en dat niet te wijzigen is (3.1.2):
+  "Skip to main content", "Collapse sidebar" / "Expand sidebar", "Scroll tabs left/right", "Open" naast een
+  keuzelijst, "Running..." terwijl een pagina rekent, de knoppen boven een
+  tabel ("Show/hide columns", "Download as CSV", "Search", "Fullscreen"), de uploadknop ("Upload") en de knoppen
+  van een grafiek ("Download plot as a png", "Zoom", "Reset axes"). De koppen, labels, uitleg en downloads van het
+  dashboard zelf zijn Nederlands.
+- **Tabellen zijn tekeningen (canvas)**: een schermlezer leest ze cel voor cel en met het toetsenbord kost het
+  enkele tabstops om een tabel te passeren. Alternatief: de CSV van elke tabel en de zin "In woorden".
+- **Contrast van sommige lijnen en staven** (1.4.11): oranje, lichtblauw en geel halen tegen wit geen 3:1. De
+  waarden staan ook als tekst bij de staven, in de tabel en in "In woorden".
+- **Een lege tabstop**: Streamlit maakt het hoofdgedeelte van de pagina zelf focusbaar.
+- **Focus kwijt vlak na een herstart**: zolang de server na een start nog opwarmt (meestal minder dan een minuut),
+  kan een pagina twee keer getekend worden; de focus staat dan weer bovenaan de pagina.
+
+**Contact.** Ziet u een probleem, of lukt iets niet? Meld het als issue in de repository van dit project, met de
+pagina (de link uit de adresbalk) en wat u gebruikt (browser, hulpmiddel). Wie dit dashboard op een eigen server
+aanbiedt, vermeldt hier zijn eigen contactadres.
+"""
+
+
+def accessibility_statement() -> None:
+    """The toegankelijkheidsverklaring (Dutch government model), linked from every page's sidebar."""
+    st.header("Toegankelijkheidsverklaring", anchor=False)
+    st.markdown(STATEMENT)
 
 
 def own_data_intro() -> None:
-    st.subheader("Eigen cijfers bekijken")
+    st.header("Eigen cijfers bekijken", anchor=False)
     st.markdown(
         "Bekijk cijfers van uw eigen regio of bestuur naast de gepubliceerde cijfers: upload een CSV- of Excel-bestand "
         "(.xlsx) in het formaat van de dataset (kolommen: zie de README; 'Alle cijfers' hierboven is een voorbeeld). "

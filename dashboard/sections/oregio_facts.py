@@ -36,7 +36,7 @@ SUMMARY_COLUMNS = {
 
 
 def render(view: Facts, sector: str, own_definition: bool) -> None:
-    st.subheader("De onderwijsregio's")
+    st.header("De onderwijsregio's", anchor=False)
     shown = [(key, label) for key, label in COUNTS if key in view.counts]
     for column, (key, label) in zip(st.columns(max(len(shown), 1)), shown):
         value, year = view.counts[key]

@@ -9,7 +9,7 @@ from dashboard.charts.maps import MAP_CONFIG
 from dashboard.data.geo import ATTRIBUTION
 from dashboard.format import fmt_fte, fmt_number, fmt_pct, fmt_peildatum, fmt_pp
 from dashboard.sections import chart
-from dashboard.ui.widgets import download, file_download, missing, table, table_in_expander
+from dashboard.ui.widgets import download, file_download, in_words, metric, missing, table, table_in_expander
 from dashboard.views.onderwijsregios import Profile, regioprofiel_pdf
 
 GEMEENTE_COLUMNS = {
@@ -31,7 +31,7 @@ AM_COLUMNS = {
 
 def render(view: Profile, comparison: list[str] | None = None) -> None:
     s = view.summary
-    st.markdown(f"### {view.name}")
+    st.subheader(view.name, anchor=False)
     st.caption(
         f"{view.status.capitalize()} · sectoren: {view.sectors} · {fmt_number(s['gemeenten'])} gemeenten · "
         f"peildatum {fmt_peildatum(view.peildatum)}"
@@ -42,24 +42,27 @@ def render(view: Profile, comparison: list[str] | None = None) -> None:
         missing(view.empty_reason or "Voor geen van deze gemeenten is een regionaal tekortcijfer bekend.")
         return
     c1, c2, c3 = st.columns(3)
-    c1.metric(
-        f"Tekort {view.sector} (afgeleid)",
-        fmt_pct(s["value"]),
-        delta=None if s["verschil"] is None else f"{fmt_pp(s['verschil'])} t.o.v. landelijk",
-        delta_color="inverse",
-        help=f"Landelijk {fmt_pct(view.national)} (gemeten). Afgeleid: {s['weging']}.",
-    )
-    c2.metric(
-        "Spreiding over de gemeenten",
-        f"{fmt_pct(s['laagste'])} – {fmt_pct(s['hoogste'])}",
-        help=f"Laagste: {s['laagste_bij']}. Hoogste: {s['hoogste_bij']}.",
-    )
-    if s["tekort_fte"] is not None:
-        c3.metric(
-            "Tekort in fte (afgeleid)",
-            fmt_fte(s["tekort_fte"]),
-            help=f"Bij een werkgelegenheid van {fmt_fte(s['werkgelegenheid_fte'])} (DUO).",
+    with c1:
+        metric(
+            f"Tekort {view.sector} (afgeleid)",
+            fmt_pct(s["value"]),
+            note=f"Landelijk {fmt_pct(view.national)} (gemeten). Afgeleid: {s['weging']}.",
+            delta=None if s["verschil"] is None else f"{fmt_pp(s['verschil'])} t.o.v. landelijk",
+            delta_color="inverse",
         )
+    with c2:
+        metric(
+            "Spreiding over de gemeenten",
+            f"{fmt_pct(s['laagste'])} – {fmt_pct(s['hoogste'])}",
+            note=f"Laagste: {s['laagste_bij']}. Hoogste: {s['hoogste_bij']}.",
+        )
+    if s["tekort_fte"] is not None:
+        with c3:
+            metric(
+                "Tekort in fte (afgeleid)",
+                fmt_fte(s["tekort_fte"]),
+                note=f"Bij een werkgelegenheid van {fmt_fte(s['werkgelegenheid_fte'])} (DUO).",
+            )
     else:
         c3.metric(
             "Gemeenten met een cijfer", f"{fmt_number(s['gemeenten_met_cijfer'])} van {fmt_number(s['gemeenten'])}"
@@ -84,6 +87,7 @@ def render(view: Profile, comparison: list[str] | None = None) -> None:
     with left:
         st.plotly_chart(view.members_map, width="stretch", key=f"leden_kaart_{view.kind}",
                         config={"displayModeBar": False, **MAP_CONFIG})
+        in_words(view.members_description)
         st.caption(ATTRIBUTION + ". Donkerblauw: genoemd in een officiële of regionale bron; lichtblauw: onzeker.")
         if view.apart:
             st.caption(

@@ -19,7 +19,7 @@ def _take_over(data: OregioData, source_key: str, target_key: str, name_key: str
 
 
 def render(data: OregioData, gemeenten: Param, naam: Param, session=None) -> None:
-    st.subheader("Eigen regio")
+    st.header("Eigen regio", anchor=False)
     st.markdown(
         "Stel uw regio samen uit gemeenten, of begin met een onderwijsregio en voeg gemeenten toe of haal ze "
         "weg. De link in de adresbalk bewaart de keuze, zodat u 'onze regio zoals wij hem zien' kunt delen."

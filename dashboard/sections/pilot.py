@@ -16,7 +16,7 @@ CARDS = (
 
 
 def render(view: FiguresView) -> None:
-    st.subheader("Pilot onderwijstijd vo")
+    st.header("Pilot onderwijstijd vo", anchor=False)
     shown = [card for card in CARDS if card[0] in view.figures]
     if not shown:
         missing("Er zijn geen cijfers over de pilot onderwijstijd geladen.")

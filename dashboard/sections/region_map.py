@@ -7,7 +7,7 @@ import streamlit as st
 from dashboard.charts.maps import MAP_CONFIG, location_from_points
 from dashboard.data.geo import ATTRIBUTION
 from dashboard.format import fmt_pct
-from dashboard.ui.widgets import missing, table_and_download
+from dashboard.ui.widgets import in_words, missing, table_and_download
 
 
 def render(
@@ -20,7 +20,7 @@ def render(
     attribution_note: str = "",
 ) -> None:
     """`view` has title, caption, frame, figure, sources, filename. A new click sets st.session_state[select_key]."""
-    st.subheader(view.title)
+    st.header(view.title, anchor=False)
     if view.caption:
         st.caption(view.caption)
     if view.figure is None:
@@ -40,6 +40,7 @@ def render(
     if clicked and clicked != st.session_state.get(last_key) and clicked in codes:
         st.session_state[select_key] = clicked
     st.session_state[last_key] = clicked
+    in_words(view.description)
     st.caption(ATTRIBUTION + attribution_note)
     if view.sources:
         st.caption(view.sources)

@@ -9,7 +9,7 @@ import streamlit as st
 
 from dashboard.format import fmt_pct, fmt_peildatum, fmt_pp, reliability_label
 from dashboard.sections import chart
-from dashboard.ui.widgets import file_download, missing, table
+from dashboard.ui.widgets import file_download, metric, missing, table
 from dashboard.views.regionale_tekorten import ProfileView
 
 COVERING_COLUMNS = {
@@ -23,16 +23,17 @@ COVERING_COLUMNS = {
 
 def render(view: ProfileView, pdf: tuple[Callable[..., bytes], tuple]) -> None:
     """`pdf`: the view function that makes the regioprofiel and its arguments."""
-    st.markdown(f"### {view.name}")
+    st.subheader(view.name, anchor=False)
     for column, row in zip(st.columns(max(len(view.cards), 1)), view.cards.itertuples()):
-        column.metric(
-            f"Tekort {row.sector}, {fmt_peildatum(row.peildatum)}",
-            fmt_pct(row.value),
-            delta=fmt_pp(row.verschil) + " t.o.v. landelijk",
-            delta_color="inverse",
-            help=f"Landelijk {fmt_pct(row.landelijk)}. Plaats {row.rang} van {row.aantal} gebieden. "
-            f"Betrouwbaarheid: {reliability_label(row.reliability)}.",
-        )
+        with column:
+            metric(
+                f"Tekort {row.sector}, {fmt_peildatum(row.peildatum)}",
+                fmt_pct(row.value),
+                note=f"Landelijk {fmt_pct(row.landelijk)}. Plaats {row.rang} van {row.aantal} gebieden. "
+                f"Betrouwbaarheid: {reliability_label(row.reliability)}.",
+                delta=fmt_pp(row.verschil) + " t.o.v. landelijk",
+                delta_color="inverse",
+            )
     if view.cards_sources:
         st.caption(view.cards_sources)
     if view.history is not None:

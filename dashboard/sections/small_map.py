@@ -8,14 +8,14 @@ from dashboard.charts.maps import MAP_CONFIG, location_from_points
 from dashboard.data.geo import ATTRIBUTION
 from dashboard.format import SECTOR_LABELS, fmt_pct
 from dashboard.registry import REGIONAL_SECTORS, page
-from dashboard.ui.widgets import missing, table_and_download
+from dashboard.ui.widgets import in_words, missing, table_and_download
 from dashboard.views.overzicht import MapView
 
 PROFILE_PAGE = page("regionale-tekorten").script
 
 
 def render(view: MapView, chosen_sector: str) -> None:
-    st.subheader(view.title)
+    st.header(view.title, anchor=False)
     if chosen_sector not in REGIONAL_SECTORS:
         missing(
             f"Regionale tekortcijfers bestaan niet voor {SECTOR_LABELS[chosen_sector].lower()}; de kaart toont het "
@@ -37,6 +37,7 @@ def render(view: MapView, chosen_sector: str) -> None:
         clicked = location_from_points(event.selection.points if event else [])
         if clicked:
             st.switch_page(PROFILE_PAGE, query_params={"sector": view.sector, "regio": clicked})
+        in_words(view.description)
         st.caption(ATTRIBUTION + ". Klik op een regio voor het regioprofiel.")
     with right:
         st.markdown("**Hoogste tekorten**")

@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import cache, links
+from dashboard.format import md_text
 from dashboard.web.replica import link_key
 
 
@@ -59,6 +60,21 @@ def download_link_html(label: str, url: str, file_name: str) -> str:
         f'<a class="download-link" href="{html.escape(url)}" download="{html.escape(file_name)}">'
         f'<span aria-hidden="true">&#x2193;</span> {html.escape(label)}</a>'
     )
+
+
+def metric(label: str, value: str, note: str | None = None, **kwargs) -> None:
+    """st.metric with its explanation as visible text under it instead of a help icon: Streamlit names that icon
+    in English ("Help for ...") and a tooltip is out of reach for touch and magnifier users."""
+    st.metric(label, value, **kwargs)
+    if note:
+        st.caption(note)
+
+
+def in_words(description: str) -> None:
+    """A chart's or map's text alternative (dashboard/describe.py), right under it, shown as text (data from an
+    upload can hold markdown: it is shown literally)."""
+    if description:
+        st.caption(f"In woorden: {md_text(description)}")
 
 
 def missing(message: str) -> None:

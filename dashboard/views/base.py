@@ -25,6 +25,7 @@ class ChartView:
     note: str | None = None
     missing: str | None = None  # shown instead of the chart when there is nothing to draw
     caption: str = "Tabel bij de grafiek"
+    description: str = ""  # the chart in words (dashboard/describe.py), from `frame`
 
 
 def chart(
@@ -38,8 +39,10 @@ def chart(
     note: str | None = None,
     missing: str = "Voor deze keuze zijn geen cijfers gepubliceerd.",
     source_rows: pd.DataFrame | None = None,
+    describe: Callable[[pd.DataFrame], str] | None = None,
 ) -> ChartView:
-    """A ChartView; the figure is only built when there is something to draw."""
+    """A ChartView; the figure is only built when there is something to draw. `describe` says in words what the
+    figure shows, from the same `frame` (dashboard/describe.py)."""
     empty = frame.empty
     return ChartView(
         key=key,
@@ -51,6 +54,7 @@ def chart(
         sources=cache.source_text(frame if source_rows is None else source_rows, sources),
         note=note,
         missing=missing if empty else None,
+        description="" if empty or describe is None else describe(frame),
     )
 
 
@@ -65,6 +69,7 @@ class MapView:
     sources: str
     filename: str
     api: str = ""  # the open data API query of this measurement (arbeidsmarktregio maps)
+    description: str = ""  # the map in words (dashboard/describe.py), from `frame`
 
 
 @dataclass(frozen=True)

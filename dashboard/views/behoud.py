@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard import cache, metrics
+from dashboard import describe as words
 from dashboard.charts.basic import PALETTE
 from dashboard.data.load import SessionData
 from dashboard.format import fmt_number, fmt_pct, fmt_peildatum, reliability_label
@@ -160,6 +161,7 @@ def lerarenbeurs(session: SessionData | None = None) -> ChartView:
         cache.table("sources", session),
         note=(f"Niet in de gevonden bronnen: {', '.join(map(str, gaps))}. " if gaps else "")
         + "Niet elk jaar zijn alle soorten bekend; zie de tabel.",
+        describe=lambda f: words.trend(f, "jaar", "value", fmt_number, group="soort"),
     )
 
 
@@ -176,6 +178,7 @@ def vertrekredenen(session: SessionData | None = None) -> ChartView:
         cache.table("sources", session),
         note="Aandeel vertrokken leraren (po, vo, mbo) dat deze reden noemt; meerdere redenen mogelijk. Onderzoek van "
         "ResearchNed voor OCW onder 313 vertrokken leraren: niet representatief.",
+        describe=lambda f: words.ranking(f, "reden", "value", fmt_pct, "aandeel"),
     )
 
 
@@ -193,6 +196,7 @@ def uitstroom(session: SessionData | None = None) -> ChartView:
         cache.table("sources", session),
         note="Aandeel van al het personeel dat van oktober tot oktober het onderwijs verliet."
         + (f" Een reeks na {last} is niet gevonden." if last else ""),
+        describe=lambda f: words.trend(f, "year", "value", fmt_pct, group="sector"),
     )
 
 
@@ -226,6 +230,7 @@ def vacatures(session: SessionData | None = None) -> ChartView:
         note=note,
         missing="Er zijn geen vacaturecijfers in de data.",
         source_rows=pd.concat([frame, share]) if len(share) else frame,
+        describe=lambda f: words.per_group(f, "label", "value", "telling", fmt_number),
     )
 
 

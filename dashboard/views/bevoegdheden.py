@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard import cache
+from dashboard import describe as words
 from dashboard.data.load import SessionData
 from dashboard.format import fmt_fte, fmt_pct, fmt_peildatum
 from dashboard.metrics import vak_peildata
@@ -77,6 +78,7 @@ def shortage(options: Choices, table: pd.DataFrame, session: SessionData | None 
         "inclusief isk. Lijn: alle vakken samen.",
         missing="Voor de gekozen vakken is geen tekort per vak gepubliceerd.",
         source_rows=source_rows.head(1),
+        describe=lambda f: words.ranking(f, "vak", "tekort_pct", fmt_pct, "tekort", total_value, "alle vakken"),
     )
 
 
@@ -100,6 +102,7 @@ def shares(options: Choices, table: pd.DataFrame, ipto: str, session: SessionDat
         missing="Voor de gekozen vakken is in deze meting geen verdeling bevoegd / benoembaar / onbevoegd "
         "gepubliceerd.",
         source_rows=source_rows.head(1),
+        describe=lambda f: words.shares(f, "vak", SHARES, fmt_pct),
     )
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard import cache
+from dashboard import describe as words
 from dashboard.data.definitions import own_region_csv
 from dashboard.data.load import SessionData
 from dashboard.format import fmt_fte, fmt_pct, fmt_peildatum, fmt_pp, fmt_sectors, reliability_label
@@ -120,6 +121,7 @@ def shortage_map(data: OregioData) -> MapView:
         figure=cache.onderwijsregio_map(frame, groups) if len(frame) else None,
         sources=cache.source_text(frame, data.regional.sources),
         filename=f"tekort_{data.sector}_per_onderwijsregio.csv",
+        description=words.ranking(frame, "onderwijsregio", "value", fmt_pct, "afgeleid tekort", data.regional.national),
     )
 
 
@@ -146,6 +148,7 @@ def change_map(data: OregioData, previous: OregioData) -> MapView:
         figure=cache.onderwijsregio_map(frame, groups) if len(frame) else None,
         sources=cache.source_text(pd.concat([data.shortage, previous.shortage]), data.regional.sources),
         filename=f"verschil_{data.sector}_per_onderwijsregio.csv",
+        description=words.change(frame, "onderwijsregio", "value", fmt_pp, noun="onderwijsregio's"),
     )
 
 
@@ -170,6 +173,7 @@ class Profile:
     apart: tuple[str, ...] = ()  # names of the members lying apart from the rest of the region (geo.apart)
     notes: tuple[str, ...] = ()  # which members the figure leaves out (MEMBER_CHOICES), also in the PDF
     empty_reason: str = ""  # why there is no figure, when the choice left nothing to count
+    members_description: str = ""  # the members map in words
 
     @property
     def summary(self) -> dict:
@@ -221,6 +225,7 @@ def _history(
         },
         data.regional.sources,
         note="Per meting afgeleid met dezelfde gemeenten; alleen metingen (geen ramingen).",
+        describe=lambda f: words.trend(f, "peildatum", "value", fmt_pct, x_text=fmt_peildatum),
     )
 
 
@@ -271,6 +276,7 @@ def _profile(
         tuple(data.gemeenten.get(c, c) for c in apart),
         notes,
         empty_reason,
+        members_words(members, name),
     )
 
 
@@ -285,6 +291,17 @@ def _left_out_note(choice: str, left_out: list[str], names: dict[str, str]) -> s
     text = ", ".join(listed[:-1]) + " en " + listed[-1] if len(listed) > 1 else listed[0]
     count = "1 gemeente" if len(listed) == 1 else f"{len(listed)} gemeenten"
     return f"Het cijfer telt {count} {why} niet mee: {text}."
+
+
+def members_words(members: pd.DataFrame, name: str) -> str:
+    """The members map in words: how many gemeenten, which of them rest on an uncertain membership."""
+    if members.empty:
+        return ""
+    unsure = sorted(members.loc[members["reliability"] == "uncertain", "gemeente"])
+    text = f"De kaart toont de {len(members)} gemeenten van {name} in blauw"
+    if unsure:
+        text += f"; lichtblauw, met een onzeker lidmaatschap: {', '.join(unsure)}"
+    return text + ". Elke gemeente met haar cijfer staat in de tabel eronder."
 
 
 @cache.view
@@ -367,6 +384,7 @@ def compare(data: OregioData, chosen: list[str]) -> ChartView:
         "staat in de tabel.",
         missing="Kies ten minste twee onderwijsregio's om ze naast elkaar te zien, met het landelijk cijfer als "
         "referentie.",
+        describe=lambda f: words.ranking(f, "onderwijsregio", "value", fmt_pct, "afgeleid tekort", national),
     )
 
 
@@ -403,6 +421,7 @@ def facts(data: OregioData, session: SessionData | None = None) -> Facts:
             labels(("sector_label", "Sector"), ("jaar", "Jaar"), ("value", "Dekking (%)"), "reliability"),
             {"value": fmt_pct},
             data.regional.sources,
+            describe=lambda f: words.per_group(f, "sector_label", "value", "jaar", fmt_pct),
         ),
         cache.with_sector_labels(overview),
         cache.onderwijsregio_overlaps(data.definition, data.sector, data.regions),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard import cache
+from dashboard import describe as words
 from dashboard.charts.basic import PALETTE
 from dashboard.data.load import SessionData
 from dashboard.format import fmt_number
@@ -44,6 +45,7 @@ def hours(sector: str, session: SessionData | None = None) -> ChartView:
         cache.table("sources", session),
         note="Netto lesuren per jaar (wettelijk of volgens cao) van een voltijdleraar; tussen haakjes het jaar waarop "
         "het cijfer betrekking heeft. De jaren verschillen dus per staaf.",
+        describe=lambda f: words.ranking(f, "label", "value", hours_text, "aantal lesuren"),
     )
 
 
@@ -58,6 +60,7 @@ def hours_trend(session: SessionData | None = None) -> ChartView:
         labels(("region_name", "Gebied"), "year", ("value", "Lesuren per jaar"), "reliability"),
         {"value": lambda v: fmt_number(v, 1)},
         cache.table("sources", session),
+        describe=lambda f: words.trend(f, "year", "value", hours_text, group="region_name"),
     )
 
 
@@ -72,7 +75,13 @@ def instruction(session: SessionData | None = None) -> ChartView:
         labels(("region_name", "Gebied"), ("niveau", "Niveau"), "year", ("value", "Uur per jaar"), "reliability"),
         {"value": fmt_number},
         cache.table("sources", session),
+        describe=lambda f: words.per_group(f, "niveau", "value", "region_name", hours_text),
     )
+
+
+def hours_text(value: float) -> str:
+    """'940 uur' (one decimal where the source has one)."""
+    return f"{fmt_number(value, 0 if float(value).is_integer() else 1)} uur"
 
 
 @cache.view

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard import cache
+from dashboard import describe as words
 from dashboard.data.load import SessionData
 from dashboard.format import fmt_number
 from dashboard.metrics import OPLEIDING_CODES
@@ -62,6 +63,7 @@ def instroom(types: list[str], years: tuple[int, int], session: SessionData | No
         "aan elkaar geplakt en zijn gesplitst op de enige consistente manier (betrouwbaarheid: officieel, "
         "handmatig ontleed).",
         missing="Kies ten minste één soort opleiding.",
+        describe=lambda f: words.trend(f, "year", "value", fmt_number, group="opleiding"),
     )
 
 
@@ -81,6 +83,7 @@ def diplomas(vakken: list[str], session: SessionData | None = None) -> ChartView
         note="Duits, Aardrijkskunde en Maatschappijleer ontbreken: hun cijfers waren in de bron niet eenduidig "
         f"te lezen. Jaren na {last} zijn niet gevonden.",
         missing="Kies ten minste één vak.",
+        describe=lambda f: words.trend(f, "year", "value", fmt_number, group="vak"),
     )
 
 
@@ -122,6 +125,7 @@ def zij_instroom(session: SessionData | None = None) -> ChartView:
         {"value": fmt_number},
         cache.table("sources", session),
         note=note,
+        describe=lambda f: words.trend(f, "year", "value", fmt_number, group="definitie"),
     )
 
 
@@ -156,6 +160,7 @@ def pabo_eerstejaars(session: SessionData | None = None) -> ChartView:
         + "): eerstejaars aan een hogeschool en gestarte studenten, uit nieuwsberichten die DUO of de Vereniging "
         "Hogescholen citeren. Ze verschillen van de OCW-reeks en van elkaar en zijn er niet mee te verbinden; jaren "
         "zonder cijfer blijven leeg. De tabel geeft per cijfer de toelichting.",
+        describe=lambda f: words.trend(f, "year", "value", fmt_number, group="telling"),
     )
 
 

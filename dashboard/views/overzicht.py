@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard import cache
+from dashboard import describe as words
 from dashboard.charts.basic import PALETTE
 from dashboard.data.load import SessionData
 from dashboard.format import fmt_euro, fmt_fte, fmt_number, fmt_pct, fmt_peildatum
@@ -43,6 +44,7 @@ class MapView:
     sources: str
     columns: dict[str, str]
     formats: dict
+    description: str = ""  # the map in words (dashboard/describe.py), from `frame`
 
 
 def _shortage(session: SessionData | None) -> pd.DataFrame:
@@ -107,6 +109,7 @@ def trend(session: SessionData | None = None) -> ChartView:
         {"value": fmt_fte},
         cache.table("sources", session),
         note=note,
+        describe=lambda f: words.trend(f, "year", "value", fmt_fte, group="reeks"),
     )
 
 
@@ -115,6 +118,7 @@ def small_map(sector: str, session: SessionData | None = None) -> MapView:
     map_sector = regional_sector(sector)
     regional = cache.regional_shortage(_shortage(session), map_sector)
     peildatum = regional["peildatum"].iloc[0] if len(regional) else ""
+    national = cache.national_value(_shortage(session), map_sector, peildatum) if peildatum else None
     return MapView(
         title=f"Waar is het tekort het grootst? ({map_sector}, {fmt_peildatum(peildatum)})",
         sector=map_sector,
@@ -124,6 +128,7 @@ def small_map(sector: str, session: SessionData | None = None) -> MapView:
         sources=cache.source_text(regional, cache.table("sources", session)),
         columns=labels("region_code", "region_name", ("value", "Tekort (%)"), "peildatum", "reliability"),
         formats={"value": fmt_pct},
+        description=words.ranking(regional, "region_name", "value", fmt_pct, "tekort", national),
     )
 
 
@@ -147,6 +152,7 @@ def mbo_prognose(session: SessionData | None = None) -> ChartView:
         "tekort en geen meting. Het jaar waarin de raming is gemaakt staat niet in de bron; een nieuwere raming "
         "voor het mbo is niet gevonden.",
         missing="Voor het mbo is geen raming van het aantal benodigde leraren in de data.",
+        describe=lambda f: words.trend(f, "year", "value", fmt_fte, group="reeks"),
     )
 
 

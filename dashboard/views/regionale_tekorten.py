@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard import cache
+from dashboard import describe as words
 from dashboard.data.load import SessionData
 from dashboard.data.query import Query
 from dashboard.format import fmt_pct, fmt_peildatum, fmt_pp, fmt_sectors, reliability_label
@@ -104,6 +105,7 @@ def change_map(data: RegionalData, previous: RegionalData, selected: str | None)
         sources=cache.source_text(pd.concat([data.frame, previous.frame]), data.sources),
         filename=f"verschil_{data.sector}_per_regio.csv",
         api=api_query(data, previous.peildatum, data.peildatum),
+        description=words.change(frame, "region_name", "value", fmt_pp),
     )
 
 
@@ -118,6 +120,7 @@ def shortage_map(data: RegionalData, selected: str | None) -> MapView:
         sources=cache.source_text(data.frame, data.sources),
         filename=f"tekort_{data.sector}_per_regio.csv",
         api=api_query(data, data.peildatum),
+        description=words.ranking(data.frame, "region_name", "value", fmt_pct, "tekort", data.national),
     )
 
 
@@ -150,6 +153,7 @@ def profile(data: RegionalData, code: str, session: SessionData | None = None) -
             note="Metingen uit verschillende bronnen (Centerdata, gemeente, nieuwsberichten) met niet altijd "
             "dezelfde methode: de stippellijn verbindt ze alleen ter oriëntatie; de markering toont de "
             "betrouwbaarheid.",
+            describe=lambda f: words.trend(f, "peildatum", "value", fmt_pct, x_text=fmt_peildatum),
         )
     regions = cache.table("regions")
     members = cache.expand_members(cache.table("onderwijsregio_leden"), regions)
@@ -188,6 +192,7 @@ def compare(data: RegionalData, chosen: list[str]) -> ChartView:
         {"value": fmt_pct, "landelijk": fmt_pct, "verschil": fmt_pp},
         data.sources,
         missing="Kies ten minste twee regio's om ze naast elkaar te zien, met het landelijk cijfer als referentie.",
+        describe=lambda f: words.ranking(f, "region_name", "value", fmt_pct, "tekort", data.national),
     )
 
 

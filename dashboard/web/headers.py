@@ -28,6 +28,7 @@ from starlette.middleware import Middleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from dashboard.web import replica
+from dashboard.web.lang import PageLanguage
 
 INDEX_HTML = Path(streamlit.__file__).parent / "static" / "index.html"
 
@@ -88,4 +89,5 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
-MIDDLEWARE = [Middleware(SecurityHeaders)]
+# PageLanguage sets <html lang="nl"> in Streamlit's index.html (dashboard/web/lang.py).
+MIDDLEWARE = [Middleware(SecurityHeaders), Middleware(PageLanguage)]

@@ -24,7 +24,8 @@ def open_page(page: str, **query: str) -> AppTest:
 
 
 def texts(at: AppTest) -> str:
-    parts = [m.value for m in at.markdown] + [c.value for c in at.caption] + [s.value for s in at.subheader]
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption]
+    parts += [h.value for h in at.header] + [s.value for s in at.subheader]
     parts += [f"{m.label} {m.value}" for m in at.metric]
     return "\n".join(parts)
 

@@ -17,7 +17,8 @@ from dashboard.registry import PAGES  # noqa: E402
 
 
 def shown(at: AppTest) -> dict:
-    texts = [m.value for m in at.markdown] + [c.value for c in at.caption] + [s.value for s in at.subheader]
+    texts = [m.value for m in at.markdown] + [c.value for c in at.caption]
+    texts += [h.value for h in at.header] + [s.value for s in at.subheader]
     texts += [f"{m.label} {m.value} {m.help or ''}" for m in at.metric]
     sliders = {s.key: [s.min, s.max] for s in at.slider}
     selects = {s.key: list(s.options) for s in at.selectbox}

@@ -26,3 +26,12 @@ def test_the_mbo_forecast_is_shown_where_the_mbo_is_chosen_with_its_table_and_so
     assert "21.500 fte" in at.get("plotly_chart")[1].proto.spec  # 2027 in the OIC forecast
     assert any("Prognoses arbeidsmarkt mbo" in c.value for c in at.caption)
     assert any(link.startswith("/download/mbo_prognose.csv?") for _, link in downloads(at))  # its CSV, by name
+
+
+def test_every_chart_and_map_is_in_words_under_it():
+    at = open_page("overzicht", sector="po")
+    words = [c.value for c in at.caption if c.value.startswith("In woorden: ")]
+    # the map, as the issue asks it, and the trend: one sentence per figure on the page
+    assert "In woorden: Hoogste tekort: Almere 23,8%; laagste: Achterhoek 1,8%; landelijk 9,7%\\." in words
+    assert len(words) == 2, words
+    assert any("po gemeten: van 9\\.100 fte in 2021" in w for w in words), words

@@ -222,3 +222,17 @@ def test_onderwijstijd_url_round_trip():
 def test_opleiden_reversed_or_out_of_range_years_in_link():
     at = open_page("opleiden", van="2030", tot="1990")
     assert at.slider(key="_jaren").value == (2011, 2023)
+
+
+def test_accessibility_statement_follows_the_government_model():
+    at = open_page("data", sector="vo")
+    assert "Toegankelijkheidsverklaring" in [h.value for h in at.header]
+    statement = texts(at)
+    for part in ("**Standaard.** WCAG 2.1, niveau A en AA", "**Status: voldoet gedeeltelijk.**",
+                 "**Hoe is dit onderzocht?**", "**Wat voldoet (nog) niet, en het alternatief**", "**Contact.**"):
+        assert part in statement, part
+    # what stays English because Streamlit sets it, and the map's alternative
+    assert "Skip to main content" in statement and "keuzelijst" in statement
+    # the sidebar links to it on every page, keeping the sector
+    link = [e for e in at.sidebar if getattr(e, "proto", None) is not None and "Toegankelijkheid" in str(e.proto)]
+    assert link and "sector=vo" in str(link[0].proto), link

@@ -236,3 +236,22 @@ def test_members_apart_from_the_rest_of_their_region_come_from_the_boundaries():
     assert apart(gm, region) == ("GM0228", "GM0537", "GM0546")
     assert apart(gm, ("GM0983", "GM0984")) == ("GM0983", "GM0984")  # Venlo and Venray: two equal parts, no rest
     assert apart(gm, ("GM0363",)) == ()
+
+
+def test_hbar_keeps_room_for_the_value_label_of_the_longest_bar():
+    frame = pd.DataFrame({"naam": ["A", "B"], "v": [10.3, 2.2]})
+    fig = hbar(frame, "naam", "v", "%", reference=5.5)
+    assert fig.layout.margin.r >= 60  # pixels: '10,3%' at 14 px fits beside the bar at any width
+    assert fig.data[0].textposition == "outside" and fig.data[0].cliponaxis is False
+
+
+def test_long_bar_names_are_wrapped_on_the_axis_but_kept_whole_for_hover():
+    frame = pd.DataFrame({"naam": ["EU-gemiddelde · bovenbouw vo (2015)", "NL"], "v": [632.0, 750.0]})
+    fig = hbar(frame, "naam", "v", "uur")
+    axis = fig.layout.yaxis
+    assert "EU-gemiddelde ·<br>bovenbouw vo (2015)" in axis.ticktext and "NL" in axis.ticktext
+    assert list(axis.tickvals) == list(fig.data[0].y)  # the bars keep their full names
+    assert all(len(line) <= 20 for text in axis.ticktext for line in text.split("<br>"))
+    vak = pd.DataFrame({"vak": ["Gezondheidszorg en Welzijn (avo)"], "a": [90.0]})
+    shares = stacked_share(vak, "vak", [("a", "A")])
+    assert shares.layout.yaxis.ticktext == ("Gezondheidszorg en<br>Welzijn (avo)",)

@@ -1,0 +1,77 @@
+"""The page language: `<html lang="nl">` from the first byte of every page (WCAG 3.1.1), as
+`st.App(middleware=...)` (in dashboard/web/headers.MIDDLEWARE).
+
+Streamlit serves one index.html for every page (its own file, or as the fallback for a deep link like
+/onderwijsregios) with `<html lang="en">`, and its frontend never changes it: a screen reader then reads the Dutch
+text with an English voice. This middleware rewrites that attribute in every HTML response, before the browser sees
+it, so the language is right before any script runs. Only the attribute changes: the inline script (and so its CSP
+hash, dashboard/web/headers.py) stays the same. Other responses pass through unbuffered.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+
+from starlette.datastructures import MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+LANGUAGE = "nl"
+HTML_TAG = re.compile(rb"<html(\s[^>]*)?>", flags=re.I)
+LANG_ATTRIBUTE = re.compile(rb"""\slang\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""", flags=re.I)
+
+
+def with_language(page: bytes, lang: str = LANGUAGE) -> bytes:
+    """`page` with its first <html> tag's lang attribute set to `lang` (added if it has none)."""
+    match = HTML_TAG.search(page)
+    if match is None:
+        return page
+    tag = match.group(0)
+    attribute = f' lang="{lang}"'.encode()
+    new_tag, replaced = LANG_ATTRIBUTE.subn(attribute, tag, count=1)
+    if not replaced:
+        new_tag = tag[:5] + attribute + tag[5:]
+    return page[: match.start()] + new_tag + page[match.end() :]
+
+
+class PageLanguage:
+    """Pure ASGI middleware: buffers only text/html responses and sets their page language."""
+
+    def __init__(self, app: ASGIApp, lang: str = LANGUAGE) -> None:
+        self.app = app
+        self.lang = lang
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        start: Message | None = None
+        body: list[bytes] = []
+
+        async def send_with_language(message: Message) -> None:
+            nonlocal start
+            if message["type"] == "http.response.start":
+                content_type = MutableHeaders(scope=message).get("content-type", "")
+                if content_type.startswith("text/html"):
+                    start = message  # held back until the whole body is here
+                    return
+            elif message["type"] == "http.response.body" and start is not None:
+                body.append(message.get("body", b""))
+                if message.get("more_body", False):
+                    return
+                await self._send_rewritten(start, b"".join(body), send)
+                return
+            await send(message)
+
+        await self.app(scope, receive, send_with_language)
+
+    async def _send_rewritten(self, start: Message, page: bytes, send: Send) -> None:
+        headers = MutableHeaders(scope=start)
+        gzipped = headers.get("content-encoding", "") == "gzip"
+        if page:
+            html = with_language(gzip.decompress(page) if gzipped else page, self.lang)
+            page = gzip.compress(html) if gzipped else html
+            if "content-length" in headers:
+                headers["content-length"] = str(len(page))
+        await send(start)
+        await send({"type": "http.response.body", "body": page, "more_body": False})
