@@ -15,6 +15,7 @@ from conftest import screenshot, wait_for_app
 
 from tests.streamlit_protocol import Visitor
 
+CLICK_PAUSE_MS = 400
 BROWSING = [("regionale-tekorten", "sector=vo"), ("regionale-tekorten", "sector=po&regio=AM05"), ("", "sector=vo"),
             ("onderwijsregios", "sector=vo"), ("opleiden", ""), ("behoud", "")]
 
@@ -55,6 +56,9 @@ def _click_downloads(page, clicks: int) -> list[str]:
     """Click the map's CSV `clicks` times; the failures as the browser reports them."""
     failures = []
     for _ in range(clicks):
+        # At a person's pace: Chromium itself sometimes starts no download for a click 50 ms after the previous one
+        # (seen with nobody else on the server too; 200 concurrent fetches of the link all answered within 0,1 s).
+        page.wait_for_timeout(CLICK_PAUSE_MS)
         with page.expect_download(timeout=30_000) as info:
             page.locator(".st-key-dl_kaart a").click()
         download = info.value
