@@ -57,8 +57,9 @@ st.markdown("Open data: " + " · ".join(f"[{label}]({path})" for label, path in 
 st.header("Wat is er nieuw", anchor=False)
 st.caption("Elke build en elke import van data legt vast wat er veranderde. Abonneren kan met de Atom-feed.")
 for item in views.news():
-    st.markdown(f"**{item.when}**, {item.where}: {item.headline}.  \n"
-                f"Datasetversie `{item.version}`, opdracht `{item.command}`.")
+    st.markdown(
+        f"**{item.when}**, {item.where}: {item.headline}.  \nDatasetversie `{item.version}`, opdracht `{item.command}`."
+    )
     with st.expander("Wat er veranderde"):
         st.code("\n".join(item.lines), language=None)
 

@@ -102,8 +102,13 @@ st.selectbox(
     format_func=lambda c: "Kies een onderwijsregio" if c == "" else data.names[c],
 )
 if code := st.session_state[OREGIO.key]:
-    st.radio("Welke gemeenten tellen mee in het cijfer", tuple(MEMBER_CHOICES), key=LEDEN.key,
-             format_func=MEMBER_CHOICES.get, horizontal=True)
+    st.radio(
+        "Welke gemeenten tellen mee in het cijfer",
+        tuple(MEMBER_CHOICES),
+        key=LEDEN.key,
+        format_func=MEMBER_CHOICES.get,
+        horizontal=True,
+    )
     comparison = views.compared_with(data, code, st.session_state[OVERGELIJK.key])
     oregio_profile.render(views.profile(data, code, session, st.session_state[LEDEN.key]), comparison)
 

@@ -31,23 +31,25 @@ def synthetic_indicators(rows: int, seed: int = 1) -> pd.DataFrame:
     indicators = np.array(["tekort_pct", "tekort_fte", "onbevoegd_pct", "instroom_opleiding", "zij_instroom"])
     sectors = np.array(["po", "vo", "mbo", "so"])
     vestigingen = np.array([f"VE{i:05d}" for i in range(9000)])
-    frame = pd.DataFrame({
-        "indicator": indicators[rng.integers(0, len(indicators), rows)],
-        "sector": sectors[rng.integers(0, len(sectors), rows)],
-        "vak": "",
-        "geo_level": "overig",
-        "region_code": vestigingen[rng.integers(0, len(vestigingen), rows)],
-        "region_name": "vestiging",
-        "categorie": "",
-        "peildatum": "2023-10-01",
-        "year": rng.integers(2010, 2025, rows),
-        "value": rng.random(rows) * 20,
-        "unit": "%",
-        "kind": "meting",
-        "reliability": "solid",
-        "source_id": "SYNTHETISCH",
-        "note": "",
-    })
+    frame = pd.DataFrame(
+        {
+            "indicator": indicators[rng.integers(0, len(indicators), rows)],
+            "sector": sectors[rng.integers(0, len(sectors), rows)],
+            "vak": "",
+            "geo_level": "overig",
+            "region_code": vestigingen[rng.integers(0, len(vestigingen), rows)],
+            "region_name": "vestiging",
+            "categorie": "",
+            "peildatum": "2023-10-01",
+            "year": rng.integers(2010, 2025, rows),
+            "value": rng.random(rows) * 20,
+            "unit": "%",
+            "kind": "meting",
+            "reliability": "solid",
+            "source_id": "SYNTHETISCH",
+            "note": "",
+        }
+    )
     # Sorted by the filter columns so row-group statistics can skip data, as a real ingest would write it.
     return frame.sort_values(["indicator", "sector"]).reset_index(drop=True)
 

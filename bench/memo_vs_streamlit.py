@@ -22,8 +22,10 @@ def measure(calls: int = 2000, repeats: int = 7) -> dict:
     logging.getLogger("streamlit").setLevel(logging.ERROR)  # "No runtime found" outside a server
     rows = cache.indicators(indicators=("tekort_pct",), sectors=("po", "vo"))
     ours = (cache.regional_shortage, cache.national_series)
-    theirs = tuple(st.cache_resource(hash_funcs={pd.DataFrame: frame_key}, max_entries=2048)(f)
-                   for f in (metrics.regional_shortage, metrics.national_series))
+    theirs = tuple(
+        st.cache_resource(hash_funcs={pd.DataFrame: frame_key}, max_entries=2048)(f)
+        for f in (metrics.regional_shortage, metrics.national_series)
+    )
 
     def run(functions) -> float:
         for f in functions:  # fill the cache first: a rerun hits it

@@ -33,9 +33,7 @@ def densify(geojson: dict, factor: int = FACTOR) -> dict:
     vertices = sum(len(shapely.get_coordinates(g)) for g in geoms)
     length = sum(g.boundary.length for g in geoms)
     segment = length / (factor * vertices)
-    features = [
-        {**f, "geometry": mapping(shapely.segmentize(g, segment))} for f, g in zip(geojson["features"], geoms)
-    ]
+    features = [{**f, "geometry": mapping(shapely.segmentize(g, segment))} for f, g in zip(geojson["features"], geoms)]
     return {"type": "FeatureCollection", "features": features}
 
 
@@ -105,8 +103,12 @@ def apply() -> None:
     def shortage_map(regional, selected=None, height=560, zoom=6.0):
         gemeenten = set(regional.loc[regional["geo_level"] == "gemeente", "region_code"])
         return maps.shortage_map(
-            regional, boundaries("arbeidsmarktregio"), geo.subset(boundaries("gemeente"), gemeenten), selected,
-            height, zoom,
+            regional,
+            boundaries("arbeidsmarktregio"),
+            geo.subset(boundaries("gemeente"), gemeenten),
+            selected,
+            height,
+            zoom,
         )
 
     cache.shortage_map = shortage_map

@@ -56,8 +56,15 @@ from dashboard.registry import PAGES as REGISTRY  # noqa: E402
 OUTPUT = REPO / "bench" / "output"
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--no-first-run", "--disable-sync", "--disable-quic", "--enable-unsafe-swiftshader", "--use-angle=swiftshader",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
+    "--enable-unsafe-swiftshader",
+    "--use-angle=swiftshader",
 ]
 PAGES = [p.name for p in REGISTRY]  # the one page registry (dashboard/registry.py)
 URL_PATHS = {p.name: p.url_path for p in REGISTRY}
@@ -130,7 +137,9 @@ def measure_pages(mode: str, repeats: int) -> dict:
 def in_child(mode: str, repeats: int) -> dict:
     out = subprocess.run(
         [sys.executable, str(Path(__file__)), "--_pages", mode, "--repeats", str(repeats)],
-        cwd=REPO, capture_output=True, text=True,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
     )
     if out.returncode:
         raise RuntimeError(out.stderr[-3000:])
@@ -153,10 +162,25 @@ def start_server(
     port = free_port()
     env = {**os.environ, "LERARENTEKORT_EIGEN_DIR": tempfile.mkdtemp(prefix="bench-eigen-"), **(env or {})}
     proc = subprocess.Popen(
-        [*(launcher or (sys.executable, "-m", "streamlit")), "run", main, "--server.headless", "true",
-         "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false",
-         "--server.fileWatcherType", "none"],  # an edit during a run must not reload modules in the measured app
-        cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT,
+        [
+            *(launcher or (sys.executable, "-m", "streamlit")),
+            "run",
+            main,
+            "--server.headless",
+            "true",
+            "--server.address",
+            "127.0.0.1",
+            "--server.port",
+            str(port),
+            "--browser.gatherUsageStats",
+            "false",
+            "--server.fileWatcherType",
+            "none",
+        ],  # an edit during a run must not reload modules in the measured app
+        cwd=cwd,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.STDOUT,
     )
     return proc, f"http://127.0.0.1:{port}"
 
@@ -229,9 +253,13 @@ def measure_cold(repeats: int) -> dict:
     OUTPUT.mkdir(parents=True, exist_ok=True)
     FLOOR_APP.write_text(FLOOR_SOURCE)
     runs = {  # name -> (script, seconds the server is up before the first visit)
-        "real": ("serve.py", 0), "no_warmup": ("app.py", 0), "naive": (NAIVE_MAIN.name, 0),
-        "floor": (str(FLOOR_APP), 0), "visit": ("serve.py", FIRST_VISIT_AFTER_S),
-        "visit_no_warmup": ("app.py", FIRST_VISIT_AFTER_S), "floor_visit": (str(FLOOR_APP), FIRST_VISIT_AFTER_S),
+        "real": ("serve.py", 0),
+        "no_warmup": ("app.py", 0),
+        "naive": (NAIVE_MAIN.name, 0),
+        "floor": (str(FLOOR_APP), 0),
+        "visit": ("serve.py", FIRST_VISIT_AFTER_S),
+        "visit_no_warmup": ("app.py", FIRST_VISIT_AFTER_S),
+        "floor_visit": (str(FLOOR_APP), FIRST_VISIT_AFTER_S),
     }
     times: dict[str, list[float]] = {name: [] for name in runs}
     try:
@@ -320,8 +348,10 @@ async def session(url: str, seed: int, browser, go: asyncio.Event, ready: list, 
                     "() => [location.search, document.querySelector(\"[data-testid='stApp']\")"
                     ".getAttribute('data-test-script-state')]"
                 )
-                errors.append(f"rerun on {target} ({sector}) did not finish: {type(err).__name__}; url {seen[0]!r}, "
-                              f"script {seen[1]}")
+                errors.append(
+                    f"rerun on {target} ({sector}) did not finish: {type(err).__name__}; url {seen[0]!r}, "
+                    f"script {seen[1]}"
+                )
             changes += 1
             if await page.locator("[data-testid='stException']").count():
                 errors.append(f"exception shown on {target}")
@@ -381,10 +411,18 @@ async def run_load(sessions: int, seconds: float) -> dict:
 
 def load_summary(sessions: int, seconds: float, state: dict, cpu: dict) -> dict:
     lat, nav = state["latencies"], state["navigations"]
-    return {"sessions": sessions, "seconds": seconds, "reruns": len(lat), "errors": state["errors"],
-            "p50_ms": percentile(lat, 0.5), "p95_ms": percentile(lat, 0.95),
-            "page_loads": len(nav), "load_p50_ms": percentile(nav, 0.5), "load_p95_ms": percentile(nav, 0.95),
-            "cpu": cpu}
+    return {
+        "sessions": sessions,
+        "seconds": seconds,
+        "reruns": len(lat),
+        "errors": state["errors"],
+        "p50_ms": percentile(lat, 0.5),
+        "p95_ms": percentile(lat, 0.95),
+        "page_loads": len(nav),
+        "load_p50_ms": percentile(nav, 0.5),
+        "load_p95_ms": percentile(nav, 0.95),
+        "cpu": cpu,
+    }
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -474,8 +512,10 @@ async def run_server_load(sessions: int, seconds: float) -> dict:
         state["deadline"] = time.time() + seconds
         go.set()
         await asyncio.gather(*tasks)
-        cpu = {"server_s": cpu_seconds(lambda pid, cmd: pid == proc.pid) - before[0],
-               "wall_s": time.perf_counter() - before[1]}
+        cpu = {
+            "server_s": cpu_seconds(lambda pid, cmd: pid == proc.pid) - before[0],
+            "wall_s": time.perf_counter() - before[1],
+        }
     finally:
         proc.terminate()
         proc.wait(10)
@@ -544,63 +584,99 @@ def report(results: dict) -> str:
         for page in PAGES:
             r, n = real["warm_ms"][page], naive["warm_ms"][page]
             ok = r <= 150 and n / r >= 10
-            lines.append(f"| warme rerun {page} (mediaan) | {fmt(r)} ms | {fmt(n)} ms | {fmt(n / r, 1)}x | "
-                         f"<= 150 ms, >= 10x | {verdict(ok)} |")
+            lines.append(
+                f"| warme rerun {page} (mediaan) | {fmt(r)} ms | {fmt(n)} ms | {fmt(n / r, 1)}x | "
+                f"<= 150 ms, >= 10x | {verdict(ok)} |"
+            )
         for name, value in real["bytes"].items():
             budget = {"kaart arbeidsmarktregio's": 500_000, "kaart gemeenten (alle 342)": 1_500_000}.get(name)
             n = naive["bytes"][name]
             ratio = f"{fmt(n / value, 1)}x" if value else "-"
-            lines.append(f"| figuur-JSON {name} | {fmt(value / 1000)} KB | {fmt(n / 1000)} KB | {ratio} | "
-                         f"{'<= ' + fmt(budget / 1000) + ' KB' if budget else '-'} | "
-                         f"{verdict(value <= budget) if budget else '-'} |")
+            lines.append(
+                f"| figuur-JSON {name} | {fmt(value / 1000)} KB | {fmt(n / 1000)} KB | {ratio} | "
+                f"{'<= ' + fmt(budget / 1000) + ' KB' if budget else '-'} | "
+                f"{verdict(value <= budget) if budget else '-'} |"
+            )
     if "memo" in results:
         m = results["memo"]
-        lines.append(f"| cache-opzoeking per aanroep: dashboard/memo.py tegen st.cache_resource(hash_funcs=...) | "
-                     f"{fmt(m['memo_us'], 1)} µs | {fmt(m['cache_resource_us'], 1)} µs | "
-                     f"{fmt(m['cache_resource_us'] / m['memo_us'], 1)}x | sneller houden | "
-                     f"{verdict(m['memo_us'] <= m['cache_resource_us'])} |")
+        lines.append(
+            f"| cache-opzoeking per aanroep: dashboard/memo.py tegen st.cache_resource(hash_funcs=...) | "
+            f"{fmt(m['memo_us'], 1)} µs | {fmt(m['cache_resource_us'], 1)} µs | "
+            f"{fmt(m['cache_resource_us'] / m['memo_us'], 1)}x | sneller houden | "
+            f"{verdict(m['memo_us'] <= m['cache_resource_us'])} |"
+        )
     if "cold" in results:
         c = results["cold"]
         if "floor" in c:  # the budget is a ratio to Streamlit's floor in the same run (the machine is shared)
-            budget, ok = f"<= {fmt(COLD_BUDGET, 1)}x ondergrens ({fmt(c['real'] / c['floor'], 2)}x)", \
-                c["real"] / c["floor"] <= COLD_BUDGET
+            budget, ok = (
+                f"<= {fmt(COLD_BUDGET, 1)}x ondergrens ({fmt(c['real'] / c['floor'], 2)}x)",
+                c["real"] / c["floor"] <= COLD_BUDGET,
+            )
         else:
             budget, ok = "<= 3 s", c["real"] <= 3
-        lines.append(f"| koude start tot getekende eerste pagina | {fmt(c['real'], 2)} s | {fmt(c['naive'], 2)} s | "
-                     f"{fmt(c['naive'] / c['real'], 1)}x | {budget} | {verdict(ok)} |")
+        lines.append(
+            f"| koude start tot getekende eerste pagina | {fmt(c['real'], 2)} s | {fmt(c['naive'], 2)} s | "
+            f"{fmt(c['naive'] / c['real'], 1)}x | {budget} | {verdict(ok)} |"
+        )
         if "floor" in c:  # results of older runs lack these
-            lines.append(f"| idem zonder opwarmen bij de serverstart (app.py) | {fmt(c['no_warmup'], 2)} s | "
-                         "- | - | - | - |")
-            lines.append(f"| idem ondergrens: Streamlit-app met alleen een titel en één plotly-grafiek | "
-                         f"{fmt(c['floor'], 2)} s | - | - | - | - |")
-            visit = (f"<= {fmt(VISIT_BUDGET, 2)}x ondergrens ({fmt(c['visit'] / c['floor_visit'], 2)}x) | "
-                     f"{verdict(c['visit'] / c['floor_visit'] <= VISIT_BUDGET)}") if "floor_visit" in c else "- | -"
-            lines.append(f"| eerste bezoek {FIRST_VISIT_AFTER_S} s na de serverstart, tot getekende pagina | "
-                         f"{fmt(c['visit'], 2)} s | {fmt(c['visit_no_warmup'], 2)} s zonder opwarmen | "
-                         f"{fmt(c['visit_no_warmup'] / c['visit'], 1)}x | {visit} |")
+            lines.append(
+                f"| idem zonder opwarmen bij de serverstart (app.py) | {fmt(c['no_warmup'], 2)} s | - | - | - | - |"
+            )
+            lines.append(
+                f"| idem ondergrens: Streamlit-app met alleen een titel en één plotly-grafiek | "
+                f"{fmt(c['floor'], 2)} s | - | - | - | - |"
+            )
+            visit = (
+                (
+                    f"<= {fmt(VISIT_BUDGET, 2)}x ondergrens ({fmt(c['visit'] / c['floor_visit'], 2)}x) | "
+                    f"{verdict(c['visit'] / c['floor_visit'] <= VISIT_BUDGET)}"
+                )
+                if "floor_visit" in c
+                else "- | -"
+            )
+            lines.append(
+                f"| eerste bezoek {FIRST_VISIT_AFTER_S} s na de serverstart, tot getekende pagina | "
+                f"{fmt(c['visit'], 2)} s | {fmt(c['visit_no_warmup'], 2)} s zonder opwarmen | "
+                f"{fmt(c['visit_no_warmup'] / c['visit'], 1)}x | {visit} |"
+            )
             if "floor_visit" in c:
-                lines.append(f"| idem ondergrens: eerste bezoek {FIRST_VISIT_AFTER_S} s na de start | "
-                             f"{fmt(c['floor_visit'], 2)} s | - | - | - | - |")
+                lines.append(
+                    f"| idem ondergrens: eerste bezoek {FIRST_VISIT_AFTER_S} s na de start | "
+                    f"{fmt(c['floor_visit'], 2)} s | - | - | - | - |"
+                )
     if "scale" in results:
         s = results["scale"]
         engines = s["engines"]
         naive_ms = next(v["ms"] for k, v in engines.items() if k.startswith("naive"))
         for name, v in engines.items():
             ok = v["ms"] <= 300 and v["peak_mb"] <= 1500
-            lines.append(f"| {fmt(s['rows'])} rijen -> AM + onderwijsregio: {name} | {fmt(v['ms'])} ms, "
-                         f"piek {fmt(v['peak_mb'])} MB | {fmt(naive_ms)} ms | {fmt(naive_ms / v['ms'], 1)}x | "
-                         f"<= 300 ms, <= 1.500 MB | {verdict(ok)} |")
+            lines.append(
+                f"| {fmt(s['rows'])} rijen -> AM + onderwijsregio: {name} | {fmt(v['ms'])} ms, "
+                f"piek {fmt(v['peak_mb'])} MB | {fmt(naive_ms)} ms | {fmt(naive_ms / v['ms'], 1)}x | "
+                f"<= 300 ms, <= 1.500 MB | {verdict(ok)} |"
+            )
     if "load" in results:
         ld = results["load"]
         cpu = ld.get("cpu") or {}
-        lines += load_lines(ld, "", "in de browser", cpu and (
-            f"CPU-tijd server / de rest (browsers) (van {fmt(2 * cpu['wall_s'])} s op 2 cores)",
-            f"{fmt(cpu['server_s'])} s / {fmt(cpu['browsers_s'])} s"))
+        lines += load_lines(
+            ld,
+            "",
+            "in de browser",
+            cpu
+            and (
+                f"CPU-tijd server / de rest (browsers) (van {fmt(2 * cpu['wall_s'])} s op 2 cores)",
+                f"{fmt(cpu['server_s'])} s / {fmt(cpu['browsers_s'])} s",
+            ),
+        )
     if "server" in results:
         sv = results["server"]
         cpu = sv["cpu"]
-        lines += load_lines(sv, " zonder browser (websocket-protocol)", "op de server", (
-            f"CPU-tijd server (van {fmt(2 * cpu['wall_s'])} s op 2 cores)", f"{fmt(cpu['server_s'])} s"))
+        lines += load_lines(
+            sv,
+            " zonder browser (websocket-protocol)",
+            "op de server",
+            (f"CPU-tijd server (van {fmt(2 * cpu['wall_s'])} s op 2 cores)", f"{fmt(cpu['server_s'])} s"),
+        )
     table = "\n".join(lines)
     if "felt" in results:
         from bench.felt import felt_table
@@ -652,19 +728,31 @@ def main() -> None:
     results: dict = {}
     OUTPUT.mkdir(parents=True, exist_ok=True)
     sections = {
-        "warm": ("warme reruns en figuurgrootte", lambda: {"real": in_child("real", repeats),
-                                                          "naive": in_child("naive", repeats)}),
+        "warm": (
+            "warme reruns en figuurgrootte",
+            lambda: {"real": in_child("real", repeats), "naive": in_child("naive", repeats)},
+        ),
         "memo": ("cache-opzoeking: eigen memo tegen st.cache_resource", lambda: memo_vs_streamlit.measure()),
         "cold": ("koude start", lambda: measure_cold(1 if quick else 7)),  # 7: one run varies ±20%
-        "scale": ("schaal", lambda: measure_scale(args.rows or (1_000_000 if quick else 10_000_000),
-                                                  3 if quick else 7)),
-        "load": ("belasting", lambda: asyncio.run(run_load(args.sessions or (5 if quick else 20),
-                                                           args.seconds or (10 if quick else 60)))),
-        "server": ("belasting zonder browser", lambda: asyncio.run(run_server_load(
-            args.sessions or (5 if quick else 20), args.seconds or (10 if quick else 60)))),
+        "scale": (
+            "schaal",
+            lambda: measure_scale(args.rows or (1_000_000 if quick else 10_000_000), 3 if quick else 7),
+        ),
+        "load": (
+            "belasting",
+            lambda: asyncio.run(run_load(args.sessions or (5 if quick else 20), args.seconds or (10 if quick else 60))),
+        ),
+        "server": (
+            "belasting zonder browser",
+            lambda: asyncio.run(
+                run_server_load(args.sessions or (5 if quick else 20), args.seconds or (10 if quick else 60))
+            ),
+        ),
         "felt": ("gevoelde snelheid (klik tot getekend)", lambda: measure_felt_part(3 if quick else 10)),
-        "scaleout": ("schaal-uit: 1 replica direct, via nginx, 2 replica's via nginx", lambda: measure_scaleout_part(
-            quick)),
+        "scaleout": (
+            "schaal-uit: 1 replica direct, via nginx, 2 replica's via nginx",
+            lambda: measure_scaleout_part(quick),
+        ),
     }
     for name, (label, measure) in sections.items():
         if name in only:

@@ -71,16 +71,34 @@ def deployment(replicas: int) -> Iterator[tuple[str, list[str], Path]]:
     port = _free_block(replicas)
     run = Path(tempfile.mkdtemp(prefix="bench-deploy-"))
     env = {**os.environ, "LERARENTEKORT_EIGEN_DIR": tempfile.mkdtemp(prefix="bench-eigen-")}
-    start = subprocess.run(["bash", "deploy/start.sh", "--replicas", str(replicas), "--port", str(port),
-                            "--host", "127.0.0.1", "--api-rate", "1000", "--run", str(run)],
-                           cwd=REPO, env=env, capture_output=True, text=True)
+    start = subprocess.run(
+        [
+            "bash",
+            "deploy/start.sh",
+            "--replicas",
+            str(replicas),
+            "--port",
+            str(port),
+            "--host",
+            "127.0.0.1",
+            "--api-rate",
+            "1000",
+            "--run",
+            str(run),
+        ],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     try:
         if start.returncode:
             raise RuntimeError(start.stdout + start.stderr)
         yield (f"http://127.0.0.1:{port}", [f"http://127.0.0.1:{port + i}" for i in range(1, replicas + 1)], run)
     finally:
-        subprocess.run(["bash", "deploy/stop.sh", "--port", str(port), "--run", str(run)], cwd=REPO,
-                       capture_output=True)
+        subprocess.run(
+            ["bash", "deploy/stop.sh", "--port", str(port), "--run", str(run)], cwd=REPO, capture_output=True
+        )
         shutil.rmtree(run, ignore_errors=True)
 
 
@@ -103,8 +121,9 @@ async def user(url: str, seed: int, state: dict, pause_s: float = 0.0) -> None:
     cookie = await asyncio.to_thread(sticky_cookie, url)
     ws_url = url.replace("http://", "ws://") + "/_stcore/stream"
     try:
-        async with websockets.connect(ws_url, subprotocols=["streamlit"], max_size=None,
-                                      additional_headers={"Cookie": cookie} if cookie else {}) as ws:
+        async with websockets.connect(
+            ws_url, subprotocols=["streamlit"], max_size=None, additional_headers={"Cookie": cookie} if cookie else {}
+        ) as ws:
             await protocol_rerun(ws, page, session, state["errors"])
             state["ready"] += 1
             await state["go"].wait()
@@ -160,9 +179,17 @@ async def load(url: str, users: int, seconds: float, run: Path, pause_s: float =
     wall = time.perf_counter() - start
     after = _cpu(run)
     lat = state["latencies"]
-    return {"users": users, "views": len(lat), "wall_s": wall, "views_per_s": len(lat) / wall,
-            "p50_ms": percentile(lat, 0.5), "p95_ms": percentile(lat, 0.95), "errors": state["errors"][:5],
-            "error_count": len(state["errors"]), "cpu_s": {k: after[k] - before[k] for k in after}}
+    return {
+        "users": users,
+        "views": len(lat),
+        "wall_s": wall,
+        "views_per_s": len(lat) / wall,
+        "p50_ms": percentile(lat, 0.5),
+        "p95_ms": percentile(lat, 0.95),
+        "errors": state["errors"][:5],
+        "error_count": len(state["errors"]),
+        "cpu_s": {k: after[k] - before[k] for k in after},
+    }
 
 
 async def capacity(url: str, run: Path, seconds: float, steps: tuple[int, ...]) -> dict:
@@ -171,8 +198,9 @@ async def capacity(url: str, run: Path, seconds: float, steps: tuple[int, ...]) 
     for users in steps:
         result = await load(url, users, seconds, run)
         measured.append(result)
-        print(f"  {users} gebruikers: {result['views_per_s']:.1f} views/s, p95 {result['p95_ms']:.0f} ms",
-              file=sys.stderr)
+        print(
+            f"  {users} gebruikers: {result['views_per_s']:.1f} views/s, p95 {result['p95_ms']:.0f} ms", file=sys.stderr
+        )
         if result["p95_ms"] > P95_BUDGET_MS:
             break
     within = [m for m in measured if m["p95_ms"] <= P95_BUDGET_MS and not m["error_count"]]
@@ -196,13 +224,17 @@ def measure_scaleout(quick: bool = False, rounds: int = 3) -> dict:
                 fixed[name].append(asyncio.run(load(url, FIXED_USERS, seconds, run, pause_s=pause)))
         for name, url in urls.items():
             print(f"{name}: capaciteit ...", file=sys.stderr)
-            results["configs"][name] = {"fixed": merged(fixed[name]),
-                                        "capacity": asyncio.run(capacity(url, run, seconds, steps))}
+            results["configs"][name] = {
+                "fixed": merged(fixed[name]),
+                "capacity": asyncio.run(capacity(url, run, seconds, steps)),
+            }
     with deployment(2) as (proxy, _, run):
         print("nginx2: vast tempo en capaciteit ...", file=sys.stderr)
         two = [asyncio.run(load(proxy, FIXED_USERS, seconds, run, pause_s=pause))]
-        results["configs"]["nginx2"] = {"fixed": merged(two), "capacity": asyncio.run(capacity(proxy, run, seconds,
-                                                                                                steps))}
+        results["configs"]["nginx2"] = {
+            "fixed": merged(two),
+            "capacity": asyncio.run(capacity(proxy, run, seconds, steps)),
+        }
     return results
 
 
@@ -260,8 +292,9 @@ def measure_felt_under_load(repeats: int, visitors: int = LOAD_VISITORS) -> dict
                     context = browser.new_context(viewport={"width": 1400, "height": 1100}, locale="nl-NL")
                     context.add_init_script(FELT_JS)
                     if which == "floor":
-                        results["floor"].append(measure_app(context.new_page(), floor_url, floor_filters,
-                                                            (repeats + 1) // 2))
+                        results["floor"].append(
+                            measure_app(context.new_page(), floor_url, floor_filters, (repeats + 1) // 2)
+                        )
                     else:
                         results["app"] = measure_app(context.new_page(), proxy, FILTERS, repeats)
                     context.close()
@@ -338,10 +371,14 @@ def felt_under_load_table(results: dict) -> str:
         "|---|---:|---:|---:|",
     ]
     lines += [f"| {label} | {fmt(ms)} ms | {fmt(floor)} ms | {fmt(ratio, 2)}x |" for label, ms, floor, ratio in rows]
-    lines.append(f"| **slechtste klik** ({worst[0]}) | | | **{fmt(worst[3], 2)}x** (doel <= {fmt(GOAL_FELT, 1)}x: "
-                 f"{'ja' if worst[3] <= GOAL_FELT else 'nee'}) |")
-    lines.append(f"| achtergrond: views van de bezoekers tijdens de meting / fouten | "
-                 f"{fmt(results['background_views'])} / {len(results['background_errors'])} | | |")
+    lines.append(
+        f"| **slechtste klik** ({worst[0]}) | | | **{fmt(worst[3], 2)}x** (doel <= {fmt(GOAL_FELT, 1)}x: "
+        f"{'ja' if worst[3] <= GOAL_FELT else 'nee'}) |"
+    )
+    lines.append(
+        f"| achtergrond: views van de bezoekers tijdens de meting / fouten | "
+        f"{fmt(results['background_views'])} / {len(results['background_errors'])} | | |"
+    )
     return "\n".join(lines)
 
 

@@ -65,8 +65,13 @@ def generate(rows: int, path: Path, seed: int = 7) -> Path:
     v_gemeente = gemeenten[v_gemeente_idx]
     v_sector_idx = rng.choice(4, vestigingen, p=[0.7, 0.2, 0.05, 0.05])
     v_sector = np.array(SECTORS)[v_sector_idx]
-    dims = {"gemeente_code": gemeenten.tolist(), "sector": SECTORS, "vak": VAKKEN, "year": years.tolist(),
-            "functie": FUNCTIES}
+    dims = {
+        "gemeente_code": gemeenten.tolist(),
+        "sector": SECTORS,
+        "vak": VAKKEN,
+        "year": years.tolist(),
+        "functie": FUNCTIES,
+    }
     path.parent.mkdir(parents=True, exist_ok=True)
     writer = None
     chunk = max(1, 1_000_000 // per_vestiging)
@@ -80,8 +85,9 @@ def generate(rows: int, path: Path, seed: int = 7) -> Path:
         functie_idx = inner % len(FUNCTIES)
         # The cell of the cube gemeente x sector x vak x year x functie, written once by the ingest so a query
         # never has to hash strings (see cube() below).
-        cel = (((v_gemeente_idx[v] * len(SECTORS) + v_sector_idx[v]) * len(VAKKEN) + vak_idx) * len(years)
-               + year_idx) * len(FUNCTIES) + functie_idx
+        cel = (
+            ((v_gemeente_idx[v] * len(SECTORS) + v_sector_idx[v]) * len(VAKKEN) + vak_idx) * len(years) + year_idx
+        ) * len(FUNCTIES) + functie_idx
         table = pa.table(
             {
                 "vestiging": pa.array([f"{i:04d}XX" for i in v]).dictionary_encode(),
@@ -143,8 +149,7 @@ def with_duckdb(path: Path, connection=None) -> tuple[pd.DataFrame, pd.DataFrame
 
     con = connection or duckdb.connect()
     per_gemeente = con.execute(
-        f"SELECT gemeente_code, sector, vak, year, sum(fte) AS fte FROM read_parquet('{path}') "
-        "GROUP BY ALL"
+        f"SELECT gemeente_code, sector, vak, year, sum(fte) AS fte FROM read_parquet('{path}') GROUP BY ALL"
     ).df()
     per_gemeente = per_gemeente.astype({c: str for c in ("gemeente_code", "sector", "vak")})
     return _to_regions(per_gemeente)
@@ -164,35 +169,48 @@ def cube(path: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
 
     def long(values: np.ndarray, seen: np.ndarray, names: list[str], column: str) -> pd.DataFrame:
         r, s_, v, y = np.nonzero(seen)
-        frame = pd.DataFrame({
-            column: np.array(names, dtype=object)[r],
-            "sector": np.array(dims["sector"], dtype=object)[s_],
-            "vak": np.array(dims["vak"], dtype=object)[v],
-            "year": np.array(dims["year"])[y],
-            "fte": values[r, s_, v, y],
-        })
+        frame = pd.DataFrame(
+            {
+                column: np.array(names, dtype=object)[r],
+                "sector": np.array(dims["sector"], dtype=object)[s_],
+                "vak": np.array(dims["vak"], dtype=object)[v],
+                "year": np.array(dims["year"])[y],
+                "fte": values[r, s_, v, y],
+            }
+        )
         return frame.sort_values([column, *KEYS]).reset_index(drop=True)
 
     g = gemeente_table()
     am_names = sorted(g["arbeidsmarktregio_code"].unique())
     one_hot = np.zeros((len(am_names), len(gemeenten)))
     one_hot[pd.Index(am_names).get_indexer(g["arbeidsmarktregio_code"]), gemeenten.get_indexer(g["gemeente_code"])] = 1
-    am = long(np.tensordot(one_hot, sums, axes=1), np.tensordot(one_hot, present, axes=1) > 0, am_names,
-              "arbeidsmarktregio_code")
+    am = long(
+        np.tensordot(one_hot, sums, axes=1),
+        np.tensordot(one_hot, present, axes=1) > 0,
+        am_names,
+        "arbeidsmarktregio_code",
+    )
 
     d = definition_table()
     d = d[d["sector"].isin(dims["sector"]) & d["gemeente_code"].isin(gemeenten)]
     o_names = sorted(d["onderwijsregio"].unique())
     member = np.zeros((len(o_names), len(dims["sector"]), len(gemeenten)))
-    member[pd.Index(o_names).get_indexer(d["onderwijsregio"]), pd.Index(dims["sector"]).get_indexer(d["sector"]),
-           gemeenten.get_indexer(d["gemeente_code"])] = 1
+    member[
+        pd.Index(o_names).get_indexer(d["onderwijsregio"]),
+        pd.Index(dims["sector"]).get_indexer(d["sector"]),
+        gemeenten.get_indexer(d["gemeente_code"]),
+    ] = 1
     o_values = np.einsum("rsg,gsvy->rsvy", member, sums)
     o_seen = np.einsum("rsg,gsvy->rsvy", member, present.astype(float)) > 0
     return am, long(o_values, o_seen, o_names, "onderwijsregio")
 
 
-ENGINES = {"naive (pandas, alles lezen)": naive, "pyarrow (projectie + group_by)": with_pyarrow,
-           "duckdb (SQL op Parquet)": with_duckdb, "kubus (celindex + numpy bincount)": cube}
+ENGINES = {
+    "naive (pandas, alles lezen)": naive,
+    "pyarrow (projectie + group_by)": with_pyarrow,
+    "duckdb (SQL op Parquet)": with_duckdb,
+    "kubus (celindex + numpy bincount)": cube,
+}
 
 
 def peak_memory_child(engine: str, path: Path) -> tuple[float, float]:

@@ -103,20 +103,33 @@ def random_view(rng: random.Random, choices: Choices) -> tuple[str, str]:
         codes = choices.regions[sector]
         params = {"sector": sector, "regio": rng.choice(codes), "vergelijk": ",".join(rng.sample(codes, 2))}
     elif page == "onderwijsregios":
-        params = {"sector": sector, "oregio": rng.choice(choices.oregios),
-                  "overgelijk": ",".join(rng.sample(choices.oregios, 2)),
-                  "eigen": ",".join(rng.sample(choices.gemeenten, 3))}
+        params = {
+            "sector": sector,
+            "oregio": rng.choice(choices.oregios),
+            "overgelijk": ",".join(rng.sample(choices.oregios, 2)),
+            "eigen": ",".join(rng.sample(choices.gemeenten, 3)),
+        }
     elif page == "opleiden":
         van = rng.randint(2011, 2021)
-        params = {"van": van, "tot": rng.randint(van + 1, 2023),
-                  "vakken": ",".join(rng.sample(choices.vakken_diploma, 3)),
-                  "opleidingen": ",".join(rng.sample(choices.opleidingen, 3))}
+        params = {
+            "van": van,
+            "tot": rng.randint(van + 1, 2023),
+            "vakken": ",".join(rng.sample(choices.vakken_diploma, 3)),
+            "opleidingen": ",".join(rng.sample(choices.opleidingen, 3)),
+        }
     elif page == "bevoegdheden":
-        params = {"sector": "vo", "vakken": ",".join(rng.sample(choices.vakken_vo, 3)),
-                  "sorteer": rng.choice(("tekort", "onbevoegd", "vak"))}
+        params = {
+            "sector": "vo",
+            "vakken": ",".join(rng.sample(choices.vakken_vo, 3)),
+            "sorteer": rng.choice(("tekort", "onbevoegd", "vak")),
+        }
     else:
-        params = {"sector": sector, "calc_regio": rng.choice(("NL01", *choices.regions[sector])),
-                  "extra": rng.randint(1, 80) / 2, "deeltijd": rng.randint(40, 180) / 2}
+        params = {
+            "sector": sector,
+            "calc_regio": rng.choice(("NL01", *choices.regions[sector])),
+            "extra": rng.randint(1, 80) / 2,
+            "deeltijd": rng.randint(40, 180) / 2,
+        }
     return page, urlencode(params)
 
 
@@ -233,11 +246,17 @@ def summary(soak: Soak) -> dict:
     first, second = growth(loaded[: half + 1]), growth(loaded[half:])
     rss = [s[1] for s in soak.samples]
     return {
-        "start_mb": rss[0] / 1e6, "end_load_mb": loaded[-1][1] / 1e6, "after_idle_mb": rss[-1] / 1e6,
-        "ceiling_mb": max(rss) / 1e6, "views": soak.views, "errors": len(soak.errors),
-        "kb_per_view_first_half": first / 1e3, "kb_per_view_second_half": second / 1e3,
+        "start_mb": rss[0] / 1e6,
+        "end_load_mb": loaded[-1][1] / 1e6,
+        "after_idle_mb": rss[-1] / 1e6,
+        "ceiling_mb": max(rss) / 1e6,
+        "views": soak.views,
+        "errors": len(soak.errors),
+        "kb_per_view_first_half": first / 1e3,
+        "kb_per_view_second_half": second / 1e3,
         "levels_off": second < 0.25 * first or second < 5_000,  # less than a quarter, or < 5 KB a view
-        "ceiling_limit_mb": CEILING_MB, "under_ceiling": max(rss) / 1e6 <= CEILING_MB,
+        "ceiling_limit_mb": CEILING_MB,
+        "under_ceiling": max(rss) / 1e6 <= CEILING_MB,
         "cached_end_mb": (soak.cached[-1] / 1e6) if soak.cached and soak.cached[-1] >= 0 else None,
     }
 
@@ -280,8 +299,11 @@ def main(argv: list[str] | None = None) -> None:
     print(table(soak, result))
     for error in soak.errors[:5]:
         print(f"fout: {error}")
-    label = ("no-freeze" if args.no_freeze else "freeze") + (f"-{args.views}" if args.views else "") + (
-        f"-pool{args.pool}" if args.pool else "")
+    label = (
+        ("no-freeze" if args.no_freeze else "freeze")
+        + (f"-{args.views}" if args.views else "")
+        + (f"-pool{args.pool}" if args.pool else "")
+    )
     OUTPUT.mkdir(exist_ok=True)
     (OUTPUT / f"soak-{label}.json").write_text(
         json.dumps({"summary": result, "samples": soak.samples, "errors": soak.errors[:20]}, indent=1)

@@ -64,8 +64,10 @@ def _brontabel(args: argparse.Namespace) -> tuple[Meta, Brontabel]:
     except (IngestError, ReadError) as err:
         raise IngestError(f"{path.name}: {err}") from err
     if table.header is not None:
-        print(f"{path.name}: regel {table.header.number} gelezen als kopregel ({table.header.name}; "
-              f"{table.header.value}).")
+        print(
+            f"{path.name}: regel {table.header.number} gelezen als kopregel ({table.header.name}; "
+            f"{table.header.value})."
+        )
     for warning in table.warnings():
         print(f"Let op: {warning}", file=sys.stderr)
     return meta, table
@@ -73,8 +75,10 @@ def _brontabel(args: argparse.Namespace) -> tuple[Meta, Brontabel]:
 
 def _brontabel_summary(meta: Meta, table: Brontabel) -> str:
     levels = [e.region.geo_level for e in table.entries]
-    return (f"{meta.indicator} {meta.sector} {meta.peildatum}, {levels.count('arbeidsmarktregio')} "
-            f"arbeidsmarktregio's en {levels.count('gemeente')} G5-gemeenten")
+    return (
+        f"{meta.indicator} {meta.sector} {meta.peildatum}, {levels.count('arbeidsmarktregio')} "
+        f"arbeidsmarktregio's en {levels.count('gemeente')} G5-gemeenten"
+    )
 
 
 def cmd_ingest(args: argparse.Namespace) -> None:
@@ -88,8 +92,10 @@ def cmd_ingest(args: argparse.Namespace) -> None:
         report = brontabel.import_brontabel(table, meta, name, sources, regions, EIGEN_DIR)
         for row in report:
             what = f"vervangen ({row['vervangen']} oude rijen)" if row["vervangen"] else "toegevoegd"
-            print(f"{name}: brontabel {_brontabel_summary(meta, table)}; bron {row['source_id']}: {row['rijen']} "
-                  f"rijen {what}.")
+            print(
+                f"{name}: brontabel {_brontabel_summary(meta, table)}; bron {row['source_id']}: {row['rijen']} "
+                f"rijen {what}."
+            )
         _saved("; de kaarten tonen de meting zonder herstart")
         return
     for path in args.files:
@@ -115,15 +121,21 @@ def cmd_meting(args: argparse.Namespace) -> None:
     name = args.files[0].name
     if not args.naar_raw:
         for entry in table.entries:
-            print(f"  regel {entry.line.number:>3}  {entry.line.name:<40} -> {entry.region.code} "
-                  f"{entry.region.name} ({entry.region.geo_level}): {fmt_number(entry.value, 2)}%")
-        print(f"{name}: brontabel {_brontabel_summary(meta, table)}, in orde. Er is niets geschreven: "
-              "toevoegen met --naar-raw (data/raw/, daarna build) of met ingest (eigen data op deze server).")
+            print(
+                f"  regel {entry.line.number:>3}  {entry.line.name:<40} -> {entry.region.code} "
+                f"{entry.region.name} ({entry.region.geo_level}): {fmt_number(entry.value, 2)}%"
+            )
+        print(
+            f"{name}: brontabel {_brontabel_summary(meta, table)}, in orde. Er is niets geschreven: "
+            "toevoegen met --naar-raw (data/raw/, daarna build) of met ingest (eigen data op deze server)."
+        )
         return
     written = brontabel.write_raw(table, meta, name, RAW_DIR)
     replaced = f", {written['vervangen']} oude rijen van deze bron vervangen" if written["vervangen"] else ""
-    print(f"{name}: brontabel {_brontabel_summary(meta, table)}: {written['rijen']} rijen in "
-          f"{RAW_DIR / brontabel.raw_table_name(meta)}{replaced}; bron {meta.source_id} in {RAW_DIR / 'sources.csv'}.")
+    print(
+        f"{name}: brontabel {_brontabel_summary(meta, table)}: {written['rijen']} rijen in "
+        f"{RAW_DIR / brontabel.raw_table_name(meta)}{replaced}; bron {meta.source_id} in {RAW_DIR / 'sources.csv'}."
+    )
     print("Verder: python -m dashboard build --check, python -m dashboard build, en committen.")
 
 
@@ -154,8 +166,10 @@ def cmd_ingest_duo(args: argparse.Namespace) -> None:
     steps.update()
     steps.close()
     unit = summary.measure
-    print(f"{args.file.name}: werkgelegenheid in {unit}, sector(en) {', '.join(summary.sectors)}, "
-          f"{summary.gemeenten} gemeenten, bron {source_id}.")
+    print(
+        f"{args.file.name}: werkgelegenheid in {unit}, sector(en) {', '.join(summary.sectors)}, "
+        f"{summary.gemeenten} gemeenten, bron {source_id}."
+    )
     for year, total in summary.placed.items():
         print(f"  {year}: {fmt_number(total, 1)} {unit} toegewezen aan gemeenten")
     for reason, value in summary.not_placed.items():
@@ -172,8 +186,11 @@ def cmd_onderwijsregios(args: argparse.Namespace) -> None:
     _, regions = _published()
     table = import_definition(args.file, regions, EIGEN_DIR)
     counts = table.groupby("sector")["onderwijsregio"].nunique()
-    print(f"Indeling geïmporteerd: {len(table)} regels, " +
-          ", ".join(f"{n} onderwijsregio's {s}" for s, n in counts.items()) + ".")
+    print(
+        f"Indeling geïmporteerd: {len(table)} regels, "
+        + ", ".join(f"{n} onderwijsregio's {s}" for s, n in counts.items())
+        + "."
+    )
     _saved()
 
 
@@ -194,8 +211,10 @@ def cmd_herstel(args: argparse.Namespace) -> None:
         raise IngestError(f"er is geen vorige versie om terug te zetten (in {EIGEN_DIR}).")
     left, back = restored
     if left is None:
-        print(f"Terug naar {back.label()}; {EIGEN_DIR / store.POINTER} was beschadigd en wijst nu weer naar een "
-              "leesbare generatie.")
+        print(
+            f"Terug naar {back.label()}; {EIGEN_DIR / store.POINTER} was beschadigd en wijst nu weer naar een "
+            "leesbare generatie."
+        )
     else:
         print(f"Terug naar {back.label()}; {left.label()} staat niet meer in gebruik maar blijft bewaard.")
 
@@ -240,7 +259,10 @@ def parser() -> argparse.ArgumentParser:
 
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(  # on the main parser and each opdracht; SUPPRESS so the one not given overwrites nothing
-        "--wacht", type=float, metavar="SECONDEN", default=argparse.SUPPRESS,
+        "--wacht",
+        type=float,
+        metavar="SECONDEN",
+        default=argparse.SUPPRESS,
         help=f"hoe lang te wachten op een andere opdracht die de data bijwerkt (standaard {store.WAIT_ENV} of "
         f"{store.DEFAULT_WAIT:g})",
     )
@@ -249,21 +271,30 @@ def parser() -> argparse.ArgumentParser:
     )
     sub = main.add_subparsers(dest="command", required=True, metavar="opdracht")
     add = partial(sub.add_parser, parents=[common])
-    p = add("ingest", help="cijfers in het datacontract (CSV of xlsx), of een brontabel (met --indicator ...), "
-            "blijvend toevoegen")
+    p = add(
+        "ingest",
+        help="cijfers in het datacontract (CSV of xlsx), of een brontabel (met --indicator ...), blijvend toevoegen",
+    )
     p.add_argument("files", nargs="+", type=Path, metavar="BESTAND")
     _brontabel_options(p)
     p.set_defaults(run=cmd_ingest)
     p = add("meting", help="een brontabel van OCW in cijfers controleren, of met --naar-raw in data/raw/ zetten")
     p.add_argument("files", nargs="+", type=Path, metavar="BESTAND")
     _brontabel_options(p)
-    p.add_argument("--naar-raw", action="store_true",
-                   help="de meting in data/raw/regional_shortage_<sector>.csv en sources.csv schrijven (voor build)")
+    p.add_argument(
+        "--naar-raw",
+        action="store_true",
+        help="de meting in data/raw/regional_shortage_<sector>.csv en sources.csv schrijven (voor build)",
+    )
     p.set_defaults(run=cmd_meting)
     p = add("ingest-duo", help="DUO-bestand onderwijspersoneel -> werkgelegenheid per gemeente en AM")
     p.add_argument("file", type=Path, metavar="BESTAND")
-    p.add_argument("--adressen", type=Path, required=True,
-                   help="DUO-bestand met vestigingen (INSTELLINGSCODE/BRIN NUMMER en GEMEENTENUMMER)")
+    p.add_argument(
+        "--adressen",
+        type=Path,
+        required=True,
+        help="DUO-bestand met vestigingen (INSTELLINGSCODE/BRIN NUMMER en GEMEENTENUMMER)",
+    )
     p.add_argument("--max-mb", type=int, default=200, help="grootste toegestane bestand in MB (standaard 200)")
     p.set_defaults(run=cmd_ingest_duo)
     p = add("onderwijsregios", help="indeling onderwijsregio -> gemeenten importeren (CSV of xlsx)")

@@ -43,7 +43,10 @@ PREFIX = "/api/v1"
 CACHE_CONTROL = "public, max-age=300"
 MAX_QUERY_LENGTH = 4000  # characters of the query string; the longest useful query is far shorter
 FILE_STEM = {
-    "indicators": "indicatoren", "sources": "bronnen", "regions": "regios", "onderwijsregios": "onderwijsregios"
+    "indicators": "indicatoren",
+    "sources": "bronnen",
+    "regions": "regios",
+    "onderwijsregios": "onderwijsregios",
 }
 
 log = logging.getLogger(__name__)
@@ -141,34 +144,67 @@ def _make_parameters(snap: Snapshot) -> dict[str, tuple[Param, ...]]:
     from dashboard.data.query import FILTERS, FORMATS, PEILDATUM_HELP, REGION_CODE_HELP, allowed_values
 
     def fmt(default: str = "csv") -> Param:
-        return Param("format", f"formaat van het antwoord: csv, json of parquet (standaard {default})", FORMATS,
-                     repeatable=False, default=default, example="json")
+        return Param(
+            "format",
+            f"formaat van het antwoord: csv, json of parquet (standaard {default})",
+            FORMATS,
+            repeatable=False,
+            default=default,
+            example="json",
+        )
 
     regions = snap.tables["regions"]
     allowed = allowed_values(snap.tables["indicators"], regions)
     forms = {"region_code": REGION_CODE_HELP, "peildatum": PEILDATUM_HELP}
-    examples = {"indicator": "tekort_pct", "sector": "po", "geo_level": "arbeidsmarktregio", "region_code": "AM09",
-                "peildatum": "2023-10-01", "kind": "meting"}
+    examples = {
+        "indicator": "tekort_pct",
+        "sector": "po",
+        "geo_level": "arbeidsmarktregio",
+        "region_code": "AM09",
+        "peildatum": "2023-10-01",
+        "kind": "meting",
+    }
     filters = tuple(
-        Param(name, COLUMN_DOCS[name], tuple(allowed[name]), form=forms.get(name),
-              example=examples.get(name) if examples.get(name) in allowed[name] else None)
+        Param(
+            name,
+            COLUMN_DOCS[name],
+            tuple(allowed[name]),
+            form=forms.get(name),
+            example=examples.get(name) if examples.get(name) in allowed[name] else None,
+        )
         for name in FILTERS
     )
     definition = onderwijsregio_rows(snap)
     versie = version_param(snap)
-    return {name: (*spec, versie) for name, spec in {
-        "indicators": (*filters, fmt()),
-        "sources": (Param("source_id", COLUMN_DOCS["source_id"], tuple(sorted(snap.tables["sources"]["source_id"]))),
-                    fmt()),
-        "regions": (Param("geo_level", COLUMN_DOCS["geo_level"], tuple(sorted(regions["geo_level"].unique()))),
-                    Param("region_code", COLUMN_DOCS["region_code"], tuple(sorted(regions["region_code"])),
-                          form=REGION_CODE_HELP),
-                    fmt()),
-        "onderwijsregios": (Param("sector", COLUMN_DOCS["sector"], tuple(sorted(definition["sector"].unique()))),
-                            Param("onderwijsregio", COLUMN_DOCS["onderwijsregio"],
-                                  tuple(sorted(definition["onderwijsregio"].unique()))),
-                            fmt("json")),
-    }.items()}
+    return {
+        name: (*spec, versie)
+        for name, spec in {
+            "indicators": (*filters, fmt()),
+            "sources": (
+                Param("source_id", COLUMN_DOCS["source_id"], tuple(sorted(snap.tables["sources"]["source_id"]))),
+                fmt(),
+            ),
+            "regions": (
+                Param("geo_level", COLUMN_DOCS["geo_level"], tuple(sorted(regions["geo_level"].unique()))),
+                Param(
+                    "region_code",
+                    COLUMN_DOCS["region_code"],
+                    tuple(sorted(regions["region_code"])),
+                    form=REGION_CODE_HELP,
+                ),
+                fmt(),
+            ),
+            "onderwijsregios": (
+                Param("sector", COLUMN_DOCS["sector"], tuple(sorted(definition["sector"].unique()))),
+                Param(
+                    "onderwijsregio",
+                    COLUMN_DOCS["onderwijsregio"],
+                    tuple(sorted(definition["onderwijsregio"].unique())),
+                ),
+                fmt("json"),
+            ),
+        }.items()
+    }
 
 
 def kept_versions(current: Snapshot) -> dict[str, Path]:
@@ -184,10 +220,15 @@ def kept_versions(current: Snapshot) -> dict[str, Path]:
 
 
 def version_param(current: Snapshot) -> Param:
-    return Param(VERSION_PARAM, "datasetversie om op te halen, voor reproduceerbaarheid: de huidige, of die van een "
-                 "bewaarde generatie eigen data op deze server (X-Dataset-Version van een eerder antwoord, of versie "
-                 "in /api/v1/releases); zonder: de huidige", tuple(sorted(kept_versions(current))), repeatable=False,
-                 form="16 hexadecimale tekens")
+    return Param(
+        VERSION_PARAM,
+        "datasetversie om op te halen, voor reproduceerbaarheid: de huidige, of die van een "
+        "bewaarde generatie eigen data op deze server (X-Dataset-Version van een eerder antwoord, of versie "
+        "in /api/v1/releases); zonder: de huidige",
+        tuple(sorted(kept_versions(current))),
+        repeatable=False,
+        form="16 hexadecimale tekens",
+    )
 
 
 def at_version(values: list[str], current: Snapshot) -> Snapshot:
@@ -202,8 +243,9 @@ def at_version(values: list[str], current: Snapshot) -> Snapshot:
     if wanted == current.version:
         return current
     if wanted not in kept:
-        raise QueryError(VERSION_PARAM, f"Versie '{wanted[:100]}' is niet (meer) beschikbaar op deze server.",
-                         sorted(kept))
+        raise QueryError(
+            VERSION_PARAM, f"Versie '{wanted[:100]}' is niet (meer) beschikbaar op deze server.", sorted(kept)
+        )
     return published.read_folder(published.DATA_DIR, kept[wanted])
 
 
@@ -212,8 +254,11 @@ def _validated(params: dict[str, list[str]], spec: tuple[Param, ...]) -> tuple[d
     from dashboard.data.query import check_format, check_params, check_values
 
     check_params(params, [p.name for p in spec if p.name != VERSION_PARAM])  # `handle` took versie out
-    filters = {p.name: check_values(p.name, [v.strip() for v in params.get(p.name, [])], list(p.allowed))
-               for p in spec if p.name not in ("format", VERSION_PARAM)}
+    filters = {
+        p.name: check_values(p.name, [v.strip() for v in params.get(p.name, [])], list(p.allowed))
+        for p in spec
+        if p.name not in ("format", VERSION_PARAM)
+    }
     fmt = next(p for p in spec if p.name == "format")
     return filters, check_format(params, default=fmt.default or "csv")
 
@@ -257,8 +302,16 @@ def onderwijsregio_rows(snap: Snapshot) -> pd.DataFrame:
     names = snap.tables["regions"].set_index("region_code")["region_name"]
     rows = definition.merge(meta, on="onderwijsregio", how="left").fillna({"onderwijsregio_code": "", "status": ""})
     rows = rows.fillna({"source_ids": ""}).assign(gemeentenaam=rows["gemeentecode"].map(names).fillna(""))
-    columns = ["onderwijsregio", "onderwijsregio_code", "status", "sector", "gemeentecode", "gemeentenaam",
-               "reliability", "source_ids"]
+    columns = [
+        "onderwijsregio",
+        "onderwijsregio_code",
+        "status",
+        "sector",
+        "gemeentecode",
+        "gemeentenaam",
+        "reliability",
+        "source_ids",
+    ]
     return rows[columns].sort_values(["onderwijsregio", "sector", "gemeentecode"]).reset_index(drop=True)
 
 
@@ -268,16 +321,18 @@ def onderwijsregios_view(snap: Snapshot, params: dict[str, list[str]]) -> tuple[
     regios = []
     for name, group in rows.groupby("onderwijsregio", sort=True):
         first = group.iloc[0]
-        regios.append({
-            "onderwijsregio": name,
-            "onderwijsregio_code": first["onderwijsregio_code"] or None,
-            "status": first["status"] or None,
-            "bron_ids": [s for s in first["source_ids"].split(";") if s],
-            "gemeenten": {
-                sector: _records(part[["gemeentecode", "gemeentenaam", "reliability"]])
-                for sector, part in group.groupby("sector", sort=True)
-            },
-        })
+        regios.append(
+            {
+                "onderwijsregio": name,
+                "onderwijsregio_code": first["onderwijsregio_code"] or None,
+                "status": first["status"] or None,
+                "bron_ids": [s for s in first["source_ids"].split(";") if s],
+                "gemeenten": {
+                    sector: _records(part[["gemeentecode", "gemeentenaam", "reliability"]])
+                    for sector, part in group.groupby("sector", sort=True)
+                },
+            }
+        )
     indeling = "eigen indeling (geïmporteerd)" if snap.own_definition else "meegeleverde benadering (regioloketten)"
     body = {"indeling": indeling, "aantal": len(regios), "onderwijsregios": regios}
     return rows, fmt, body
@@ -304,17 +359,23 @@ FORMAT_DESCRIPTIONS = {
     "json": "rijen als objecten; ontbrekende getallen als null",
     "parquet": "Apache Parquet met de kolomtypen van het datacontract",
 }
-VERSION_HELP = ("sha256 (16 tekens) over de inhoud van data/*.parquet en de eigen imports op deze server; verandert "
-                "alleen als de data verandert")
+VERSION_HELP = (
+    "sha256 (16 tekens) over de inhoud van data/*.parquet en de eigen imports op deze server; verandert "
+    "alleen als de data verandert"
+)
 # Documents: path below PREFIX -> what it is (Dutch). Each is served by DOCUMENTS[name] below.
 DOCUMENT_PATHS = {
     "openapi": ("openapi.json", "OpenAPI 3.1-beschrijving van deze API (machineleesbaar)"),
     "docs": ("docs", "documentatie van deze API (HTML, leesbaar zonder internet)"),
-    "datapackage": ("datapackage.json", "Frictionless datapakket: tabelschema's, sleutels en licenties van de "
-                    "bestanden onder data/"),
+    "datapackage": (
+        "datapackage.json",
+        "Frictionless datapakket: tabelschema's, sleutels en licenties van de bestanden onder data/",
+    ),
     "zip": ("dataset.zip", "de hele dataset in één zip: de CSV-bestanden en datapackage.json"),
-    "releases": ("releases", "wat elke build en import veranderde (nieuwe peildata, gewijzigde waarden, nieuwe "
-                 "bronnen), nieuwste eerst"),
+    "releases": (
+        "releases",
+        "wat elke build en import veranderde (nieuwe peildata, gewijzigde waarden, nieuwe bronnen), nieuwste eerst",
+    ),
     "atom": ("releases.atom", "dezelfde releases als Atom-feed, om op te abonneren"),
 }
 
@@ -339,17 +400,34 @@ def describe(snap: Snapshot) -> dict[str, object]:
         "dataset_version": snap.version,
         "dataset_version_uitleg": VERSION_HELP,
         "formaten": FORMAT_DESCRIPTIONS,
-        "limieten": {"herhalingen_per_parameter": MAX_REPEATS, "tekens_per_waarde": MAX_VALUE_LENGTH,
-                     "tekens_zoekvraag": MAX_QUERY_LENGTH},
+        "limieten": {
+            "herhalingen_per_parameter": MAX_REPEATS,
+            "tekens_per_waarde": MAX_VALUE_LENGTH,
+            "tekens_zoekvraag": MAX_QUERY_LENGTH,
+        },
         "endpoints": [
             {"pad": PREFIX, "beschrijving": "deze beschrijving", "parameters": {}},
-            *({"pad": f"{PREFIX}/{name}", "beschrijving": VIEW_DESCRIPTIONS[name],
-               "parameters": {p.name: param(p) for p in spec}} for name, spec in specs.items()),
-            *({"pad": f"{PREFIX}/{path}", "beschrijving": text,
-               "parameters": {VERSION_PARAM: param(versie)} if name in VERSIONED else {}}
-              for name, (path, text) in DOCUMENT_PATHS.items()),
-            {"pad": f"{PREFIX}/data/{{bestand}}", "beschrijving": "één CSV-bestand van het datapakket",
-             "parameters": {VERSION_PARAM: param(versie)}},
+            *(
+                {
+                    "pad": f"{PREFIX}/{name}",
+                    "beschrijving": VIEW_DESCRIPTIONS[name],
+                    "parameters": {p.name: param(p) for p in spec},
+                }
+                for name, spec in specs.items()
+            ),
+            *(
+                {
+                    "pad": f"{PREFIX}/{path}",
+                    "beschrijving": text,
+                    "parameters": {VERSION_PARAM: param(versie)} if name in VERSIONED else {},
+                }
+                for name, (path, text) in DOCUMENT_PATHS.items()
+            ),
+            {
+                "pad": f"{PREFIX}/data/{{bestand}}",
+                "beschrijving": "één CSV-bestand van het datapakket",
+                "parameters": {VERSION_PARAM: param(versie)},
+            },
         ],
     }
 
@@ -412,8 +490,9 @@ def data_file(snap: Snapshot, request: Request) -> tuple[bytes, str, dict[str, s
     name = request.path_params.get("bestand", "")
     found = files(snap.tables).get(f"{FOLDER}/{name}")
     if found is None:
-        raise ApiError(404, {"fout": f"Onbekend bestand '{name[:100]}'.", "parameter": None,
-                             "toegestaan": data_file_names()})
+        raise ApiError(
+            404, {"fout": f"Onbekend bestand '{name[:100]}'.", "parameter": None, "toegestaan": data_file_names()}
+        )
     return found, CSV_MEDIA_TYPE, {"Content-Disposition": f'inline; filename="{name}"'}
 
 
@@ -506,13 +585,18 @@ def _endpoint(name: str | None) -> _App:
 
 def paths() -> list[str]:
     """Every path of the API (the data files as one pattern)."""
-    return [PREFIX, *(f"{PREFIX}/{name}" for name in VIEWS), *(f"{PREFIX}/{p}" for p, _ in DOCUMENT_PATHS.values()),
-            f"{PREFIX}/data/{{bestand}}"]
+    return [
+        PREFIX,
+        *(f"{PREFIX}/{name}" for name in VIEWS),
+        *(f"{PREFIX}/{p}" for p, _ in DOCUMENT_PATHS.values()),
+        f"{PREFIX}/data/{{bestand}}",
+    ]
 
 
 def not_found(request: Request) -> Response:
-    return _error(404, {"fout": f"Onbekend pad '{request.url.path[:200]}'.", "parameter": None, "toegestaan": paths()},
-                  None)
+    return _error(
+        404, {"fout": f"Onbekend pad '{request.url.path[:200]}'.", "parameter": None, "toegestaan": paths()}, None
+    )
 
 
 ROUTES: list[Route] = [

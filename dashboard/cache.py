@@ -130,6 +130,7 @@ def members_apart(codes: tuple[str, ...]) -> tuple[str, ...]:
     """The members lying apart from the rest of a region (geo.apart), by the region's sorted gemeentecodes."""
     return geo.apart(boundaries("gemeente"), codes)
 
+
 # --- metrics ---------------------------------------------------------------------------------------------------------
 _metric = _family(4096, 48 * MB, _share_frames)  # all metrics functions together
 regional_shortage = _metric(metrics.regional_shortage)

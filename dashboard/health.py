@@ -30,8 +30,12 @@ _report: list = [None, None]  # [key, Report]
 def _key(data_dir: Path, geo_dir: Path, eigen_dir: Path) -> tuple:
     named = store.current_dir(eigen_dir)
     return (
-        str(data_dir), str(eigen_dir), store.signature(data_dir), store.signature(geo_dir),
-        store.signature(eigen_dir / store.POINTER), store.signature(named) if named else (),
+        str(data_dir),
+        str(eigen_dir),
+        store.signature(data_dir),
+        store.signature(geo_dir),
+        store.signature(eigen_dir / store.POINTER),
+        store.signature(named) if named else (),
     )
 
 

@@ -107,6 +107,8 @@ def source_text(frame: pd.DataFrame, sources: pd.DataFrame) -> str:
     if len(by_publisher) == 1 and len(next(iter(by_publisher.values()))) == 1:
         publisher, (item,) = next(iter(by_publisher.items()))
         return f"Bron: {publisher}, {item}" if item else f"Bron: {publisher}"
-    lines = [f"{publisher}: " + " · ".join(i for i in items if i) if any(items) else publisher
-             for publisher, items in by_publisher.items()]
+    lines = [
+        f"{publisher}: " + " · ".join(i for i in items if i) if any(items) else publisher
+        for publisher, items in by_publisher.items()
+    ]
     return "Bronnen:  \n" + "  \n".join(lines)

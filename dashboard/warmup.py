@@ -49,8 +49,13 @@ class WarmupStatus:
 
     def as_json(self) -> dict:
         # ready: this replica may get visitors (a balancer's readiness check; deploy/readiness.py reads it)
-        return {"ready": self.done, "done": self.done, "seconds": self.seconds, "pages": self.pages,
-                "errors": self.errors}
+        return {
+            "ready": self.done,
+            "done": self.done,
+            "seconds": self.seconds,
+            "pages": self.pages,
+            "errors": self.errors,
+        }
 
 
 STATUS = WarmupStatus()

@@ -278,9 +278,9 @@ def write(layout: Layout) -> None:
     if not secret_file.exists():  # one secret for all replicas: a session's XSRF cookie is valid on each
         secret_file.write_text(secrets.token_hex(32))
         secret_file.chmod(0o600)
-    (layout.run / "layout.json").write_text(json.dumps(
-        {"port": layout.port, "replicas": layout.replicas, "host": layout.host, "api_rate": layout.api_rate}
-    ))
+    (layout.run / "layout.json").write_text(
+        json.dumps({"port": layout.port, "replicas": layout.replicas, "host": layout.host, "api_rate": layout.api_rate})
+    )
     (layout.run / "ready.json").unlink(missing_ok=True)  # what an earlier start saw says nothing now
     (layout.run / "upstreams.conf").write_text(upstreams_conf(layout, {}))
     (layout.run / "nginx.conf").write_text(nginx_conf(layout, security_headers()))

@@ -81,8 +81,11 @@ def check_once(layout: Layout, seen: dict[str, bool] | None, misses: dict[str, i
     if ready != seen:
         write_atomically(layout.run / "upstreams.conf", upstreams_conf(layout, ready))
         reloaded = reload_nginx(layout.run)
-        log.info("klaar: %s%s", ", ".join(n for n, r in ready.items() if r) or "geen enkele replica",
-                 "" if reloaded else " (nginx draait nog niet)")
+        log.info(
+            "klaar: %s%s",
+            ", ".join(n for n, r in ready.items() if r) or "geen enkele replica",
+            "" if reloaded else " (nginx draait nog niet)",
+        )
     write_atomically(layout.run / "ready.json", json.dumps({"ready": ready, "time": time.time()}))
     return ready
 

@@ -10,4 +10,5 @@ if [ ! -x /usr/bin/chromium ] || ! command -v nginx >/dev/null || ! command -v s
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium nginx supervisor
 fi
 python3 -m ruff check .
+python3 -m ruff format --check .
 python3 -m pytest tests "$@"

@@ -11,8 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 REPO = Path(__file__).resolve().parents[1]
-G5 = {"Amsterdam": "GM0363", "Almere": "GM0034", "Utrecht": "GM0344", "'s-Gravenhage": "GM0518",
-      "Rotterdam": "GM0599"}
+G5 = {"Amsterdam": "GM0363", "Almere": "GM0034", "Utrecht": "GM0344", "'s-Gravenhage": "GM0518", "Rotterdam": "GM0599"}
 
 
 def ocw_names() -> dict[str, str]:

@@ -137,20 +137,35 @@ class Visitor:
         file_id = str(uuid.uuid4())
         path = f"/_stcore/upload_file/{self.session_id}/{file_id}"
         boundary = uuid.uuid4().hex
-        body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\n"
-                f"Content-Type: text/csv\r\n\r\n").encode() + data + f"\r\n--{boundary}--\r\n".encode()
+        body = (
+            (
+                f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{name}"\r\n'
+                f"Content-Type: text/csv\r\n\r\n"
+            ).encode()
+            + data
+            + f"\r\n--{boundary}--\r\n".encode()
+        )
         request = urllib.request.Request(
-            self.base_url + path, data=body, method="PUT",
-            headers={"Content-Type": f"multipart/form-data; boundary={boundary}", "X-Xsrftoken": xsrf,
-                     "Cookie": cookie},
+            self.base_url + path,
+            data=body,
+            method="PUT",
+            headers={
+                "Content-Type": f"multipart/form-data; boundary={boundary}",
+                "X-Xsrftoken": xsrf,
+                "Cookie": cookie,
+            },
         )
         try:
             with urllib.request.urlopen(request, timeout=30) as response:
                 status = response.status
         except urllib.error.HTTPError as err:
             status = err.code
-        info = UploadedFileInfo(file_id=file_id, name=name, size=len(data),
-                                file_urls=FileURLs(file_id=file_id, upload_url=path, delete_url=path))
+        info = UploadedFileInfo(
+            file_id=file_id,
+            name=name,
+            size=len(data),
+            file_urls=FileURLs(file_id=file_id, upload_url=path, delete_url=path),
+        )
         state = WidgetState(id=widget_id)
         state.file_uploader_state_value.uploaded_file_info.append(info)
         return status, state

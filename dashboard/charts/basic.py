@@ -192,8 +192,13 @@ def grouped_bar(
                 name=str(name),
                 marker={
                     "color": PALETTE[i % len(PALETTE)],
-                    "pattern": {"shape": PATTERNS[i % len(PATTERNS)], "fillmode": "overlay", "fgopacity": 0.35,
-                                "fgcolor": "#ffffff", "size": 7},
+                    "pattern": {
+                        "shape": PATTERNS[i % len(PATTERNS)],
+                        "fillmode": "overlay",
+                        "fgopacity": 0.35,
+                        "fgcolor": "#ffffff",
+                        "size": 7,
+                    },
                 },
                 text=_labels(part, y, unit, qualifier),
                 textposition="auto",
@@ -209,8 +214,15 @@ def grouped_bar(
         fig.update_xaxes(categoryorder="array", categoryarray=slots)
         for index in (i for i, slot in enumerate(slots) if slot not in present):
             # by position: a category axis reads a year-like "2021" as the 2021st category
-            fig.add_annotation(x=index, y=0, yanchor="bottom", text="geen cijfer", showarrow=False,
-                               textangle=-90, font={"size": 12, "color": "#666"})
+            fig.add_annotation(
+                x=index,
+                y=0,
+                yanchor="bottom",
+                text="geen cijfer",
+                showarrow=False,
+                textangle=-90,
+                font={"size": 12, "color": "#666"},
+            )
     if reference is not None:
         fig.add_hline(
             y=reference,
@@ -346,8 +358,9 @@ def measurements(frame: pd.DataFrame, unit: str, height: int = 320) -> go.Figure
         )
     fig.update_layout(**BASE_LAYOUT, height=height)
     if timed:  # ticks at the measurements, named as peildata ('okt 2023'); room for the labels at both ends
-        fig.update_xaxes(tickvals=moments, ticktext=labels, range=[min(moments) - 0.4, max(moments) + 0.4],
-                         gridcolor="#eee")
+        fig.update_xaxes(
+            tickvals=moments, ticktext=labels, range=[min(moments) - 0.4, max(moments) + 0.4], gridcolor="#eee"
+        )
     else:
         fig.update_xaxes(type="category", categoryorder="array", categoryarray=labels)
     top = float(frame["value"].max()) * 1.25 if len(frame) else 1

@@ -60,11 +60,20 @@ def _colour_axis(frame: pd.DataFrame) -> dict:
     """Level: YlOrRd from 0. Change (a frame of metrics.change_against, with `vorige`): diverging, centred on 0."""
     if "vorige" in frame:
         span = float(frame["value"].abs().max()) if len(frame) else 1.0
-        return {"colorscale": CHANGE_SCALE, "cmin": -span, "cmax": span, "cmid": 0,
-                "colorbar": {"title": {"text": "Verschil"}, "ticksuffix": " pp", "tickformat": "+"}}  # signed
+        return {
+            "colorscale": CHANGE_SCALE,
+            "cmin": -span,
+            "cmax": span,
+            "cmid": 0,
+            "colorbar": {"title": {"text": "Verschil"}, "ticksuffix": " pp", "tickformat": "+"},
+        }  # signed
     vmax = float(frame["value"].max()) if len(frame) else 1.0
-    return {"colorscale": SHORTAGE_SCALE, "cmin": 0, "cmax": vmax,
-            "colorbar": {"title": {"text": "Tekort"}, "ticksuffix": "%"}}
+    return {
+        "colorscale": SHORTAGE_SCALE,
+        "cmin": 0,
+        "cmax": vmax,
+        "colorbar": {"title": {"text": "Tekort"}, "ticksuffix": "%"},
+    }
 
 
 def _shortage_layout(fig: go.Figure, vmax: float, height: int, zoom: float, **extra: object) -> go.Figure:
@@ -153,8 +162,10 @@ def surroundings(geojson: dict, codes: set[str], margin: float = 0.35) -> dict:
     x0, y0, x1, y1 = shapely.union_all(inside).bounds
     dx, dy = max(x1 - x0, 0.2) * margin, max(y1 - y0, 0.15) * margin
     box = shapely.box(x0 - dx, y0 - dy, x1 + dx, y1 + dy)
-    return {"type": "FeatureCollection",
-            "features": [f for f in geojson["features"] if shape(f["geometry"]).intersects(box)]}
+    return {
+        "type": "FeatureCollection",
+        "features": [f for f in geojson["features"] if shape(f["geometry"]).intersects(box)],
+    }
 
 
 def membership_map(members: pd.DataFrame, gm_geojson: dict, height: int = 420) -> go.Figure:

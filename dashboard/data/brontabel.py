@@ -46,8 +46,10 @@ from dashboard.data.paths import EIGEN_DIR, RAW_DIR
 from dashboard.data.readers import ReadError, check_size, file_kind
 
 # --indicator -> (measure, personeel) in data/raw/regional_shortage_*.csv (build.staff_indicator maps them back)
-INDICATORS = {"tekort_pct": ("totaal_tekort_pct", "leraren"), "tekort_schoolleiding_pct": ("totaal_tekort_pct",
-                                                                                            "schoolleiding")}
+INDICATORS = {
+    "tekort_pct": ("totaal_tekort_pct", "leraren"),
+    "tekort_schoolleiding_pct": ("totaal_tekort_pct", "schoolleiding"),
+}
 SECTORS = ("po", "vo")  # the sectors with a regional table in data/raw/
 UNIT = "% werkgelegenheid"
 RELIABILITY = "solid"  # the ministry's own table, as the shipped rows from it
@@ -150,8 +152,9 @@ def check_options(values: Mapping[str, str | None]) -> Meta:
         )
     problems = []
     if given["indicator"] not in INDICATORS:
-        problems.append(f"--indicator '{given['indicator']}' kan niet uit een brontabel komen; kies uit "
-                        f"{', '.join(INDICATORS)}")
+        problems.append(
+            f"--indicator '{given['indicator']}' kan niet uit een brontabel komen; kies uit {', '.join(INDICATORS)}"
+        )
     if given["sector"] not in SECTORS:
         problems.append(f"--sector '{given['sector']}': regionale tekorten zijn er voor {' en '.join(SECTORS)}")
     if not valid_date(given["peildatum"]):
@@ -285,8 +288,9 @@ def parse_value(text: str) -> float | None:
 def check_shape(rows: list[tuple[int, list[str]]], delimiter: str | None) -> None:
     """Exactly two columns: region and value."""
     if len(rows) > MAX_LINES:
-        raise IngestError(f"Het bestand heeft {len(rows)} regels; een brontabel heeft één regel per regio "
-                          f"(hooguit {MAX_LINES}).")
+        raise IngestError(
+            f"Het bestand heeft {len(rows)} regels; een brontabel heeft één regel per regio (hooguit {MAX_LINES})."
+        )
     width = max((len(cells) for _, cells in rows), default=0)
     if width == 0:
         raise IngestError("Het bestand is leeg.")
@@ -298,11 +302,16 @@ def check_shape(rows: list[tuple[int, list[str]]], delimiter: str | None) -> Non
     if width > 2:
         number, cells = next((n, c) for n, c in rows if any(c[2:]))
         hint = ""
-        if delimiter == "," and len(cells) == 3 and re.fullmatch(r"[+-]?\d+", cells[1]) and re.fullmatch(
-            r"\d+\s*%?", cells[2]
+        if (
+            delimiter == ","
+            and len(cells) == 3
+            and re.fullmatch(r"[+-]?\d+", cells[1])
+            and re.fullmatch(r"\d+\s*%?", cells[2])
         ):
-            hint = (f" Staat er een decimale komma zonder aanhalingstekens ('{cells[1]},{cells[2]}')? Sla het bestand "
-                    "dan op met een puntkomma als scheidingsteken, of zet de waarden tussen aanhalingstekens.")
+            hint = (
+                f" Staat er een decimale komma zonder aanhalingstekens ('{cells[1]},{cells[2]}')? Sla het bestand "
+                "dan op met een puntkomma als scheidingsteken, of zet de waarden tussen aanhalingstekens."
+            )
         raise IngestError(
             f"Regel {number} heeft {width} kolommen; een brontabel heeft er twee: de regio en de waarde.{hint}"
         )
@@ -339,29 +348,39 @@ def match_lines(lines: list[Line], known: Mapping[str, Region]) -> list[Entry]:
         value = parse_value(line.value)
         if region is None:
             hint = f'; bedoelt u "{nearest(line.name, known)}"?' if line.name else ""
-            what = f'"{shown(line.name)}" is geen bekende arbeidsmarktregio of G5-gemeente' if line.name else \
-                "de regionaam is leeg"
+            what = (
+                f'"{shown(line.name)}" is geen bekende arbeidsmarktregio of G5-gemeente'
+                if line.name
+                else "de regionaam is leeg"
+            )
             problems.append(f"regel {line.number}: {what}{hint}")
         if value is None:
-            problems.append(f'regel {line.number}: de waarde "{shown(line.value)}" bij "{shown(line.name)}" is geen '
-                            "getal (verwacht bijv. 3,50% of 3,5)")
+            problems.append(
+                f'regel {line.number}: de waarde "{shown(line.value)}" bij "{shown(line.name)}" is geen '
+                "getal (verwacht bijv. 3,50% of 3,5)"
+            )
         elif not (math.isfinite(value) and 0 <= value <= 100):
-            problems.append(f'regel {line.number}: de waarde {shown(line.value)} bij "{shown(line.name)}" ligt niet '
-                            "tussen 0 en 100%")
+            problems.append(
+                f'regel {line.number}: de waarde {shown(line.value)} bij "{shown(line.name)}" ligt niet '
+                "tussen 0 en 100%"
+            )
         if region is None or value is None:
             continue
         if region.code in seen:
             before = seen[region.code]
-            problems.append(f'regel {line.number}: "{shown(line.name)}" is dezelfde regio als "{before.name}" op '
-                            f"regel {before.number} ({region.name}); elke regio mag één keer voorkomen")
+            problems.append(
+                f'regel {line.number}: "{shown(line.name)}" is dezelfde regio als "{before.name}" op '
+                f"regel {before.number} ({region.name}); elke regio mag één keer voorkomen"
+            )
             continue
         seen[region.code] = line
         if 0 <= value <= 100:
             entries.append(Entry(line, region, value))
     if problems:
         raise IngestError(
-            "De brontabel is geweigerd:\n- " + "\n- ".join(problems) +
-            "\nPas het bestand aan (ontbrekende regio's mogen: die krijgen op de kaart 'geen cijfer')."
+            "De brontabel is geweigerd:\n- "
+            + "\n- ".join(problems)
+            + "\nPas het bestand aan (ontbrekende regio's mogen: die krijgen op de kaart 'geen cijfer')."
         )
     return entries
 
@@ -384,8 +403,10 @@ def read_file(path: Path, known: Mapping[str, Region], max_bytes: int = MAX_IMPO
     check_size(path.stat().st_size, max_bytes)
     raw = path.read_bytes()
     if file_kind(raw, path.name) != "csv":
-        raise IngestError("Een brontabel is een CSV-bestand (de link 'Brontabel als csv'); dit is een Excel-bestand. "
-                          "Sla het op als CSV.")
+        raise IngestError(
+            "Een brontabel is een CSV-bestand (de link 'Brontabel als csv'); dit is een Excel-bestand. "
+            "Sla het op als CSV."
+        )
     return read_text(decode(raw), known)
 
 
@@ -448,8 +469,9 @@ def import_brontabel(
     """The measurement as a new generation of own data (a re-import of the same measurement replaces it)."""
     with store.writing(eigen_dir):
         own = read_own(eigen_dir)
-        checked = check_frame(contract_frame(table, meta, filename),
-                              pd.concat([known_sources, own[1]], ignore_index=True), regions)
+        checked = check_frame(
+            contract_frame(table, meta, filename), pd.concat([known_sources, own[1]], ignore_index=True), regions
+        )
         merged, report = merge_own(own, checked)
         write_own(*merged, eigen_dir=eigen_dir, description=f"ingest brontabel {filename}")
     return report
@@ -493,8 +515,15 @@ def raw_rows(table: Brontabel, meta: Meta, filename: str) -> pd.DataFrame:
 
 def source_row(meta: Meta) -> dict[str, str]:
     """The register row; its licence is not in a brontabel: 'onbekend' until the maintainer fills it in."""
-    return {"source_id": meta.source_id, "title": meta.bron_titel, "publisher": meta.bron_uitgever,
-            "year": meta.bron_jaar, "url": meta.bron_url, "kind": RAW_KIND, "licence": UNKNOWN}
+    return {
+        "source_id": meta.source_id,
+        "title": meta.bron_titel,
+        "publisher": meta.bron_uitgever,
+        "year": meta.bron_jaar,
+        "url": meta.bron_url,
+        "kind": RAW_KIND,
+        "licence": UNKNOWN,
+    }
 
 
 def other_measurement(existing: pd.DataFrame, meta: Meta) -> pd.DataFrame:
@@ -537,8 +566,9 @@ def write_raw(table: Brontabel, meta: Meta, filename: str, raw_dir: Path = RAW_D
     ours = existing["source_id"] == meta.source_id
     new = raw_rows(table, meta, filename)
     sources = read_raw("sources.csv", raw_dir)
-    sources = pd.concat([sources[sources["source_id"] != meta.source_id], pd.DataFrame([source_row(meta)])],
-                        ignore_index=True)
+    sources = pd.concat(
+        [sources[sources["source_id"] != meta.source_id], pd.DataFrame([source_row(meta)])], ignore_index=True
+    )
     write_csv(sources, raw_dir / "sources.csv")  # first: a source without rows is harmless, rows without not
     write_csv(pd.concat([existing[~ours], new], ignore_index=True)[list(existing.columns)], raw_dir / name)
     return {"rijen": len(new), "vervangen": int(ours.sum())}

@@ -355,11 +355,14 @@ def check_licences(sources: pd.DataFrame) -> None:
     empty = sources["licence"].str.strip() == "" if "licence" in sources else pd.Series(True, index=sources.index)
     if empty.any():
         ids = ", ".join(sources.loc[empty, "source_id"].head(5))
-        raise ContractError(f"data/raw/sources.csv: kolom 'licence' is leeg voor {ids}; schrijf 'onbekend' als de "
-                            "licentie niet bekend is.")
+        raise ContractError(
+            f"data/raw/sources.csv: kolom 'licence' is leeg voor {ids}; schrijf 'onbekend' als de "
+            "licentie niet bekend is."
+        )
     if unknown := unknown_licences(sources):
-        raise ContractError(f"data/raw/sources.csv: onbekende licentie {', '.join(unknown)}; toegestaan: "
-                            f"{', '.join(LICENCES)}.")
+        raise ContractError(
+            f"data/raw/sources.csv: onbekende licentie {', '.join(unknown)}; toegestaan: {', '.join(LICENCES)}."
+        )
 
 
 def build_sources(raw_dir: Path = RAW_DIR) -> pd.DataFrame:

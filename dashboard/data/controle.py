@@ -62,10 +62,14 @@ class Report:
 def check_built(data_dir: Path = DATA_DIR) -> tuple[list[Problem], list[str]]:
     """data/*.parquet: every table present and readable, and as data/manifest.json describes it."""
     problems = folder_problems(data_dir, required=[f"{name}.parquet" for name in TABLES])
-    notes = [] if read_manifest(data_dir) is not None else [
-        f"{data_dir / MANIFEST} ontbreekt: de gebouwde dataset is alleen op leesbaarheid gecontroleerd "
-        "(python -m dashboard build schrijft het)."
-    ]
+    notes = (
+        []
+        if read_manifest(data_dir) is not None
+        else [
+            f"{data_dir / MANIFEST} ontbreekt: de gebouwde dataset is alleen op leesbaarheid gecontroleerd "
+            "(python -m dashboard build schrijft het)."
+        ]
+    )
     return problems, notes
 
 
@@ -74,8 +78,11 @@ def geo_problems(geo_dir: Path = GEO_DIR) -> list[Problem]:
     try:
         year = geo_year(geo_dir)
     except FileNotFoundError:
-        return [Problem(geo_dir, "geen complete set kaartgrenzen (gemeente, provincie en arbeidsmarktregio van "
-                                 "hetzelfde jaar)")]
+        return [
+            Problem(
+                geo_dir, "geen complete set kaartgrenzen (gemeente, provincie en arbeidsmarktregio van hetzelfde jaar)"
+            )
+        ]
     problems = []
     for level in GEO_LEVELS:
         path = geo_file(level, geo_dir, year)
@@ -96,20 +103,21 @@ def check_own(eigen_dir: Path = EIGEN_DIR) -> tuple[list[Problem], str, list[str
     if found.serving is not None:
         serving = found.serving.label()
     elif found.folder is None:
-        serving = "geen generaties" + (" (oude indeling in " + str(eigen_dir) + ")" if store.table_files(
-            eigen_dir) else "")
+        serving = "geen generaties" + (
+            " (oude indeling in " + str(eigen_dir) + ")" if store.table_files(eigen_dir) else ""
+        )
     else:
         serving = "niets: de gepubliceerde data zonder imports"
     notes = []
     if found.serving is not None and read_manifest(found.serving.path) is None:
-        notes.append(f"{found.serving.label()} heeft geen manifest (gemaakt vóór deze versie): alleen op "
-                     "leesbaarheid gecontroleerd.")
+        notes.append(
+            f"{found.serving.label()} heeft geen manifest (gemaakt vóór deze versie): alleen op "
+            "leesbaarheid gecontroleerd."
+        )
     return list(found.problems), serving, notes
 
 
 def check(data_dir: Path = DATA_DIR, geo_dir: Path = GEO_DIR, eigen_dir: Path = EIGEN_DIR) -> Report:
     built, notes = check_built(data_dir)
     own, serving, own_notes = check_own(eigen_dir)
-    return Report(
-        tuple(built), tuple(geo_problems(geo_dir)), tuple(own), serving, (*notes, *own_notes), data_dir
-    )
+    return Report(tuple(built), tuple(geo_problems(geo_dir)), tuple(own), serving, (*notes, *own_notes), data_dir)

@@ -39,20 +39,41 @@ class Resource:
 
 
 RESOURCES = (
-    Resource("indicators", "indicatoren.csv", "Cijfers",
-             "Eén rij per cijfer: wat, waar, wanneer, de waarde met eenheid, de bron en de betrouwbaarheid. Geen "
-             "primaire sleutel: twee bronnen kunnen hetzelfde cijfer geven, en beide rijen staan erin."),
-    Resource("sources", "bronnen.csv", "Bronnenregister",
-             "Elke bron met uitgever, titel, jaar, URL en licentie; herverdeelbaar zegt of de cijfers uit die bron "
-             "doorgegeven mogen worden."),
-    Resource("regions", "regios.csv", "Gebieden",
-             "Land, provincies, arbeidsmarktregio's en gemeenten met CBS-code, en per gemeente de indeling. "
-             + licences.REGIONS_ATTRIBUTION + "."),
-    Resource("onderwijsregios", "onderwijsregios.csv", "Onderwijsregio's",
-             "De onderwijsregio's met status, sectoren en bronnen."),
-    Resource("onderwijsregio_gemeenten", "onderwijsregio_gemeenten.csv", "Gemeenten per onderwijsregio",
-             "Welke gemeenten per sector bij een onderwijsregio horen (de geïmporteerde indeling van deze server als "
-             "die er is, anders een benadering uit de regioloketten)."),
+    Resource(
+        "indicators",
+        "indicatoren.csv",
+        "Cijfers",
+        "Eén rij per cijfer: wat, waar, wanneer, de waarde met eenheid, de bron en de betrouwbaarheid. Geen "
+        "primaire sleutel: twee bronnen kunnen hetzelfde cijfer geven, en beide rijen staan erin.",
+    ),
+    Resource(
+        "sources",
+        "bronnen.csv",
+        "Bronnenregister",
+        "Elke bron met uitgever, titel, jaar, URL en licentie; herverdeelbaar zegt of de cijfers uit die bron "
+        "doorgegeven mogen worden.",
+    ),
+    Resource(
+        "regions",
+        "regios.csv",
+        "Gebieden",
+        "Land, provincies, arbeidsmarktregio's en gemeenten met CBS-code, en per gemeente de indeling. "
+        + licences.REGIONS_ATTRIBUTION
+        + ".",
+    ),
+    Resource(
+        "onderwijsregios",
+        "onderwijsregios.csv",
+        "Onderwijsregio's",
+        "De onderwijsregio's met status, sectoren en bronnen.",
+    ),
+    Resource(
+        "onderwijsregio_gemeenten",
+        "onderwijsregio_gemeenten.csv",
+        "Gemeenten per onderwijsregio",
+        "Welke gemeenten per sector bij een onderwijsregio horen (de geïmporteerde indeling van deze server als "
+        "die er is, anders een benadering uit de regioloketten).",
+    ),
 )
 BY_NAME = {r.name: r for r in RESOURCES}
 REDISTRIBUTION = (
@@ -65,12 +86,15 @@ DERIVED: dict[str, tuple[Column, ...]] = {
     "indicators": (Column("licence", "str"), Column(licences.REDISTRIBUTABLE_COLUMN, "str", allowed=("ja", "nee"))),
     "sources": (Column(licences.REDISTRIBUTABLE_COLUMN, "str", allowed=("ja", "nee")),),
 }
-DERIVED_DOCS = {"licence": "licentie van de bron van deze rij (zie sources)",
-                licences.REDISTRIBUTABLE_COLUMN: REDISTRIBUTION}
+DERIVED_DOCS = {
+    "licence": "licentie van de bron van deze rij (zie sources)",
+    licences.REDISTRIBUTABLE_COLUMN: REDISTRIBUTION,
+}
 FOREIGN_KEYS = {
     "indicators": [{"fields": "source_id", "reference": {"resource": "sources", "fields": "source_id"}}],
-    "onderwijsregio_gemeenten": [{"fields": "gemeentecode", "reference": {"resource": "regions",
-                                                                           "fields": "region_code"}}],
+    "onderwijsregio_gemeenten": [
+        {"fields": "gemeentecode", "reference": {"resource": "regions", "fields": "region_code"}}
+    ],
 }
 
 
@@ -80,8 +104,11 @@ def columns(name: str) -> tuple[Column, ...]:
 
 def field(column: Column, derived: bool = False) -> dict[str, object]:
     """A Table Schema field for a contract column: type, meaning, unit, and its constraints."""
-    out: dict[str, object] = {"name": column.name, "type": TYPES[column.kind],
-                              "description": (DERIVED_DOCS if derived else COLUMN_DOCS)[column.name]}
+    out: dict[str, object] = {
+        "name": column.name,
+        "type": TYPES[column.kind],
+        "description": (DERIVED_DOCS if derived else COLUMN_DOCS)[column.name],
+    }
     if column.kind == "float":
         out["decimalChar"] = ","
     if column.name in COLUMN_UNITS:
@@ -173,8 +200,11 @@ def frames(tables: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
         if resource.name == "indicators":
             frame = frame.assign(
                 licence=frame["source_id"].map(by_source["licence"]).fillna(licences.UNKNOWN),
-                **{licences.REDISTRIBUTABLE_COLUMN: frame["source_id"].map(
-                    by_source[licences.REDISTRIBUTABLE_COLUMN]).fillna(licences.NO)},
+                **{
+                    licences.REDISTRIBUTABLE_COLUMN: frame["source_id"]
+                    .map(by_source[licences.REDISTRIBUTABLE_COLUMN])
+                    .fillna(licences.NO)
+                },
             )
         out[resource.name] = frame[[c.name for c in columns(resource.name)]]
     return out

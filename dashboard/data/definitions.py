@@ -66,9 +66,7 @@ def import_definition(path: Path, regions: pd.DataFrame, eigen_dir: Path) -> pd.
     return table
 
 
-def own_region_csv(
-    gemeentecodes: Iterable[str], name: str, sector: str, base: pd.DataFrame | None = None
-) -> str:
+def own_region_csv(gemeentecodes: Iterable[str], name: str, sector: str, base: pd.DataFrame | None = None) -> str:
     """The definition CSV (';'-separated, as `python -m dashboard onderwijsregios BESTAND` accepts) of an own
     region: one row per gemeente. With `base` (a definition) the file holds base plus the own region, replacing a
     region of the same name and sector, because an import replaces the whole definition."""

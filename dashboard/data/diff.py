@@ -17,8 +17,18 @@ from dashboard.data.contract import SCHEMAS
 
 SERIES = ["indicator", "sector", "geo_level"]
 # One figure: what the ingest duplicate check calls the same figure (region name for areas without a code).
-FIGURE = ["indicator", "sector", "vak", "geo_level", "region_code", "region_name", "categorie", "peildatum", "kind",
-          "source_id"]
+FIGURE = [
+    "indicator",
+    "sector",
+    "vak",
+    "geo_level",
+    "region_code",
+    "region_name",
+    "categorie",
+    "peildatum",
+    "kind",
+    "source_id",
+]
 KEYS = {"onderwijsregio_leden": ["onderwijsregio_code", "member_type", "member_name"]}
 MAX_LISTED = 20  # per section; a rebuilt table can differ in hundreds of rows
 
@@ -40,10 +50,22 @@ class BuildDiff:
     @property
     def empty(self) -> bool:
         same_counts = all(old == new for old, new in self.row_counts.values())
-        lists = (self.new_peildata, self.removed_peildata, self.regions_gained, self.regions_lost, self.changed_values,
-                 self.figures_added, self.figures_removed)
-        return same_counts and not any(lists) and not any(self.keys_added.values()) and not any(
-            self.keys_removed.values()) and not any(self.rows_changed.values())
+        lists = (
+            self.new_peildata,
+            self.removed_peildata,
+            self.regions_gained,
+            self.regions_lost,
+            self.changed_values,
+            self.figures_added,
+            self.figures_removed,
+        )
+        return (
+            same_counts
+            and not any(lists)
+            and not any(self.keys_added.values())
+            and not any(self.keys_removed.values())
+            and not any(self.rows_changed.values())
+        )
 
 
 def _region(row: pd.Series) -> str:
@@ -95,8 +117,9 @@ def region_changes(old: pd.DataFrame, new: pd.DataFrame) -> tuple[list[dict], li
 
 def value_changes(old: pd.DataFrame, new: pd.DataFrame) -> list[dict]:
     """Figures present in both builds whose value differs (several rows per figure: compared as sorted lists)."""
-    both = pd.concat([_values_per_figure(old).rename("old"), _values_per_figure(new).rename("new")], axis=1,
-                     join="inner")
+    both = pd.concat(
+        [_values_per_figure(old).rename("old"), _values_per_figure(new).rename("new")], axis=1, join="inner"
+    )
     changed = both[both["old"] != both["new"]]
     out = []
     for key, row in changed.iterrows():
@@ -183,16 +206,26 @@ def report_lines(diff: BuildDiff) -> list[str]:
         lines.append(f"  {name}: {old} -> {new}{change}")
     _listed(lines, "Nieuwe peildata", [_dated(i) for i in diff.new_peildata])
     _listed(lines, "Verdwenen peildata", [_dated(i) for i in diff.removed_peildata])
-    _listed(lines, "Regio's met een nieuw cijfer",
-            [f"{_series(i)} {i['peildatum']}: {', '.join(i['regions'])}" for i in diff.regions_gained])
-    _listed(lines, "Regio's die een cijfer verliezen",
-            [f"{_series(i)} {i['peildatum']}: {', '.join(i['regions'])}" for i in diff.regions_lost])
+    _listed(
+        lines,
+        "Regio's met een nieuw cijfer",
+        [f"{_series(i)} {i['peildatum']}: {', '.join(i['regions'])}" for i in diff.regions_gained],
+    )
+    _listed(
+        lines,
+        "Regio's die een cijfer verliezen",
+        [f"{_series(i)} {i['peildatum']}: {', '.join(i['regions'])}" for i in diff.regions_lost],
+    )
     _listed(lines, "Nieuwe cijfers in een bestaande peildatum", [_figure(i) for i in diff.figures_added])
     _listed(lines, "Verdwenen cijfers in een bestaande peildatum", [_figure(i) for i in diff.figures_removed])
-    _listed(lines, "Gewijzigde waarden in een bestaande peildatum", [
-        f"{_figure(i)}: {'; '.join(map(_number, i['old']))} -> {'; '.join(map(_number, i['new']))}"
-        for i in diff.changed_values
-    ])
+    _listed(
+        lines,
+        "Gewijzigde waarden in een bestaande peildatum",
+        [
+            f"{_figure(i)}: {'; '.join(map(_number, i['old']))} -> {'; '.join(map(_number, i['new']))}"
+            for i in diff.changed_values
+        ],
+    )
     for name in diff.keys_added:
         _listed(lines, f"{name}: nieuw", diff.keys_added[name])
         _listed(lines, f"{name}: verdwenen", diff.keys_removed[name])

@@ -55,8 +55,9 @@ def apart(gm_geojson: dict, codes: tuple[str, ...], tolerance: float = 0.002) ->
         return ()
     ids = list(shapes)
     tree = shapely.STRtree([shapes[c] for c in ids])
-    neighbours = {c: {ids[i] for i in tree.query(shapes[c].buffer(tolerance), predicate="intersects")} - {c}
-                  for c in ids}
+    neighbours = {
+        c: {ids[i] for i in tree.query(shapes[c].buffer(tolerance), predicate="intersects")} - {c} for c in ids
+    }
     groups, seen = [], set()
     for start in ids:
         if start in seen:

@@ -31,8 +31,13 @@ MAX_IMPORT_BYTES = 50_000_000  # on the command line
 MAX_ROWS = 500_000
 OWN_PREFIX = "EIGEN-"
 OWN_KIND = "eigen data"
-SOURCE_COLUMNS = {"bron_titel": "title", "bron_uitgever": "publisher", "bron_jaar": "year", "bron_url": "url",
-                  "bron_licentie": "licence"}  # bron_licentie optional: empty -> 'onbekend' (the contract's default)
+SOURCE_COLUMNS = {
+    "bron_titel": "title",
+    "bron_uitgever": "publisher",
+    "bron_jaar": "year",
+    "bron_url": "url",
+    "bron_licentie": "licence",
+}  # bron_licentie optional: empty -> 'onbekend' (the contract's default)
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 HTML = re.compile(r"<\s*[a-zA-Z/!?]")
 # One figure per key; a file that gives two values for the same figure is ambiguous.
@@ -267,4 +272,3 @@ def import_files(
             results.append(ImportResult(path.name, report))
         write_own(*own, eigen_dir=eigen_dir, description="ingest " + ", ".join(r.bestand for r in results))
     return results
-

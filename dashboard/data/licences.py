@@ -27,29 +27,39 @@ class Licence:
 
 LICENCES: dict[str, Licence] = {
     "CC-BY-4.0": Licence(
-        "Creative Commons Naamsvermelding 4.0: hergebruik toegestaan met bronvermelding", True,
-        "https://creativecommons.org/licenses/by/4.0/", spdx=True,
+        "Creative Commons Naamsvermelding 4.0: hergebruik toegestaan met bronvermelding",
+        True,
+        "https://creativecommons.org/licenses/by/4.0/",
+        spdx=True,
     ),
     "CC0-1.0": Licence(
-        "Creative Commons Zero 1.0: vrij hergebruik, bronvermelding niet verplicht", True,
-        "https://creativecommons.org/publicdomain/zero/1.0/", spdx=True,
+        "Creative Commons Zero 1.0: vrij hergebruik, bronvermelding niet verplicht",
+        True,
+        "https://creativecommons.org/publicdomain/zero/1.0/",
+        spdx=True,
     ),
     "openbare overheidsinformatie": Licence(
         "Overheidspublicatie (Kamerstuk, Staatscourant, regeling, cijfers van de Rijksoverheid): verveelvoudigen en "
         "openbaar maken toegestaan, tenzij het auteursrecht uitdrukkelijk is voorbehouden (Auteurswet art. 11 en "
-        "15b); vermeld de bron", True, "https://wetten.overheid.nl/jci1.3:c:BWBR0001886&artikel=15b",
+        "15b); vermeld de bron",
+        True,
+        "https://wetten.overheid.nl/jci1.3:c:BWBR0001886&artikel=15b",
     ),
     "OESO-voorwaarden": Licence(
         "OESO-inhoud van vóór 1 juli 2024: hergebruik met bronvermelding toegestaan op voorwaarden die vergelijkbaar "
-        "zijn met CC BY 4.0 (OECD Terms and Conditions)", True, "https://www.oecd.org/en/about/terms-conditions.html",
+        "zijn met CC BY 4.0 (OECD Terms and Conditions)",
+        True,
+        "https://www.oecd.org/en/about/terms-conditions.html",
     ),
     "nieuwsartikel: citeren, niet herverdelen": Licence(
         "Nieuwsartikel (auteursrecht van de uitgever): het cijfer mag met bronvermelding geciteerd worden; het "
-        "artikel of de tabel niet herverdelen", False,
+        "artikel of de tabel niet herverdelen",
+        False,
     ),
     UNKNOWN: Licence(
         "Geen licentie bekend: de bron vermeldt er geen. Citeren met bronvermelding; niet herverdelen zonder "
-        "toestemming van de uitgever", False,
+        "toestemming van de uitgever",
+        False,
     ),
 }
 # The boundaries behind the regions table (data/geo/SOURCE.md).

@@ -49,25 +49,36 @@ def summary(diff: BuildDiff) -> dict[str, object]:
         "nieuwe_peildata": len(peildata),
         "gewijzigde_waarden": len(changed),
         "nieuwe_bronnen": len(sources),
-        "lijsten": {"nieuwe_peildata": peildata[:MAX_ITEMS], "gewijzigde_waarden": changed[:MAX_ITEMS],
-                    "nieuwe_bronnen": sources[:MAX_ITEMS]},
+        "lijsten": {
+            "nieuwe_peildata": peildata[:MAX_ITEMS],
+            "gewijzigde_waarden": changed[:MAX_ITEMS],
+            "nieuwe_bronnen": sources[:MAX_ITEMS],
+        },
         "rijen": {name: {"voor": old, "na": new} for name, (old, new) in diff.row_counts.items()},
         "tabellen_gewijzigd": sorted(name for name, count in diff.rows_changed.items() if count),
     }
 
 
 def make_release(diff: BuildDiff, version: str, command: str, kind: str, time: str | None = None) -> dict:
-    return {"versie": version, "tijd": time or now_utc(), "opdracht": command, "soort": kind,
-            "samenvatting": summary(diff), "regels": report_lines(diff)}
+    return {
+        "versie": version,
+        "tijd": time or now_utc(),
+        "opdracht": command,
+        "soort": kind,
+        "samenvatting": summary(diff),
+        "regels": report_lines(diff),
+    }
 
 
 def headline(release: Mapping) -> str:
     """'3 nieuwe peildata, 2 gewijzigde waarden, 1 nieuwe bron' (or what else changed)."""
     counts = release.get("samenvatting", {})
     parts = []
-    for key, one, many in (("nieuwe_peildata", "nieuwe peildatum", "nieuwe peildata"),
-                           ("gewijzigde_waarden", "gewijzigde waarde", "gewijzigde waarden"),
-                           ("nieuwe_bronnen", "nieuwe bron", "nieuwe bronnen")):
+    for key, one, many in (
+        ("nieuwe_peildata", "nieuwe peildatum", "nieuwe peildata"),
+        ("gewijzigde_waarden", "gewijzigde waarde", "gewijzigde waarden"),
+        ("nieuwe_bronnen", "nieuwe bron", "nieuwe bronnen"),
+    ):
         n = int(counts.get(key, 0))
         if n:
             parts.append(f"{n} {one if n == 1 else many}")
@@ -88,8 +99,11 @@ def published_version(data_dir: Path = DATA_DIR) -> str:
 
 
 def build_release(
-    before: Mapping[str, pd.DataFrame], built: Mapping[str, pd.DataFrame], data_dir: Path = DATA_DIR,
-    command: str = "build", time: str | None = None,
+    before: Mapping[str, pd.DataFrame],
+    built: Mapping[str, pd.DataFrame],
+    data_dir: Path = DATA_DIR,
+    command: str = "build",
+    time: str | None = None,
 ) -> tuple[dict | None, dict[Path, Callable[[Path], None]]]:
     """The release of a build about to be written, and the write that adds it to data/releases.json, to go in the
     same group as the tables (store.write_tables(also=...)): a failed write leaves both as they were. The version
@@ -97,9 +111,13 @@ def build_release(
     diff = diff_tables(dict(before), dict(built))
     if diff.empty:
         return None, {}
-    files = [(f"{data_dir.name}/{name}.parquet",
-              built[name].to_parquet(index=False) if name in built else (data_dir / f"{name}.parquet").read_bytes())
-             for name in published.TABLES]
+    files = [
+        (
+            f"{data_dir.name}/{name}.parquet",
+            built[name].to_parquet(index=False) if name in built else (data_dir / f"{name}.parquet").read_bytes(),
+        )
+        for name in published.TABLES
+    ]
     release = make_release(diff, published.bytes_version(files), command, "build", time)
     text = json.dumps([release, *_read_list(data_dir / RELEASES_FILE)], ensure_ascii=False, indent=1) + "\n"
     return release, {data_dir / RELEASES_FILE: lambda tmp: tmp.write_text(text, encoding="utf-8")}

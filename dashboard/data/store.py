@@ -169,9 +169,7 @@ def atomic_write(target: Path, write: Callable[[Path], None], what: str | None =
     write_group({target: write}, {target: what} if what else None)
 
 
-def write_group(
-    writes: Mapping[Path, Callable[[Path], None]], what: Mapping[Path, str] | None = None
-) -> None:
+def write_group(writes: Mapping[Path, Callable[[Path], None]], what: Mapping[Path, str] | None = None) -> None:
     """Several files as one step as far as a failed write goes: every file is first written (and fsynced) as a
     temp file beside its target; only when all are there are they renamed, in the given order. A failed write
     removes every temp file and raises WriteError naming the file: the old files are all still in place."""
@@ -212,6 +210,7 @@ def write_tables(
         def write(tmp: Path) -> None:
             frame.to_parquet(tmp, index=False)
             written[target] = tmp
+
         return write
 
     def manifest(tmp: Path) -> None:
@@ -380,7 +379,8 @@ def reading(eigen_dir: Path = EIGEN_DIR) -> Reading:
         log.warning(
             "Geïmporteerde data kon niet worden gelezen (%s); in plaats daarvan: %s. Controleer met "
             "'python -m dashboard controle'.",
-            "; ".join(p.text() for p in found.problems), instead,
+            "; ".join(p.text() for p in found.problems),
+            instead,
         )
     served = tuple(p for p in _files(found.folder) if p not in watched)
     _readings[str(eigen_dir)] = ((*watched, *served), (*before, *_stats(served)), found)
@@ -420,7 +420,10 @@ Extra = Callable[[Path, str], Mapping[str, str]]  # (folder with the new tables,
 
 
 def _make(
-    eigen_dir: Path, tables: Mapping[str, pd.DataFrame | Path], parent: int | None, description: str,
+    eigen_dir: Path,
+    tables: Mapping[str, pd.DataFrame | Path],
+    parent: int | None,
+    description: str,
     extra: Extra | None = None,
 ) -> Generation:
     """Write a complete generation with its manifest in a hidden folder, fsync it, then give it its number (one
@@ -512,7 +515,8 @@ def _broken(problems: list[Problem], eigen_dir: Path) -> BrokenData:
         else "er is geen leesbare generatie om terug te zetten; zet de map uit een back-up terug"
     )
     return BrokenData(
-        "de eigen data in gebruik is beschadigd: " + "; ".join(p.text() for p in problems)
+        "de eigen data in gebruik is beschadigd: "
+        + "; ".join(p.text() for p in problems)
         + f". Er is niets geschreven. {back[0].upper()}{back[1:]}, en importeer daarna opnieuw."
     )
 
@@ -531,7 +535,9 @@ def sound_current(eigen_dir: Path = EIGEN_DIR) -> Generation | None:
 
 
 def commit_generation(
-    tables: Mapping[str, pd.DataFrame | None], eigen_dir: Path = EIGEN_DIR, description: str = "",
+    tables: Mapping[str, pd.DataFrame | None],
+    eigen_dir: Path = EIGEN_DIR,
+    description: str = "",
     extra: Extra | None = None,
 ) -> Generation:
     """Make a new generation: the given tables (None = drop that table), the others carried over from the
@@ -580,7 +586,8 @@ def restore_previous(eigen_dir: Path = EIGEN_DIR) -> tuple[Generation | None, Ge
             return None
         if broken := generation_problems(previous.path):
             raise BrokenData(
-                f"{previous.label()} is beschadigd: " + "; ".join(p.text() for p in broken)
+                f"{previous.label()} is beschadigd: "
+                + "; ".join(p.text() for p in broken)
                 + f". Er is niets gewijzigd; {now.label()} blijft in gebruik."
             )
         _set_pointer(eigen_dir, previous.number)
@@ -605,8 +612,10 @@ def prune(eigen_dir: Path = EIGEN_DIR, keep: int = KEEP) -> list[int]:
         try:
             _drop(eigen_dir, number)
         except OSError as err:  # the new state is in place; a leftover is removed by a later command
-            _say(f"Let op: oude generatie {number} kon niet worden opgeruimd ({err.strerror or err}); de nieuwe "
-                 "generatie staat wel in gebruik.")
+            _say(
+                f"Let op: oude generatie {number} kon niet worden opgeruimd ({err.strerror or err}); de nieuwe "
+                "generatie staat wel in gebruik."
+            )
     return dropped
 
 

@@ -134,8 +134,9 @@ def spread_figures(summary: dict) -> tuple[KeyFigure, ...]:
         KeyFigure(f"Hoogste cijfer van een gemeente{high_at}", summary.get("hoogste")),
         KeyFigure("Gemeenten met een cijfer", summary.get("gemeenten_met_cijfer"), ""),
         KeyFigure("Gemeenten zonder cijfer", summary.get("gemeenten_zonder_cijfer"), ""),
-        KeyFigure("Gemeenten die er volgens een secundaire of onzekere bron bij horen", summary.get(
-            "gemeenten_onzeker"), ""),
+        KeyFigure(
+            "Gemeenten die er volgens een secundaire of onzekere bron bij horen", summary.get("gemeenten_onzeker"), ""
+        ),
     )
 
 
@@ -151,9 +152,7 @@ def map_layers(gemeente_geojson: dict, values: dict[str, float | None], margin: 
     inside = [f for f in gemeente_geojson["features"] if f["id"] in values]
     region = {
         "type": "FeatureCollection",
-        "features": [
-            {**f, "properties": {**f["properties"], "value": values[f["id"]]}} for f in inside
-        ],
+        "features": [{**f, "properties": {**f["properties"], "value": values[f["id"]]}} for f in inside],
     }
     box = _bbox(inside)
     if box is None:
@@ -332,15 +331,25 @@ def map_drawing(report: RegionReport, width: float, height: float) -> Drawing:
     group.add(Rect(0, legend_height, width, map_h, fillColor=colors.HexColor("#f7f9fb"), strokeColor=None))
     for feature in (report.neighbours or {}).get("features", []):
         group.add(
-            _path(_rings(feature["geometry"]), project, fillColor=colors.HexColor(NEIGHBOUR),
-                  strokeColor=colors.white, strokeWidth=0.5)
+            _path(
+                _rings(feature["geometry"]),
+                project,
+                fillColor=colors.HexColor(NEIGHBOUR),
+                strokeColor=colors.white,
+                strokeWidth=0.5,
+            )
         )
     classes = colour_classes(f["properties"].get("value") for f in features)
     for feature in features:
         fill = _class_colour(feature["properties"].get("value"), classes)
         group.add(
-            _path(_rings(feature["geometry"]), project, fillColor=colors.HexColor(fill), strokeColor=colors.white,
-                  strokeWidth=0.4)
+            _path(
+                _rings(feature["geometry"]),
+                project,
+                fillColor=colors.HexColor(fill),
+                strokeColor=colors.white,
+                strokeWidth=0.4,
+            )
         )
     outline = shapely.union_all([shape(f["geometry"]) for f in features]).buffer(0)
     polygons = getattr(outline, "geoms", [outline])
@@ -348,8 +357,9 @@ def map_drawing(report: RegionReport, width: float, height: float) -> Drawing:
         rings = [list(polygon.exterior.coords)] if hasattr(polygon, "exterior") else []
         group.add(_path(rings, project, fillColor=None, strokeColor=INK, strokeWidth=1.1))
     drawing.add(group)
-    drawing.add(Rect(0, legend_height, width, map_h, fillColor=None, strokeColor=colors.HexColor("#d5dae0"),
-                     strokeWidth=0.5))
+    drawing.add(
+        Rect(0, legend_height, width, map_h, fillColor=None, strokeColor=colors.HexColor("#d5dae0"), strokeWidth=0.5)
+    )
     _legend(drawing, classes, any(f["properties"].get("value") is None for f in features), legend_height)
     return drawing
 
@@ -363,15 +373,32 @@ def _legend(drawing: Drawing, classes: list[tuple[float, float]], missing: bool,
         entries.append((NO_FIGURE, "geen cijfer"))
     entries.append((NEIGHBOUR, "buiten de regio"))
     x, y = 0.0, top - 9
-    drawing.add(String(0, y, "Tekort per gemeente (cijfer van de arbeidsmarktregio of eigen meting):",
-                       fontName="Helvetica", fontSize=7, fillColor=MUTED))
+    drawing.add(
+        String(
+            0,
+            y,
+            "Tekort per gemeente (cijfer van de arbeidsmarktregio of eigen meting):",
+            fontName="Helvetica",
+            fontSize=7,
+            fillColor=MUTED,
+        )
+    )
     y -= 12
     for colour, label in entries:
         width = 12 + len(label) * 3.6 + 10
         if x + width > drawing.width:
             x, y = 0.0, y - 11
-        drawing.add(Rect(x, y - 1, 8, 8, fillColor=colors.HexColor(colour), strokeColor=colors.HexColor("#9aa3ad"),
-                         strokeWidth=0.3))
+        drawing.add(
+            Rect(
+                x,
+                y - 1,
+                8,
+                8,
+                fillColor=colors.HexColor(colour),
+                strokeColor=colors.HexColor("#9aa3ad"),
+                strokeWidth=0.3,
+            )
+        )
         drawing.add(String(x + 11, y, label, fontName="Helvetica", fontSize=7, fillColor=INK))
         x += width
 
@@ -388,12 +415,16 @@ def bar_drawing(rows: Sequence[ComparisonRow], width: float) -> Drawing:
         font = "Helvetica-Bold" if row.highlight else "Helvetica"
         drawing.add(String(0, y + 4, row.name[:48], fontName=font, fontSize=8, fillColor=INK))
         if row.value is None:
-            drawing.add(String(label_w, y + 4, "geen cijfer", fontName="Helvetica-Oblique", fontSize=8,
-                               fillColor=MUTED))
+            drawing.add(
+                String(label_w, y + 4, "geen cijfer", fontName="Helvetica-Oblique", fontSize=8, fillColor=MUTED)
+            )
             continue
         length = max(bar_w * row.value / top, 1)
-        fill = ACCENT if row.highlight else (colors.HexColor("#52606d") if row.name == "Nederland" else
-                                             colors.HexColor("#f3b58a"))
+        fill = (
+            ACCENT
+            if row.highlight
+            else (colors.HexColor("#52606d") if row.name == "Nederland" else colors.HexColor("#f3b58a"))
+        )
         drawing.add(Rect(label_w, y + 2, length, row_h - 5, fillColor=fill, strokeColor=None))
         text = fmt_pct(row.value) + (f"  {row.note}" if row.note else "")
         drawing.add(String(label_w + length + 4, y + 4, text, fontName=font, fontSize=8, fillColor=INK))
@@ -408,14 +439,15 @@ def _styles() -> dict[str, ParagraphStyle]:
         "kicker": ParagraphStyle("kicker", parent=base, fontSize=8, textColor=ACCENT, fontName="Helvetica-Bold"),
         "title": ParagraphStyle("title", parent=base, fontName="Helvetica-Bold", fontSize=20, leading=24),
         "sub": ParagraphStyle("sub", parent=base, fontSize=10, textColor=MUTED),
-        "h2": ParagraphStyle("h2", parent=base, fontName="Helvetica-Bold", fontSize=11, leading=14, spaceBefore=8,
-                             spaceAfter=3),
-        "big": ParagraphStyle("big", parent=base, fontName="Helvetica-Bold", fontSize=28, leading=32,
-                              textColor=ACCENT),
+        "h2": ParagraphStyle(
+            "h2", parent=base, fontName="Helvetica-Bold", fontSize=11, leading=14, spaceBefore=8, spaceAfter=3
+        ),
+        "big": ParagraphStyle("big", parent=base, fontName="Helvetica-Bold", fontSize=28, leading=32, textColor=ACCENT),
         "head": ParagraphStyle("head", parent=base, fontSize=8, leading=10, textColor=MUTED),
         "lead": ParagraphStyle("lead", parent=base, fontSize=10.5, leading=14),
-        "note": ParagraphStyle("note", parent=base, fontSize=8.5, leading=11, textColor=MUTED, spaceAfter=4,
-                               leftIndent=6, borderPadding=0),
+        "note": ParagraphStyle(
+            "note", parent=base, fontSize=8.5, leading=11, textColor=MUTED, spaceAfter=4, leftIndent=6, borderPadding=0
+        ),
     }
 
 
@@ -494,16 +526,26 @@ def _spread_table(spread: Sequence[KeyFigure], styles: dict[str, ParagraphStyle]
 
 
 def _sources_table(report: RegionReport, styles: dict[str, ParagraphStyle], width: float) -> Table:
-    rows = [[Paragraph("<b>Bron</b>", styles["small"]), Paragraph("<b>Jaar</b>", styles["small"]),
-             Paragraph("<b>Betrouwbaarheid</b>", styles["small"])]]
+    rows = [
+        [
+            Paragraph("<b>Bron</b>", styles["small"]),
+            Paragraph("<b>Jaar</b>", styles["small"]),
+            Paragraph("<b>Betrouwbaarheid</b>", styles["small"]),
+        ]
+    ]
     for source in report.sources:
         title = f"<b>{_esc(source.publisher)}</b>: {_esc(source.title)}"
         if source.used_for:
             title += f"<br/><i>Gebruikt voor: {_esc(source.used_for)}</i>"
         if source.url:
             title += f"<br/><font color='#5f6b7a'>{_esc(source.url)}</font>"
-        rows.append([Paragraph(title, styles["small"]), Paragraph(_esc(source.year), styles["small"]),
-                     Paragraph(_esc(reliability_label(source.reliability)), styles["small"])])
+        rows.append(
+            [
+                Paragraph(title, styles["small"]),
+                Paragraph(_esc(source.year), styles["small"]),
+                Paragraph(_esc(reliability_label(source.reliability)), styles["small"]),
+            ]
+        )
     table = Table(rows, colWidths=[width * 0.68, width * 0.08, width * 0.24], repeatRows=1)
     table.setStyle(
         TableStyle(
@@ -525,8 +567,15 @@ def regioprofiel_pdf(report: RegionReport) -> bytes:
     buffer = io.BytesIO()
     margin = 16 * mm
     doc = SimpleDocTemplate(
-        buffer, pagesize=A4, leftMargin=margin, rightMargin=margin, topMargin=14 * mm, bottomMargin=16 * mm,
-        title=f"Regioprofiel {report.title}", author="Lerarentekort in beeld", subject="Regioprofiel lerarentekort",
+        buffer,
+        pagesize=A4,
+        leftMargin=margin,
+        rightMargin=margin,
+        topMargin=14 * mm,
+        bottomMargin=16 * mm,
+        title=f"Regioprofiel {report.title}",
+        author="Lerarentekort in beeld",
+        subject="Regioprofiel lerarentekort",
     )
     width = A4[0] - 2 * margin
     kind = KIND_LABELS.get(report.kind, report.kind.capitalize())
@@ -540,25 +589,46 @@ def regioprofiel_pdf(report: RegionReport) -> bytes:
     main = report.figures[0] if report.figures else None
     big = Paragraph(_fmt(main.value if main else None, main.unit if main else "%"), styles["big"])
     box = Table([[big, Paragraph(_esc(headline(report)), styles["lead"])]], colWidths=[width * 0.25, width * 0.75])
-    box.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), PALE), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                             ("TOPPADDING", (0, 0), (-1, -1), 8), ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
-                             ("LEFTPADDING", (0, 0), (-1, -1), 8)]))
+    box.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), PALE),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("TOPPADDING", (0, 0), (-1, -1), 8),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+                ("LEFTPADDING", (0, 0), (-1, -1), 8),
+            ]
+        )
+    )
     story += [box, Spacer(1, 3 * mm)]
     map_w = width * 0.47
     right = [Paragraph("Kerncijfers", styles["h2"]), _figures_table(report, styles, width * 0.51)]
     right += [Spacer(1, 3 * mm)] + [Paragraph(_esc(note), styles["note"]) for note in report.notes]
     layout = Table([[map_drawing(report, map_w, map_w * 0.86), right]], colWidths=[map_w + 2 * mm, width * 0.51])
-    layout.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                                ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+    layout.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
     story.append(layout)
     if report.comparison:
-        story.append(KeepTogether([Paragraph(_esc(report.comparison_title), styles["h2"]),
-                                   bar_drawing(report.comparison, width)]))
+        story.append(
+            KeepTogether(
+                [Paragraph(_esc(report.comparison_title), styles["h2"]), bar_drawing(report.comparison, width)]
+            )
+        )
     if report.method or report.spread:
         block = [Paragraph("Hoe is dit cijfer gemaakt?", styles["h2"]), Paragraph(_esc(report.method), styles["base"])]
         if report.spread:
-            block += [Spacer(1, 2 * mm), Paragraph("<b>Spreiding binnen de regio</b>", styles["base"]),
-                      _spread_table(report.spread, styles, width)]
+            block += [
+                Spacer(1, 2 * mm),
+                Paragraph("<b>Spreiding binnen de regio</b>", styles["base"]),
+                _spread_table(report.spread, styles, width),
+            ]
         story.append(KeepTogether(block))
     if report.sources:
         story.append(KeepTogether([Paragraph("Bronnen", styles["h2"]), _sources_table(report, styles, width)]))
@@ -602,8 +672,10 @@ def measured_region_report(
         peildatum=peildatum or "onbekend",
         geojson=region,
         neighbours=around,
-        figures=(KeyFigure("Tekort in % van de werkgelegenheid (gemeten)", value, "%", national),
-                 KeyFigure("Gemeenten", len(gemeente_values), "")),
+        figures=(
+            KeyFigure("Tekort in % van de werkgelegenheid (gemeten)", value, "%", national),
+            KeyFigure("Gemeenten", len(gemeente_values), ""),
+        ),
         comparison=tuple(rows),
         comparison_title="Tekort vergeleken met landelijk" + (" en met de gekozen regio's" if len(rows) > 2 else ""),
         method="Dit cijfer is gemeten: de tekortmeting (Centerdata, in opdracht van OCW) rapporteert het tekort per "

@@ -86,8 +86,13 @@ def render(
         metric(
             f"Tekort {view.sector}, {view.names[region]}",
             fmt_pct(result.shortage),
-            note=(f"Laatste officiële meting: {fmt_peildatum(view.peildatum)}." if region == "NL01" else
-                  "Laatste meting in deze regio.") if view.peildatum else None,
+            note=(
+                f"Laatste officiële meting: {fmt_peildatum(view.peildatum)}."
+                if region == "NL01"
+                else "Laatste meting in deze regio."
+            )
+            if view.peildatum
+            else None,
         )
     r2.metric("Extra uren, in % van de werkgelegenheid", fmt_pct(result.extra_pct, 2))
     r3.metric("Deel van het tekort dat zo wordt gedekt", fmt_pct(result.covered_pct, 0))

@@ -42,7 +42,6 @@ def missing_and_maps() -> None:
     )
 
 
-
 STATEMENT = """
 **Lerarentekort in beeld** wil toegankelijk zijn voor iedereen, ook voor wie een schermlezer, alleen het
 toetsenbord, een vergroting of een smal scherm gebruikt. Deze verklaring volgt het model van de Nederlandse

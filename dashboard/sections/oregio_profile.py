@@ -85,8 +85,12 @@ def render(view: Profile, comparison: list[str] | None = None) -> None:
         st.caption(view.sources)
     left, right = st.columns([3, 2])
     with left:
-        st.plotly_chart(view.members_map, width="stretch", key=f"leden_kaart_{view.kind}",
-                        config={"displayModeBar": False, **MAP_CONFIG})
+        st.plotly_chart(
+            view.members_map,
+            width="stretch",
+            key=f"leden_kaart_{view.kind}",
+            config={"displayModeBar": False, **MAP_CONFIG},
+        )
         in_words(view.members_description)
         st.caption(ATTRIBUTION + ". Donkerblauw: genoemd in een officiële of regionale bron; lichtblauw: onzeker.")
         if view.apart:

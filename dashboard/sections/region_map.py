@@ -46,8 +46,10 @@ def render(
         st.caption(view.sources)
     if getattr(view, "api", ""):
         url = f"/api/v1/indicators?{view.api}"
-        st.caption(f"Open data: alle cijfers van deze meting via de API, [{url}]({url}) "
-                   "(CSV; `&format=json` of `&format=parquet` voor een ander formaat).")
+        st.caption(
+            f"Open data: alle cijfers van deze meting via de API, [{url}]({url}) "
+            "(CSV; `&format=json` of `&format=parquet` voor een ander formaat)."
+        )
     table_and_download(
         view.frame,
         columns,

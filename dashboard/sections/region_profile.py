@@ -58,5 +58,10 @@ def render(view: ProfileView, pdf: tuple[Callable[..., bytes], tuple]) -> None:
                 "2025) en de voorloperlijst van OCW: een benadering, geen officiële indeling. Zie de pagina "
                 "Onderwijsregio's voor hun profiel."
             )
-    file_download("Download regioprofiel (PDF)", *pdf, f"regioprofiel_{view.code}.pdf", "application/pdf",
-                  key="pdf_arbeidsmarktregio")
+    file_download(
+        "Download regioprofiel (PDF)",
+        *pdf,
+        f"regioprofiel_{view.code}.pdf",
+        "application/pdf",
+        key="pdf_arbeidsmarktregio",
+    )

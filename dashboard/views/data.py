@@ -53,7 +53,6 @@ class Catalogue:
     register: pd.DataFrame
 
 
-
 @cache.view
 def catalogue(session: SessionData | None = None) -> Catalogue:
     indicators = cache.indicators(session=session)
@@ -100,8 +99,17 @@ def _when(time: str) -> str:
 
 def news(limit: int = MAX_NEWS) -> list[News]:
     """The newest releases (not cached: a few small files, and a release is written just after its data)."""
-    return [News(_when(r["tijd"]), releases.KINDS.get(r["soort"], r["soort"]), releases.headline(r), r["versie"],
-                 r["opdracht"], tuple(r.get("regels", []))) for r in releases.all_releases()[:limit]]
+    return [
+        News(
+            _when(r["tijd"]),
+            releases.KINDS.get(r["soort"], r["soort"]),
+            releases.headline(r),
+            r["versie"],
+            r["opdracht"],
+            tuple(r.get("regels", [])),
+        )
+        for r in releases.all_releases()[:limit]
+    ]
 
 
 def warm() -> None:

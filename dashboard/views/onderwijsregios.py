@@ -126,10 +126,15 @@ def shortage_map(data: OregioData) -> MapView:
 
 
 CHANGE_COLUMNS = labels(
-    ("onderwijsregio", "Onderwijsregio"), ("value", "Verschil (procentpunt, afgeleid)"),
-    ("niveau", "Tekort (%, afgeleid)"), ("vorige", "Tekort vorige meting (%, afgeleid)"),
-    ("vorige_peildatum", "Vorige peildatum"), ("weging", "Weging"),
-    "peildatum", "reliability", "source_id",
+    ("onderwijsregio", "Onderwijsregio"),
+    ("value", "Verschil (procentpunt, afgeleid)"),
+    ("niveau", "Tekort (%, afgeleid)"),
+    ("vorige", "Tekort vorige meting (%, afgeleid)"),
+    ("vorige_peildatum", "Vorige peildatum"),
+    ("weging", "Weging"),
+    "peildatum",
+    "reliability",
+    "source_id",
 )
 CHANGE_FORMATS = {"value": fmt_pp, "niveau": fmt_pct, "vorige": fmt_pct, "vorige_peildatum": fmt_peildatum}
 
@@ -246,9 +251,11 @@ def _profile(
     profile = cache.gemeenten_profile(
         codes, data.regional.frame, data.regions, data.werk, data.sector, data.regional.national, reliability
     )
-    profile = profile._replace(gemeenten=profile.gemeenten.assign(
-        ligging=profile.gemeenten["gemeentecode"].map(lambda c: APART if c in set(apart) else "")
-    ))
+    profile = profile._replace(
+        gemeenten=profile.gemeenten.assign(
+            ligging=profile.gemeenten["gemeentecode"].map(lambda c: APART if c in set(apart) else "")
+        )
+    )
     members = profile.gemeenten.rename(columns={"gemeentecode": "gemeente_code"}).assign(
         reliability=lambda d: d["lidmaatschap"].where(d["lidmaatschap"] != "", "solid")
     )
@@ -329,8 +336,9 @@ def profile(data: OregioData, code: str, session: SessionData | None = None, led
         session,
         apart=tuple(c for c in apart if c in counted),
         notes=(note,) if note else (),
-        empty_reason="" if counted else "Zonder deze gemeenten blijft er geen gemeente over om een cijfer uit af te "
-        "leiden.",
+        empty_reason=""
+        if counted
+        else "Zonder deze gemeenten blijft er geen gemeente over om een cijfer uit af te leiden.",
     )
 
 

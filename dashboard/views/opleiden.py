@@ -151,8 +151,15 @@ def pabo_eerstejaars(session: SessionData | None = None) -> ChartView:
             years=True,
             qualifier="benadering",
         ),
-        labels(("telling", "Telling"), ("studiejaar", "Studiejaar"), ("benadering", "Benadering"),
-               ("value", "Studenten"), "reliability", "source_id", "note"),
+        labels(
+            ("telling", "Telling"),
+            ("studiejaar", "Studiejaar"),
+            ("benadering", "Benadering"),
+            ("value", "Studenten"),
+            "reliability",
+            "source_id",
+            "note",
+        ),
         {"value": fmt_number},
         cache.table("sources", session),
         note="Andere tellingen dan de instroomreeks hierboven (OCW"

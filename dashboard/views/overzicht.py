@@ -135,17 +135,26 @@ def small_map(sector: str, session: SessionData | None = None) -> MapView:
 @cache.view
 def mbo_prognose(session: SessionData | None = None) -> ChartView:
     """The forecast of the mbo teachers needed: next to the mbo shortage, as the only forecast for the mbo."""
-    frame = cache.mbo_prognose(cache.indicators(indicators=("benodigde_leraren_fte",), sectors=("mbo",),
-                                                session=session))
+    frame = cache.mbo_prognose(
+        cache.indicators(indicators=("benodigde_leraren_fte",), sectors=("mbo",), session=session)
+    )
     return chart(
         "mbo_prognose",
         "Mbo: hoeveel leraren zijn nodig? (raming, fte)",
         frame,
-        lambda: cache.lines(cache.renamed(frame, year="jaar"), "jaar", "value", "reeks", "fte",
-                            dashed_groups=tuple(frame["reeks"].unique()), height=340,
-                            colors=dict.fromkeys(frame["reeks"], dict(zip(KPI_SECTORS, PALETTE))["mbo"])),
-        labels(("reeks", "Reeks"), "year", ("value", "Benodigde leraren (fte)"), "kind", "reliability", "source_id",
-               "note"),
+        lambda: cache.lines(
+            cache.renamed(frame, year="jaar"),
+            "jaar",
+            "value",
+            "reeks",
+            "fte",
+            dashed_groups=tuple(frame["reeks"].unique()),
+            height=340,
+            colors=dict.fromkeys(frame["reeks"], dict(zip(KPI_SECTORS, PALETTE))["mbo"]),
+        ),
+        labels(
+            ("reeks", "Reeks"), "year", ("value", "Benodigde leraren (fte)"), "kind", "reliability", "source_id", "note"
+        ),
         {"value": fmt_fte},
         cache.table("sources", session),
         note="Een raming van het aantal leraren dat het mbo nodig heeft (zittende en nieuwe leraren samen), geen "

@@ -62,12 +62,11 @@ MAP_COLUMNS = labels(
 )
 
 
-
-
 def api_query(data: RegionalData, *peildata: str) -> str:
     """The /api/v1/indicators query string of the map's measurement(s) (all its rows, every source)."""
-    query = Query(indicator=("tekort_pct",), sector=(data.sector,), geo_level=MAP_LEVELS, peildatum=peildata,
-                  kind=("meting",))
+    query = Query(
+        indicator=("tekort_pct",), sector=(data.sector,), geo_level=MAP_LEVELS, peildatum=peildata, kind=("meting",)
+    )
     return query.query_string()
 
 
@@ -211,8 +210,11 @@ def regioprofiel_pdf(data: RegionalData, view: ProfileView, chosen: list[str]) -
 
     row = data.frame[data.frame["region_code"] == view.code].iloc[0]
     codes = list(view.gemeenten["region_code"])
-    comparison = [(data.names[c], float(data.frame.loc[data.frame["region_code"] == c, "value"].iloc[0]))
-                  for c in chosen if c in data.names and c != view.code]
+    comparison = [
+        (data.names[c], float(data.frame.loc[data.frame["region_code"] == c, "value"].iloc[0]))
+        for c in chosen
+        if c in data.names and c != view.code
+    ]
     report = regioprofiel.measured_region_report(
         title=view.name,
         sector=data.sector,

@@ -37,11 +37,15 @@ def _parameters(parameters: list[Mapping]) -> str:
         schema = param.get("schema", {})
         repeat = "ja" if schema.get("type") == "array" else "nee"
         default = f"<code>{escape(str(schema['default']))}</code>" if "default" in schema else ""
-        rows.append(f"<tr><td><code>{escape(param['name'])}</code> ({escape(param['in'])})</td>"
-                    f"<td>{escape(param.get('description', ''))}</td><td>{_values(schema)}</td>"
-                    f"<td>{repeat}</td><td>{default}</td></tr>")
-    return ("<table><tr><th>Parameter</th><th>Betekenis</th><th>Toegestane waarden</th><th>Herhaalbaar</th>"
-            "<th>Standaard</th></tr>" + "".join(rows) + "</table>")
+        rows.append(
+            f"<tr><td><code>{escape(param['name'])}</code> ({escape(param['in'])})</td>"
+            f"<td>{escape(param.get('description', ''))}</td><td>{_values(schema)}</td>"
+            f"<td>{repeat}</td><td>{default}</td></tr>"
+        )
+    return (
+        "<table><tr><th>Parameter</th><th>Betekenis</th><th>Toegestane waarden</th><th>Herhaalbaar</th>"
+        "<th>Standaard</th></tr>" + "".join(rows) + "</table>"
+    )
 
 
 def _example_url(path: str, parameters: list[Mapping]) -> str:
@@ -67,11 +71,14 @@ def _operation(path: str, operation: Mapping) -> str:
     anchor = escape(operation["operationId"])
     parameters = [p for p in operation.get("parameters", []) if p["in"] != "header"]
     example = _example_url(path, parameters)
-    parts = [f"<h3 id='{anchor}'><span class='methode'>GET</span> <code>{escape(path)}</code>: "
-             f"{escape(operation['summary'])}</h3>", f"<p>{escape(operation.get('description', ''))}</p>"]
+    parts = [
+        f"<h3 id='{anchor}'><span class='methode'>GET</span> <code>{escape(path)}</code>: "
+        f"{escape(operation['summary'])}</h3>",
+        f"<p>{escape(operation.get('description', ''))}</p>",
+    ]
     if parameters:
         parts.append(_parameters(parameters))
-    parts.append(f"<p>Voorbeeld:</p><pre>curl -s \"http://localhost:8501{escape(example)}\"</pre>")
+    parts.append(f'<p>Voorbeeld:</p><pre>curl -s "http://localhost:8501{escape(example)}"</pre>')
     parts.append(_responses(operation["responses"]))
     return "\n".join(parts)
 
@@ -84,25 +91,35 @@ def html(document: Mapping) -> str:
         operation = item["get"]
         by_tag.setdefault(operation["tags"][0], []).append((path, operation))
     contents = "".join(
-        f"<li>{escape(tag)}: " + ", ".join(f"<a href='#{escape(op['operationId'])}'><code>{escape(path)}</code></a>"
-                                           for path, op in operations) + "</li>"
-        for tag, operations in by_tag.items())
+        f"<li>{escape(tag)}: "
+        + ", ".join(
+            f"<a href='#{escape(op['operationId'])}'><code>{escape(path)}</code></a>" for path, op in operations
+        )
+        + "</li>"
+        for tag, operations in by_tag.items()
+    )
     sections = "".join(
         f"<h2>{escape(tag)}</h2>" + "".join(_operation(path, op) for path, op in operations)
-        for tag, operations in by_tag.items())
-    error = json.dumps(document["paths"]["/api/v1/indicators"]["get"]["responses"]["400"]["content"]
-                       ["application/json"]["example"], ensure_ascii=False, indent=1)
+        for tag, operations in by_tag.items()
+    )
+    error = json.dumps(
+        document["paths"]["/api/v1/indicators"]["get"]["responses"]["400"]["content"]["application/json"]["example"],
+        ensure_ascii=False,
+        indent=1,
+    )
     headers = document["paths"]["/api/v1/indicators"]["get"]["responses"]["200"]["headers"]
-    header_rows = "".join(f"<tr><td><code>{escape(name)}</code></td><td>{escape(h['description'])}</td></tr>"
-                          for name, h in headers.items())
+    header_rows = "".join(
+        f"<tr><td><code>{escape(name)}</code></td><td>{escape(h['description'])}</td></tr>"
+        for name, h in headers.items()
+    )
     return f"""<!DOCTYPE html>
 <html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{escape(info['title'])}: documentatie</title><style>{STYLE}</style></head>
+<title>{escape(info["title"])}: documentatie</title><style>{STYLE}</style></head>
 <body><main>
-<h1>{escape(info['title'])}</h1>
-<p>{escape(info['summary'])}. Datasetversie <code>{escape(info['version'])}</code>.</p>
-<p>{escape(info['description'])}</p>
-<p>Machineleesbaar: <a href="/api/v1/openapi.json">/api/v1/openapi.json</a> (OpenAPI {escape(document['openapi'])}),
+<h1>{escape(info["title"])}</h1>
+<p>{escape(info["summary"])}. Datasetversie <code>{escape(info["version"])}</code>.</p>
+<p>{escape(info["description"])}</p>
+<p>Machineleesbaar: <a href="/api/v1/openapi.json">/api/v1/openapi.json</a> (OpenAPI {escape(document["openapi"])}),
 <a href="/api/v1/datapackage.json">/api/v1/datapackage.json</a> (Frictionless datapakket),
 <a href="/api/v1/releases.atom">/api/v1/releases.atom</a> (Atom-feed van de releases).</p>
 <nav><h2>Inhoud</h2><ul>{contents}<li><a href="#fouten">Fouten en headers</a></li></ul></nav>

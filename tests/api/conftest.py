@@ -34,9 +34,23 @@ def _free_port() -> int:
 def server() -> Iterator[Server]:
     port = _free_port()
     eigen_dir = Path(tempfile.mkdtemp(prefix="eigen-api-"))  # never the developer's data/eigen/
-    command = [sys.executable, "-m", "streamlit", "run", "serve.py", "--server.headless", "true",
-               "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false",
-               "--server.fileWatcherType", "none"]
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        "serve.py",
+        "--server.headless",
+        "true",
+        "--server.address",
+        "127.0.0.1",
+        "--server.port",
+        str(port),
+        "--browser.gatherUsageStats",
+        "false",
+        "--server.fileWatcherType",
+        "none",
+    ]
     env = {**os.environ, "LERARENTEKORT_EIGEN_DIR": str(eigen_dir)}
     proc = subprocess.Popen(command, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"

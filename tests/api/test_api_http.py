@@ -35,8 +35,17 @@ def test_index_lists_endpoints_parameters_and_version(server):
     paths = {e["pad"]: e for e in index["endpoints"]}
     assert {"/api/v1/indicators", "/api/v1/sources", "/api/v1/regions", "/api/v1/onderwijsregios"} <= set(paths)
     params = paths["/api/v1/indicators"]["parameters"]
-    assert set(params) == {"indicator", "sector", "vak", "geo_level", "region_code", "peildatum", "kind", "format",
-                           "versie"}
+    assert set(params) == {
+        "indicator",
+        "sector",
+        "vak",
+        "geo_level",
+        "region_code",
+        "peildatum",
+        "kind",
+        "format",
+        "versie",
+    }
     assert "tekort_pct" in params["indicator"]["toegestaan"] and "vo" in params["sector"]["toegestaan"]
     assert params["format"]["toegestaan"] == ["csv", "json", "parquet"]
 
@@ -53,10 +62,12 @@ def test_indicators_csv_is_the_page_csv_and_filters_like_the_pages(server, table
 
 
 def test_map_view_through_the_api(server, tables):
-    latest = latest_peildatum(tables["indicators"], indicator=("tekort_pct",), sector=("vo",),
-                              geo_level=("arbeidsmarktregio",))
-    url = (f"{server.url}/api/v1/indicators?indicator=tekort_pct&sector=vo&geo_level=arbeidsmarktregio"
-           f"&peildatum={latest}")
+    latest = latest_peildatum(
+        tables["indicators"], indicator=("tekort_pct",), sector=("vo",), geo_level=("arbeidsmarktregio",)
+    )
+    url = (
+        f"{server.url}/api/v1/indicators?indicator=tekort_pct&sector=vo&geo_level=arbeidsmarktregio&peildatum={latest}"
+    )
     status, _, body = get(url)
     frame = read_csv(body)
     assert status == 200 and len(frame) == 35 and set(frame["region_code"].str[:2]) == {"AM"}

@@ -47,8 +47,15 @@ def test_broken_links_get_a_dutch_400_without_server_details(server):
     url, _ = _map_link(server)
     forged = url.replace("tekort_vo_per_regio.csv", "tekort_vo_per_regio.pdf")  # another name, same signature
     tampered = url.replace("&s=", "&s=0")
-    for path in ("/download/x.csv?r=bm9uc2Vucw", "/download/x.csv", "/download/x.exe?r=abc", "/download/a.csv%0A?r=x",
-                 "/download/x.csv?r=eyJmaWxlIjp7ImYiOiJvcy5zeXN0ZW0iLCJhIjpbInRydWUiXSwiayI6e319fQ", forged, tampered):
+    for path in (
+        "/download/x.csv?r=bm9uc2Vucw",
+        "/download/x.csv",
+        "/download/x.exe?r=abc",
+        "/download/a.csv%0A?r=x",
+        "/download/x.csv?r=eyJmaWxlIjp7ImYiOiJvcy5zeXN0ZW0iLCJhIjpbInRydWUiXSwiayI6e319fQ",
+        forged,
+        tampered,
+    ):
         status, headers, body = fetch(server.url + path)
         text = body.decode()
         assert status == 400, path

@@ -21,8 +21,13 @@ from schemathesis.checks import (
 
 from tests.api.test_api_http import get
 
-CONFORMANCE = [not_a_server_error, status_code_conformance, content_type_conformance, response_headers_conformance,
-               response_schema_conformance]
+CONFORMANCE = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_headers_conformance,
+    response_schema_conformance,
+]
 MAX_EXAMPLES = 30  # per operation and mode: the suite stays fast, and repeated runs explore further
 
 

@@ -22,8 +22,12 @@ def shown(at: AppTest) -> dict:
     texts += [f"{m.label} {m.value} {m.help or ''}" for m in at.metric]
     sliders = {s.key: [s.min, s.max] for s in at.slider}
     selects = {s.key: list(s.options) for s in at.selectbox}
-    return {"texts": "\n".join(texts), "sliders": sliders, "selects": selects,
-            "errors": [e.value for e in at.exception]}
+    return {
+        "texts": "\n".join(texts),
+        "sliders": sliders,
+        "selects": selects,
+        "errors": [e.value for e in at.exception],
+    }
 
 
 out = {}

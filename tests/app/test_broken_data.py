@@ -41,8 +41,11 @@ def cut(path: Path) -> None:
 
 def shown(at: AppTest) -> str:
     """Everything a visitor reads on the page."""
-    parts = [e.value for kind in ("markdown", "caption", "info", "warning", "error", "title", "header", "subheader")
-             for e in getattr(at, kind)]
+    parts = [
+        e.value
+        for kind in ("markdown", "caption", "info", "warning", "error", "title", "header", "subheader")
+        for e in getattr(at, kind)
+    ]
     return "\n".join(str(p) for p in parts)
 
 

@@ -21,8 +21,9 @@ REPO = Path(__file__).resolve().parents[2]
 SYNTHETIC = "synthetische testmeting (gegenereerd in tests/app/test_next_measurement.py)"
 
 
-def add_next(raw: Path, table: str, when: str, column: str = "peildatum", shift: float = 1.0,
-             keep=lambda rows: rows) -> str:
+def add_next(
+    raw: Path, table: str, when: str, column: str = "peildatum", shift: float = 1.0, keep=lambda rows: rows
+) -> str:
     """Copy the latest rows of a raw table as a new measurement one year on; returns the new time value."""
     frame = pd.read_csv(raw / table, dtype=str, keep_default_na=False)
     dated = keep(frame[frame[column].str.fullmatch(r"\d{4}(-\d{2}-\d{2})?")])
@@ -57,17 +58,35 @@ def pages(tmp_path_factory) -> dict:
     add_next(raw, "national_shortage_vo_mbo.csv", when, keep=solid)
     series = pd.read_csv(raw / "opleiding_instroom.csv", dtype=str)
     instroom = series.loc[series["measure"] == "instroom", "jaar"].astype(int).max() + 1
-    add_next(raw, "opleiding_instroom.csv", str(instroom), column="jaar", shift=100,
-             keep=lambda rows: rows[rows["measure"] == "instroom"])
+    add_next(
+        raw,
+        "opleiding_instroom.csv",
+        str(instroom),
+        column="jaar",
+        shift=100,
+        keep=lambda rows: rows[rows["measure"] == "instroom"],
+    )
     env = os.environ | {"LERARENTEKORT_DATA_DIR": str(data), "LERARENTEKORT_EIGEN_DIR": str(root / "eigen")}
     subprocess.run([sys.executable, "-m", "dashboard", "build"], cwd=REPO, env=env, check=True, capture_output=True)
-    check = subprocess.run([sys.executable, str(Path(__file__).with_name("next_measurement_pages.py"))], cwd=REPO,
-                           env=env, capture_output=True, text=True, timeout=900)
+    check = subprocess.run(
+        [sys.executable, str(Path(__file__).with_name("next_measurement_pages.py"))],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     assert check.returncode == 0, check.stderr[-3000:]
     shown = json.loads(check.stdout.strip().splitlines()[-1])
     release = json.loads((data / "releases.json").read_text(encoding="utf-8"))[0]
-    return {"shown": shown, "label": f"okt {year}", "year": year, "instroom": int(instroom), "when": when,
-            "release": release}
+    return {
+        "shown": shown,
+        "label": f"okt {year}",
+        "year": year,
+        "instroom": int(instroom),
+        "when": when,
+        "release": release,
+    }
 
 
 def test_the_build_records_a_release_with_the_new_peildata(pages):

@@ -153,6 +153,7 @@ def test_calculator_fte_is_chosen_in_dutch_notation():
     assert at.query_params["gem_fte"] == "0.8"
     assert _metric(at, "Extra uren") == "1,88%"  # 0.75*0.10*0.2/0.8
 
+
 def test_calculator_inputs_change_result_and_live_in_url():
     at = open_page("behoud")
     at.number_input(key="extra").set_value(40.0).run()
@@ -172,7 +173,6 @@ def test_calculator_round_trip_from_link():
     assert _metric(at, "Tekort vo") == "13,0%"
     assert _metric(at, "Extra uren") == "2,50%"
     assert _metric(at, "Deel van het tekort") == "19%"
-
 
 
 def test_calculator_out_of_range_link_says_so_instead_of_computing():
@@ -196,6 +196,7 @@ def test_vacancies_are_three_counts_each_with_its_own_axis_table_and_sources():
     assert any(c.value.startswith("Bronnen:") and "NOS" in c.value and "UWV" in c.value for c in at.caption)
     assert any(link.startswith("/download/vacatures.csv?") for _, link in downloads(at))  # its CSV, as every chart's
 
+
 # --- Data & verantwoording -------------------------------------------------------------------------------------------
 
 
@@ -203,8 +204,13 @@ def test_data_page_lists_sources_and_downloads():
     at = open_page("data")
     assert "Begrippen" in texts(at) and "Toegankelijkheid" in texts(at)
     offered = dict(downloads(at))
-    for label in ("Alle cijfers (CSV)", "Alle cijfers (Parquet)", "Bronnenregister (CSV)", "Datapakket (zip)",
-                  "Beschrijving (datapackage.json)"):
+    for label in (
+        "Alle cijfers (CSV)",
+        "Alle cijfers (Parquet)",
+        "Bronnenregister (CSV)",
+        "Datapakket (zip)",
+        "Beschrijving (datapackage.json)",
+    ):
         assert offered[label].startswith("/download/"), label
     assert "Wat is er nieuw" in texts(at) and "/api/v1/openapi.json" in texts(at)
     columns = list(at.dataframe[0].value.columns)
@@ -228,8 +234,13 @@ def test_accessibility_statement_follows_the_government_model():
     at = open_page("data", sector="vo")
     assert "Toegankelijkheidsverklaring" in [h.value for h in at.header]
     statement = texts(at)
-    for part in ("**Standaard.** WCAG 2.1, niveau A en AA", "**Status: voldoet gedeeltelijk.**",
-                 "**Hoe is dit onderzocht?**", "**Wat voldoet (nog) niet, en het alternatief**", "**Contact.**"):
+    for part in (
+        "**Standaard.** WCAG 2.1, niveau A en AA",
+        "**Status: voldoet gedeeltelijk.**",
+        "**Hoe is dit onderzocht?**",
+        "**Wat voldoet (nog) niet, en het alternatief**",
+        "**Contact.**",
+    ):
         assert part in statement, part
     # what stays English because Streamlit sets it, and the map's alternative
     assert "Skip to main content" in statement and "keuzelijst" in statement

@@ -36,8 +36,9 @@ class Deployment:
         return f"http://127.0.0.1:{self.port + int(name[1:])}"
 
     def ctl(self, *args: str) -> str:
-        result = subprocess.run(["supervisorctl", "-c", str(self.run / "supervisord.conf"), *args],
-                                capture_output=True, text=True)
+        result = subprocess.run(
+            ["supervisorctl", "-c", str(self.run / "supervisord.conf"), *args], capture_output=True, text=True
+        )
         return result.stdout
 
     def pid(self, name: str) -> int:
@@ -80,9 +81,23 @@ def deployment() -> Iterator[Deployment]:
     eigen_dir = Path(tempfile.mkdtemp(prefix="eigen-deploy-"))
     env = {**os.environ, "LERARENTEKORT_EIGEN_DIR": str(eigen_dir)}
     start = subprocess.run(
-        ["bash", "deploy/start.sh", "--replicas", str(REPLICAS), "--port", str(port), "--host", "127.0.0.1",
-         "--run", str(run)],
-        cwd=REPO, env=env, capture_output=True, text=True, timeout=400,
+        [
+            "bash",
+            "deploy/start.sh",
+            "--replicas",
+            str(REPLICAS),
+            "--port",
+            str(port),
+            "--host",
+            "127.0.0.1",
+            "--run",
+            str(run),
+        ],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=400,
     )
     deployment = Deployment(port, run, eigen_dir)
     try:
@@ -91,6 +106,11 @@ def deployment() -> Iterator[Deployment]:
         urllib.request.urlopen(f"{deployment.url}/_stcore/health", timeout=5)
         yield deployment
     finally:
-        stop = subprocess.run(["bash", "deploy/stop.sh", "--port", str(port), "--run", str(run)], cwd=REPO,
-                              capture_output=True, text=True, timeout=60)
+        stop = subprocess.run(
+            ["bash", "deploy/stop.sh", "--port", str(port), "--run", str(run)],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
         assert stop.returncode == 0, stop.stdout + stop.stderr

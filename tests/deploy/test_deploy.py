@@ -87,7 +87,11 @@ async def _one_session(url: str, results: list[dict]) -> None:
             outcome["downloads"].append((offer.url.split("?")[0], status, body[:4]))
         data = await visitor.open("data")
         status, state = await asyncio.to_thread(
-            visitor.upload, data.uploaders["eigen_upload"], "eigen.csv", own_figures_csv(), cookies["_streamlit_xsrf"],
+            visitor.upload,
+            data.uploaders["eigen_upload"],
+            "eigen.csv",
+            own_figures_csv(),
+            cookies["_streamlit_xsrf"],
             header,
         )
         after = await visitor.open("data", widgets=[state])
@@ -169,8 +173,9 @@ def test_security_headers_and_replica_header_through_the_proxy(deployment):
 def test_access_log_names_upstream_and_times(deployment):
     tag = f"logtest{time.time_ns()}"
     fetch(f"{deployment.url}/_stcore/health?{tag}")
-    line = until(lambda: next((x for x in (deployment.run / "logs" / "access.log").read_text().splitlines()
-                               if tag in x), None))
+    line = until(
+        lambda: next((x for x in (deployment.run / "logs" / "access.log").read_text().splitlines() if tag in x), None)
+    )
     assert "upstream=127.0.0.1:" in line and "replica=r" in line
     assert re.search(r"request_time=\d", line) and re.search(r"upstream_time=\d", line)
 
@@ -182,8 +187,13 @@ def test_an_import_on_the_host_is_seen_by_every_replica_without_restart(deployme
     path.write_text(rows, encoding="utf-8")
     query = "/api/v1/indicators?peildatum=2031-10-01&format=json"
     assert fetch(deployment.replica_url("r1") + query)[0] == 400  # not there yet
-    result = subprocess.run([sys.executable, "-m", "dashboard", "ingest", str(path)], cwd=REPO, capture_output=True,
-                            text=True, env={**os.environ, "LERARENTEKORT_EIGEN_DIR": str(deployment.eigen_dir)})
+    result = subprocess.run(
+        [sys.executable, "-m", "dashboard", "ingest", str(path)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "LERARENTEKORT_EIGEN_DIR": str(deployment.eigen_dir)},
+    )
     assert result.returncode == 0, result.stderr
     pids = {name: deployment.pid(name) for name in ("r1", "r2")}
     for where in (deployment.replica_url("r1"), deployment.replica_url("r2"), deployment.url):

@@ -16,9 +16,22 @@ from tests.brontabel_files import made_up_values, write_brontabel
 
 MAP = ".st-key-kaart"
 DRAWN_MAP = f"{MAP} .maplibregl-canvas, {MAP} path.choroplethlocation"  # either map type (dashboard.charts.maps)
-OPTIONS = ["--indicator", "tekort_pct", "--sector", "vo", "--peildatum", "2025-10-01", "--bron-titel",
-           "Tekorten vo per regio (testmeting, verzonnen)", "--bron-uitgever", "Testuitgever", "--bron-jaar", "2025",
-           "--bron-url", "https://example.org/brontabel"]
+OPTIONS = [
+    "--indicator",
+    "tekort_pct",
+    "--sector",
+    "vo",
+    "--peildatum",
+    "2025-10-01",
+    "--bron-titel",
+    "Tekorten vo per regio (testmeting, verzonnen)",
+    "--bron-uitgever",
+    "Testuitgever",
+    "--bron-jaar",
+    "2025",
+    "--bron-url",
+    "https://example.org/brontabel",
+]
 MAP_VALUES = """() => {
     const gd = document.querySelector('.st-key-kaart .js-plotly-plot');
     const out = {};
@@ -49,8 +62,14 @@ def test_imported_brontabel_is_the_new_meting_on_the_map(page, tmp_path):
         assert page.get_by_text("Ontwikkeling in Achterhoek (vo)").count() == 0  # one measurement: no development
 
         env = os.environ | {"LERARENTEKORT_EIGEN_DIR": str(eigen)}
-        done = subprocess.run([sys.executable, "-m", "dashboard", "ingest", str(path), *OPTIONS], cwd=REPO, env=env,
-                              capture_output=True, text=True, timeout=120)
+        done = subprocess.run(
+            [sys.executable, "-m", "dashboard", "ingest", str(path), *OPTIONS],
+            cwd=REPO,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         assert done.returncode == 0, done.stderr
 
         open_map(page, f"{server}/regionale-tekorten?sector=vo")  # the same server: no restart
@@ -69,8 +88,9 @@ def test_imported_brontabel_is_the_new_meting_on_the_map(page, tmp_path):
         expect(page.get_by_text("Lerarentekort vo per arbeidsmarktregio, okt 2023")).to_be_visible()
 
         open_map(page, f"{server}/regionale-tekorten?sector=vo&weergave=verschil")
-        expect(page.get_by_text("Verschil in het tekort vo per arbeidsmarktregio: okt 2025 t.o.v. okt 2023")
-               ).to_be_visible()
+        expect(
+            page.get_by_text("Verschil in het tekort vo per arbeidsmarktregio: okt 2025 t.o.v. okt 2023")
+        ).to_be_visible()
         assert page.locator("[data-testid='stException']").count() == 0
 
         open_map(page, f"{server}/regionale-tekorten?sector=vo&regio=AM09")  # the profile's development

@@ -16,8 +16,14 @@ from conftest import screenshot, wait_for_app
 from tests.streamlit_protocol import Visitor
 
 CLICK_PAUSE_MS = 400
-BROWSING = [("regionale-tekorten", "sector=vo"), ("regionale-tekorten", "sector=po&regio=AM05"), ("", "sector=vo"),
-            ("onderwijsregios", "sector=vo"), ("opleiden", ""), ("behoud", "")]
+BROWSING = [
+    ("regionale-tekorten", "sector=vo"),
+    ("regionale-tekorten", "sector=po&regio=AM05"),
+    ("", "sector=vo"),
+    ("onderwijsregios", "sector=vo"),
+    ("opleiden", ""),
+    ("behoud", ""),
+]
 
 
 class OtherVisitors:

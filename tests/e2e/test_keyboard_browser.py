@@ -75,8 +75,9 @@ def focus_shows(page: Page) -> bool:
     page.evaluate("() => { window.__kbd = document.activeElement; window.__kbd.blur(); }")
     without = page.screenshot(clip=clip, animations="disabled")
     page.evaluate("() => window.__kbd.focus()")
-    diff = ImageChops.difference(Image.open(io.BytesIO(with_focus)).convert("RGB"),
-                                 Image.open(io.BytesIO(without)).convert("RGB"))
+    diff = ImageChops.difference(
+        Image.open(io.BytesIO(with_focus)).convert("RGB"), Image.open(io.BytesIO(without)).convert("RGB")
+    )
     return diff.getbbox() is not None
 
 

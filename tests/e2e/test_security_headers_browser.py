@@ -47,6 +47,7 @@ def test_headers_on_page_static_asset_and_warmup(server):
 def test_page_draws_without_csp_violation(server, page, path):
     page.add_init_script(COLLECT_VIOLATIONS)
     console = []
+
     def note(msg) -> None:
         if "Content Security Policy" in msg.text:
             console.append(msg.text)

@@ -13,8 +13,16 @@ from dashboard.data.paths import REPO_DIR
 
 
 def _request(path: str, query: str = "", method: str = "GET") -> Request:
-    scope = {"type": "http", "method": method, "path": path, "query_string": query.encode(), "headers": [],
-             "scheme": "http", "server": ("test", 80), "root_path": ""}
+    scope = {
+        "type": "http",
+        "method": method,
+        "path": path,
+        "query_string": query.encode(),
+        "headers": [],
+        "scheme": "http",
+        "server": ("test", 80),
+        "root_path": "",
+    }
     return Request(scope)
 
 

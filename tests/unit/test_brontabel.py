@@ -97,8 +97,11 @@ def test_a_name_that_is_no_region_is_refused_never_guessed(written, hint, known)
 
 def test_every_unknown_name_is_listed_with_its_line_and_a_hint(known):
     message = refusal("Regio;Tekort\nGroningen;3,5\nFrieslandd;4\nAchterhoekk;5\nZeeuws-Vlaanderen;6\n", known)
-    for line, name, hint in ((3, "Frieslandd", "Friesland"), (4, "Achterhoekk", "Achterhoek"),
-                             (5, "Zeeuws-Vlaanderen", None)):
+    for line, name, hint in (
+        (3, "Frieslandd", "Friesland"),
+        (4, "Achterhoekk", "Achterhoek"),
+        (5, "Zeeuws-Vlaanderen", None),
+    ):
         assert f'regel {line}: "{name}" is geen bekende' in message
         if hint:
             assert f'bedoelt u "{hint}"?' in message
@@ -172,8 +175,9 @@ def test_missing_regions_are_accepted_with_a_warning_that_names_them(known):
     table = read(brontabel_text(values, "puntkomma-zonder-kop"), known)
     assert len(table.entries) == 38
     assert {r.code for r in table.missing} == {"AM09", "GM0034"}
-    assert table.warnings() == ["2 regio's staan niet in het bestand en krijgen op de kaart 'geen cijfer': "
-                                "Achterhoek, Almere."]
+    assert table.warnings() == [
+        "2 regio's staan niet in het bestand en krijgen op de kaart 'geen cijfer': Achterhoek, Almere."
+    ]
     assert read(brontabel_text(made_up_values(), "puntkomma-zonder-kop"), known).warnings() == []
 
 
@@ -195,8 +199,15 @@ def test_no_name_key_points_at_two_regions(known):
     assert brontabel.name_key("Regio") == "regio"  # a lone word 'regio' is no region
 
 
-OPTIONS = {"indicator": "tekort_pct", "sector": "vo", "peildatum": "2025-10-01", "bron_titel": "Tekorten vo",
-           "bron_uitgever": "Ministerie van OCW", "bron_jaar": "2025", "bron_url": "https://example.org/t"}
+OPTIONS = {
+    "indicator": "tekort_pct",
+    "sector": "vo",
+    "peildatum": "2025-10-01",
+    "bron_titel": "Tekorten vo",
+    "bron_uitgever": "Ministerie van OCW",
+    "bron_jaar": "2025",
+    "bron_url": "https://example.org/t",
+}
 
 
 def test_options_become_meta_with_one_source_id_per_measurement():

@@ -44,8 +44,9 @@ def test_every_map_region_has_a_boundary(tables):
     from dashboard.data.geo import definition_groups, dissolve
     from dashboard.metrics import regional_shortage
 
-    shapes = {level: {f["id"] for f in read_boundaries(level)["features"]} for level in ("arbeidsmarktregio",
-                                                                                       "gemeente")}
+    shapes = {
+        level: {f["id"] for f in read_boundaries(level)["features"]} for level in ("arbeidsmarktregio", "gemeente")
+    }
     assert len(shapes["arbeidsmarktregio"]) == 35
     for sector in ("po", "vo"):
         frame = regional_shortage(tables["indicators"], sector)
@@ -163,8 +164,9 @@ from tests.figure_checks import problems  # noqa: E402
 def test_the_rules_catch_si_ticks_clipped_labels_decimal_points_and_hidden_gaps():
     import plotly.graph_objects as go
 
-    si = go.Figure(go.Bar(x=[41000, 2150], y=["a", "b"], orientation="h", hovertemplate="%{text}"),
-                   layout={"separators": ",."})
+    si = go.Figure(
+        go.Bar(x=[41000, 2150], y=["a", "b"], orientation="h", hovertemplate="%{text}"), layout={"separators": ",."}
+    )
     assert any("tickformat" in p for p in problems(si))  # plotly would write "10k"
     clipped = hbar(pd.DataFrame({"n": ["a"], "v": [41000.0]}), "n", "v", "vacatures")
     clipped.update_xaxes(range=None)
@@ -175,8 +177,9 @@ def test_the_rules_catch_si_ticks_clipped_labels_decimal_points_and_hidden_gaps(
     assert any("zonder opmaak" in p for p in problems(raw_hover))
     hidden = go.Figure(go.Bar(x=["2020", "2022"], y=[1, 2], hovertemplate="%{text}"), layout={"separators": ",."})
     assert any("[2021]" in p for p in problems(hidden))
-    joined = go.Figure(go.Scatter(x=[2020, 2022], y=[1, 2], mode="lines", hovertemplate="%{text}"),
-                       layout={"separators": ",."})
+    joined = go.Figure(
+        go.Scatter(x=[2020, 2022], y=[1, 2], mode="lines", hovertemplate="%{text}"), layout={"separators": ",."}
+    )
     assert any("loopt door" in p for p in problems(joined))
     assert any("separators" in p for p in problems(go.Figure()))
     by_year = go.Figure(go.Bar(x=["2020", "2021"], y=[1, 2], hovertemplate="%{text}"), layout={"separators": ",."})
@@ -206,8 +209,13 @@ def test_grouped_bar_of_years_keeps_a_slot_for_a_year_without_a_figure():
 
 
 def test_a_measured_line_breaks_at_a_missing_year_and_a_raming_does_not():
-    frame = pd.DataFrame({"jaar": [2021, 2023, 2022, 2027], "v": [1700.0, 3800.0, 5093.0, 3167.0],
-                          "reeks": ["vo gemeten", "vo gemeten", "raming", "raming"]})
+    frame = pd.DataFrame(
+        {
+            "jaar": [2021, 2023, 2022, 2027],
+            "v": [1700.0, 3800.0, 5093.0, 3167.0],
+            "reeks": ["vo gemeten", "vo gemeten", "raming", "raming"],
+        }
+    )
     fig = lines(frame, "jaar", "v", "reeks", "fte", dashed_groups=("raming",))
     measured, forecast = fig.data
     assert list(measured.x) == [2021, 2022, 2023] and pd.isna(measured.y[1])
@@ -218,8 +226,14 @@ def test_a_measured_line_breaks_at_a_missing_year_and_a_raming_does_not():
 def test_panels_give_each_count_its_own_axis():
     from dashboard.charts.basic import hbar_panels
 
-    frame = pd.DataFrame({"telling": ["CBS", "CBS", "UWV"], "label": ["2023/24", "2022/23", "po"],
-                          "v": [39000.0, 41000.0, 700.0], "b": ["ruim", "ruim", ""]})
+    frame = pd.DataFrame(
+        {
+            "telling": ["CBS", "CBS", "UWV"],
+            "label": ["2023/24", "2022/23", "po"],
+            "v": [39000.0, 41000.0, 700.0],
+            "b": ["ruim", "ruim", ""],
+        }
+    )
     fig = hbar_panels(frame, "telling", "label", "v", "vacatures", qualifier="b")
     assert [t.xaxis for t in fig.data] == ["x", "x2"]
     assert fig.layout.xaxis.range[1] >= 41000 * 1.1 and fig.layout.xaxis2.range[1] >= 700 * 1.1

@@ -20,9 +20,22 @@ from dashboard.data.published import read_snapshot
 from tests.brontabel_files import made_up_values, ocw_names, write_brontabel, write_lines
 
 WHEN = "2025-10-01"
-OPTIONS = ["--indicator", "tekort_pct", "--sector", "vo", "--peildatum", WHEN, "--bron-titel",
-           "Tekorten vo per regio (testmeting, verzonnen)", "--bron-uitgever", "Testuitgever", "--bron-jaar", "2025",
-           "--bron-url", "https://example.org/brontabel"]
+OPTIONS = [
+    "--indicator",
+    "tekort_pct",
+    "--sector",
+    "vo",
+    "--peildatum",
+    WHEN,
+    "--bron-titel",
+    "Tekorten vo per regio (testmeting, verzonnen)",
+    "--bron-uitgever",
+    "Testuitgever",
+    "--bron-jaar",
+    "2025",
+    "--bron-url",
+    "https://example.org/brontabel",
+]
 
 
 @pytest.fixture
@@ -87,16 +100,20 @@ def test_missing_regions_are_imported_with_a_warning_naming_them(eigen, tmp_path
     del values["Zeeland"], values["Rotterdam"]
     assert cli.main(["ingest", str(write_brontabel(tmp_path / "t.csv", values)), *OPTIONS]) == 0
     err = capsys.readouterr().err
-    assert "Let op: 2 regio's staan niet in het bestand en krijgen op de kaart 'geen cijfer': Rotterdam, " \
-        "Zeeland." in err
+    assert (
+        "Let op: 2 regio's staan niet in het bestand en krijgen op de kaart 'geen cijfer': Rotterdam, Zeeland." in err
+    )
     assert len(read_own(eigen)[0]) == 38
 
 
 @pytest.mark.parametrize(
     "lines, options, message",
     [
-        (("Groningen;3,5", "Groot-Amstrdam;4", "Zeeland;5"), OPTIONS,
-         'regel 2: "Groot-Amstrdam" is geen bekende arbeidsmarktregio of G5-gemeente; bedoelt u "Groot Amsterdam"?'),
+        (
+            ("Groningen;3,5", "Groot-Amstrdam;4", "Zeeland;5"),
+            OPTIONS,
+            'regel 2: "Groot-Amstrdam" is geen bekende arbeidsmarktregio of G5-gemeente; bedoelt u "Groot Amsterdam"?',
+        ),
         (("Groningen;3,5", "groningen;4"), OPTIONS, "elke regio mag één keer voorkomen"),
         (("Groningen;3,5", "Zeeland;veel"), OPTIONS, 'de waarde "veel" bij "Zeeland" is geen getal'),
         (("Groningen;3,5", "Zeeland;150"), OPTIONS, "ligt niet tussen 0 en 100%"),
@@ -145,8 +162,9 @@ def data_copy(tmp_path: Path) -> tuple[Path, dict[str, str]]:
 
 
 def run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "dashboard", *args], cwd=REPO_DIR, env=env, capture_output=True,
-                          text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "dashboard", *args], cwd=REPO_DIR, env=env, capture_output=True, text=True, timeout=300
+    )
 
 
 def test_both_ways_give_the_same_rows_naar_raw_then_build(data_copy, eigen, tmp_path, capsys):
@@ -173,11 +191,26 @@ def test_both_ways_give_the_same_rows_naar_raw_then_build(data_copy, eigen, tmp_
 
     assert cli.main(["ingest", str(path), *OPTIONS]) == 0  # the other way, from the same file
     own_way = read_own(eigen)[0]
-    columns = ["indicator", "sector", "geo_level", "region_code", "region_name", "categorie", "year", "value", "unit",
-               "kind", "reliability"]
+    columns = [
+        "indicator",
+        "sector",
+        "geo_level",
+        "region_code",
+        "region_name",
+        "categorie",
+        "year",
+        "value",
+        "unit",
+        "kind",
+        "reliability",
+    ]
     key = ["region_code"]
-    assert raw_way[columns].sort_values(key).reset_index(drop=True).equals(
-        own_way[columns].sort_values(key).reset_index(drop=True))
+    assert (
+        raw_way[columns]
+        .sort_values(key)
+        .reset_index(drop=True)
+        .equals(own_way[columns].sort_values(key).reset_index(drop=True))
+    )
     assert set(raw_way["source_id"]) == {"BRONTABEL-VO-TEKORT_PCT-2025-10-01"}
     sources = pd.read_parquet(data / "sources.parquet").set_index("source_id")
     assert sources.loc["BRONTABEL-VO-TEKORT_PCT-2025-10-01", "url"] == "https://example.org/brontabel"

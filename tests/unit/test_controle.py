@@ -130,8 +130,10 @@ def test_each_generation_has_a_manifest_written_before_the_switch(eigen: Path):
         files = {p.name for p in gen(eigen, number).iterdir()} - {integrity.MANIFEST}
         assert set(entries) == files and "info.json" in files
         for name, entry in entries.items():
-            assert entry == {"bytes": (gen(eigen, number) / name).stat().st_size,
-                             "sha256": integrity.sha256(gen(eigen, number) / name)}
+            assert entry == {
+                "bytes": (gen(eigen, number) / name).stat().st_size,
+                "sha256": integrity.sha256(gen(eigen, number) / name),
+            }
 
 
 def test_the_committed_manifest_describes_the_committed_parquet():

@@ -25,7 +25,8 @@ def unpack(tables: dict[str, pd.DataFrame], folder: Path) -> Path:
 
 def errors(report: frictionless.Report) -> list[str]:
     return [f"{e.type}: {e.message[:200]}" for task in report.tasks for e in task.errors] + [
-        f"{e.type}: {e.message[:200]}" for e in report.errors]
+        f"{e.type}: {e.message[:200]}" for e in report.errors
+    ]
 
 
 def test_package_and_data_are_valid(tables, tmp_path):
@@ -48,8 +49,11 @@ def test_broken_data_is_caught(tables, tmp_path, breakage):
     else:
         broken["sources"] = pd.concat([tables["sources"], tables["sources"].head(1)])
     report = frictionless.validate(str(unpack(broken, tmp_path)))
-    expected = {"unknown source": "foreign-key", "unknown kind": "constraint-error",
-                "duplicate source id": "primary-key"}[breakage]
+    expected = {
+        "unknown source": "foreign-key",
+        "unknown kind": "constraint-error",
+        "duplicate source id": "primary-key",
+    }[breakage]
     assert not report.valid and any(e.startswith(expected) for e in errors(report))
 
 
@@ -66,14 +70,19 @@ def test_schema_is_the_contract(tables):
             assert fields[column.name]["description"]
         assert schema.get("primaryKey", []) == list(contract.unique)
     assert by_name["indicators"]["foreignKeys"] == [
-        {"fields": "source_id", "reference": {"resource": "sources", "fields": "source_id"}}]
+        {"fields": "source_id", "reference": {"resource": "sources", "fields": "source_id"}}
+    ]
     assert {f["name"]: f.get("unit") for f in by_name["indicators"]["fields"]}["year"] == "jaar"
 
 
 def test_licences_and_redistribution_per_source_and_per_figure(tables, tmp_path):
     unpack(tables, tmp_path)
-    read = {name: pd.read_csv(tmp_path / "data" / resource.file, sep=";", dtype=str, keep_default_na=False,
-                              encoding="utf-8-sig") for name, resource in datapackage.BY_NAME.items()}
+    read = {
+        name: pd.read_csv(
+            tmp_path / "data" / resource.file, sep=";", dtype=str, keep_default_na=False, encoding="utf-8-sig"
+        )
+        for name, resource in datapackage.BY_NAME.items()
+    }
     sources = read["sources"].set_index("source_id")
     assert sources.loc["NRC_2021", "licence"].startswith("nieuwsartikel")
     assert sources.loc["NRC_2021", "herverdeelbaar"] == "nee"
@@ -84,8 +93,13 @@ def test_licences_and_redistribution_per_source_and_per_figure(tables, tmp_path)
     assert set(figures["herverdeelbaar"]) == {"ja", "nee"}
     package = json.loads((tmp_path / datapackage.DESCRIPTOR_FILE).read_text(encoding="utf-8"))
     regions = next(r for r in package["resources"] if r["name"] == "regions")
-    assert regions["licenses"] == [{"title": licences.title("CC-BY-4.0"), "name": "CC-BY-4.0",
-                                    "path": "https://creativecommons.org/licenses/by/4.0/"}]
+    assert regions["licenses"] == [
+        {
+            "title": licences.title("CC-BY-4.0"),
+            "name": "CC-BY-4.0",
+            "path": "https://creativecommons.org/licenses/by/4.0/",
+        }
+    ]
     indicator_licences = next(r for r in package["resources"] if r["name"] == "indicators")["licenses"]
     assert {"CC-BY-4.0", "other-closed"} <= {entry["name"] for entry in indicator_licences if "name" in entry}
 

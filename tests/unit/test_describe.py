@@ -91,8 +91,9 @@ def test_region_maps_sentence_matches_their_frames(sector):
     assert view.description == expected_ranking(view.frame, "region_name", data.national)
     odata = onderwijsregios.oregio_data(sector)
     oview = onderwijsregios.shortage_map(odata)
-    assert oview.description == expected_ranking(oview.frame, "onderwijsregio", odata.regional.national,
-                                                 "afgeleid tekort")
+    assert oview.description == expected_ranking(
+        oview.frame, "onderwijsregio", odata.regional.national, "afgeleid tekort"
+    )
 
 
 def test_comparison_sentence_follows_the_chosen_regions():

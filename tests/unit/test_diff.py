@@ -22,12 +22,20 @@ def _next_year(raw_dir: Path) -> None:
     vo = pd.read_csv(raw_dir / "regional_shortage_vo.csv", dtype=str, keep_default_na=False)
     am = vo[vo["geo_level"].str.startswith("arbeidsmarktregio") & (vo["peildatum"] == "2023-10-01")]
     am = am[am["measure"] == "totaal_tekort_pct"].iloc[1:]
-    synthetic = am.assign(peildatum="2024-10-01", source_id=TEST_SOURCE,
-                          value=(pd.to_numeric(am["value"]) + 1).round(1).astype(str))
+    synthetic = am.assign(
+        peildatum="2024-10-01", source_id=TEST_SOURCE, value=(pd.to_numeric(am["value"]) + 1).round(1).astype(str)
+    )
     pd.concat([vo, synthetic]).to_csv(raw_dir / "regional_shortage_vo.csv", index=False)
     sources = pd.read_csv(raw_dir / "sources.csv", dtype=str, keep_default_na=False)
-    extra = {"source_id": TEST_SOURCE, "title": "Synthetische testmeting", "publisher": "Test", "year": "2025",
-             "url": "", "kind": "test", "licence": "onbekend"}
+    extra = {
+        "source_id": TEST_SOURCE,
+        "title": "Synthetische testmeting",
+        "publisher": "Test",
+        "year": "2025",
+        "url": "",
+        "kind": "test",
+        "licence": "onbekend",
+    }
     pd.concat([sources, pd.DataFrame([extra])]).to_csv(raw_dir / "sources.csv", index=False)
     po = pd.read_csv(raw_dir / "regional_shortage_po.csv", dtype=str, keep_default_na=False)
     groningen = (po["region_name"] == "Groningen") & (po["measure"] == "totaal_tekort_pct")
@@ -54,12 +62,24 @@ def test_unchanged_build_has_no_differences(builds):
 def test_new_peildatum_lost_region_changed_value_and_counts(builds):
     current, new = builds
     diff = diff_tables(current, new)
-    assert {"indicator": "tekort_pct", "sector": "vo", "geo_level": "arbeidsmarktregio", "peildatum": "2024-10-01",
-            "rows": 34} in diff.new_peildata
+    assert {
+        "indicator": "tekort_pct",
+        "sector": "vo",
+        "geo_level": "arbeidsmarktregio",
+        "peildatum": "2024-10-01",
+        "rows": 34,
+    } in diff.new_peildata
     assert not diff.removed_peildata
     lost = [i for i in diff.regions_lost if i["sector"] == "po" and i["peildatum"] == "2023-10-01"]
-    assert lost == [{"indicator": "tekort_pct", "sector": "po", "geo_level": "arbeidsmarktregio",
-                     "peildatum": "2023-10-01", "regions": ["AM01"]}]
+    assert lost == [
+        {
+            "indicator": "tekort_pct",
+            "sector": "po",
+            "geo_level": "arbeidsmarktregio",
+            "peildatum": "2023-10-01",
+            "regions": ["AM01"],
+        }
+    ]
     assert not diff.regions_gained  # the new peildatum is reported as new, not as 34 gained regions
     (changed,) = diff.changed_values
     assert changed["region_code"] == "AM02" and changed["new"] == [9.9] and changed["old"] != [9.9]

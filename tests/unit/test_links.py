@@ -54,8 +54,10 @@ def test_a_link_is_answered_by_a_process_that_never_made_the_view():
     view = views.compare(data, list(data.codes[:3]))
     url = _link(f"{view.key}.csv", links.csv_spec(view.frame, view.columns))
     here = hashlib.sha256(_served(url)).hexdigest()
-    script = (f"from tests.unit.test_links import _served; import hashlib; "
-              f"print(hashlib.sha256(_served({url!r})).hexdigest())")
+    script = (
+        f"from tests.unit.test_links import _served; import hashlib; "
+        f"print(hashlib.sha256(_served({url!r})).hexdigest())"
+    )
     there = subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, check=True)
     assert there.stdout.strip() == here
     assert profile.code == data.codes[0]
@@ -103,10 +105,24 @@ def _packed(spec: object) -> str:
         _packed([1, 2]),
         _packed({"file": {"f": "os.system", "a": ["true"], "k": {}}}),
         _packed({"file": {"f": "dashboard.views.regionale_tekorten.regional_data", "a": [{"x": 1}], "k": {}}}),
-        _packed({"csv": {"of": {"f": "dashboard.views.regionale_tekorten.regional_data", "a": ["vo"], "k": {}},
-                         "at": "__class__"}, "c": None}),
-        _packed({"csv": {"of": {"f": "dashboard.views.regionale_tekorten.regional_data", "a": ["vo"], "k": {}},
-                         "at": "frame"}, "c": [["geen_kolom", "x"]]}),
+        _packed(
+            {
+                "csv": {
+                    "of": {"f": "dashboard.views.regionale_tekorten.regional_data", "a": ["vo"], "k": {}},
+                    "at": "__class__",
+                },
+                "c": None,
+            }
+        ),
+        _packed(
+            {
+                "csv": {
+                    "of": {"f": "dashboard.views.regionale_tekorten.regional_data", "a": ["vo"], "k": {}},
+                    "at": "frame",
+                },
+                "c": [["geen_kolom", "x"]],
+            }
+        ),
         "A" * (links.MAX_RECIPE_CHARS + 1),
     ],
 )

@@ -47,7 +47,21 @@ def test_the_data_layer_knows_no_streamlit_plotly_or_metrics():
         tree = ast.parse(path.read_text())
         names = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
         names |= {n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
-        upward = {m for m in names if m.split(".")[0] in ("streamlit", "plotly")
-                  or m.startswith(("dashboard.metrics", "dashboard.charts", "dashboard.ui", "dashboard.cache",
-                                   "dashboard.views", "dashboard.sections", "dashboard.api", "dashboard.web"))}
+        upward = {
+            m
+            for m in names
+            if m.split(".")[0] in ("streamlit", "plotly")
+            or m.startswith(
+                (
+                    "dashboard.metrics",
+                    "dashboard.charts",
+                    "dashboard.ui",
+                    "dashboard.cache",
+                    "dashboard.views",
+                    "dashboard.sections",
+                    "dashboard.api",
+                    "dashboard.web",
+                )
+            )
+        }
         assert not upward, f"{path.name} importeert {upward}"

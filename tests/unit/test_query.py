@@ -15,20 +15,46 @@ from dashboard.data.query import Query, QueryError, latest_peildatum, select_ind
 def _rows() -> pd.DataFrame:
     base = {"vak": "", "categorie": "", "kind": "meting", "unit": "%", "reliability": "solid", "source_id": "S"}
     rows = [
-        {"indicator": "tekort_pct", "sector": "po", "geo_level": "arbeidsmarktregio", "region_code": "AM09",
-         "peildatum": "2023-10-01", "value": 9.0},
-        {"indicator": "tekort_pct", "sector": "vo", "geo_level": "arbeidsmarktregio", "region_code": "AM09",
-         "peildatum": "2023-10-01", "value": 5.0},
-        {"indicator": "tekort_pct", "sector": "vo", "geo_level": "land", "region_code": "NL01",
-         "peildatum": "2022-10-01", "value": 4.0},
-        {"indicator": "tekort_fte", "sector": "vo", "geo_level": "land", "region_code": "NL01",
-         "peildatum": "2021", "value": 3000.0, "kind": "raming"},
+        {
+            "indicator": "tekort_pct",
+            "sector": "po",
+            "geo_level": "arbeidsmarktregio",
+            "region_code": "AM09",
+            "peildatum": "2023-10-01",
+            "value": 9.0,
+        },
+        {
+            "indicator": "tekort_pct",
+            "sector": "vo",
+            "geo_level": "arbeidsmarktregio",
+            "region_code": "AM09",
+            "peildatum": "2023-10-01",
+            "value": 5.0,
+        },
+        {
+            "indicator": "tekort_pct",
+            "sector": "vo",
+            "geo_level": "land",
+            "region_code": "NL01",
+            "peildatum": "2022-10-01",
+            "value": 4.0,
+        },
+        {
+            "indicator": "tekort_fte",
+            "sector": "vo",
+            "geo_level": "land",
+            "region_code": "NL01",
+            "peildatum": "2021",
+            "value": 3000.0,
+            "kind": "raming",
+        },
     ]
     return pd.DataFrame([{**base, **r} for r in rows])
 
 
-REGIONS = pd.DataFrame({"region_code": ["NL01", "AM09", "GM0363"], "geo_level": ["land", "arbeidsmarktregio",
-                                                                              "gemeente"]})
+REGIONS = pd.DataFrame(
+    {"region_code": ["NL01", "AM09", "GM0363"], "geo_level": ["land", "arbeidsmarktregio", "gemeente"]}
+)
 
 
 def test_empty_filters_keep_everything():
@@ -103,8 +129,9 @@ def test_map_csv_has_the_same_rows_as_the_api(tables, tmp_path):
     indicators = tables["indicators"]
     regional = metrics.regional_shortage(indicators, "vo")
     map_columns = {"region_code": "Regiocode", "value": "Tekort (%)", "peildatum": "Peildatum", "source_id": "Bron-id"}
-    page_csv = safe_csv(regional[regional["geo_level"] == "arbeidsmarktregio"][list(map_columns)].rename(
-        columns=map_columns))
+    page_csv = safe_csv(
+        regional[regional["geo_level"] == "arbeidsmarktregio"][list(map_columns)].rename(columns=map_columns)
+    )
     latest = latest_peildatum(indicators, indicator=("tekort_pct",), sector=("vo",), geo_level=("arbeidsmarktregio",))
     params = {"indicator": ["tekort_pct"], "sector": ["vo"], "geo_level": ["arbeidsmarktregio"], "peildatum": [latest]}
     rows, fmt, _ = api.indicators_view(read_snapshot(eigen_dir=tmp_path), params)

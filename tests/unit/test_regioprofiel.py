@@ -125,8 +125,12 @@ def test_own_region_weighted_with_a_g5_gemeente(tables):
     )
     profile = metrics.gemeenten_profile(["GM0363", "GM0362", "GM0384"], regional, regions, werk, "po", national)
     report = region_report(
-        profile, title="Amstelland e.o.", kind="eigen regio", gemeente_geojson=read_boundaries("gemeente"),
-        sources=source_rows(tables["sources"], [(regional["source_id"].iloc[0], "solid")]), attribution=ATTRIBUTION,
+        profile,
+        title="Amstelland e.o.",
+        kind="eigen regio",
+        gemeente_geojson=read_boundaries("gemeente"),
+        sources=source_rows(tables["sources"], [(regional["source_id"].iloc[0], "solid")]),
+        attribution=ATTRIBUTION,
     )
     pdf = regioprofiel_pdf(report)
     text = _text(pdf)

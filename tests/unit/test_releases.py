@@ -21,8 +21,10 @@ HEADER = ";".join([*SCHEMAS["indicators"].column_names, "bron_titel", "bron_uitg
 
 
 def own_file(folder: Path, number: int, licence: str = "") -> Path:
-    line = (f"tekort_pct;po;;gemeente;GM0363;Amsterdam;;2025-10-01;2025;{number},5;%;meting;secondary;TEST_{number};"
-            f"test;Meting {number};Bestuur {number};{licence}")
+    line = (
+        f"tekort_pct;po;;gemeente;GM0363;Amsterdam;;2025-10-01;2025;{number},5;%;meting;secondary;TEST_{number};"
+        f"test;Meting {number};Bestuur {number};{licence}"
+    )
     path = folder / f"eigen_{number}.csv"
     path.write_text(f"{HEADER}\n{line}\n", encoding="utf-8")
     return path
@@ -70,9 +72,21 @@ def test_a_build_that_changes_nothing_records_nothing(data_dir: Path, tables):
 def test_imports_keep_their_release_in_their_generation_and_herstel_takes_it_out(tmp_path, data_dir, monkeypatch):
     eigen = tmp_path / "eigen"
     monkeypatch.setattr(cli, "EIGEN_DIR", eigen)
-    (data_dir / releases.RELEASES_FILE).write_text(json.dumps([{
-        "versie": "0000000000000000", "tijd": "2000-01-01T00:00:00Z", "opdracht": "build", "soort": "build",
-        "samenvatting": {}, "regels": []}]), encoding="utf-8")
+    (data_dir / releases.RELEASES_FILE).write_text(
+        json.dumps(
+            [
+                {
+                    "versie": "0000000000000000",
+                    "tijd": "2000-01-01T00:00:00Z",
+                    "opdracht": "build",
+                    "soort": "build",
+                    "samenvatting": {},
+                    "regels": [],
+                }
+            ]
+        ),
+        encoding="utf-8",
+    )
     assert cli.main(["ingest", str(own_file(tmp_path, 1, licence="CC-BY-4.0"))]) == 0
     assert cli.main(["ingest", str(own_file(tmp_path, 2))]) == 0
     found = releases.all_releases(data_dir, eigen)
@@ -91,8 +105,10 @@ def test_own_sources_get_their_licence_or_onbekend(tmp_path, monkeypatch):
     monkeypatch.setattr(cli, "EIGEN_DIR", eigen)
     assert cli.main(["ingest", str(own_file(tmp_path, 1, licence="CC-BY-4.0")), str(own_file(tmp_path, 2))]) == 0
     _, sources = read_own(eigen)
-    assert dict(zip(sources["source_id"], sources["licence"])) == {"EIGEN-TEST_1": "CC-BY-4.0",
-                                                                   "EIGEN-TEST_2": "onbekend"}
+    assert dict(zip(sources["source_id"], sources["licence"])) == {
+        "EIGEN-TEST_1": "CC-BY-4.0",
+        "EIGEN-TEST_2": "onbekend",
+    }
 
 
 def test_a_cut_off_release_file_is_skipped_not_fatal(tmp_path, monkeypatch):
@@ -105,17 +121,31 @@ def test_a_cut_off_release_file_is_skipped_not_fatal(tmp_path, monkeypatch):
 
 def test_the_atom_feed_is_valid_for_a_feed_parser():
     found = [
-        {"versie": "bbbb", "tijd": "2030-11-02T09:00:00Z", "opdracht": "ingest x.csv", "soort": "import",
-         "samenvatting": {"nieuwe_bronnen": 1}, "regels": ["Rijen per tabel (huidig -> nieuw):", "  sources: 0 -> 1"]},
-        {"versie": "aaaa", "tijd": "2030-11-01T10:00:00Z", "opdracht": "build", "soort": "build",
-         "samenvatting": {"nieuwe_peildata": 2, "gewijzigde_waarden": 1}, "regels": ["Nieuwe peildata (2):"]},
+        {
+            "versie": "bbbb",
+            "tijd": "2030-11-02T09:00:00Z",
+            "opdracht": "ingest x.csv",
+            "soort": "import",
+            "samenvatting": {"nieuwe_bronnen": 1},
+            "regels": ["Rijen per tabel (huidig -> nieuw):", "  sources: 0 -> 1"],
+        },
+        {
+            "versie": "aaaa",
+            "tijd": "2030-11-01T10:00:00Z",
+            "opdracht": "build",
+            "soort": "build",
+            "samenvatting": {"nieuwe_peildata": 2, "gewijzigde_waarden": 1},
+            "regels": ["Nieuwe peildata (2):"],
+        },
     ]
     body = atom(found, "http://example.org/api/v1/releases.atom", "http://example.org/api/v1/releases")
     feed = feedparser.parse(body)
     assert not feed.bozo, feed.get("bozo_exception")
     assert feed.version == "atom10" and feed.feed.title.startswith("Lerarentekort in beeld")
-    assert [e.id for e in feed.entries] == ["urn:lerarentekort-in-beeld:releases:bbbb:2030-11-02T09:00:00Z",
-                                            "urn:lerarentekort-in-beeld:releases:aaaa:2030-11-01T10:00:00Z"]
+    assert [e.id for e in feed.entries] == [
+        "urn:lerarentekort-in-beeld:releases:bbbb:2030-11-02T09:00:00Z",
+        "urn:lerarentekort-in-beeld:releases:aaaa:2030-11-01T10:00:00Z",
+    ]
     assert "2 nieuwe peildata, 1 gewijzigde waarde" in feed.entries[1].title
     assert feed.entries[0].updated == "2030-11-02T09:00:00Z" and "sources: 0 -> 1" in feed.entries[0].content[0].value
     assert feed.feed.updated == "2030-11-02T09:00:00Z"
@@ -128,8 +158,17 @@ def _get(path: str, query: str = ""):
 
     from dashboard import api
 
-    scope = {"type": "http", "method": "GET", "path": path, "query_string": query.encode(), "headers": [],
-             "scheme": "http", "server": ("test", 80), "root_path": "", "path_params": {}}
+    scope = {
+        "type": "http",
+        "method": "GET",
+        "path": path,
+        "query_string": query.encode(),
+        "headers": [],
+        "scheme": "http",
+        "server": ("test", 80),
+        "root_path": "",
+        "path_params": {},
+    }
     rest = path.removeprefix("/api/v1/")
     name = next((name for name, (doc, _) in api.DOCUMENT_PATHS.items() if doc == rest), rest)
     return api.handle(Request(scope), name)

@@ -71,7 +71,11 @@ def test_parallel_imports_all_survive_and_rows_match_sources(tmp_path: Path):
     runs = [
         subprocess.Popen(
             [sys.executable, "-m", "dashboard", "ingest", str(path)],
-            cwd=REPO_DIR, env=_env(eigen), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            cwd=REPO_DIR,
+            env=_env(eigen),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
         )
         for path in files
     ]

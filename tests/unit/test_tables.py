@@ -27,8 +27,16 @@ def test_source_text_names_publisher_peildatum_and_reliability(tables):
 
 def test_markdown_in_user_sources_is_shown_literally_not_rendered():
     sources = pd.DataFrame(
-        [{"source_id": "EIGEN-X", "title": "![pixel](http://evil.example/p.png) *vet*", "publisher": "[klik](x)",
-          "year": "2024", "url": "javascript:alert(1)", "kind": "eigen data"}]
+        [
+            {
+                "source_id": "EIGEN-X",
+                "title": "![pixel](http://evil.example/p.png) *vet*",
+                "publisher": "[klik](x)",
+                "year": "2024",
+                "url": "javascript:alert(1)",
+                "kind": "eigen data",
+            }
+        ]
     )
     text = source_text(pd.DataFrame({"source_id": ["EIGEN-X"]}), sources)
     assert "\\!\\[pixel\\]\\(http://evil\\.example/p\\.png\\) \\*vet\\*" in text
@@ -44,8 +52,13 @@ def test_the_on_screen_table_shows_reliability_in_words_unless_told_otherwise():
 
 
 def test_several_sources_are_listed_one_line_per_publisher_with_peildatum_and_reliability(tables):
-    frame = pd.DataFrame({"source_id": ["CD_2021", "CD_2023", "RD_2024A"], "peildatum": ["2021-10-01", "2023-10-01",
-                          "2024-10-01"], "reliability": ["solid", "solid", "secondary"]})
+    frame = pd.DataFrame(
+        {
+            "source_id": ["CD_2021", "CD_2023", "RD_2024A"],
+            "peildatum": ["2021-10-01", "2023-10-01", "2024-10-01"],
+            "reliability": ["solid", "solid", "secondary"],
+        }
+    )
     text = source_text(frame, tables["sources"])
     head, *lines = text.split("  \n")
     assert head == "Bronnen:" and len(lines) == 2  # Centerdata (two reports) and Reformatorisch Dagblad
@@ -55,7 +68,17 @@ def test_several_sources_are_listed_one_line_per_publisher_with_peildatum_and_re
 
 
 def test_a_source_address_with_a_remark_after_it_still_makes_one_working_link():
-    sources = pd.DataFrame([{"source_id": "S", "title": "Titel", "publisher": "Uitgever", "year": "2019",
-                             "url": "https://x.nl/node/1 (origineel: https://y.nl/a.pdf)", "kind": "news"}])
+    sources = pd.DataFrame(
+        [
+            {
+                "source_id": "S",
+                "title": "Titel",
+                "publisher": "Uitgever",
+                "year": "2019",
+                "url": "https://x.nl/node/1 (origineel: https://y.nl/a.pdf)",
+                "kind": "news",
+            }
+        ]
+    )
     text = source_text(pd.DataFrame({"source_id": ["S"]}), sources)
     assert text == "Bron: Uitgever, [Titel](https://x.nl/node/1) (2019)"

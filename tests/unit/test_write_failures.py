@@ -55,8 +55,13 @@ def run(data: Path, *args: str, limit: int | None = None, **env: str) -> subproc
     return subprocess.run(
         [sys.executable, "-m", "dashboard", *args],
         cwd=REPO_DIR,
-        env={**os.environ, "LERARENTEKORT_DATA_DIR": str(data), "LERARENTEKORT_WACHT": "5",
-             "PYTHONDONTWRITEBYTECODE": "1", **env},
+        env={
+            **os.environ,
+            "LERARENTEKORT_DATA_DIR": str(data),
+            "LERARENTEKORT_WACHT": "5",
+            "PYTHONDONTWRITEBYTECODE": "1",
+            **env,
+        },
         preexec_fn=limited,
         capture_output=True,
         text=True,
@@ -190,8 +195,9 @@ def tiny_disk():
     tmp_path (0700), so another user can reach it."""
     mount = Path(tempfile.mkdtemp(prefix="schijf-"))
     mount.chmod(0o755)
-    made = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m,mode=0755", "tmpfs", str(mount)],
-                          capture_output=True, text=True)
+    made = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=1m,mode=0755", "tmpfs", str(mount)], capture_output=True, text=True
+    )
     if made.returncode != 0:
         pytest.skip(f"geen tmpfs te koppelen: {made.stderr.strip()}")
     try:
@@ -248,7 +254,11 @@ def test_full_read_only_and_forbidden_disk(tiny_disk: Path):
     _chown(data, 65534)
     limited = ["setpriv", f"--bounding-set=-{DAC}", f"--inh-caps=-{DAC}", sys.executable]
     refused = subprocess.run(
-        [*limited, "-m", "dashboard", *args], cwd=REPO_DIR, capture_output=True, text=True, timeout=180,
+        [*limited, "-m", "dashboard", *args],
+        cwd=REPO_DIR,
+        capture_output=True,
+        text=True,
+        timeout=180,
         env={**os.environ, **env, "LERARENTEKORT_DATA_DIR": str(data), "PYTHONDONTWRITEBYTECODE": "1"},
     )
     assert_refused_safely(refused, before, data, "geen schrijfrechten", "schrijfrechten op deze map")

@@ -46,10 +46,16 @@ def with_shared_strings(raw: bytes, sst: bytes) -> bytes:
     with zipfile.ZipFile(io.BytesIO(raw)) as archive:
         types, rels = archive.read("[Content_Types].xml"), archive.read("xl/_rels/workbook.xml.rels")
     kind = "spreadsheetml.sharedStrings+xml"
-    types = types.replace(b"</Types>", b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
-                          b'vnd.openxmlformats-officedocument.' + kind.encode() + b'"/></Types>')
-    rels = rels.replace(b"</Relationships>", b'<Relationship Id="rIdS" Target="sharedStrings.xml" Type="http://'
-                        b'schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"/></Relationships>')
+    types = types.replace(
+        b"</Types>",
+        b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+        b"vnd.openxmlformats-officedocument." + kind.encode() + b'"/></Types>',
+    )
+    rels = rels.replace(
+        b"</Relationships>",
+        b'<Relationship Id="rIdS" Target="sharedStrings.xml" Type="http://'
+        b'schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"/></Relationships>',
+    )
     return rezip(raw, {"[Content_Types].xml": types, "xl/_rels/workbook.xml.rels": rels, "xl/sharedStrings.xml": sst})
 
 
