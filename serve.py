@@ -29,9 +29,8 @@ async def lifespan(app: st.App):
 
 
 async def warmup_status(_request: Request) -> JSONResponse:
-    body, _ = health.with_controle(warmup.STATUS.as_json())  # + "ready", "controle"
-    body |= replica.identity()
-    return JSONResponse(body, status_code=200 if body["ready"] else 503, headers={"Cache-Control": "no-store"})
+    body, status = health.with_controle(warmup.STATUS.as_json())  # + "ready", "controle"
+    return JSONResponse(body | replica.identity(), status_code=status, headers={"Cache-Control": "no-store"})
 
 
 app = st.App(

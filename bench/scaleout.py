@@ -26,7 +26,6 @@ import os
 import random
 import resource
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -40,6 +39,7 @@ sys.path.insert(0, str(REPO))
 
 from bench.run import LOAD_PAGES, OUTPUT, cpu_seconds, machine_busy_seconds, percentile, protocol_rerun  # noqa: E402
 from dashboard.format import fmt_number as fmt  # noqa: E402
+from deploy.configure import free_port_block  # noqa: E402
 
 P95_BUDGET_MS = 1000.0
 USER_STEPS = (2, 4, 8, 16, 24, 32)
@@ -49,26 +49,10 @@ GOAL_NGINX_P50, GOAL_TWO_REPLICAS, GOAL_FELT = 1.05, 1.8, 1.5
 
 
 # --- deployments -----------------------------------------------------------------------------------------------
-def _free_block(size: int) -> int:
-    for _ in range(50):
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            port = s.getsockname()[1]
-        ok = True
-        for p in range(port, port + size + 1):
-            with socket.socket() as s, contextlib.suppress(OSError):
-                s.bind(("127.0.0.1", p))
-                continue
-            ok = False
-        if ok and port + size < 65000:
-            return port
-    raise RuntimeError("no free ports")
-
-
 @contextlib.contextmanager
 def deployment(replicas: int) -> Iterator[tuple[str, list[str], Path]]:
     """deploy/start.sh with `replicas`; yields the proxy URL, the replicas' direct URLs and the run folder."""
-    port = _free_block(replicas)
+    port = free_port_block(replicas)
     run = Path(tempfile.mkdtemp(prefix="bench-deploy-"))
     env = {**os.environ, "LERARENTEKORT_EIGEN_DIR": tempfile.mkdtemp(prefix="bench-eigen-")}
     start = subprocess.run(

@@ -68,7 +68,7 @@ def _params(request: Request) -> dict[str, list[str]]:
     return params
 
 
-def _etag(version: str, request: Request) -> str:
+def weak_etag(version: str, request: Request) -> str:
     """Weak: the same version and query give the same content (gzip by the server may change the bytes)."""
     query = hashlib.sha256(f"{request.url.path}?{request.url.query}".encode()).hexdigest()[:12]
     return f'W/"{version}-{query}"'
@@ -546,7 +546,7 @@ def handle(request: Request, name: str | None) -> Response:
         if name in VERSIONED and VERSION_PARAM in params:
             snap = at_version(params.pop(VERSION_PARAM), snap)
             version = snap.version
-        etag = _etag(version, request)
+        etag = weak_etag(version, request)
         if etag in request.headers.get("if-none-match", ""):
             return Response(status_code=304, headers=_headers(version, etag))
         if name is None:

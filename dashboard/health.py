@@ -73,7 +73,8 @@ def log_at_start() -> None:
 
 def with_controle(warmup_json: dict) -> tuple[dict, int]:
     """GET /warmup: the warm-up's JSON (its keys unchanged) plus "ready" (warmed up and the built dataset and
-    boundaries whole) and "controle"; HTTP 503 when the data cannot be served, so a balancer passes it by."""
+    boundaries whole) and "controle"; HTTP 503 until ready (warming up, or data that cannot be served), so a
+    balancer passes the replica by."""
     found = report()
     body = {**warmup_json, "ready": bool(warmup_json.get("done")) and found.servable, "controle": found.as_json()}
-    return body, 200 if found.servable else 503
+    return body, 200 if body["ready"] else 503

@@ -22,6 +22,7 @@ import json
 import os
 import secrets
 import shutil
+import socket
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,6 +51,26 @@ class Layout:
 
     def replica_port(self, name: str) -> int:
         return self.port + int(name[1:])
+
+
+def is_free(port: int) -> bool:
+    with socket.socket() as s:
+        try:
+            s.bind(("127.0.0.1", port))
+            return True
+        except OSError:
+            return False
+
+
+def free_port_block(replicas: int) -> int:
+    """A port P with P..P+replicas free: nginx on P, the replicas after it (the tests and the bench start there)."""
+    for _ in range(50):
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        if port + replicas < 65000 and all(is_free(port + i) for i in range(replicas + 1)):
+            return port
+    raise RuntimeError("geen vrij blok poorten gevonden")
 
 
 def security_headers() -> dict[str, str]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import tempfile
 import time
@@ -16,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from deploy.configure import free_port_block
 from tests.e2e.conftest import browser, page  # noqa: F401 (the browser tier's fixtures: Debian's chromium)
 
 REPO = Path(__file__).resolve().parents[2]
@@ -54,29 +54,9 @@ class Deployment:
             time.sleep(0.3)
 
 
-def _free_port_block(size: int) -> int:
-    """A port P with P..P+size free (nginx on P, the replicas after it)."""
-    for _ in range(50):
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            port = s.getsockname()[1]
-        if port + size < 65000 and all(_free(port + i) for i in range(size + 1)):
-            return port
-    raise RuntimeError("no free block of ports")
-
-
-def _free(port: int) -> bool:
-    with socket.socket() as s:
-        try:
-            s.bind(("127.0.0.1", port))
-            return True
-        except OSError:
-            return False
-
-
 @pytest.fixture(scope="session")
 def deployment() -> Iterator[Deployment]:
-    port = _free_port_block(REPLICAS)
+    port = free_port_block(REPLICAS)
     run = Path(tempfile.mkdtemp(prefix="deploy-run-"))
     eigen_dir = Path(tempfile.mkdtemp(prefix="eigen-deploy-"))
     env = {**os.environ, "LERARENTEKORT_EIGEN_DIR": str(eigen_dir)}

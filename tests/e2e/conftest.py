@@ -40,7 +40,8 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(eigen_dir: Path | None = None) -> tuple[subprocess.Popen, str]:
+def start_server(eigen_dir: Path | None = None, log=subprocess.DEVNULL) -> tuple[subprocess.Popen, str]:
+    """serve.py on a free port; `log`: where its output goes (an open file to read the server log)."""
     port = _free_port()
     # Uploads and imports in browser tests go to a scratch folder, never to the developer's data/eigen/.
     env = {**os.environ, "LERARENTEKORT_EIGEN_DIR": str(eigen_dir or tempfile.mkdtemp(prefix="eigen-"))}
@@ -64,7 +65,7 @@ def start_server(eigen_dir: Path | None = None) -> tuple[subprocess.Popen, str]:
         ],
         cwd=REPO,
         env=env,
-        stdout=subprocess.DEVNULL,
+        stdout=log,
         stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"

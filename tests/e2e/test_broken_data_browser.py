@@ -4,15 +4,12 @@ broken and why, reports it in GET /warmup, and every page draws with the calm no
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
 
 import pytest
-from conftest import REPO, _free_port, screenshot, wait_for_app
+from conftest import REPO, screenshot, start_server, wait_for_app
 from playwright.sync_api import expect
 
 from dashboard.data import store
@@ -35,43 +32,10 @@ def broken_server(tmp_path_factory, tables):
     table = eigen / store.GENERATIONS / "000003" / "indicators.parquet"
     table.write_bytes(table.read_bytes()[: table.stat().st_size // 2])
 
-    port = _free_port()
     log = folder / "server.log"
     with open(log, "wb") as out:
-        proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                "serve.py",
-                "--server.headless",
-                "true",
-                "--server.address",
-                "127.0.0.1",
-                "--server.port",
-                str(port),
-                "--browser.gatherUsageStats",
-                "false",
-                "--server.fileWatcherType",
-                "none",
-            ],
-            cwd=REPO,
-            env={**os.environ, "LERARENTEKORT_EIGEN_DIR": str(eigen)},
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    url = f"http://127.0.0.1:{port}"
+        proc, url = start_server(eigen, log=out)
     try:
-        deadline = time.time() + 60
-        while time.time() < deadline:
-            try:
-                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
-                    break
-            except OSError:
-                time.sleep(0.3)
-        else:
-            raise RuntimeError("Streamlit server did not start")
         yield url, log, folder
     finally:
         proc.terminate()

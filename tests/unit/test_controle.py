@@ -185,6 +185,7 @@ def test_warmup_json_keeps_its_keys_and_is_not_ready_with_a_broken_dataset(data_
     body, status = health.with_controle(warm)
     assert status == 200 and body["ready"] is True and body["controle"]["ok"] is True
     assert {k: body[k] for k in warm} == warm
+    assert health.with_controle({**warm, "done": False})[1] == 503  # still warming up: not ready either
     cut(data_copy / "indicators.parquet")
     body, status = health.with_controle(warm)
     assert status == 503 and body["ready"] is False and body["controle"]["serveerbaar"] is False
