@@ -7,7 +7,8 @@ router on a fresh server and breaks shared deep links (PITFALLS.md).
 import streamlit as st
 
 from dashboard import health, warmup
-from dashboard.format import SECTOR_LABELS, md_text
+from dashboard.data.sectors import SECTOR_LABELS
+from dashboard.format import md_text
 from dashboard.registry import PAGES
 from dashboard.registry import page as page_by_path
 from dashboard.ui.filters import SECTOR

@@ -2,8 +2,7 @@
 
 import streamlit as st
 
-from dashboard.format import SECTOR_LABELS
-from dashboard.registry import REGIONAL_SECTORS
+from dashboard.data.sectors import REGIONAL_SECTORS, sector_name
 from dashboard.sections import calculator, chart, measures, tabs
 from dashboard.ui.filters import SECTOR
 from dashboard.ui.session import session_data
@@ -41,8 +40,7 @@ st.markdown(
 )
 if sector not in REGIONAL_SECTORS:
     missing(
-        f"Voor {SECTOR_LABELS[sector].lower()} is geen tekortpercentage gepubliceerd; de rekenhulp rekent met het "
-        f"{calc.sector}."
+        f"Voor {sector_name(sector)} is geen tekortpercentage gepubliceerd; de rekenhulp rekent met het {calc.sector}."
     )
 calculator.render(calc, REGIO, DEELTIJD, EXTRA, GEM_FTE, lambda *asked: views.meer_uren(calc, *asked))
 tabs.render(ONDERDEEL, PARTS)

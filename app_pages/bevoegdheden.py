@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard.format import SECTOR_LABELS
+from dashboard.data.sectors import sector_name
 from dashboard.sections import chart, lwb, tabs
 from dashboard.ui.filters import SECTOR
 from dashboard.ui.session import session_data
@@ -31,7 +31,7 @@ st.markdown(
 if st.session_state[SECTOR.key] != "vo":
     missing(
         f"Tekort en bevoegdheid per vak zijn alleen gepubliceerd voor het vo; u heeft "
-        f"{SECTOR_LABELS[st.session_state[SECTOR.key]].lower()} gekozen. Deze pagina toont het vo."
+        f"{sector_name(st.session_state[SECTOR.key])} gekozen. Deze pagina toont het vo."
     )
 
 st.multiselect("Vakken", options.vakken, key=VAKKEN.key, placeholder="Alle vakken")

@@ -3,9 +3,9 @@ your own region, what is known about the onderwijsregio's as a whole."""
 
 import streamlit as st
 
-from dashboard.format import SECTOR_LABELS
+from dashboard.data.sectors import REGIONAL_SECTORS, sector_name
 from dashboard.metrics import MEMBER_CHOICES
-from dashboard.registry import REGIONAL_SECTORS, page
+from dashboard.registry import page
 from dashboard.sections import compare, measurement_choice, oregio_facts, oregio_profile, own_region, region_map, tabs
 from dashboard.ui.filters import SECTOR
 from dashboard.ui.session import session_data
@@ -69,7 +69,7 @@ st.markdown(
 )
 if sector not in REGIONAL_SECTORS:
     missing(
-        f"Voor {SECTOR_LABELS[sector].lower()} zijn geen regionale tekortcijfers gepubliceerd. De pagina toont "
+        f"Voor {sector_name(sector)} zijn geen regionale tekortcijfers gepubliceerd. De pagina toont "
         f"daarom het {data.sector}."
     )
 

@@ -2,8 +2,7 @@
 
 import streamlit as st
 
-from dashboard.format import SECTOR_LABELS
-from dashboard.registry import REGIONAL_SECTORS, regional_sector
+from dashboard.data.sectors import REGIONAL_SECTORS, regional_sector, sector_name
 from dashboard.sections import chart, pilot, tabs
 from dashboard.ui.filters import SECTOR
 from dashboard.ui.session import session_data
@@ -36,7 +35,7 @@ st.markdown(
 )
 if sector not in REGIONAL_SECTORS:
     missing(
-        f"Voor {SECTOR_LABELS[sector].lower()} zijn geen internationale lestijdcijfers gevonden; de vergelijking "
+        f"Voor {sector_name(sector)} zijn geen internationale lestijdcijfers gevonden; de vergelijking "
         f"toont het {regional_sector(sector)}."
     )
 

@@ -2,8 +2,7 @@
 
 import streamlit as st
 
-from dashboard.format import SECTOR_LABELS
-from dashboard.registry import REGIONAL_SECTORS
+from dashboard.data.sectors import REGIONAL_SECTORS, sector_name
 from dashboard.sections import compare, measurement_choice, region_map, region_profile
 from dashboard.ui.filters import SECTOR
 from dashboard.ui.session import session_data
@@ -29,7 +28,7 @@ st.markdown(
 )
 if sector not in REGIONAL_SECTORS:
     missing(
-        f"Voor {SECTOR_LABELS[sector].lower()} zijn geen regionale tekortcijfers gepubliceerd. De kaart toont "
+        f"Voor {sector_name(sector)} zijn geen regionale tekortcijfers gepubliceerd. De kaart toont "
         f"daarom het {data.sector}."
     )
 

@@ -118,8 +118,8 @@ def apply() -> None:
     )
     cache.arrow_table = lambda frame, columns, formats=None: tables.formatted(frame, columns, formats or {})
 
-    def file_download(label, make, file_name, mime, key):  # the file made on every rerun, as bytes
-        st.download_button(label, data=make(), file_name=file_name, mime=mime, key=key)
+    def file_download(label, maker, args, file_name, mime, key):  # the file made on every rerun, as bytes
+        st.download_button(label, data=maker(*args), file_name=file_name, mime=mime, key=key)
 
     widgets.file_download = file_download
     import pkgutil

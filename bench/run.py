@@ -49,7 +49,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from bench import memo_vs_streamlit  # noqa: E402
-from dashboard.format import SECTOR_LABELS  # noqa: E402
+from dashboard.data.sectors import SECTOR_LABELS  # noqa: E402
 from dashboard.format import fmt_number as fmt  # noqa: E402
 from dashboard.registry import PAGES as REGISTRY  # noqa: E402
 

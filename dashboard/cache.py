@@ -17,7 +17,10 @@ One budget per row, however many functions share it (CEILING is their sum; a tes
 column memory, figures their JSON times 12 (what their Python objects hold, measured). The bound of a replica is
 CEILING above the ~230 MB of a fresh server (README "Geheugen op duur"; bench/soak.py measures it). Shared
 results are read-only (dashboard.memo: frames come out as copy-on-write copies, figures refuse mutation).
-Data and geometry are read by the data layer's pure functions; this module only wraps them. Keys are built by
+A function is cached where it is defined, by its family's mark (`@cached.metric`, `@cached.figure`,
+`@cached.output`, `@cached.definitions`; dashboard/cached.py); this module offers each marked function of the
+modules in DECLARED_IN under its own name (`cache.vacatures`), wrapped in its family. Data and geometry are read by
+the data layer's pure functions; this module only wraps them and draws the maps that need boundaries. Keys are built by
 dashboard.memo (frames by token, never by hashing a frame on every call). The bench compares this memo with
 st.cache_resource(hash_funcs=...) (bench/run.py, part "memo"; README "Snelheid").
 """
@@ -33,7 +36,7 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard import links, metrics, tables
+from dashboard import cached, links, metrics, tables
 from dashboard.charts import basic, maps
 from dashboard.data import geo, load, published
 from dashboard.data.load import IndicatorFilter, SessionData
@@ -119,82 +122,31 @@ def definition() -> tuple[pd.DataFrame, bool]:
     return table("onderwijsregio_gemeenten"), False
 
 
+# --- the families: every function marked where it is defined (dashboard/cached.py), one budget per family -----------
+FAMILIES = {
+    "metric": _family(4096, 48 * MB, _share_frames),  # all metrics functions together
+    "figure": _family(512, 48 * MB, prepare=freeze_figure),  # one shared, frozen figure per function and arguments
+    "output": _family(4096, 16 * MB, _share_frames),  # table/CSV/source-line output
+    "definitions": _family(256, 16 * MB, _share_frames),  # what follows from a definition's groups of gemeenten
+}
+DECLARED_IN = (metrics, basic, tables, geo)  # the modules whose marked functions are offered here, by their name
+OFFERED = {name: FAMILIES[getattr(fn, cached.FAMILY)](fn) for name, fn in cached.marked(*DECLARED_IN).items()}
+globals().update(OFFERED)  # cache.vacatures(...) is metrics.vacatures, cached in the "metric" family
+
 boundaries = Memo(geo.read_boundaries, 8, 16 * MB)  # shared read-only GeoJSON per level
 _dissolved = Memo(lambda groups: geo.dissolve(boundaries("gemeente"), groups), 32, 16 * MB)
-_definitions = _family(256, 16 * MB, _share_frames)  # what follows from a definition's groups of gemeenten
-definition_groups = _definitions(geo.definition_groups)
+arrow_table = Memo(tables.arrow_table, 2048, 16 * MB)
+dataset_exports = Memo(tables.dataset_exports, 4, 32 * MB)
 
 
-@_definitions
+# --- what needs the boundaries, read here (the data layer and the charts never load) --------------------------------
+@FAMILIES["definitions"]
 def members_apart(codes: tuple[str, ...]) -> tuple[str, ...]:
     """The members lying apart from the rest of a region (geo.apart), by the region's sorted gemeentecodes."""
     return geo.apart(boundaries("gemeente"), codes)
 
 
-# --- metrics ---------------------------------------------------------------------------------------------------------
-_metric = _family(4096, 48 * MB, _share_frames)  # all metrics functions together
-regional_shortage = _metric(metrics.regional_shortage)
-national_series = _metric(metrics.national_series)
-national_value = _metric(metrics.national_value)
-local_series = _metric(metrics.local_series)
-latest_with_change = _metric(metrics.latest_with_change)
-solid_only = _metric(metrics.solid_only)
-trend_frame = _metric(metrics.trend_frame)
-with_year_label = _metric(metrics.with_year_label)
-renamed = _metric(metrics.renamed)
-rows_where = _metric(metrics.rows_where)
-complete_rows = _metric(metrics.complete_rows)
-figures_by_indicator = _metric(metrics.figures_by_indicator)
-figures = _metric(metrics.figures)
-compare_regions = _metric(metrics.compare_regions)
-region_profile = _metric(metrics.region_profile)
-region_gemeenten = _metric(metrics.region_gemeenten)
-expand_members = _metric(metrics.expand_members)
-onderwijsregios_for = _metric(metrics.onderwijsregios_for)
-onderwijsregio_counts = _metric(metrics.onderwijsregio_counts)
-onderwijsregio_overview = _metric(metrics.onderwijsregio_overview)
-onderwijsregio_gemeenten = _metric(metrics.onderwijsregio_gemeenten)
-onderwijsregio_shortage = _metric(metrics.onderwijsregio_shortage)
-gemeenten_profile = _metric(metrics.gemeenten_profile)
-counted_members = _metric(metrics.counted_members)
-onderwijsregio_overlaps = _metric(metrics.onderwijsregio_overlaps)
-overlap_summary = _metric(metrics.overlap_summary)
-regional_peildata = _metric(metrics.regional_peildata)
-change_against = _metric(metrics.change_against)
-onderwijsregio_table = _metric(metrics.onderwijsregio_table)
-compare_onderwijsregios = _metric(metrics.compare_onderwijsregios)
-gemeente_names = _metric(metrics.gemeente_names)
-latest_counts = _metric(metrics.latest_counts)
-coverage_frame = _metric(metrics.coverage_frame)
-with_sector_labels = _metric(metrics.with_sector_labels)
-werkgelegenheid_gemeente = _metric(metrics.werkgelegenheid_gemeente)
-opleiding_instroom = _metric(metrics.opleiding_instroom)
-diplomas_per_vak = _metric(metrics.diplomas_per_vak)
-zij_instroom_series = _metric(metrics.zij_instroom_series)
-vakken_table = _metric(metrics.vakken_table)
-select_vakken = _metric(metrics.select_vakken)
-teaching_time = _metric(metrics.teaching_time)
-teaching_time_trend = _metric(metrics.teaching_time_trend)
-instruction_time = _metric(metrics.instruction_time)
-vertrekredenen = _metric(metrics.vertrekredenen)
-uitstroom = _metric(metrics.uitstroom)
-vacatures = _metric(metrics.vacatures)
-pabo_eerstejaars = _metric(metrics.pabo_eerstejaars)
-mbo_prognose = _metric(metrics.mbo_prognose)
-lerarenbeurs = _metric(metrics.lerarenbeurs)
-source_catalogue = _metric(metrics.source_catalogue)
-
-# --- figures ---------------------------------------------------------------------------------------------------------
-_figures = _family(512, 48 * MB, prepare=freeze_figure)  # one shared, frozen figure per function and arguments
-hbar = _figures(basic.hbar)
-grouped_bar = _figures(basic.grouped_bar)
-hbar_panels = _figures(basic.hbar_panels)
-lines = _figures(basic.lines)
-stacked_share = _figures(basic.stacked_share)
-measurements = _figures(basic.measurements)
-
-
-@_figures
+@FAMILIES["figure"]
 def shortage_map(regional: pd.DataFrame, selected: str | None = None, height: int = 560, zoom: float = 6.0):
     """The shortage map with the arbeidsmarktregio boundaries and the G5 gemeenten that have a figure."""
     gemeenten = set(regional.loc[regional["geo_level"] == "gemeente", "region_code"])
@@ -208,23 +160,14 @@ def shortage_map(regional: pd.DataFrame, selected: str | None = None, height: in
     )
 
 
-@_figures
+@FAMILIES["figure"]
 def membership_map(members: pd.DataFrame) -> go.Figure:
     return maps.membership_map(members, boundaries("gemeente"))
 
 
-@_figures
+@FAMILIES["figure"]
 def onderwijsregio_map(frame: pd.DataFrame, groups: tuple[tuple[str, tuple[str, ...]], ...]) -> go.Figure:
     return maps.onderwijsregio_map(frame, _dissolved(groups))
-
-
-# --- page output -----------------------------------------------------------------------------------------------------
-_output = _family(4096, 16 * MB, _share_frames)
-source_text = _output(tables.source_text)
-safe_csv = _output(tables.safe_csv)
-labelled_csv = _output(tables.labelled_csv)
-arrow_table = Memo(tables.arrow_table, 2048, 16 * MB)
-dataset_exports = Memo(tables.dataset_exports, 4, 32 * MB)
 
 
 # --- page views (dashboard/views/*: every function decorated with @cache.view) --------------------------------------

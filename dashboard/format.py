@@ -13,15 +13,6 @@ RELIABILITY_LABELS = {
     "uncertain": "onzeker",
 }
 
-SECTOR_LABELS = {
-    "po": "Primair onderwijs (po)",
-    "vo": "Voortgezet onderwijs (vo)",
-    "mbo": "Middelbaar beroepsonderwijs (mbo)",
-    "so": "Speciaal onderwijs (so)",
-    "ho": "Hoger onderwijs (ho)",
-    "alle": "Alle sectoren",
-}
-
 
 def fmt_number(value: float | None, decimals: int = 0) -> str:
     """1234.5 -> '1.234,5' (decimals=1). NaN/None -> '–'."""

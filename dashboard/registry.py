@@ -59,15 +59,6 @@ PAGES: tuple[PageSpec, ...] = (
 )
 PAGE_BY_PATH = {page.url_path: page for page in PAGES}
 
-SECTORS = ("po", "vo", "mbo", "so")
-REGIONAL_SECTORS = ("po", "vo")  # the sectors with published regional shortage figures
-KPI_SECTORS = ("po", "vo", "mbo")  # the sectors with a national shortage figure
-
-
-def regional_sector(sector: str) -> str:
-    """The sector a regional view shows: the chosen one if it has regional figures, else po."""
-    return sector if sector in REGIONAL_SECTORS else REGIONAL_SECTORS[0]
-
 
 def page(url_path: str) -> PageSpec:
     return PAGE_BY_PATH[url_path]

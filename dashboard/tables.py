@@ -11,6 +11,7 @@ import io
 import pandas as pd
 import pyarrow as pa
 
+from dashboard import cached
 from dashboard.data.export import FORMULA_PREFIXES, safe_csv  # noqa: F401 (the one CSV of page and API)
 from dashboard.format import fmt_peildatum, md_text, reliability_label
 
@@ -40,6 +41,7 @@ def labelled(frame: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
     return frame[list(columns)].rename(columns=columns)
 
 
+@cached.output
 def labelled_csv(frame: pd.DataFrame, columns: tuple[tuple[str, str], ...]) -> bytes:
     """The CSV of exactly the chart's rows with Dutch column names."""
     return safe_csv(labelled(frame, dict(columns)))
@@ -94,6 +96,7 @@ def _source_item(source_id: str, rows: pd.DataFrame, sources: pd.DataFrame) -> t
     return f"{own}{md_text(src['publisher'])}", link + (f" ({'; '.join(detail)})" if detail else "")
 
 
+@cached.output
 def source_text(frame: pd.DataFrame, sources: pd.DataFrame) -> str:
     """The sources behind a frame, each with its year, peildata and reliability. One source: 'Bron: Publisher,
     [Title](url) (year; peildatum okt 2023; betrouwbaar)'. More: 'Bronnen:' and one line per publisher (in the

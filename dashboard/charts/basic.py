@@ -8,6 +8,7 @@ import textwrap
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard import cached
 from dashboard.format import fmt_number, fmt_peildatum, fmt_value, reliability_label
 
 # Okabe-Ito: a qualitative palette safe for colour-blind readers.
@@ -79,6 +80,7 @@ def _with_gaps(part: pd.DataFrame, x: str) -> pd.DataFrame:
     return part.set_index(x).reindex(years).rename_axis(x).reset_index()
 
 
+@cached.figure
 def hbar(
     frame: pd.DataFrame,
     label: str,
@@ -132,6 +134,7 @@ def _labels(frame: pd.DataFrame, value: str, unit: str, qualifier: str | None) -
     return [f"{w} {fmt_value(v, unit)}".strip() for w, v in zip(words, frame[value], strict=True)]
 
 
+@cached.figure
 def hbar_panels(
     frame: pd.DataFrame, panel: str, label: str, value: str, unit: str, qualifier: str | None = None
 ) -> go.Figure:
@@ -169,6 +172,7 @@ def hbar_panels(
     return fig
 
 
+@cached.figure
 def grouped_bar(
     frame: pd.DataFrame,
     x: str,
@@ -236,6 +240,7 @@ def grouped_bar(
     return fig
 
 
+@cached.figure
 def lines(
     frame: pd.DataFrame,
     x: str,
@@ -279,6 +284,7 @@ def lines(
     return fig
 
 
+@cached.figure
 def stacked_share(
     frame: pd.DataFrame, label: str, parts: list[tuple[str, str]], height: int | None = None
 ) -> go.Figure:
@@ -323,6 +329,7 @@ def _moment(peildatum: str) -> float | None:
     return int(found[1]) + (int(found[2]) - 1) / 12 if found else None
 
 
+@cached.figure
 def measurements(frame: pd.DataFrame, unit: str, height: int = 320) -> go.Figure:
     """Measurements from mixed sources over time: a thin grey guide line, markers styled by reliability
     (one legend entry per reliability), so a reader sees which points are official. With dated peildata the axis

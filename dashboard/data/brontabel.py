@@ -44,13 +44,14 @@ from dashboard.data.ingest import (
 from dashboard.data.licences import UNKNOWN
 from dashboard.data.paths import EIGEN_DIR, RAW_DIR
 from dashboard.data.readers import ReadError, check_size, file_kind
+from dashboard.data.sectors import REGIONAL_SECTORS
 
 # --indicator -> (measure, personeel) in data/raw/regional_shortage_*.csv (build.staff_indicator maps them back)
 INDICATORS = {
     "tekort_pct": ("totaal_tekort_pct", "leraren"),
     "tekort_schoolleiding_pct": ("totaal_tekort_pct", "schoolleiding"),
 }
-SECTORS = ("po", "vo")  # the sectors with a regional table in data/raw/
+SECTORS = REGIONAL_SECTORS  # the sectors with a regional table in data/raw/
 UNIT = "% werkgelegenheid"
 RELIABILITY = "solid"  # the ministry's own table, as the shipped rows from it
 RAW_LEVELS = {"arbeidsmarktregio": "arbeidsmarktregio (excl. G5-gemeente)", "gemeente": "gemeente (G5)"}

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-SECTORS = ("po", "vo", "mbo", "so", "ho", "alle")
+from dashboard.data.sectors import SCHOOL_SECTORS, SECTORS
+
 KINDS = ("meting", "raming")
 RELIABILITIES = ("solid", "solid-but-parsed", "secondary", "derived", "uncertain")
 GEO_LEVELS = (
@@ -129,7 +130,7 @@ SCHEMAS: dict[str, Schema] = {
         (
             Column("onderwijsregio", "str"),
             # 'onbekend': a region with known gemeenten whose record names no sector (kept, not dropped).
-            Column("sector", "str", allowed=("po", "vo", "mbo", "so", "onbekend")),
+            Column("sector", "str", allowed=(*SCHOOL_SECTORS, "onbekend")),
             Column("gemeentecode", "str"),
             Column("reliability", "str", required=False, allowed=RELIABILITIES),
         ),

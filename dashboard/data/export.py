@@ -7,11 +7,14 @@ import math
 
 import pandas as pd
 
+from dashboard import cached
+
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 CSV_MEDIA_TYPE = "text/csv; charset=utf-8"
 PARQUET_MEDIA_TYPE = "application/vnd.apache.parquet"
 
 
+@cached.output
 def safe_csv(frame: pd.DataFrame) -> bytes:
     """CSV for Excel users: text cells that Excel would run as a formula get a leading quote (CSV injection)."""
     out = frame.copy()

@@ -13,6 +13,7 @@ from pathlib import Path
 import shapely
 from shapely.geometry import mapping, shape
 
+from dashboard import cached
 from dashboard.data.paths import GEO_DIR, geo_file, geo_year
 
 ATTRIBUTION = f"Kaartgrenzen: CBS/PDOK Gebiedsindelingen {geo_year()} (CC BY 4.0)"
@@ -76,6 +77,7 @@ def apart(gm_geojson: dict, codes: tuple[str, ...], tolerance: float = 0.002) ->
     return tuple(sorted(set(shapes) - main))
 
 
+@cached.definitions
 def definition_groups(definition, sector: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """The hashable (onderwijsregio, gemeentecodes) pairs of one sector, the cache key of the dissolved map."""
     rows = definition[definition["sector"] == sector]

@@ -9,11 +9,13 @@ import re
 
 import pandas as pd
 
+from dashboard import cached
+from dashboard.data.sectors import SCHOOL_SECTORS
+
 RELIABILITY_RANK = {"solid": 0, "solid-but-parsed": 1, "derived": 2, "secondary": 3, "uncertain": 4}
 
 # Sector as stored in the definition, for a region whose record names no sector.
 UNKNOWN_SECTOR = "onbekend"
-DEFINITION_SECTORS = ("po", "vo", "mbo", "so")
 
 # Words in the sector fields of the sources -> contract sector; vso (voortgezet speciaal onderwijs) counts as so.
 _SECTOR_WORDS = {"po": "po", "vo": "vo", "mbo": "mbo", "so": "so", "vso": "so"}
@@ -28,7 +30,7 @@ def parse_sectors(raw: str) -> tuple[str, ...]:
     text = raw.lower().replace("(v)so", "vso")
     text = re.sub(r"\([^)]*\)", " ", text)
     words = {_SECTOR_WORDS[w] for w in re.split(r"[^a-z]+", text) if w in _SECTOR_WORDS}
-    return tuple(s for s in DEFINITION_SECTORS if s in words)
+    return tuple(s for s in SCHOOL_SECTORS if s in words)
 
 
 def sector_codes(raw: str) -> str:
@@ -36,6 +38,7 @@ def sector_codes(raw: str) -> str:
     return ";".join(parse_sectors(raw)) or UNKNOWN_SECTOR
 
 
+@cached.metric
 def expand_members(leden: pd.DataFrame, regions: pd.DataFrame) -> pd.DataFrame:
     """Member rows at gemeente level: provincie and arbeidsmarktregio rows expanded to their gemeenten,
     keeping the member row's reliability."""

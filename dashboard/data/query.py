@@ -17,7 +17,8 @@ from urllib.parse import urlencode
 
 import pandas as pd
 
-from dashboard.data.contract import GEO_LEVELS, KINDS, SECTORS
+from dashboard.data.contract import GEO_LEVELS, KINDS
+from dashboard.data.sectors import SECTORS
 
 FILTERS = ("indicator", "sector", "vak", "geo_level", "region_code", "peildatum", "kind")
 FORMATS = ("csv", "json", "parquet")

@@ -8,7 +8,9 @@ import math
 
 import pandas as pd
 
-from dashboard.format import SECTOR_LABELS, fmt_number, fmt_peildatum
+from dashboard import cached
+from dashboard.data.sectors import SECTOR_LABELS
+from dashboard.format import fmt_number, fmt_peildatum
 from dashboard.metrics.frames import _best_per, approximation
 from dashboard.texts import VACATURE_TELLINGEN, VERTREKREDENEN
 
@@ -81,6 +83,7 @@ def meer_uren(
     }
 
 
+@cached.metric
 def vertrekredenen(indicators: pd.DataFrame) -> pd.DataFrame:
     rows = indicators[indicators["indicator"].str.startswith("vertrekmotief_")]
     rows = _best_per(rows, ["indicator"])
@@ -93,6 +96,7 @@ def vertrekredenen(indicators: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+@cached.metric
 def uitstroom(indicators: pd.DataFrame) -> pd.DataFrame:
     rows = indicators[indicators["indicator"] == "personeel_uitstroom_buiten_onderwijs"]
     rows = rows[rows["peildatum"].str.fullmatch(r"\d{4}")]  # single years; multi-year averages stay out
@@ -111,6 +115,7 @@ def _vacancy_label(row: pd.Series) -> str:
     return f"{row['categorie']}, {period}" if row["indicator"] == "openstaande_vacatures_uwv" else period
 
 
+@cached.metric
 def vacatures(indicators: pd.DataFrame) -> pd.DataFrame:
     """The vacancy counts, one block per definition (texts.VACATURE_TELLINGEN, in that order), newest first within a
     block; `benadering` holds 'ruim'/'circa' from the unit, so an approximate figure is never shown as exact."""
@@ -134,6 +139,7 @@ def vacatures(indicators: pd.DataFrame) -> pd.DataFrame:
     ].reset_index(drop=True)
 
 
+@cached.metric
 def lerarenbeurs(indicators: pd.DataFrame) -> pd.DataFrame:
     wanted = {
         "lerarenbeurs_ingediend_totaal": "Ingediend",

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from dashboard import cached
+
 
 def vak_key(name: str) -> str:
     """Join key for vak names that differ between the Centerdata and IPTO tables."""
@@ -20,6 +22,7 @@ def vak_peildata(indicators: pd.DataFrame, indicator: str) -> tuple[str, ...]:
     return tuple(sorted(rows["peildatum"].unique()))
 
 
+@cached.metric
 def vakken_table(indicators: pd.DataFrame, ipto: str, tekort_peildatum: str | None = None) -> pd.DataFrame:
     """Per vak: shortage (% and fte where published; the latest measurement unless `tekort_peildatum` is given)
     next to bevoegd/benoembaar/onbevoegd (IPTO)."""
@@ -46,6 +49,7 @@ def vakken_table(indicators: pd.DataFrame, ipto: str, tekort_peildatum: str | No
     )
 
 
+@cached.metric
 def select_vakken(table: pd.DataFrame, vakken: tuple[str, ...], order: str) -> pd.DataFrame:
     """The chosen vakken (all when none is chosen), in the chosen order."""
     return sort_vakken(table[table["vak"].isin(vakken)] if vakken else table, order)

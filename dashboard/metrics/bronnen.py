@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import pandas as pd
 
+from dashboard import cached
 from dashboard.format import fmt_peildatum, indicator_label, reliability_label
 
 
+@cached.metric
 def source_catalogue(indicators: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     """Every source with what it measures (indicators), its peildata and the number of figures taken from it."""
 

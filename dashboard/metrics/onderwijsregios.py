@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from dashboard import cached
 from dashboard.metrics.frames import _best_per
 
 ONDERWIJSREGIO_FACTS = (
@@ -22,6 +23,7 @@ ONDERWIJSREGIO_FACTS = (
 )
 
 
+@cached.metric
 def onderwijsregio_counts(indicators: pd.DataFrame) -> pd.DataFrame:
     """Headline counts and coverage of the onderwijsregio's (voorlopers, 2025 network, dekkingsgraad)."""
     rows = indicators[
@@ -34,6 +36,7 @@ def onderwijsregio_counts(indicators: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+@cached.metric
 def onderwijsregio_overview(onderwijsregios: pd.DataFrame, members: pd.DataFrame) -> pd.DataFrame:
     """One row per onderwijsregio label with how well its gemeenten are known (members = expand_members(...))."""
     known = members.groupby("onderwijsregio_code").agg(gemeenten=("gemeente_code", "nunique")).reset_index()
@@ -48,6 +51,7 @@ def onderwijsregio_overview(onderwijsregios: pd.DataFrame, members: pd.DataFrame
     return out.drop(columns="_o").reset_index(drop=True)
 
 
+@cached.metric
 def onderwijsregio_gemeenten(code: str, members: pd.DataFrame, regions: pd.DataFrame) -> pd.DataFrame:
     """The gemeenten of one onderwijsregio, most reliable membership per gemeente (members = expand_members(...))."""
     rows = members[members["onderwijsregio_code"] == code]
@@ -70,6 +74,7 @@ def gemeente_shortage(regional: pd.DataFrame, regions: pd.DataFrame) -> pd.DataF
     )
 
 
+@cached.metric
 def werkgelegenheid_gemeente(indicators: pd.DataFrame, sector: str, year: int) -> pd.DataFrame:
     """Werkgelegenheid (fte) per gemeente for the loaded year closest to `year` (DUO import; empty if none)."""
     rows = indicators[
@@ -161,6 +166,7 @@ def derived_shortage(figures: pd.DataFrame, werk: pd.DataFrame) -> dict[str, obj
     return out
 
 
+@cached.metric
 def onderwijsregio_shortage(
     definition: pd.DataFrame, regional: pd.DataFrame, regions: pd.DataFrame, werk: pd.DataFrame, sector: str
 ) -> pd.DataFrame:
@@ -201,6 +207,7 @@ MEMBER_CHOICES = {
 APART = "ligt los van de rest"
 
 
+@cached.metric
 def counted_members(
     codes: tuple[str, ...], reliability: Mapping[str, str], apart: tuple[str, ...], choice: str
 ) -> tuple[str, ...]:
@@ -245,6 +252,7 @@ def _spread_end(known: pd.DataFrame, lowest: bool) -> tuple[float | None, str]:
     return value, ", ".join(where)
 
 
+@cached.metric
 def gemeenten_profile(
     gemeentecodes: Iterable[str],
     regional: pd.DataFrame,
@@ -328,6 +336,7 @@ def onderwijsregio_profile(
     return gemeenten_profile(rows["gemeentecode"], regional, regions, werk, sector, national, reliability)
 
 
+@cached.metric
 def onderwijsregio_overlaps(definition: pd.DataFrame, sector: str, regions: pd.DataFrame | None = None) -> pd.DataFrame:
     """Gemeenten that lie in more than one onderwijsregio of one sector: gemeentecode, gemeente (name, when
     `regions` is given), onderwijsregios ('; '-joined, sorted) and aantal; most regions first."""
@@ -341,6 +350,7 @@ def onderwijsregio_overlaps(definition: pd.DataFrame, sector: str, regions: pd.D
     return out[["gemeentecode", "gemeente", "onderwijsregios", "aantal"]].reset_index(drop=True)
 
 
+@cached.metric
 def overlap_summary(definition: pd.DataFrame) -> pd.DataFrame:
     """Per sector: gemeenten in the definition, how many of them lie in more than one onderwijsregio, and the
     largest number of regions one gemeente is in."""
@@ -366,6 +376,7 @@ def onderwijsregio_slug(name: str) -> str:
     return "OR-" + re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
 
 
+@cached.metric
 def onderwijsregio_table(shortage: pd.DataFrame, register: pd.DataFrame) -> pd.DataFrame:
     """`onderwijsregio_shortage` with each region's URL code (from the register by name, else a slug) and status."""
     by_name = dict(zip(register["onderwijsregio"], register["onderwijsregio_code"]))
@@ -374,6 +385,7 @@ def onderwijsregio_table(shortage: pd.DataFrame, register: pd.DataFrame) -> pd.D
     return shortage.assign(onderwijsregio_code=codes, status=codes.map(status).fillna("eigen indeling"))
 
 
+@cached.metric
 def compare_onderwijsregios(table: pd.DataFrame, chosen: list[str], national: float | None) -> pd.DataFrame:
     """The chosen onderwijsregio's (2 or more, in the order chosen) with the national figure and the difference."""
     known = [c for c in chosen if c in set(table["onderwijsregio_code"])]
@@ -381,18 +393,21 @@ def compare_onderwijsregios(table: pd.DataFrame, chosen: list[str], national: fl
     return frame.assign(landelijk=national, verschil=frame["value"] - national if national is not None else None)
 
 
+@cached.metric
 def gemeente_names(regions: pd.DataFrame) -> dict[str, str]:
     """gemeentecode -> name, alphabetically by name (the list an own region is chosen from)."""
     rows = regions[regions["geo_level"] == "gemeente"].sort_values("region_name")
     return dict(zip(rows["region_code"], rows["region_name"]))
 
 
+@cached.metric
 def latest_counts(counts: pd.DataFrame) -> dict[str, tuple[float, int]]:
     """indicator -> (value, year) of the latest figure of each count about the onderwijsregio's."""
     latest = counts.sort_values("year").groupby("indicator").tail(1)
     return {r.indicator: (float(r.value), int(r.year)) for r in latest.itertuples()}
 
 
+@cached.metric
 def coverage_frame(counts: pd.DataFrame) -> pd.DataFrame:
     """The coverage figures (dekkingsgraad per sector and year) ready for a grouped bar."""
     rows = counts[counts["indicator"].str.startswith("dekkingsgraad")]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from dashboard import cached
 from dashboard.data.members import RELIABILITY_RANK
 
 LEVEL_LABELS = {
@@ -32,6 +33,7 @@ OECD_LEVEL = {
 }
 
 
+@cached.metric
 def teaching_time(indicators: pd.DataFrame, sector: str) -> pd.DataFrame:
     """Net teaching hours per year of a full-time teacher: the Netherlands against OECD/EU averages (latest per
     area and level), with the reference year per bar."""
@@ -54,6 +56,7 @@ def teaching_time(indicators: pd.DataFrame, sector: str) -> pd.DataFrame:
     )
 
 
+@cached.metric
 def teaching_time_trend(indicators: pd.DataFrame) -> pd.DataFrame:
     """Primary: NL vs OECD average per year, one consistent OECD.Stat export."""
     rows = indicators[
@@ -66,6 +69,7 @@ def teaching_time_trend(indicators: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+@cached.metric
 def instruction_time(indicators: pd.DataFrame) -> pd.DataFrame:
     """Compulsory instruction time of pupils; `niveau` is the school level in Dutch."""
     rows = indicators[indicators["indicator"] == "compulsory_instruction_time_students"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from dashboard import cached
 from dashboard.metrics.frames import _best_per, approximation, figures
 from dashboard.texts import OPLEIDING_LABELS
 
@@ -18,6 +19,7 @@ OPLEIDING_CODES = {
 }
 
 
+@cached.metric
 def opleiding_instroom(indicators: pd.DataFrame, codes: list[str], years: tuple[int, int]) -> pd.DataFrame:
     """Intake of the lerarenopleidingen (one consistent OCW series) for the chosen types and years, each row named
     by its Dutch label (`opleiding`, texts.OPLEIDING_LABELS) as the selector names it."""
@@ -28,12 +30,14 @@ def opleiding_instroom(indicators: pd.DataFrame, codes: list[str], years: tuple[
     return rows[["opleiding", "year", "value", "unit", "reliability", "source_id"]].reset_index(drop=True)
 
 
+@cached.metric
 def diplomas_per_vak(indicators: pd.DataFrame, vakken: list[str]) -> pd.DataFrame:
     rows = figures(indicators, "diplomas_hbo_2e_graads")
     rows = rows[rows["vak"].isin(vakken)] if vakken else rows
     return rows[["vak", "year", "value", "unit", "reliability", "source_id"]].reset_index(drop=True)
 
 
+@cached.metric
 def zij_instroom_series(indicators: pd.DataFrame) -> pd.DataFrame:
     """Zij-instromers with a subsidy per year, all sectors; the exact 2023 figure from the Kamerbrief replaces the
     rounded 'bijna 2.300', and 2024 (a slightly different count: 'zij-instromende leraren') is labelled as such."""
@@ -48,6 +52,7 @@ def zij_instroom_series(indicators: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+@cached.metric
 def pabo_eerstejaars(indicators: pd.DataFrame) -> pd.DataFrame:
     """Pabo intake from other counts than the OCW instroom series (eerstejaars, gestarte studenten; news and DUO
     via news), per studiejaar: a series of its own, never joined to the OCW line."""
@@ -79,6 +84,7 @@ def pabo_eerstejaars(indicators: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+@cached.metric
 def mbo_prognose(indicators: pd.DataFrame) -> pd.DataFrame:
     """The forecast of the number of mbo teachers needed (fte per year), newest vintage: a raming of demand, not a
     shortage."""

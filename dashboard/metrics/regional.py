@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from dashboard import cached
 from dashboard.data.members import RELIABILITY_RANK
+from dashboard.data.sectors import REGIONAL_SECTORS
 from dashboard.metrics.frames import _best_per
 
 MAP_LEVELS = ("arbeidsmarktregio", "gemeente")
@@ -36,11 +38,13 @@ def _map_sources(rows: pd.DataFrame) -> pd.DataFrame:
     return coverage.sort_values(["peildatum", "n", "published"]).groupby("peildatum").tail(1)
 
 
+@cached.metric
 def regional_peildata(indicators: pd.DataFrame, sector: str, indicator: str = "tekort_pct") -> tuple[str, ...]:
     """The peildata with a regional map measurement, oldest first (a new measurement adds one, no code change)."""
     return tuple(_map_sources(_map_rows(indicators, sector, indicator))["peildatum"])
 
 
+@cached.metric
 def regional_shortage(
     indicators: pd.DataFrame, sector: str, indicator: str = "tekort_pct", peildatum: str | None = None
 ) -> pd.DataFrame:
@@ -59,6 +63,7 @@ def regional_shortage(
     return same[SHOWN_COLUMNS].sort_values("value", ascending=False, kind="stable").reset_index(drop=True)
 
 
+@cached.metric
 def change_against(current: pd.DataFrame, previous: pd.DataFrame, key: str = "region_code") -> pd.DataFrame:
     """`current` with `value` = the change in procentpunt against `previous` (the `key`s measured both times only);
     `niveau` and `vorige` keep the two figures, `vorige_peildatum` the earlier date."""
@@ -73,6 +78,7 @@ def change_against(current: pd.DataFrame, previous: pd.DataFrame, key: str = "re
     return out.sort_values("value", ascending=False, kind="stable").reset_index(drop=True)
 
 
+@cached.metric
 def national_series(
     indicators: pd.DataFrame, sector: str, indicator: str = "tekort_pct", categorie: str = "landelijk"
 ) -> pd.DataFrame:
@@ -90,6 +96,7 @@ def national_series(
     return best[columns].sort_values("peildatum").reset_index(drop=True)
 
 
+@cached.metric
 def local_series(indicators: pd.DataFrame, code: str, sector: str, indicator: str = "tekort_pct") -> pd.DataFrame:
     """All measurements for one region over time, from whatever source reported them (most reliable per date).
 
@@ -110,6 +117,7 @@ def local_series(indicators: pd.DataFrame, code: str, sector: str, indicator: st
     )
 
 
+@cached.metric
 def national_value(
     indicators: pd.DataFrame, sector: str, peildatum: str, indicator: str = "tekort_pct"
 ) -> float | None:
@@ -118,6 +126,7 @@ def national_value(
     return float(match["value"].iloc[0]) if len(match) else None
 
 
+@cached.metric
 def latest_with_change(series: pd.DataFrame) -> dict[str, object]:
     """Latest value and the change against the previous measurement (for KPI cards)."""
     if series.empty:
@@ -134,6 +143,7 @@ def latest_with_change(series: pd.DataFrame) -> dict[str, object]:
     }
 
 
+@cached.metric
 def compare_regions(regional: pd.DataFrame, codes: list[str], national: float | None) -> pd.DataFrame:
     """Selected regions in the order chosen, with the national figure and the difference to it."""
     picked = regional.set_index("region_code").reindex([c for c in codes if c in set(regional["region_code"])])
@@ -155,6 +165,7 @@ def compare_regions(regional: pd.DataFrame, codes: list[str], national: float | 
     ]
 
 
+@cached.metric
 def region_gemeenten(regions: pd.DataFrame, code: str) -> pd.DataFrame:
     """The gemeenten of an arbeidsmarktregio (or the gemeente itself)."""
     gemeenten = regions[regions["geo_level"] == "gemeente"]
@@ -165,6 +176,7 @@ def region_gemeenten(regions: pd.DataFrame, code: str) -> pd.DataFrame:
     return picked[["region_code", "region_name", "is_g5"]].sort_values("region_name").reset_index(drop=True)
 
 
+@cached.metric
 def onderwijsregios_for(
     code: str, regions: pd.DataFrame, onderwijsregios: pd.DataFrame, members: pd.DataFrame
 ) -> pd.DataFrame:
@@ -187,7 +199,8 @@ def onderwijsregios_for(
     return out[["onderwijsregio", "status", "sectors", "gemeenten_in_regio", "betrouwbaarheid"]].reset_index(drop=True)
 
 
-def region_profile(indicators: pd.DataFrame, code: str, sectors: tuple[str, ...] = ("po", "vo")) -> pd.DataFrame:
+@cached.metric
+def region_profile(indicators: pd.DataFrame, code: str, sectors: tuple[str, ...] = REGIONAL_SECTORS) -> pd.DataFrame:
     """The region's shortage per sector next to the national figure of the same peildatum."""
     rows = []
     for sector in sectors:
@@ -225,6 +238,7 @@ def latest_forecast_vintage(indicators: pd.DataFrame, indicator: str = "tekort_f
     return max(vintages, key=lambda v: "".join(ch for ch in v if ch.isdigit())) if len(vintages) else None
 
 
+@cached.metric
 def trend_frame(
     indicators: pd.DataFrame,
     sectors: tuple[str, ...],

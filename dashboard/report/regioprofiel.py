@@ -24,7 +24,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from shapely.geometry import shape
 
-from dashboard.format import SECTOR_LABELS, fmt_fte, fmt_number, fmt_pct, fmt_peildatum, fmt_value, reliability_label
+from dashboard.data.sectors import SECTOR_LABELS, sector_name
+from dashboard.format import fmt_fte, fmt_number, fmt_pct, fmt_peildatum, fmt_value, reliability_label
 
 KIND_LABELS = {
     "onderwijsregio": "Onderwijsregio",
@@ -208,7 +209,7 @@ def region_report(
         sources=sources,
         attribution=attribution,
         notes=membership_notes(summary),
-        headline=f"Geschat tekort aan leraren in het {SECTOR_LABELS.get(summary.get('sector', ''), '').lower()}, "
+        headline=f"Geschat tekort aan leraren in het {sector_name(summary.get('sector', ''))}, "
         "in % van de werkgelegenheid.",
     )
 
@@ -460,7 +461,7 @@ def headline(report: RegionReport) -> str:
     if not report.figures or report.figures[0].value is None:
         return "Voor deze regio is geen tekortcijfer beschikbaar."
     main = report.figures[0]
-    sector = SECTOR_LABELS.get(report.sector, report.sector).lower()
+    sector = sector_name(report.sector)
     text = report.headline or f"{main.label} ({sector})."
     difference = _difference(main.value, main.national, main.unit)
     if difference == "even hoog":
@@ -684,6 +685,5 @@ def measured_region_report(
         sources=sources,
         attribution=attribution,
         notes=(note,) if note else (),
-        headline=f"Tekort aan leraren in het {SECTOR_LABELS.get(sector, sector).lower()}, in % van de "
-        "werkgelegenheid (gemeten).",
+        headline=f"Tekort aan leraren in het {sector_name(sector)}, in % van de werkgelegenheid (gemeten).",
     )

@@ -6,8 +6,9 @@ import streamlit as st
 
 from dashboard.charts.maps import MAP_CONFIG, location_from_points
 from dashboard.data.geo import ATTRIBUTION
-from dashboard.format import SECTOR_LABELS, fmt_pct
-from dashboard.registry import REGIONAL_SECTORS, page
+from dashboard.data.sectors import REGIONAL_SECTORS, sector_name
+from dashboard.format import fmt_pct
+from dashboard.registry import page
 from dashboard.ui.widgets import in_words, missing, table_and_download
 from dashboard.views.overzicht import MapView
 
@@ -18,8 +19,7 @@ def render(view: MapView, chosen_sector: str) -> None:
     st.header(view.title, anchor=False)
     if chosen_sector not in REGIONAL_SECTORS:
         missing(
-            f"Regionale tekortcijfers bestaan niet voor {SECTOR_LABELS[chosen_sector].lower()}; de kaart toont het "
-            f"{view.sector}."
+            f"Regionale tekortcijfers bestaan niet voor {sector_name(chosen_sector)}; de kaart toont het {view.sector}."
         )
     if view.figure is None:
         missing("Er is geen regionale meting geladen.")

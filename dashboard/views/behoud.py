@@ -11,9 +11,9 @@ from dashboard import cache, metrics
 from dashboard import describe as words
 from dashboard.charts.basic import PALETTE
 from dashboard.data.load import SessionData
+from dashboard.data.sectors import REGIONAL_SECTORS, regional_sector
 from dashboard.format import fmt_number, fmt_pct, fmt_peildatum, reliability_label
 from dashboard.metrics import MEER_UREN_BOUNDS, OutOfRange
-from dashboard.registry import REGIONAL_SECTORS, regional_sector
 from dashboard.tables import labels
 from dashboard.views.base import ChartView, FiguresView, chart, figures_view
 

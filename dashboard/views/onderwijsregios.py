@@ -17,9 +17,9 @@ from dashboard import cache
 from dashboard import describe as words
 from dashboard.data.definitions import own_region_csv
 from dashboard.data.load import SessionData
+from dashboard.data.sectors import REGIONAL_SECTORS, regional_sector
 from dashboard.format import fmt_fte, fmt_pct, fmt_peildatum, fmt_pp, fmt_sectors, reliability_label
 from dashboard.metrics import APART, MEMBER_CHOICES, ONDERWIJSREGIO_FACTS, GemeentenProfile
-from dashboard.registry import REGIONAL_SECTORS, regional_sector
 from dashboard.tables import labels
 from dashboard.views.base import ChartView, MapView, chart
 from dashboard.views.regionale_tekorten import RegionalData, regional_data

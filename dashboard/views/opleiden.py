@@ -9,6 +9,7 @@ import pandas as pd
 from dashboard import cache
 from dashboard import describe as words
 from dashboard.data.load import SessionData
+from dashboard.data.sectors import KPI_SECTORS
 from dashboard.format import fmt_number
 from dashboard.metrics import OPLEIDING_CODES
 from dashboard.tables import labels
@@ -19,7 +20,7 @@ WERKPLAN = "Kamerbrief/VO-raad"
 
 
 def _rows(session: SessionData | None) -> pd.DataFrame:
-    return cache.indicators(sectors=("po", "vo", "mbo", "alle"), geo_levels=("land",), session=session)
+    return cache.indicators(sectors=(*KPI_SECTORS, "alle"), geo_levels=("land",), session=session)
 
 
 def year_range(rows: pd.DataFrame) -> tuple[int, int]:

@@ -10,8 +10,8 @@ from dashboard import cache
 from dashboard import describe as words
 from dashboard.charts.basic import PALETTE
 from dashboard.data.load import SessionData
+from dashboard.data.sectors import KPI_SECTORS, regional_sector
 from dashboard.format import fmt_euro, fmt_fte, fmt_number, fmt_pct, fmt_peildatum
-from dashboard.registry import KPI_SECTORS, regional_sector
 from dashboard.tables import labels
 from dashboard.texts import WERKPLAN_RESULTS
 from dashboard.views.base import ChartView, chart

@@ -10,9 +10,9 @@ from dashboard import cache
 from dashboard import describe as words
 from dashboard.data.load import SessionData
 from dashboard.data.query import Query
+from dashboard.data.sectors import REGIONAL_SECTORS, regional_sector
 from dashboard.format import fmt_pct, fmt_peildatum, fmt_pp, fmt_sectors, reliability_label
 from dashboard.metrics import MAP_LEVELS
-from dashboard.registry import REGIONAL_SECTORS, regional_sector
 from dashboard.tables import labels
 from dashboard.views.base import ChartView, MapView, chart
 

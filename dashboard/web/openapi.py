@@ -14,6 +14,7 @@ from dashboard.data.contract import SCHEMAS, Column
 from dashboard.data.datapackage import RESOURCES, columns
 from dashboard.data.export import PARQUET_MEDIA_TYPE
 from dashboard.data.query import MAX_REPEATS, MAX_VALUE_LENGTH
+from dashboard.data.sectors import SECTORS
 
 if TYPE_CHECKING:
     from dashboard.api import Param
@@ -26,7 +27,7 @@ CSV = "text/csv"
 ERROR_EXAMPLE = {
     "fout": "Onbekende waarde 'hbo' voor 'sector'.",
     "parameter": "sector",
-    "toegestaan": ["alle", "ho", "mbo", "po", "so", "vo"],
+    "toegestaan": sorted(SECTORS),
     "dataset_version": "0123456789abcdef",
 }
 TABLE_SUMMARIES = {

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from helpers import open_page
 
-from dashboard.registry import PAGES, SECTORS
+from dashboard.data.sectors import SCHOOL_SECTORS
+from dashboard.registry import PAGES
 from dashboard.views import onderwijsregios, regionale_tekorten
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -45,7 +46,7 @@ def _figures(page: str, sector: str) -> dict[str, str]:
     return shown
 
 
-@pytest.mark.parametrize("sector", SECTORS)
+@pytest.mark.parametrize("sector", SCHOOL_SECTORS)
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
 def test_every_figure_on_every_page_tab_and_sector_is_in_dutch_notation_and_unclipped(page, sector):
     name = page.script.removeprefix("app_pages/").removesuffix(".py")
