@@ -18,7 +18,6 @@ def instroom() -> None:
     with right:
         years = year_slider("Jaren", VAN, TOT, options.instroom_years, key="_jaren")
     chart.render(views.instroom(st.session_state[TYPES.key], years, session))
-    chart.render(views.pabo_eerstejaars(session), heading="bold")
 
 
 def diplomas() -> None:
@@ -30,6 +29,7 @@ def diplomas() -> None:
 
 PARTS = {  # the page's tabs: label -> what it shows (the label is also the URL's onderdeel=)
     "Instroom": instroom,
+    "Pabo-eerstejaars": lambda: chart.render(views.pabo_eerstejaars(session)),
     "Diploma's per vak": diplomas,
     "Zij-instroom": lambda: chart.render(views.zij_instroom(session)),
     "Mbo-route": lambda: mbo_route.render(views.mbo_route(session)),

@@ -30,7 +30,7 @@ TABS = {
     "behoud": ("Regelingen", "Vertrekredenen", "Uitstroom", "Vacatures"),
     "bevoegdheden": ("Tekort per vak", "Bevoegdheid per vak"),
     "onderwijsregios": ("Vergelijken", "Eigen regio", "Alle onderwijsregio's"),
-    "opleiden": ("Instroom", "Diploma's per vak", "Zij-instroom", "Mbo-route"),
+    "opleiden": ("Instroom", "Pabo-eerstejaars", "Diploma's per vak", "Zij-instroom", "Mbo-route"),
 }
 
 

@@ -14,12 +14,13 @@ def chart_json(at, index: int = 0) -> str:
 def test_opleiden_renders_with_sources():
     at = open_page("opleiden")
     assert at.title[0].value == "Opleiden"
-    # only the open tab draws: the OCW intake and, apart from it, the pabo's other counts up to 2024/25
-    assert [c.key for c in at.get("plotly_chart")] == ["instroom_lerarenopleidingen", "pabo_eerstejaars"]
+    # only the open tab draws: the OCW intake (the pabo's other counts have a tab of their own)
+    assert [c.key for c in at.get("plotly_chart")] == ["instroom_lerarenopleidingen"]
     assert "Instroom in de lerarenopleiding" in texts(at)
-    assert "5.838" in chart_json(at, 1) and "2024/25" in texts(at)  # eerstejaars pabo 2024/25 (HVN_2025_PABO)
-    assert any(link.startswith("/download/pabo_eerstejaars.csv?") for _, link in downloads(at))
     assert any(c.value.startswith("Bron: Ministerie van OCW") for c in at.caption)  # source line under the chart
+    at = open_page("opleiden", onderdeel="Pabo-eerstejaars")
+    assert "5.838" in chart_json(at) and "2024/25" in texts(at)  # eerstejaars pabo 2024/25 (HVN_2025_PABO)
+    assert any(link.startswith("/download/pabo_eerstejaars.csv?") for _, link in downloads(at))
     at = open_page("opleiden", onderdeel="Mbo-route")
     assert any(m.value == "3.500" for m in at.metric)
 
@@ -27,7 +28,8 @@ def test_opleiden_renders_with_sources():
 @pytest.mark.parametrize(
     ("page", "tab", "chart_key"),
     [
-        ("opleiden", "Instroom", ("instroom_lerarenopleidingen", "pabo_eerstejaars")),
+        ("opleiden", "Instroom", "instroom_lerarenopleidingen"),
+        ("opleiden", "Pabo-eerstejaars", "pabo_eerstejaars"),
         ("opleiden", "Diploma's per vak", "diplomas_tweedegraads_per_vak"),
         ("behoud", "Vacatures", "vacatures"),
         ("opleiden", "Zij-instroom", "zij_instroom"),

@@ -160,6 +160,10 @@ def test_switch_a_tab_by_keyboard(server, page):
     assert first["name"] == "Instroom"
     page.keyboard.press("ArrowRight")
     wait_for_app(page)
+    assert focused(page)["name"] == "Pabo-eerstejaars"
+    expect(page.get_by_role("heading", name="Pabo: eerstejaars volgens andere tellingen", exact=False)).to_be_visible()
+    page.keyboard.press("ArrowRight")
+    wait_for_app(page)
     assert focused(page)["name"] == "Diploma's per vak"
     assert query(page)["onderdeel"] == ["Diploma's per vak"]
     expect(page.get_by_role("heading", name="Diploma's hbo tweedegraads per tekortvak", exact=False)).to_be_visible()
