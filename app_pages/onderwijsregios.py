@@ -77,20 +77,11 @@ previous = previous_peildatum(data.regional)
 measurement_choice.render(data.regional.peildata, previous, PEILDATUM.key, WEERGAVE.key)
 if st.session_state[WEERGAVE.key] == "verschil" and previous is not None:
     map_view = views.change_map(data, views.oregio_data(sector, session, previous))
-    map_columns, map_formats = views.CHANGE_COLUMNS, views.CHANGE_FORMATS
 else:
     map_view = views.shortage_map(data)
-    map_columns, map_formats = views.SHORTAGE_COLUMNS, views.SHORTAGE_FORMATS
 names_to_codes = {name: code for code, name in data.names.items()}
-region_map.render(
-    map_view,
-    map_columns,
-    "_oregio_klik",
-    tuple(names_to_codes),
-    map_key="oregio_kaart",
-    formats=map_formats,
-    attribution_note=". Onderwijsregio's uit een benaderde indeling kunnen elkaar overlappen.",
-)
+overlap = ". Onderwijsregio's uit een benaderde indeling kunnen elkaar overlappen."
+region_map.render(map_view, "_oregio_klik", tuple(names_to_codes), "oregio_kaart", overlap)
 if clicked := st.session_state.pop("_oregio_klik", None):
     st.session_state[OREGIO.key] = names_to_codes[clicked]
 

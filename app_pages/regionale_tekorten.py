@@ -38,9 +38,9 @@ selected = st.session_state[REGIO.key] or None
 if st.session_state[WEERGAVE.key] == "verschil" and previous is not None:
     before = views.regional_data(sector, session_data(), previous)
     change = views.change_map(data, before, selected)
-    region_map.render(change, views.CHANGE_COLUMNS, REGIO.key, data.codes, formats=views.CHANGE_FORMATS)
+    region_map.render(change, REGIO.key, data.codes)
 else:
-    region_map.render(views.shortage_map(data, selected), views.MAP_COLUMNS, REGIO.key, data.codes)
+    region_map.render(views.shortage_map(data, selected), REGIO.key, data.codes)
 
 st.header("Regioprofiel", anchor=False)
 st.selectbox(

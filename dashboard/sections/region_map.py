@@ -6,20 +6,14 @@ import streamlit as st
 
 from dashboard.charts.maps import MAP_CONFIG, location_from_points
 from dashboard.data.geo import ATTRIBUTION
-from dashboard.format import fmt_pct
 from dashboard.ui.widgets import in_words, missing, table_and_download
+from dashboard.views.base import MapView
 
 
 def render(
-    view,
-    columns: dict[str, str],
-    select_key: str,
-    codes: tuple[str, ...],
-    map_key: str = "kaart",
-    formats: dict | None = None,
-    attribution_note: str = "",
+    view: MapView, select_key: str, codes: tuple[str, ...], map_key: str = "kaart", attribution_note: str = ""
 ) -> None:
-    """`view` has title, caption, frame, figure, sources, filename. A new click sets st.session_state[select_key]."""
+    """The map, its words, sources and table + CSV, all from `view`. A new click sets st.session_state[select_key]."""
     st.header(view.title, anchor=False)
     if view.caption:
         st.caption(view.caption)
@@ -52,8 +46,8 @@ def render(
         )
     table_and_download(
         view.frame,
-        columns,
-        formats or {"value": fmt_pct},
+        view.columns,
+        view.formats,
         view.filename,
         key=f"dl_{map_key}",
         caption="Tabel bij de kaart",

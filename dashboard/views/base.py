@@ -68,6 +68,8 @@ class MapView:
     figure: object
     sources: str
     filename: str
+    columns: dict[str, str]  # frame column -> Dutch label, for the table and the CSV
+    formats: dict[str, Callable]
     api: str = ""  # the open data API query of this measurement (arbeidsmarktregio maps)
     description: str = ""  # the map in words (dashboard/describe.py), from `frame`
 

@@ -121,6 +121,8 @@ def shortage_map(data: OregioData) -> MapView:
         figure=cache.onderwijsregio_map(frame, groups) if len(frame) else None,
         sources=cache.source_text(frame, data.regional.sources),
         filename=f"tekort_{data.sector}_per_onderwijsregio.csv",
+        columns=SHORTAGE_COLUMNS,
+        formats=SHORTAGE_FORMATS,
         description=words.ranking(frame, "onderwijsregio", "value", fmt_pct, "afgeleid tekort", data.regional.national),
     )
 
@@ -153,6 +155,8 @@ def change_map(data: OregioData, previous: OregioData) -> MapView:
         figure=cache.onderwijsregio_map(frame, groups) if len(frame) else None,
         sources=cache.source_text(pd.concat([data.shortage, previous.shortage]), data.regional.sources),
         filename=f"verschil_{data.sector}_per_onderwijsregio.csv",
+        columns=CHANGE_COLUMNS,
+        formats=CHANGE_FORMATS,
         description=words.change(frame, "onderwijsregio", "value", fmt_pp, noun="onderwijsregio's"),
     )
 

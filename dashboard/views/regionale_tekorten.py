@@ -103,6 +103,8 @@ def change_map(data: RegionalData, previous: RegionalData, selected: str | None)
         figure=cache.shortage_map(frame, selected=selected) if len(frame) else None,
         sources=cache.source_text(pd.concat([data.frame, previous.frame]), data.sources),
         filename=f"verschil_{data.sector}_per_regio.csv",
+        columns=CHANGE_COLUMNS,
+        formats=CHANGE_FORMATS,
         api=api_query(data, previous.peildatum, data.peildatum),
         description=words.change(frame, "region_name", "value", fmt_pp),
     )
@@ -118,6 +120,8 @@ def shortage_map(data: RegionalData, selected: str | None) -> MapView:
         figure=cache.shortage_map(data.frame, selected=selected) if len(data.frame) else None,
         sources=cache.source_text(data.frame, data.sources),
         filename=f"tekort_{data.sector}_per_regio.csv",
+        columns=MAP_COLUMNS,
+        formats={"value": fmt_pct},
         api=api_query(data, data.peildatum),
         description=words.ranking(data.frame, "region_name", "value", fmt_pct, "tekort", data.national),
     )
