@@ -5,13 +5,7 @@ from __future__ import annotations
 import math
 import re
 
-RELIABILITY_LABELS = {
-    "solid": "betrouwbaar (officiële bron)",
-    "solid-but-parsed": "betrouwbaar, tabel handmatig ontleed",
-    "secondary": "secundair (overgenomen of niet-officiële bron)",
-    "derived": "afgeleid uit twee bronnen",
-    "uncertain": "onzeker",
-}
+from dashboard.texts import INDICATOR_LABELS, RELIABILITY_LABELS
 
 
 def fmt_number(value: float | None, decimals: int = 0) -> str:
@@ -79,24 +73,6 @@ def fmt_peildatum(text: str) -> str:
 
 def reliability_label(code: str) -> str:
     return RELIABILITY_LABELS.get(code, code)
-
-
-INDICATOR_LABELS = {
-    "tekort_pct": "tekort (% werkgelegenheid)",
-    "tekort_fte": "tekort (fte)",
-    "tekort_schoolleiding_pct": "tekort schoolleiding (%)",
-    "tekort_schoolleiding_fte": "tekort schoolleiding (fte)",
-    "geraamd_tekort_fte": "geraamd tekort (fte)",
-    "geraamd_tekort_pct": "geraamd tekort (%)",
-    "instroom_opleiding": "instroom lerarenopleiding",
-    "diplomas_hbo_2e_graads": "diploma's hbo tweedegraads",
-    "bevoegd_pct": "bevoegd gegeven lessen (%)",
-    "benoembaar_pct": "benoembaar gegeven lessen (%)",
-    "onbevoegd_pct": "onbevoegd gegeven lessen (%)",
-    "statutory_net_teaching_time": "netto lesuren per jaar",
-    "teaching_hours_per_year": "lesuren per jaar",
-    "compulsory_instruction_time_students": "verplichte lestijd leerlingen",
-}
 
 
 def indicator_label(indicator: str) -> str:

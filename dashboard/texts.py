@@ -1,4 +1,6 @@
-"""The dashboard's own sentences around sourced figures. Each template names the indicator it shows."""
+"""The dashboard's Dutch words, in one home: its own sentences around sourced figures (each template names the
+indicator it shows) and the Dutch names of the codes in the data. Sector names live with the sector codes in
+dashboard/data/sectors.py; table column headings in dashboard/tables.py."""
 
 # What the werkplan achieved by December 2023 (Kamerbrief voortgang werkplan), in our own words.
 WERKPLAN_RESULTS: list[tuple[str, str]] = [
@@ -121,4 +123,50 @@ OPLEIDING_LABELS = {
     "hbo2": "Hbo tweedegraads",
     "hbo1": "Hbo eerstegraads",
     "wo1": "Wo eerstegraads (ULO)",
+}
+
+# How reliable a figure is: the code in the data -> what a reader sees.
+RELIABILITY_LABELS = {
+    "solid": "betrouwbaar (officiële bron)",
+    "solid-but-parsed": "betrouwbaar, tabel handmatig ontleed",
+    "secondary": "secundair (overgenomen of niet-officiële bron)",
+    "derived": "afgeleid uit twee bronnen",
+    "uncertain": "onzeker",
+}
+
+# An indicator's name in a sentence or a legend.
+INDICATOR_LABELS = {
+    "tekort_pct": "tekort (% werkgelegenheid)",
+    "tekort_fte": "tekort (fte)",
+    "tekort_schoolleiding_pct": "tekort schoolleiding (%)",
+    "tekort_schoolleiding_fte": "tekort schoolleiding (fte)",
+    "geraamd_tekort_fte": "geraamd tekort (fte)",
+    "geraamd_tekort_pct": "geraamd tekort (%)",
+    "instroom_opleiding": "instroom lerarenopleiding",
+    "diplomas_hbo_2e_graads": "diploma's hbo tweedegraads",
+    "bevoegd_pct": "bevoegd gegeven lessen (%)",
+    "benoembaar_pct": "benoembaar gegeven lessen (%)",
+    "onbevoegd_pct": "onbevoegd gegeven lessen (%)",
+    "statutory_net_teaching_time": "netto lesuren per jaar",
+    "teaching_hours_per_year": "lesuren per jaar",
+    "compulsory_instruction_time_students": "verplichte lestijd leerlingen",
+}
+
+# The OECD's school levels (as in the data) -> the Dutch names the onderwijstijd page shows.
+LEVEL_LABELS = {
+    "primary": "basisonderwijs",
+    "primary (ISCED 1)": "basisonderwijs",
+    "po (primary)": "basisonderwijs",
+    "lower secondary (general)": "onderbouw vo",
+    "lower secondary": "onderbouw vo",
+    "upper secondary (general)": "bovenbouw vo",
+    "upper secondary": "bovenbouw vo",
+    "vo (secondary)": "vo (alle leerjaren)",
+}
+
+# An onderwijsregio's status (as in the data) -> how the profile names it.
+STATUS_LABELS = {
+    "voorloper": "voorloper (2023)",
+    "in oprichting": "in oprichting",
+    "onderwijsregio 2025": "onderwijsregio (2025)",
 }

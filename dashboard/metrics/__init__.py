@@ -58,7 +58,6 @@ from dashboard.metrics.onderwijsregios import (
     werkgelegenheid_gemeente,
 )
 from dashboard.metrics.onderwijstijd import (
-    LEVEL_LABELS,
     OECD_LEVEL,
     instruction_time,
     teaching_time,
@@ -156,7 +155,6 @@ __all__ = [
     "vakken_table",
     "select_vakken",
     "sort_vakken",
-    "LEVEL_LABELS",
     "OECD_LEVEL",
     "teaching_time",
     "teaching_time_trend",

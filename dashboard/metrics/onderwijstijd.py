@@ -8,18 +8,7 @@ import pandas as pd
 
 from dashboard import cached
 from dashboard.data.members import RELIABILITY_RANK
-
-LEVEL_LABELS = {
-    "primary": "basisonderwijs",
-    "primary (ISCED 1)": "basisonderwijs",
-    "po (primary)": "basisonderwijs",
-    "lower secondary (general)": "onderbouw vo",
-    "lower secondary": "onderbouw vo",
-    "upper secondary (general)": "bovenbouw vo",
-    "upper secondary": "bovenbouw vo",
-    "vo (secondary)": "vo (alle leerjaren)",
-}
-
+from dashboard.texts import LEVEL_LABELS
 
 OECD_LEVEL = {
     "po": ("primary", "primary (ISCED 1)", "po (primary)"),

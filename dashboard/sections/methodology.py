@@ -6,8 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard.data.geo import ATTRIBUTION
-from dashboard.format import RELIABILITY_LABELS
-from dashboard.texts import DEFINITIONS
+from dashboard.texts import DEFINITIONS, RELIABILITY_LABELS
 
 
 def definitions() -> None:

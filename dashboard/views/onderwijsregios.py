@@ -21,14 +21,10 @@ from dashboard.data.sectors import REGIONAL_SECTORS, regional_sector
 from dashboard.format import fmt_fte, fmt_pct, fmt_peildatum, fmt_pp, fmt_sectors, reliability_label
 from dashboard.metrics import APART, MEMBER_CHOICES, ONDERWIJSREGIO_FACTS, GemeentenProfile
 from dashboard.tables import labels
+from dashboard.texts import STATUS_LABELS
 from dashboard.views.base import ChartView, MapView, chart
 from dashboard.views.regionale_tekorten import RegionalData, regional_data
 
-STATUS_LABELS = {
-    "voorloper": "voorloper (2023)",
-    "in oprichting": "in oprichting",
-    "onderwijsregio 2025": "onderwijsregio (2025)",
-}
 SHORTAGE_COLUMNS = labels(
     ("onderwijsregio", "Onderwijsregio"),
     ("value", "Tekort (%, afgeleid)"),
