@@ -453,9 +453,9 @@ def own_region_definition(data: OregioData, name: str, gemeenten: list[str]) -> 
 
 @cache.view
 def regioprofiel_pdf(view: Profile, comparison: list[tuple[str, float | None]]) -> bytes:
-    """The profile as an A4 PDF (dashboard/report/regioprofiel.py): made on click, server-side, offline."""
+    """The profile as an A4 PDF (dashboard/report/): made on click, server-side, offline."""
     from dashboard.data.geo import ATTRIBUTION
-    from dashboard.report import regioprofiel
+    from dashboard.report import model, pdf, regioprofiel
 
     sources = regioprofiel.source_rows(cache.table("sources"), [(sid, "derived") for sid in view.source_ids if sid])
     report = regioprofiel.region_report(
@@ -467,9 +467,9 @@ def regioprofiel_pdf(view: Profile, comparison: list[tuple[str, float | None]]) 
         attribution=ATTRIBUTION,
     )
     if comparison:
-        extra = tuple(regioprofiel.ComparisonRow(name, value, "afgeleid") for name, value in comparison)
+        extra = tuple(model.ComparisonRow(name, value, "afgeleid") for name, value in comparison)
         report = dataclasses.replace(report, comparison=report.comparison + extra)
     if view.notes or view.apart:
         apart = (f"Ligt los van de rest van de regio: {', '.join(view.apart)}.",) if view.apart else ()
         report = dataclasses.replace(report, notes=(*view.notes, *apart, *report.notes))
-    return regioprofiel.regioprofiel_pdf(report)
+    return pdf.regioprofiel_pdf(report)

@@ -208,9 +208,9 @@ def warm() -> None:
 
 @cache.view
 def regioprofiel_pdf(data: RegionalData, view: ProfileView, chosen: list[str]) -> bytes:
-    """The region's profile as an A4 PDF (dashboard/report/regioprofiel.py): made on click, server-side, offline."""
+    """The region's profile as an A4 PDF (dashboard/report/): made on click, server-side, offline."""
     from dashboard.data.geo import ATTRIBUTION
-    from dashboard.report import regioprofiel
+    from dashboard.report import pdf, regioprofiel
 
     row = data.frame[data.frame["region_code"] == view.code].iloc[0]
     codes = list(view.gemeenten["region_code"])
@@ -234,4 +234,4 @@ def regioprofiel_pdf(data: RegionalData, view: ProfileView, chosen: list[str]) -
         if set(codes) & set(data.frame.loc[data.frame["geo_level"] == "gemeente", "region_code"]) - {view.code}
         else "",
     )
-    return regioprofiel.regioprofiel_pdf(report)
+    return pdf.regioprofiel_pdf(report)

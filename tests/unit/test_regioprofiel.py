@@ -12,15 +12,10 @@ from dashboard import metrics
 from dashboard.data.geo import ATTRIBUTION, read_boundaries
 from dashboard.data.paths import REPO_DIR
 from dashboard.format import fmt_fte, fmt_pct
-from dashboard.report.regioprofiel import (
-    ComparisonRow,
-    KeyFigure,
-    RegionReport,
-    colour_classes,
-    region_report,
-    regioprofiel_pdf,
-    source_rows,
-)
+from dashboard.report.drawings import colour_classes
+from dashboard.report.model import ComparisonRow, KeyFigure, RegionReport
+from dashboard.report.pdf import regioprofiel_pdf
+from dashboard.report.regioprofiel import region_report, source_rows
 
 OUTPUT = REPO_DIR / "test-output"
 
