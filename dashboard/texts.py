@@ -170,3 +170,10 @@ STATUS_LABELS = {
     "in oprichting": "in oprichting",
     "onderwijsregio 2025": "onderwijsregio (2025)",
 }
+
+# The kind of region a regioprofiel is about, as its title names it.
+KIND_LABELS = {
+    "onderwijsregio": "Onderwijsregio",
+    "eigen regio": "Eigen regio",
+    "arbeidsmarktregio": "Arbeidsmarktregio",
+}

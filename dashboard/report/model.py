@@ -7,12 +7,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-KIND_LABELS = {
-    "onderwijsregio": "Onderwijsregio",
-    "eigen regio": "Eigen regio",
-    "arbeidsmarktregio": "Arbeidsmarktregio",
-}
-
 
 @dataclass(frozen=True)
 class KeyFigure:

@@ -21,7 +21,8 @@ from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Space
 from dashboard.data.sectors import SECTOR_LABELS, sector_name
 from dashboard.format import fmt_fte, fmt_number, fmt_pct, fmt_value, reliability_label
 from dashboard.report.drawings import ACCENT, INK, MUTED, PALE, RULE, bar_drawing, map_drawing
-from dashboard.report.model import KIND_LABELS, KeyFigure, RegionReport
+from dashboard.report.model import KeyFigure, RegionReport
+from dashboard.texts import KIND_LABELS
 
 
 def _fmt(value: float | None, unit: str) -> str:
