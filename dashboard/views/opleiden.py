@@ -163,7 +163,7 @@ def pabo_eerstejaars(session: SessionData | None = None) -> ChartView:
         ),
         {"value": fmt_number},
         cache.table("sources", session),
-        note="Andere tellingen dan de instroomreeks hierboven (OCW"
+        note="Andere tellingen dan de instroomreeks in het tabblad Instroom (OCW"
         + (f", tot en met {last}" if last else "")
         + "): eerstejaars aan een hogeschool en gestarte studenten, uit nieuwsberichten die DUO of de Vereniging "
         "Hogescholen citeren. Ze verschillen van de OCW-reeks en van elkaar en zijn er niet mee te verbinden; jaren "
