@@ -17,7 +17,7 @@
 Every command checks everything before it writes, writes via temporary files, and exits with status 1 and a
 Dutch message (what and where) when the input is refused or a write fails (disk full, size limit, read-only,
 no rights): then nothing has changed and no temp file is left. Only refresh-boundaries goes online.
-Every command holds one write lock (dashboard.data.store) from before it reads until its new state is in place;
+Every command holds one write lock (dashboard.data.atomic) from before it reads until its new state is in place;
 a second one waits (--wacht SECONDEN, or LERARENTEKORT_WACHT; standaard 60 s) and then gives up with status 1.
 """
 
@@ -32,13 +32,14 @@ from typing import TYPE_CHECKING
 import pandas as pd
 from tqdm import tqdm
 
-from dashboard.data import store
+from dashboard.data import atomic, generations, store
 from dashboard.data.paths import DATA_DIR, EIGEN_DIR, GEO_DIR, RAW_DIR
 from dashboard.data.readers import ReadError
 from dashboard.format import fmt_number
 
 if TYPE_CHECKING:
-    from dashboard.data.brontabel import Brontabel, Meta
+    from dashboard.data.brontabel import Brontabel
+    from dashboard.data.brontabel_options import Meta
 
 
 def _progress(description: str):
@@ -51,16 +52,18 @@ def _published() -> tuple[pd.DataFrame, pd.DataFrame]:
 
 def _brontabel(args: argparse.Namespace) -> tuple[Meta, Brontabel]:
     """(Meta, Brontabel) of the one file named, with the notes on it printed; IngestError when refused."""
-    from dashboard.data import brontabel
+    from dashboard.data.brontabel import read_file
+    from dashboard.data.brontabel_names import regions_for
+    from dashboard.data.brontabel_options import check_options
     from dashboard.data.ingest import IngestError
 
-    meta = brontabel.check_options(vars(args))
+    meta = check_options(vars(args))
     if len(args.files) != 1:
         raise IngestError(f"Geef één brontabel per opdracht (nu {len(args.files)} bestanden).")
     path = args.files[0]
     _, regions = _published()
     try:
-        table = brontabel.read_file(path, brontabel.regions_for(regions, RAW_DIR))
+        table = read_file(path, regions_for(regions, RAW_DIR))
     except (IngestError, ReadError) as err:
         raise IngestError(f"{path.name}: {err}") from err
     if table.header is not None:
@@ -82,14 +85,16 @@ def _brontabel_summary(meta: Meta, table: Brontabel) -> str:
 
 
 def cmd_ingest(args: argparse.Namespace) -> None:
-    from dashboard.data import brontabel
+    from dashboard.data.brontabel import looks_like_brontabel
+    from dashboard.data.brontabel_options import EXAMPLE, OPTIONS, given_options
+    from dashboard.data.brontabel_rows import import_brontabel
     from dashboard.data.ingest import IngestError, import_files
 
     sources, regions = _published()
-    if brontabel.given_options(vars(args)):
+    if given_options(vars(args)):
         meta, table = _brontabel(args)
         name = args.files[0].name
-        report = brontabel.import_brontabel(table, meta, name, sources, regions, EIGEN_DIR)
+        report = import_brontabel(table, meta, name, sources, regions, EIGEN_DIR)
         for row in report:
             what = f"vervangen ({row['vervangen']} oude rijen)" if row["vervangen"] else "toegevoegd"
             print(
@@ -99,11 +104,11 @@ def cmd_ingest(args: argparse.Namespace) -> None:
         _saved("; de kaarten tonen de meting zonder herstart")
         return
     for path in args.files:
-        if brontabel.looks_like_brontabel(path):
+        if looks_like_brontabel(path):
             raise IngestError(
                 f"{path.name} heeft twee kolommen (regio en waarde): een brontabel. Zeg dan wat het bestand meet en "
-                f"waar het vandaan komt met {', '.join(brontabel.OPTIONS.values())}, bijvoorbeeld:\n  "
-                f"{brontabel.EXAMPLE}"
+                f"waar het vandaan komt met {', '.join(OPTIONS.values())}, bijvoorbeeld:\n  "
+                f"{EXAMPLE}"
             )
     results = import_files(args.files, sources, regions, EIGEN_DIR, progress=_progress("Bestanden controleren"))
     for result in results:
@@ -115,7 +120,7 @@ def cmd_ingest(args: argparse.Namespace) -> None:
 
 def cmd_meting(args: argparse.Namespace) -> None:
     """A brontabel checked and shown (nothing written), or with --naar-raw written into data/raw/ for `build`."""
-    from dashboard.data import brontabel
+    from dashboard.data.brontabel_rows import raw_table_name, write_raw
 
     meta, table = _brontabel(args)
     name = args.files[0].name
@@ -130,17 +135,17 @@ def cmd_meting(args: argparse.Namespace) -> None:
             "toevoegen met --naar-raw (data/raw/, daarna build) of met ingest (eigen data op deze server)."
         )
         return
-    written = brontabel.write_raw(table, meta, name, RAW_DIR)
+    written = write_raw(table, meta, name, RAW_DIR)
     replaced = f", {written['vervangen']} oude rijen van deze bron vervangen" if written["vervangen"] else ""
     print(
         f"{name}: brontabel {_brontabel_summary(meta, table)}: {written['rijen']} rijen in "
-        f"{RAW_DIR / brontabel.raw_table_name(meta)}{replaced}; bron {meta.source_id} in {RAW_DIR / 'sources.csv'}."
+        f"{RAW_DIR / raw_table_name(meta)}{replaced}; bron {meta.source_id} in {RAW_DIR / 'sources.csv'}."
     )
     print("Verder: python -m dashboard build --check, python -m dashboard build, en committen.")
 
 
 def _saved(extra: str = "") -> None:
-    now = store.current(EIGEN_DIR)
+    now = generations.current(EIGEN_DIR)
     if now is None:
         return
     before = f"; de vorige (generatie {now.parent}) blijft bewaard, terugzetten: python -m dashboard herstel"
@@ -212,7 +217,7 @@ def cmd_herstel(args: argparse.Namespace) -> None:
     left, back = restored
     if left is None:
         print(
-            f"Terug naar {back.label()}; {EIGEN_DIR / store.POINTER} was beschadigd en wijst nu weer naar een "
+            f"Terug naar {back.label()}; {EIGEN_DIR / generations.POINTER} was beschadigd en wijst nu weer naar een "
             "leesbare generatie."
         )
     else:
@@ -249,7 +254,7 @@ def cmd_build(args: argparse.Namespace) -> None:
 
 def _clean_up() -> None:
     """What a killed command left behind (unfinished generation, temp files); we hold the lock, so none is live."""
-    left = store.cleanup(EIGEN_DIR) + store.remove_temp_files(DATA_DIR, RAW_DIR, GEO_DIR)
+    left = store.cleanup(EIGEN_DIR) + atomic.remove_temp_files(DATA_DIR, RAW_DIR, GEO_DIR)
     if left:
         print(f"Opgeruimd na een afgebroken opdracht: {', '.join(str(p) for p in left)}", file=sys.stderr)
 
@@ -263,8 +268,8 @@ def parser() -> argparse.ArgumentParser:
         type=float,
         metavar="SECONDEN",
         default=argparse.SUPPRESS,
-        help=f"hoe lang te wachten op een andere opdracht die de data bijwerkt (standaard {store.WAIT_ENV} of "
-        f"{store.DEFAULT_WAIT:g})",
+        help=f"hoe lang te wachten op een andere opdracht die de data bijwerkt (standaard {atomic.WAIT_ENV} of "
+        f"{atomic.DEFAULT_WAIT:g})",
     )
     main = argparse.ArgumentParser(
         prog="python -m dashboard", description="Gegevens van het dashboard bijwerken.", parents=[common]
@@ -315,7 +320,7 @@ def parser() -> argparse.ArgumentParser:
 
 
 def _brontabel_options(p: argparse.ArgumentParser) -> None:
-    """No argparse `required` or `choices`: a missing or wrong option is refused in Dutch (brontabel.check_options)."""
+    """No argparse `required` or `choices`: a missing or wrong option is refused in Dutch (check_options)."""
     p.add_argument("--indicator", help="brontabel: wat het bestand meet (tekort_pct)")
     p.add_argument("--sector", help="brontabel: po of vo")
     p.add_argument("--peildatum", help="brontabel: de peildatum, bijv. 2025-10-01")
@@ -330,7 +335,7 @@ def _unchanged(command: str) -> str:
     if command in ("build", "refresh-boundaries"):
         return f"Er is niets gewijzigd. {DATA_DIR} is zoals het was."
     try:
-        now = store.current(EIGEN_DIR)
+        now = generations.current(EIGEN_DIR)
     except OSError:
         now = None
     return "Er is niets gewijzigd." + (f" In gebruik blijft {now.label()}." if now else "")
@@ -346,15 +351,15 @@ def main(argv: list[str] | None = None) -> int:
     if getattr(args, "read_only", False):
         return args.run(args)
     try:
-        with store.writing(EIGEN_DIR, getattr(args, "wacht", None)):
-            with store.guarded("Het opruimen na een afgebroken opdracht", EIGEN_DIR):
+        with atomic.writing(EIGEN_DIR, getattr(args, "wacht", None)):
+            with atomic.guarded("Het opruimen na een afgebroken opdracht", EIGEN_DIR):
                 _clean_up()
             args.run(args)
     except WriteError as error:
         print(f"Niet gelukt: {error}", file=sys.stderr)
         print(_unchanged(args.command), file=sys.stderr)
         return 1
-    except (IngestError, ReadError, RefreshError, BrokenData, store.LockTimeout) as error:
+    except (IngestError, ReadError, RefreshError, BrokenData, atomic.LockTimeout) as error:
         print(f"Afgewezen: {error}", file=sys.stderr)
         print(_unchanged(args.command), file=sys.stderr)
         return 1

@@ -5,7 +5,7 @@ every page. Checked again only when a file changed (a few stat calls per page ru
   so a balancer passes it by) and every page shows a Dutch error instead of running (never an exception or a
   server path).
 - The own data in use broken: the pages read the newest older generation that can be read, or the published
-  data without imports (dashboard.data.store.reading), and say so calmly at the top of every page.
+  data without imports (dashboard.data.generations.reading), and say so calmly at the top of every page.
 The operator finds file and cause in the server log and with `python -m dashboard controle`.
 """
 
@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from dashboard.data import controle, load, store
+from dashboard.data import controle, generations, load
 from dashboard.data.paths import DATA_DIR, GEO_DIR
 
 log = logging.getLogger(__name__)
@@ -28,14 +28,14 @@ _report: list = [None, None]  # [key, Report]
 
 
 def _key(data_dir: Path, geo_dir: Path, eigen_dir: Path) -> tuple:
-    named = store.current_dir(eigen_dir)
+    named = generations.current_dir(eigen_dir)
     return (
         str(data_dir),
         str(eigen_dir),
-        store.signature(data_dir),
-        store.signature(geo_dir),
-        store.signature(eigen_dir / store.POINTER),
-        store.signature(named) if named else (),
+        generations.signature(data_dir),
+        generations.signature(geo_dir),
+        generations.signature(eigen_dir / generations.POINTER),
+        generations.signature(named) if named else (),
     )
 
 
@@ -57,7 +57,7 @@ def servable() -> bool:
 
 def own_data_notice() -> str | None:
     """The calm notice every page shows when the own data in use cannot be read (None when it can)."""
-    found = store.reading(load.EIGEN_DIR)
+    found = generations.reading(load.EIGEN_DIR)
     if not found.problems:
         return None
     instead = found.serving.label() if found.serving else "de gepubliceerde data, zonder imports"

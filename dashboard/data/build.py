@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from dashboard.data.atomic import write_tables
 from dashboard.data.contract import ContractError, validate, validate_references
 from dashboard.data.licences import LICENCES, unknown_licences
 from dashboard.data.members import definition_rows, expand_members, sector_codes
 from dashboard.data.paths import DATA_DIR, GEO_DIR, RAW_DIR, geo_file
-from dashboard.data.store import write_tables
 
 G5_CODES = {
     "Amsterdam": "GM0363",

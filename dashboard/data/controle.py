@@ -3,7 +3,7 @@ data/manifest.json), the boundaries in data/geo, the pointer data/eigen/HUIDIG a
 
 Every missing, truncated, unreadable or changed file is named with its cause. The built dataset and the
 boundaries are what the server cannot do without (`servable`); broken own data is passed by (the pages read the
-newest older generation that can be read, dashboard.data.store.reading) but still makes the check fail.
+newest older generation that can be read, dashboard.data.generations.reading) but still makes the check fail.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from dashboard.data import store
-from dashboard.data.integrity import MANIFEST, Problem, folder_problems, read_manifest
+from dashboard.data.generations import resolve
+from dashboard.data.integrity import MANIFEST, Problem, folder_problems, read_manifest, table_files
 from dashboard.data.load import TABLES
 from dashboard.data.paths import DATA_DIR, EIGEN_DIR, GEO_DIR, GEO_LEVELS, geo_file, geo_year
 
@@ -99,13 +99,11 @@ def geo_problems(geo_dir: Path = GEO_DIR) -> list[Problem]:
 
 def check_own(eigen_dir: Path = EIGEN_DIR) -> tuple[list[Problem], str, list[str]]:
     """HUIDIG and the generation it names; which own data the pages read."""
-    found = store.resolve(eigen_dir)
+    found = resolve(eigen_dir)
     if found.serving is not None:
         serving = found.serving.label()
     elif found.folder is None:
-        serving = "geen generaties" + (
-            " (oude indeling in " + str(eigen_dir) + ")" if store.table_files(eigen_dir) else ""
-        )
+        serving = "geen generaties" + (" (oude indeling in " + str(eigen_dir) + ")" if table_files(eigen_dir) else "")
     else:
         serving = "niets: de gepubliceerde data zonder imports"
     notes = []

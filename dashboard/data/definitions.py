@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard.data import releases, store
+from dashboard.data.atomic import writing
 from dashboard.data.contract import SCHEMAS, ContractError, validate
 from dashboard.data.ingest import MAX_IMPORT_BYTES, IngestError, reject_hostile_cells, row_list
 from dashboard.data.readers import ReadError, read_path
@@ -59,7 +60,7 @@ def import_definition(path: Path, regions: pd.DataFrame, eigen_dir: Path) -> pd.
     except ReadError as err:
         raise IngestError(f"{path.name}: {err}") from err
     table = check_definition(frame, regions)
-    with store.writing(eigen_dir):
+    with writing(eigen_dir):
         description = f"onderwijsregios {path.name}"
         release = releases.generation_release(description, eigen_dir)
         store.commit_generation({TABLE: table}, eigen_dir, description, release)

@@ -22,7 +22,9 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard.data import releases, store
+from dashboard.data.atomic import write_parquet, writing
 from dashboard.data.contract import SCHEMAS, ContractError, validate
+from dashboard.data.generations import Generation, own_file
 from dashboard.data.paths import EIGEN_DIR
 from dashboard.data.readers import ReadError, read_bytes, read_path
 
@@ -218,7 +220,7 @@ def empty_own() -> tuple[pd.DataFrame, pd.DataFrame]:
 def read_own(eigen_dir: Path = EIGEN_DIR) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The imported own data on this server, from the generation in use (empty frames when there is none)."""
     empty = empty_own()
-    files = [store.own_file(name, eigen_dir) for name in TABLES]
+    files = [own_file(name, eigen_dir) for name in TABLES]
     return tuple(  # type: ignore[return-value]
         pd.read_parquet(path) if path.exists() else frame for path, frame in zip(files, empty)
     )
@@ -226,19 +228,19 @@ def read_own(eigen_dir: Path = EIGEN_DIR) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 def atomic_write_parquet(frame: pd.DataFrame, target: Path) -> None:
     """A single file outside the generation store (data/*.parquet): old or new, never half."""
-    store.write_parquet(frame, target)
+    write_parquet(frame, target)
 
 
 def write_own(
     indicators: pd.DataFrame, sources: pd.DataFrame, eigen_dir: Path = EIGEN_DIR, description: str = "import"
-) -> store.Generation:
+) -> Generation:
     """Rows and their sources as one new generation (the other own tables carried over), with its release."""
-    with store.writing(eigen_dir):
+    with writing(eigen_dir):
         release = releases.generation_release(description, eigen_dir)
         return store.commit_generation({"indicators": indicators, "sources": sources}, eigen_dir, description, release)
 
 
-def restore_previous(eigen_dir: Path = EIGEN_DIR) -> tuple[store.Generation, store.Generation] | None:
+def restore_previous(eigen_dir: Path = EIGEN_DIR) -> tuple[Generation, Generation] | None:
     """Back to the generation before the current one: (left, restored), or None when there is none."""
     return store.restore_previous(eigen_dir)
 
@@ -259,7 +261,7 @@ def import_files(
     """Check every file first; write only when all are valid (one file with an error imports nothing).
     The lock is held from reading the current own data until the new generation is in use, so parallel imports
     queue instead of overwriting each other."""
-    with store.writing(eigen_dir):
+    with writing(eigen_dir):
         own = read_own(eigen_dir)
         results = []
         for path in progress(paths):

@@ -38,6 +38,11 @@ class Problem:
         return f"{where}: {self.cause}"
 
 
+def table_files(folder: Path) -> dict[str, Path]:
+    """The tables in a folder; NAME.vorige.parquet (backups of the old flat layout) is no table."""
+    return {p.stem: p for p in sorted(folder.glob("*.parquet")) if "." not in p.stem}
+
+
 def sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with open(path, "rb") as fh:

@@ -14,8 +14,8 @@ from typing import NamedTuple
 import pandas as pd
 import pyarrow.parquet as pq
 
+from dashboard.data.generations import own_file
 from dashboard.data.paths import DATA_DIR, EIGEN_DIR
-from dashboard.data.store import own_file
 
 TABLES = ("indicators", "sources", "regions", "onderwijsregios", "onderwijsregio_leden", "onderwijsregio_gemeenten")
 OWN_TABLES = ("indicators", "sources")

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from dashboard.data.generations import GENERATIONS, own_file
 from dashboard.data.paths import DATA_DIR, EIGEN_DIR
-from dashboard.data.store import GENERATIONS, own_file
 
 TABLES = ("indicators", "sources", "regions", "onderwijsregios", "onderwijsregio_gemeenten", "onderwijsregio_leden")
 OWN_TABLES = ("indicators", "sources")  # merged into the published table
@@ -85,7 +85,7 @@ def read_snapshot(data_dir: Path = DATA_DIR, eigen_dir: Path = EIGEN_DIR) -> Sna
 
 
 def generation_folders(eigen_dir: Path = EIGEN_DIR) -> list[Path]:
-    """The numbered generations of own data that are kept (dashboard.data.store), oldest first."""
+    """The numbered generations of own data that are kept (dashboard.data.generations), oldest first."""
     folder = eigen_dir / GENERATIONS
     return sorted(p for p in folder.iterdir() if p.is_dir() and p.name.isdigit()) if folder.is_dir() else []
 

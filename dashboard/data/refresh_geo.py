@@ -35,7 +35,7 @@ import shapely
 from shapely.geometry import MultiPolygon, Polygon, mapping
 from shapely.geometry.polygon import orient
 
-from dashboard.data import store
+from dashboard.data.atomic import write_tables
 from dashboard.data.paths import DATA_DIR, GEO_DIR, RAW_DIR, geo_file, geo_year
 
 PDOK = "https://service.pdok.nl/cbs/gebiedsindelingen"
@@ -221,7 +221,7 @@ def refresh(
     progress: Callable[[Iterable[str]], Iterable[str]] = iter,
 ) -> dict[str, int]:
     """Download and check every level; write boundaries, the gemeente table and regions.parquet only when all
-    levels are valid, as one group (dashboard.data.store.write_tables: a failed write changes none of them).
+    levels are valid, as one group (dashboard.data.atomic.write_tables: a failed write changes none of them).
     Returns the number of areas per level."""
     layers = {level: parse_layer(download(wfs_url(base_url, jaar, level), level), level) for level in progress(LAYERS)}
     previous_path = raw_dir / "gemeente_regions.csv"
@@ -239,5 +239,5 @@ def refresh(
     if previous_path.exists():
         writes[raw_dir / "gemeente_regions.vorige.csv"] = lambda tmp: shutil.copy2(previous_path, tmp)
     writes[previous_path] = _text(table.to_csv(index=False))
-    store.write_tables({"regions": regions_for(jaar, table, web, geo_dir)}, data_dir, also=writes)
+    write_tables({"regions": regions_for(jaar, table, web, geo_dir)}, data_dir, also=writes)
     return {level: len(geojson["features"]) for level, geojson in web.items()}

@@ -17,8 +17,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard.data import published, store
+from dashboard.data import generations, published, store
 from dashboard.data.diff import BuildDiff, diff_tables, read_current, report_lines
+from dashboard.data.integrity import table_files
 from dashboard.data.paths import DATA_DIR, EIGEN_DIR
 
 RELEASES_FILE = "releases.json"
@@ -106,7 +107,7 @@ def build_release(
     time: str | None = None,
 ) -> tuple[dict | None, dict[Path, Callable[[Path], None]]]:
     """The release of a build about to be written, and the write that adds it to data/releases.json, to go in the
-    same group as the tables (store.write_tables(also=...)): a failed write leaves both as they were. The version
+    same group as the tables (atomic.write_tables(also=...)): a failed write leaves both as they were. The version
     is that of the bytes the tables will have. (None, {}) when nothing changes."""
     diff = diff_tables(dict(before), dict(built))
     if diff.empty:
@@ -123,11 +124,11 @@ def build_release(
     return release, {data_dir / RELEASES_FILE: lambda tmp: tmp.write_text(text, encoding="utf-8")}
 
 
-def own_tables(generation: store.Generation | None) -> dict[str, pd.DataFrame]:
+def own_tables(generation: generations.Generation | None) -> dict[str, pd.DataFrame]:
     """The own tables of a generation (none before the first import)."""
     if generation is None:
         return {}
-    return {name: pd.read_parquet(path) for name, path in store.table_files(generation.path).items()}
+    return {name: pd.read_parquet(path) for name, path in table_files(generation.path).items()}
 
 
 def generation_release(
@@ -140,8 +141,8 @@ def generation_release(
     counts as empty."""
 
     def files(folder: Path, final_name: str) -> dict[str, str]:
-        before = own_tables(store.current(eigen_dir))
-        after = {name: pd.read_parquet(path) for name, path in store.table_files(folder).items()}
+        before = own_tables(generations.current(eigen_dir))
+        after = {name: pd.read_parquet(path) for name, path in table_files(folder).items()}
         diff = diff_tables({name: before[name] for name in after if name in before}, after)
         if diff.empty:
             return {}
@@ -156,14 +157,14 @@ def generation_release(
 def own_releases(eigen_dir: Path = EIGEN_DIR) -> list[dict]:
     """The releases of the generation in use and the generations it was made from."""
     found, seen = [], set()
-    generation = store.current(eigen_dir)
+    generation = generations.current(eigen_dir)
     while generation is not None and generation.number not in seen:
         seen.add(generation.number)
         try:
             found.append(json.loads((generation.path / GENERATION_RELEASE).read_text(encoding="utf-8")))
         except (FileNotFoundError, ValueError):  # before releases existed, or cut off by a crash
             pass
-        generation = None if generation.parent is None else store.generation(generation.parent, eigen_dir)
+        generation = None if generation.parent is None else generations.generation(generation.parent, eigen_dir)
     return found
 
 

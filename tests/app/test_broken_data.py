@@ -13,7 +13,7 @@ from helpers import open_page
 from streamlit.testing.v1 import AppTest
 
 from dashboard import health
-from dashboard.data import load, store
+from dashboard.data import generations, load
 from dashboard.data.ingest import import_files
 from dashboard.data.paths import DATA_DIR, REPO_DIR
 from dashboard.registry import PAGES
@@ -30,7 +30,7 @@ def eigen(tmp_path: Path, monkeypatch, tables) -> Path:
     second = tmp_path / "tweede.csv"
     second.write_text(EXAMPLE.read_text(encoding="utf-8").replace("VOORBEELD_OCW_PO_2023", "TWEEDE"), "utf-8")
     import_files([second], tables["sources"], tables["regions"], folder)
-    assert store.current(folder).number == 3
+    assert generations.current(folder).number == 3
     monkeypatch.setattr(load, "EIGEN_DIR", folder)
     return folder
 

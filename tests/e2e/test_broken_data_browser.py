@@ -12,7 +12,7 @@ import pytest
 from conftest import REPO, screenshot, start_server, wait_for_app
 from playwright.sync_api import expect
 
-from dashboard.data import store
+from dashboard.data import generations
 from dashboard.data.ingest import import_files
 from dashboard.registry import PAGES
 
@@ -29,7 +29,7 @@ def broken_server(tmp_path_factory, tables):
     second = folder / "tweede.csv"
     second.write_text(EXAMPLE.read_text(encoding="utf-8").replace("VOORBEELD_OCW_PO_2023", "TWEEDE"), "utf-8")
     import_files([second], tables["sources"], tables["regions"], eigen)
-    table = eigen / store.GENERATIONS / "000003" / "indicators.parquet"
+    table = eigen / generations.GENERATIONS / "000003" / "indicators.parquet"
     table.write_bytes(table.read_bytes()[: table.stat().st_size // 2])
 
     log = folder / "server.log"

@@ -1,4 +1,4 @@
-"""Reading a "Brontabel als csv" (region, value): shapes, names to codes, refusals (dashboard/data/brontabel.py)."""
+"""Reading a "Brontabel als csv" (region, value): shapes, names to codes, refusals (dashboard/data/brontabel*.py)."""
 
 from __future__ import annotations
 
@@ -7,14 +7,15 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard.data import brontabel
+from dashboard.data import brontabel, brontabel_names, brontabel_options, brontabel_rows
 from dashboard.data.ingest import IngestError
+from dashboard.data.paths import RAW_DIR
 from tests.brontabel_files import SHAPES, brontabel_text, made_up_values, ocw_names, write_brontabel, write_lines
 
 
 @pytest.fixture(scope="module")
-def known(tables) -> dict[str, brontabel.Region]:
-    return brontabel.regions_for(tables["regions"])
+def known(tables) -> dict[str, brontabel_names.Region]:
+    return brontabel_names.regions_for(tables["regions"])
 
 
 def read(text: str, known) -> brontabel.Brontabel:
@@ -195,8 +196,8 @@ def test_excel_and_web_pages_are_refused_as_brontabel(known, tmp_path: Path):
 def test_no_name_key_points_at_two_regions(known):
     regions = list(known.values())
     assert len({r.code for r in regions}) == 40
-    assert brontabel.name_key("Regio Zwolle") == brontabel.name_key("zwolle") == "zwolle"
-    assert brontabel.name_key("Regio") == "regio"  # a lone word 'regio' is no region
+    assert brontabel_names.name_key("Regio Zwolle") == brontabel_names.name_key("zwolle") == "zwolle"
+    assert brontabel_names.name_key("Regio") == "regio"  # a lone word 'regio' is no region
 
 
 OPTIONS = {
@@ -211,7 +212,7 @@ OPTIONS = {
 
 
 def test_options_become_meta_with_one_source_id_per_measurement():
-    meta = brontabel.check_options(OPTIONS)
+    meta = brontabel_options.check_options(OPTIONS)
     assert meta.source_id == "BRONTABEL-VO-TEKORT_PCT-2025-10-01"
     assert (meta.bron_jaar, meta.bron_url) == ("2025", "https://example.org/t")
 
@@ -234,19 +235,19 @@ def test_options_become_meta_with_one_source_id_per_measurement():
 )
 def test_a_missing_or_wrong_option_is_refused_in_dutch(change, message):
     with pytest.raises(IngestError) as caught:
-        brontabel.check_options({**OPTIONS, **change})
+        brontabel_options.check_options({**OPTIONS, **change})
     assert message in str(caught.value)
 
 
 def test_rows_in_the_contract_and_in_the_raw_layout(known):
-    meta = brontabel.check_options(OPTIONS)
+    meta = brontabel_options.check_options(OPTIONS)
     table = read(brontabel_text(made_up_values(), "komma-punt-zonder-kop"), known)
-    contract = brontabel.contract_frame(table, meta, "t.csv")
+    contract = brontabel_rows.contract_frame(table, meta, "t.csv")
     assert set(contract["geo_level"]) == {"arbeidsmarktregio", "gemeente"}
     assert (contract["unit"] == "% werkgelegenheid").all() and (contract["categorie"] == "").all()
-    raw = brontabel.raw_rows(table, meta, "t.csv")
+    raw = brontabel_rows.raw_rows(table, meta, "t.csv")
     assert set(raw["geo_level"]) == {"arbeidsmarktregio (excl. G5-gemeente)", "gemeente (G5)"}
     assert raw.loc[raw["region_name"] == "Rotterdam", "parent_region"].item() == "Rijnmond"
     assert raw["source"].iloc[0] == "Ministerie van OCW (2025), 'Tekorten vo', https://example.org/t"
-    shipped = pd.read_csv(brontabel.RAW_DIR / "regional_shortage_vo.csv", dtype=str, nrows=1)
+    shipped = pd.read_csv(RAW_DIR / "regional_shortage_vo.csv", dtype=str, nrows=1)
     assert list(raw.columns) == list(shipped.columns)

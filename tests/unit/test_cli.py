@@ -11,9 +11,9 @@ import pandas as pd
 import pytest
 
 import dashboard.__main__ as cli
+from dashboard.data.generations import own_file
 from dashboard.data.ingest import read_own
 from dashboard.data.paths import DATA_DIR, REPO_DIR
-from dashboard.data.store import own_file
 
 EXAMPLE = DATA_DIR / "voorbeeld" / "eigen_cijfers.csv"
 
@@ -83,7 +83,7 @@ def _import_via_cli(content: str, folder: Path) -> pd.DataFrame:
         env={**os.environ, "LERARENTEKORT_EIGEN_DIR": str(eigen)},
     )
     assert result.returncode == 0, result.stderr
-    from dashboard.data.store import own_file
+    from dashboard.data.generations import own_file
 
     return pd.read_parquet(own_file("onderwijsregio_gemeenten", eigen))
 

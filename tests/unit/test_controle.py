@@ -14,7 +14,7 @@ from test_store import contract_file
 
 import dashboard.__main__ as cli
 from dashboard import health
-from dashboard.data import controle, integrity, store
+from dashboard.data import controle, generations, integrity
 from dashboard.data.ingest import read_own
 from dashboard.data.paths import DATA_DIR, GEO_DIR
 
@@ -26,7 +26,7 @@ def eigen(tmp_path: Path, monkeypatch) -> Path:
     monkeypatch.setattr(cli, "EIGEN_DIR", folder)
     assert cli.main(["ingest", str(contract_file(tmp_path, 1))]) == 0
     assert cli.main(["ingest", str(contract_file(tmp_path, 2))]) == 0
-    assert store.current(folder).number == 3
+    assert generations.current(folder).number == 3
     return folder
 
 
@@ -42,7 +42,7 @@ def flip(path: Path) -> None:
 
 
 def gen(eigen: Path, number: int) -> Path:
-    return eigen / store.GENERATIONS / f"{number:06d}"
+    return eigen / generations.GENERATIONS / f"{number:06d}"
 
 
 FAULTS = {
@@ -59,14 +59,14 @@ FAULTS = {
 def test_readers_pass_a_broken_generation_by_and_controle_names_it(fault: str, eigen: Path, capsys, caplog):
     damage, served, named = FAULTS[fault]
     damage(eigen)
-    with caplog.at_level(logging.WARNING, logger="dashboard.data.store"):
-        found = store.reading(eigen)
+    with caplog.at_level(logging.WARNING, logger="dashboard.data.generations"):
+        found = generations.reading(eigen)
     assert found.serving is not None and found.serving.number == served
     assert any(named in p.text() for p in found.problems), found.problems
     assert named in caplog.text  # the operator sees file and cause in the server log
     indicators, sources = read_own(eigen)  # readable, and rows never without their source
     assert set(indicators["source_id"]) == set(sources["source_id"])
-    assert store.own_file("indicators", eigen).parent == gen(eigen, served)
+    assert generations.own_file("indicators", eigen).parent == gen(eigen, served)
 
     assert cli.main(["controle"]) == 1
     out = capsys.readouterr().out
@@ -76,8 +76,8 @@ def test_readers_pass_a_broken_generation_by_and_controle_names_it(fault: str, e
 def test_every_generation_lost_means_published_data_without_imports(eigen: Path):
     for number in (1, 2, 3):
         cut(gen(eigen, number) / "info.json")
-    found = store.reading(eigen)
-    assert found.serving is None and not store.own_file("indicators", eigen).exists()
+    found = generations.reading(eigen)
+    assert found.serving is None and not generations.own_file("indicators", eigen).exists()
     assert read_own(eigen)[0].empty
     assert "gepubliceerde data, zonder imports" in health_notice(eigen)
 
@@ -96,9 +96,9 @@ def test_a_repaired_generation_is_read_again_without_restart(eigen: Path):
     table = gen(eigen, 3) / "indicators.parquet"
     good = table.read_bytes()
     cut(table)
-    assert store.reading(eigen).serving.number == 2
+    assert generations.reading(eigen).serving.number == 2
     table.write_bytes(good)
-    assert store.reading(eigen).serving.number == 3 and not store.reading(eigen).problems
+    assert generations.reading(eigen).serving.number == 3 and not generations.reading(eigen).problems
     assert health_notice(eigen) == ""
 
 
@@ -109,19 +109,19 @@ def test_writers_refuse_to_build_on_a_broken_generation_and_herstel_repairs(eige
     err = capsys.readouterr().err
     assert "beschadigd" in err and "indicators.parquet: afgekapt" in err and "python -m dashboard herstel" in err
     assert "generatie 2 (" in err and "Traceback" not in err
-    assert store.current(eigen).number == 3 and not gen(eigen, 4).exists()  # nothing written
+    assert generations.current(eigen).number == 3 and not gen(eigen, 4).exists()  # nothing written
     assert cli.main(["herstel"]) == 0
     assert "Terug naar generatie 2" in capsys.readouterr().out
     assert cli.main(["controle"]) == 0
     assert cli.main(["ingest", str(contract_file(tmp_path, 4))]) == 0
-    assert store.current(eigen).parent == 2
+    assert generations.current(eigen).parent == 2
 
 
 def test_herstel_repairs_an_empty_pointer(eigen: Path, capsys):
     (eigen / "HUIDIG").write_text("")
     assert cli.main(["herstel"]) == 0
     assert "HUIDIG was beschadigd" in capsys.readouterr().out
-    assert store.current(eigen).number == 3 and cli.main(["controle"]) == 0
+    assert generations.current(eigen).number == 3 and cli.main(["controle"]) == 0
 
 
 def test_each_generation_has_a_manifest_written_before_the_switch(eigen: Path):

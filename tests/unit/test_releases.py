@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 import dashboard.__main__ as cli
-from dashboard.data import releases, store
+from dashboard.data import atomic, releases
 from dashboard.data.contract import SCHEMAS
 from dashboard.data.paths import REPO_DIR
 from dashboard.web.feed import atom
@@ -54,7 +54,7 @@ def test_a_build_records_new_peildata_changed_values_and_new_sources(data_dir: P
     built = _next_measurement(tables)
     before = releases.current_tables(list(built), data_dir)
     release, write = releases.build_release(before, built, data_dir, time="2030-11-01T10:00:00Z")
-    store.write_tables(built, data_dir, write)  # the release goes in the same group as the tables
+    atomic.write_tables(built, data_dir, write)  # the release goes in the same group as the tables
     assert release["samenvatting"]["nieuwe_peildata"] == 1 and release["samenvatting"]["nieuwe_bronnen"] == 1
     assert release["samenvatting"]["gewijzigde_waarden"] == 1
     assert release["versie"] == releases.published_version(data_dir) and release["opdracht"] == "build"

@@ -16,7 +16,7 @@ import pandas as pd
 import pytest
 
 import dashboard.__main__ as cli
-from dashboard.data import store
+from dashboard.data import atomic, generations, store
 from dashboard.data.contract import SCHEMAS
 from dashboard.data.ingest import read_own
 from dashboard.data.paths import REPO_DIR
@@ -40,7 +40,7 @@ def contract_file(folder: Path, number: int, rows: int = 2) -> Path:
 def snapshot(eigen: Path) -> tuple[str, ...]:
     """The own data as a reader sees it, in a canonical text form (order of rows does not matter)."""
     indicators, sources = read_own(eigen)
-    definition = store.own_file("onderwijsregio_gemeenten", eigen)
+    definition = generations.own_file("onderwijsregio_gemeenten", eigen)
     tables = [indicators, sources, pd.read_parquet(definition) if definition.exists() else pd.DataFrame()]
     return tuple(t.sort_values(list(t.columns)).to_csv(index=False) if len(t) else "" for t in tables)
 
@@ -102,8 +102,8 @@ def _in_thread(argv: list[str]) -> int:
 
 
 def test_second_command_waits_then_refuses_with_dutch_message(eigen: Path, tmp_path: Path, monkeypatch, capsys):
-    monkeypatch.setenv(store.WAIT_ENV, "0.5")
-    with store.writing(eigen):
+    monkeypatch.setenv(atomic.WAIT_ENV, "0.5")
+    with atomic.writing(eigen):
         assert _in_thread(["ingest", str(contract_file(tmp_path, 1))]) == 1
     err = capsys.readouterr().err
     assert "Wacht op een andere import" in err
@@ -114,7 +114,7 @@ def test_second_command_waits_then_refuses_with_dutch_message(eigen: Path, tmp_p
 def test_wacht_option_after_the_command_and_waiting_then_going_on(eigen: Path, tmp_path: Path, capsys):
     path = contract_file(tmp_path, 1)
     codes: list[int] = []
-    with store.writing(eigen):
+    with atomic.writing(eigen):
         assert _in_thread(["ingest", "--wacht", "0.2", str(path)]) == 1
         assert "na 0.2 s" in capsys.readouterr().err
         waiting = threading.Thread(target=lambda: codes.append(cli.main(["--wacht", "30", "ingest", str(path)])))
@@ -164,8 +164,8 @@ def _crashing_run(run, step: int) -> int:
             null = os.open(os.devnull, os.O_WRONLY)
             os.dup2(null, 1)
             os.dup2(null, 2)
-            os.environ[store.CRASH_ENV] = str(step)
-            store._steps = 0
+            os.environ[atomic.CRASH_ENV] = str(step)
+            atomic._steps = 0
             code = run()
         finally:
             os._exit(code)
@@ -177,7 +177,7 @@ def _write_phase(eigen: Path, checked: tuple[pd.DataFrame, pd.DataFrame]) -> int
     """What `ingest` does once the file is checked: merge with the current own data, commit a generation."""
     from dashboard.data.ingest import merge_own, write_own
 
-    with store.writing(eigen):
+    with atomic.writing(eigen):
         write_own(*merge_own(read_own(eigen), checked)[0], eigen_dir=eigen)
     return 0
 
@@ -237,7 +237,7 @@ def test_kill_at_every_write_step_leaves_old_or_new_state(start: str, tmp_path: 
             assert leftovers(eigen) == []
             assert snapshot(eigen) == before
         if start == "oude indeling":
-            assert not list(eigen.glob("*.parquet")) or store.current_dir(eigen) is None
+            assert not list(eigen.glob("*.parquet")) or generations.current_dir(eigen) is None
     assert done_at is not None and done_at > 6  # there were several write steps to kill, and we killed at each
 
 
@@ -258,21 +258,21 @@ def test_generations_are_bounded_but_keep_the_chain(tmp_path: Path):
     frame = pd.DataFrame({"a": [1]})
     for _ in range(10):
         made = store.commit_generation({"x": frame}, eigen, "test")
-    numbers = sorted(int(p.name) for p in (eigen / store.GENERATIONS).iterdir())
+    numbers = sorted(int(p.name) for p in (eigen / generations.GENERATIONS).iterdir())
     assert numbers == list(range(made.number - store.KEEP + 1, made.number + 1))
     for _ in range(3):
         assert store.restore_previous(eigen) is not None
     store.commit_generation({"x": frame}, eigen, "test")
-    assert store.current(eigen).parent == made.number - 3  # made from the restored one, which is kept
-    assert len(list((eigen / store.GENERATIONS).iterdir())) <= 2 * store.KEEP
+    assert generations.current(eigen).parent == made.number - 3  # made from the restored one, which is kept
+    assert len(list((eigen / generations.GENERATIONS).iterdir())) <= 2 * store.KEEP
 
 
 def test_files_and_folders_are_readable_by_others(eigen: Path, tmp_path: Path):
     old = os.umask(0o022)
     try:
         assert cli.main(["ingest", str(contract_file(tmp_path, 1))]) == 0
-        store.write_parquet(pd.DataFrame({"a": [1]}), tmp_path / "gebouwd" / "tabel.parquet")
-        store.atomic_write(tmp_path / "gebouwd" / "tekst.csv", lambda p: p.write_text("a\n"))
+        atomic.write_parquet(pd.DataFrame({"a": [1]}), tmp_path / "gebouwd" / "tabel.parquet")
+        atomic.atomic_write(tmp_path / "gebouwd" / "tekst.csv", lambda p: p.write_text("a\n"))
     finally:
         os.umask(old)
     files = [p for p in [*eigen.rglob("*"), *(tmp_path / "gebouwd").iterdir()] if p.is_file()]

@@ -20,10 +20,10 @@ from test_duo import ADRESSEN, personnel_xlsx
 from test_refresh_geo import pdok  # noqa: F401 (the local PDOK server fixture)
 from test_store import contract_file
 
-from dashboard.data import store
+from dashboard.data import atomic, generations
 from dashboard.data.paths import DATA_DIR, REPO_DIR
 
-LOCK = store.LOCK_NAME
+LOCK = atomic.LOCK_NAME
 
 
 def state(folder: Path) -> dict[str, str]:
@@ -31,7 +31,7 @@ def state(folder: Path) -> dict[str, str]:
     of own data a first command makes before it writes)."""
     found = {}
     for path in sorted(folder.rglob("*")):
-        if path.name == LOCK or (path.is_dir() and path.name in ("eigen", store.GENERATIONS)):
+        if path.name == LOCK or (path.is_dir() and path.name in ("eigen", generations.GENERATIONS)):
             continue
         rel = str(path.relative_to(folder))
         found[rel] = "map" if path.is_dir() else hashlib.sha256(path.read_bytes()).hexdigest()
@@ -105,7 +105,7 @@ def test_own_data_command_under_a_file_size_limit(command: str, tmp_path: Path):
     refused = run(data, *args, limit=limit)
     what = "HUIDIG" if command == "herstel" else "De nieuwe generatie eigen data"
     assert_refused_safely(refused, before, data, what, "ulimit -f", "In gebruik blijft generatie 3 (ingest import_3")
-    assert store.current(data / "eigen").number == 3
+    assert generations.current(data / "eigen").number == 3
     done = run(data, *args)  # the limit lifted: the same command succeeds
     assert done.returncode == 0, done.stderr
     assert state(data) != before
@@ -145,7 +145,7 @@ def _steps_run(data: Path, args: list[str], env: dict[str, str]) -> list[int]:
         copy = data.parent / f"stap_{step}"
         shutil.copytree(data, copy)
         before = state(copy)
-        result = run(copy, *args, **{store.FULL_ENV: str(step)}, **env)
+        result = run(copy, *args, **{atomic.FULL_ENV: str(step)}, **env)
         if result.returncode == 0:
             assert state(copy) != before
             return refused
@@ -266,4 +266,4 @@ def test_full_read_only_and_forbidden_disk(tiny_disk: Path):
 
     done = run(data, *args, **env)  # space, rights and a writable disk back: the same command succeeds
     assert done.returncode == 0, done.stderr
-    assert store.current(data / "eigen").number == 3
+    assert generations.current(data / "eigen").number == 3
