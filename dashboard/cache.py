@@ -208,7 +208,7 @@ def view(fn: F) -> F:
     return call  # type: ignore[return-value]
 
 
-# --- the open data API (dashboard/api.py): the newest snapshot of the published tables ------------------------------
+# --- the open data API (dashboard/api/): the newest snapshot of the published tables ------------------------------
 _snapshot = Memo(lambda key, data_dir, eigen_dir: published.read_snapshot(data_dir, eigen_dir), 2, 16 * MB)
 
 

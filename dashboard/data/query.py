@@ -1,4 +1,4 @@
-"""One filter over the indicators table, shared by the page CSVs and the open data API (dashboard/api.py).
+"""One filter over the indicators table, shared by the page CSVs and the open data API (dashboard/api/).
 
 `select_indicators` is the filter; `validate_query` turns raw query parameters (each possibly repeated) into a
 `Query` or raises `QueryError` naming the parameter, a Dutch message and the allowed values. The API validates

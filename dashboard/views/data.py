@@ -34,7 +34,7 @@ PACKAGE_FILES = (  # label, file name, mime type, widget key; in the order of pa
     ("Datapakket (zip)", "lerarentekort_datapakket.zip", "application/zip", "dl_package_zip"),
     ("Beschrijving (datapackage.json)", datapackage.DESCRIPTOR_FILE, "application/json", "dl_package_json"),
 )
-API_LINKS = (  # label, path: stable URLs of the open data API (dashboard/api.py)
+API_LINKS = (  # label, path: stable URLs of the open data API (dashboard/api/)
     ("API-documentatie", "/api/v1/docs"),
     ("OpenAPI-beschrijving", "/api/v1/openapi.json"),
     ("datapackage.json", "/api/v1/datapackage.json"),

@@ -7,7 +7,7 @@ data version and the link, as the API does). The bytes are the page's own: the C
 made are served (signed with the cookie secret the replicas share); a link made before the data changed gets a
 Dutch 410 (its file would no longer be what the page showed), any other bad link a Dutch 400; nothing the server
 knows (paths, tracebacks) is ever in an answer. The file is made in a worker thread, so the websockets of the
-pages keep being served. Like dashboard/api.py this module stays light to import (serve.py imports it before the
+pages keep being served. Like the API (dashboard/api/) this module stays light to import (serve.py imports it before the
 server answers): pandas, the cache and the views are imported on the first request.
 """
 
@@ -23,7 +23,7 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
-from dashboard.api import CACHE_CONTROL, weak_etag
+from dashboard.api.http import CACHE_CONTROL, weak_etag
 from dashboard.web.replica import link_key
 
 ROUTE = "/download"  # dashboard.links.ROUTE (a test holds them equal; importing links would import pandas)

@@ -1,6 +1,6 @@
 """OpenAPI 3.1 description of the open data API, generated from the definitions the API validates with.
 
-`document(parameters, version)` takes `dashboard.api.parameters(snapshot)` (per table endpoint its parameters
+`document(parameters, version)` takes `dashboard.api.params.parameters(snapshot)` (per table endpoint its parameters
 with the values they accept) and the row types of the data contract, so a parameter, an allowed value or a column
 can not be in the API without being in the description, or the other way round. Pure: no server, no files.
 """
@@ -8,19 +8,24 @@ can not be in the API without being in the description, or the other way round. 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
 
+from dashboard.api.spec import (
+    DATA_FILE_PATH,
+    DOCUMENT_PATHS,
+    FORMAT_DESCRIPTIONS,
+    MAX_QUERY_LENGTH,
+    PREFIX,
+    TITLE,
+    VERSIONED,
+    VIEW_DESCRIPTIONS,
+    Param,
+)
 from dashboard.data.contract import SCHEMAS, Column
 from dashboard.data.datapackage import RESOURCES, columns
 from dashboard.data.export import PARQUET_MEDIA_TYPE
 from dashboard.data.query import MAX_REPEATS, MAX_VALUE_LENGTH
 from dashboard.data.sectors import SECTORS
 
-if TYPE_CHECKING:
-    from dashboard.api import Param
-
-PREFIX = "/api/v1"
-TITLE = "Lerarentekort in beeld: open data"
 TAG_TABLES, TAG_PACKAGE, TAG_RELEASES, TAG_ABOUT = "Tabellen", "Datapakket", "Releases", "Over de API"
 JSON_TYPES = {"str": "string", "int": "integer", "float": "number"}
 CSV = "text/csv"
@@ -234,8 +239,6 @@ def table_path(name: str, params: Sequence[Param], description: str) -> dict[str
 def document(parameters: Mapping[str, Sequence[Param]], version: str, versie: Param) -> dict[str, object]:
     """The OpenAPI 3.1 document of the API as this server serves it (dataset `version`); `versie` is the parameter
     that fetches a kept version (the table endpoints have it among their `parameters`, the data package here)."""
-    from dashboard.api import DOCUMENT_PATHS, FORMAT_DESCRIPTIONS, MAX_QUERY_LENGTH, VERSIONED, VIEW_DESCRIPTIONS
-
     json_any = {"application/json": {"schema": {"type": "object"}}}
     paths: dict[str, object] = {
         PREFIX: operation(
@@ -277,7 +280,7 @@ def document(parameters: Mapping[str, Sequence[Param]], version: str, versie: Pa
         "schema": {"type": "string", "enum": files},
         "example": files[0],
     }
-    paths[f"{PREFIX}/data/{{bestand}}"] = operation(
+    paths[DATA_FILE_PATH] = operation(
         "Een CSV-bestand van het datapakket",
         "één tabel zoals datapackage.json hem beschrijft",
         TAG_PACKAGE,

@@ -1,4 +1,4 @@
-"""dashboard.api without a server: the 500 answer, the light import, the routes serve.py mounts."""
+"""dashboard.api without a server: the 500 answer, the light import, the routes serve.py mounts, the layers."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import sys
 from starlette.requests import Request
 
 from dashboard import api
+from dashboard.api import tables
 from dashboard.data.paths import REPO_DIR
 
 
@@ -30,7 +31,7 @@ def test_an_unexpected_error_is_a_dutch_500_without_traceback(monkeypatch):
     def broken(_snap, _params):
         raise RuntimeError("geheime interne details")
 
-    monkeypatch.setitem(api.VIEWS, "indicators", broken)
+    monkeypatch.setitem(tables.VIEWS, "indicators", broken)
     response = api.handle(_request("/api/v1/indicators"), "indicators")
     body = json.loads(response.body)
     assert response.status_code == 500 and "Er ging iets mis" in body["fout"]
@@ -50,3 +51,19 @@ def test_routes_cover_the_endpoints_and_the_module_imports_light():
     code = "import sys, dashboard.api; print('pandas' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], cwd=REPO_DIR, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"  # serve.py imports it before the server answers
+
+
+def test_the_api_modules_only_import_the_layers_below_them():
+    """The order in dashboard/api/__init__.py: each module imports only modules listed before it."""
+    import ast
+    from pathlib import Path
+
+    order = ["spec", "http", "rows", "params", "tables", "documents", "routes"]
+    folder = Path(api.__file__).parent
+    assert sorted(p.stem for p in folder.glob("*.py")) == sorted([*order, "__init__"])
+    for index, name in enumerate(order):
+        tree = ast.parse((folder / f"{name}.py").read_text())
+        used = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module}
+        used |= {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+        own = {m.removeprefix("dashboard.api.") for m in used if m.startswith("dashboard.api")}
+        assert own <= set(order[:index]), f"{name}.py importeert {own - set(order[:index])}"

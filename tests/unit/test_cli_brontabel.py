@@ -13,7 +13,8 @@ import pandas as pd
 import pytest
 
 import dashboard.__main__ as cli
-from dashboard import api, metrics
+from dashboard import metrics
+from dashboard.api.tables import indicators_view
 from dashboard.data.ingest import read_own
 from dashboard.data.paths import DATA_DIR, REPO_DIR
 from dashboard.data.published import read_snapshot
@@ -76,7 +77,7 @@ def test_ingest_imports_the_brontabel_as_a_new_measurement_and_herstel_takes_it_
     assert list(series["peildatum"])[-2:] == [peildata[-2], WHEN]
 
     snap = read_snapshot(DATA_DIR, eigen)  # what /api/v1/indicators?peildatum=... serves
-    rows, _, _ = api.indicators_view(snap, {"peildatum": [WHEN], "sector": ["vo"]})
+    rows, _, _ = indicators_view(snap, {"peildatum": [WHEN], "sector": ["vo"]})
     assert len(rows) == 40 and set(rows["source_id"]) == {"EIGEN-BRONTABEL-VO-TEKORT_PCT-2025-10-01"}
     source = snap.tables["sources"].set_index("source_id").loc["EIGEN-BRONTABEL-VO-TEKORT_PCT-2025-10-01"]
     assert (source["publisher"], source["year"], source["kind"]) == ("Testuitgever", "2025", "eigen data")

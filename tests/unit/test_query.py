@@ -5,7 +5,8 @@ import io
 import pandas as pd
 import pytest
 
-from dashboard import api, metrics
+from dashboard import metrics
+from dashboard.api.tables import indicators_view
 from dashboard.data import query
 from dashboard.data.export import safe_csv
 from dashboard.data.published import read_snapshot
@@ -134,7 +135,7 @@ def test_map_csv_has_the_same_rows_as_the_api(tables, tmp_path):
     )
     latest = latest_peildatum(indicators, indicator=("tekort_pct",), sector=("vo",), geo_level=("arbeidsmarktregio",))
     params = {"indicator": ["tekort_pct"], "sector": ["vo"], "geo_level": ["arbeidsmarktregio"], "peildatum": [latest]}
-    rows, fmt, _ = api.indicators_view(read_snapshot(eigen_dir=tmp_path), params)
+    rows, fmt, _ = indicators_view(read_snapshot(eigen_dir=tmp_path), params)
     api_csv = safe_csv(rows)
     assert fmt == "csv"
 

@@ -157,6 +157,7 @@ def _get(path: str, query: str = ""):
     from starlette.requests import Request
 
     from dashboard import api
+    from dashboard.api.spec import DOCUMENT_PATHS
 
     scope = {
         "type": "http",
@@ -170,7 +171,7 @@ def _get(path: str, query: str = ""):
         "path_params": {},
     }
     rest = path.removeprefix("/api/v1/")
-    name = next((name for name, (doc, _) in api.DOCUMENT_PATHS.items() if doc == rest), rest)
+    name = next((name for name, (doc, _) in DOCUMENT_PATHS.items() if doc == rest), rest)
     return api.handle(Request(scope), name)
 
 

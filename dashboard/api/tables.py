@@ -1,0 +1,75 @@
+"""The table endpoints (/api/v1/indicators, sources, regions, onderwijsregios): each checks its parameters, filters
+its rows and gives (frame, format, JSON body); `VIEWS` maps the endpoint's name to it.
+
+Pure apart from the snapshot, and without HTTP: dashboard.api.routes wraps the result in an answer (CSV, JSON or
+Parquet), the unit tests call a view directly. Light to import: the data layer is imported on the first call.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from dashboard.api.params import parameters, validated
+from dashboard.api.rows import filtered, onderwijsregio_rows, records, sources
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from dashboard.data.published import Snapshot
+
+
+# Each endpoint: (snapshot, params) -> (frame or None, format, JSON body). Pure apart from the snapshot.
+def indicators_view(snap: Snapshot, params: dict[str, list[str]]) -> tuple[pd.DataFrame, str, dict[str, object]]:
+    from dashboard.data.query import Query, query_rows
+
+    chosen, fmt = validated(params, parameters(snap)["indicators"])
+    query = Query(**chosen, format=fmt)
+    rows = query_rows(snap.tables["indicators"], query)
+    register = sources(snap)
+    used = register[register["source_id"].isin(rows["source_id"].unique())]
+    body = {"query": query.filters(), "aantal": len(rows), "rijen": records(rows), "bronnen": records(used)}
+    return rows, query.format, body
+
+
+def sources_view(snap: Snapshot, params: dict[str, list[str]]) -> tuple[pd.DataFrame, str, dict[str, object]]:
+    chosen, fmt = validated(params, parameters(snap)["sources"])
+    rows = filtered(sources(snap), chosen)
+    return rows, fmt, {"aantal": len(rows), "bronnen": records(rows)}
+
+
+def regions_view(snap: Snapshot, params: dict[str, list[str]]) -> tuple[pd.DataFrame, str, dict[str, object]]:
+    chosen, fmt = validated(params, parameters(snap)["regions"])
+    rows = filtered(snap.tables["regions"], chosen)
+    return rows, fmt, {"aantal": len(rows), "regios": records(rows)}
+
+
+def onderwijsregios_view(snap: Snapshot, params: dict[str, list[str]]) -> tuple[pd.DataFrame, str, dict[str, object]]:
+    chosen, fmt = validated(params, parameters(snap)["onderwijsregios"])
+    rows = filtered(onderwijsregio_rows(snap), chosen)
+    regios = []
+    for name, group in rows.groupby("onderwijsregio", sort=True):
+        first = group.iloc[0]
+        regios.append(
+            {
+                "onderwijsregio": name,
+                "onderwijsregio_code": first["onderwijsregio_code"] or None,
+                "status": first["status"] or None,
+                "bron_ids": [s for s in first["source_ids"].split(";") if s],
+                "gemeenten": {
+                    sector: records(part[["gemeentecode", "gemeentenaam", "reliability"]])
+                    for sector, part in group.groupby("sector", sort=True)
+                },
+            }
+        )
+    indeling = "eigen indeling (geïmporteerd)" if snap.own_definition else "meegeleverde benadering (regioloketten)"
+    body = {"indeling": indeling, "aantal": len(regios), "onderwijsregios": regios}
+    return rows, fmt, body
+
+
+VIEWS: dict[str, Callable[[Any, dict[str, list[str]]], tuple[Any, str, dict[str, object]]]] = {
+    "indicators": indicators_view,
+    "sources": sources_view,
+    "regions": regions_view,
+    "onderwijsregios": onderwijsregios_view,
+}
