@@ -16,10 +16,15 @@ def regelingen() -> None:
     chart.render(views.lerarenbeurs(session), heading="bold")
 
 
+def uitstroom() -> None:
+    chart.render(views.uitstroom(session))
+    chart.render(views.uitval_starters(session))
+
+
 PARTS = {  # the tabs below the calculator: label -> what it shows (the label is also the URL's onderdeel=)
     "Regelingen": regelingen,
     "Vertrekredenen": lambda: chart.render(views.vertrekredenen(session)),
-    "Uitstroom": lambda: chart.render(views.uitstroom(session)),
+    "Uitstroom": uitstroom,
     "Vacatures": lambda: chart.render(views.vacatures(session)),
 }
 

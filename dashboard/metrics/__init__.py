@@ -13,6 +13,7 @@ from dashboard.metrics.behoud import (
     lerarenbeurs,
     meer_uren,
     uitstroom,
+    uitval_starters,
     vacatures,
     vertrekredenen,
 )
@@ -166,6 +167,7 @@ __all__ = [
     "meer_uren",
     "vertrekredenen",
     "uitstroom",
+    "uitval_starters",
     "vacatures",
     "lerarenbeurs",
     "source_catalogue",

@@ -108,6 +108,27 @@ def uitstroom(indicators: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+UITVAL_STARTERS = "uitval_startende_leraren_driejaarsgemiddelde_"  # + na_1_jaar, na_3_jaar, na_5_jaar
+
+
+@cached.metric
+def uitval_starters(indicators: pd.DataFrame) -> pd.DataFrame:
+    """Starting teachers (under 30) who left education within 1, 3 or 5 years, per three consecutive start years
+    (`cohorten`, e.g. '2006-2008': the three-year averages as published); a termijn per line ('na 1 jaar'), the
+    shortest first. Later cohorts have no figure after 5 years yet, so the longer termijnen end earlier."""
+    rows = indicators[indicators["indicator"].str.startswith(UITVAL_STARTERS)]
+    rows = _best_per(rows, ["indicator", "sector", "peildatum"])
+    after = rows["indicator"].str.removeprefix(UITVAL_STARTERS)
+    rows = rows.assign(
+        termijn=after.str.replace("_", " "),
+        _years=after.str.extract(r"(\d+)", expand=False).astype(float),
+        cohorten=rows["peildatum"],
+    )
+    return rows.sort_values(["_years", "year"])[
+        ["termijn", "cohorten", "sector", "year", "value", "unit", "reliability", "source_id", "note"]
+    ].reset_index(drop=True)
+
+
 def _vacancy_label(row: pd.Series) -> str:
     """What one bar of a vacancy count is: the schooljaar, month or quarter, and the sector where it varies."""
     period = str(row["peildatum"])

@@ -36,7 +36,7 @@ def test_opleiden_renders_with_sources():
         ("onderwijstijd", "Lestijd van leerlingen", "lestijd_leerlingen"),
         ("behoud", "Regelingen", "lerarenbeurs"),
         ("behoud", "Vertrekredenen", "vertrekredenen"),
-        ("behoud", "Uitstroom", "uitstroom"),
+        ("behoud", "Uitstroom", ("uitstroom", "uitval_startende_leraren")),
         ("bevoegdheden", "Tekort per vak", "tekort_vak"),
         ("bevoegdheden", "Bevoegdheid per vak", "bevoegd"),
     ],
@@ -197,6 +197,21 @@ def test_vacancies_are_three_counts_each_with_its_own_axis_table_and_sources():
     assert any("niet met elkaar te vergelijken" in c.value for c in at.caption)
     assert any(c.value.startswith("Bronnen:") and "NOS" in c.value and "UWV" in c.value for c in at.caption)
     assert any(link.startswith("/download/vacatures.csv?") for _, link in downloads(at))  # its CSV, as every chart's
+
+
+def test_starters_leaving_is_drawn_under_uitstroom_with_words_source_and_csv():
+    at = open_page("behoud", sector="po", onderdeel="Uitstroom")
+    assert "Startende leraren die het onderwijs verlaten (vo)" in [h.value for h in at.header]
+    spec = chart_json(at, 1)
+    assert "na 5 jaar" in spec and "2006-2008" in spec and "31,0%" in spec  # startjaren 2007-2009 (OIC_UITVAL_VO)
+    assert any(
+        c.value.startswith("In woorden: Na 1 jaar: van 22%") and "na 5 jaar: van 30%" in c.value for c in at.caption
+    )
+    assert any("Alleen voor het vo gepubliceerd" in c.value for c in at.caption)  # also when po is chosen
+    assert any(
+        c.value.startswith("Bron: Ministerie van OCW") and "Uitval startende leraren" in c.value for c in at.caption
+    )
+    assert any(link.startswith("/download/uitval_startende_leraren.csv?") for _, link in downloads(at))
 
 
 # --- Data & verantwoording -------------------------------------------------------------------------------------------

@@ -136,6 +136,7 @@ def every_chart() -> dict[str, ChartView | object]:
         "behoud.lerarenbeurs": behoud.lerarenbeurs(),
         "behoud.vertrekredenen": behoud.vertrekredenen(),
         "behoud.uitstroom": behoud.uitstroom(),
+        "behoud.uitval_starters": behoud.uitval_starters(),
         "behoud.vacatures": behoud.vacatures(),
         "opleiden.pabo": opleiden.pabo_eerstejaars(),
         "overzicht.mbo_prognose": overzicht.mbo_prognose(),

@@ -205,6 +205,36 @@ def test_vacancies_come_per_definition_with_their_approximation(tables):
     assert set(frame.loc[frame["telling"].str.startswith("Bij UWV"), "benadering"]) == {""}  # exact counts
 
 
+def test_starters_leaving_come_per_termijn_shortest_first_with_their_source(tables):
+    from dashboard.metrics import uitval_starters
+
+    frame = uitval_starters(tables["indicators"])
+    assert list(dict.fromkeys(frame["termijn"])) == ["na 1 jaar", "na 3 jaar", "na 5 jaar"]
+    na5 = frame[frame["termijn"] == "na 5 jaar"]
+    assert (na5["cohorten"].iloc[0], na5["value"].iloc[0]) == ("2006-2008", 30.0)  # OIC_UITVAL_VO, first row
+    assert na5["cohorten"].iloc[-1] == "2011-2013"  # later start years have no 5-year figure yet
+    assert not frame.duplicated(["termijn", "cohorten"]).any()  # one figure per termijn and start years
+    assert set(frame["source_id"]) == {"OIC_UITVAL_VO"} and set(frame["sector"]) == {"vo"}
+    one = _rows(
+        {
+            "indicator": "uitval_startende_leraren_driejaarsgemiddelde_na_1_jaar",
+            "peildatum": "2010-2012",
+            "value": 21.0,
+            "source_id": "A",
+            "reliability": "secondary",
+        },
+        {
+            "indicator": "uitval_startende_leraren_driejaarsgemiddelde_na_1_jaar",
+            "peildatum": "2010-2012",
+            "value": 20.0,
+            "source_id": "B",
+        },
+        {"indicator": "uitval_startende_leraren_na_1_jaar", "peildatum": "2012", "value": 19.0, "source_id": "C"},
+    )
+    kept = uitval_starters(one)
+    assert kept[["value", "source_id"]].values.tolist() == [[20.0, "B"]]  # the most reliable; no single cohorts
+
+
 def test_pabo_eerstejaars_2024_25_and_the_mbo_forecast_reach_a_frame(tables):
     from dashboard.metrics import mbo_prognose, pabo_eerstejaars
 
