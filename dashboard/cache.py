@@ -129,7 +129,7 @@ FAMILIES = {
     "output": _family(4096, 16 * MB, _share_frames),  # table/CSV/source-line output
     "definitions": _family(256, 16 * MB, _share_frames),  # what follows from a definition's groups of gemeenten
 }
-DECLARED_IN = (metrics, basic, tables, geo)  # the modules whose marked functions are offered here, by their name
+DECLARED_IN = cached.with_submodules(metrics, basic, tables, geo)  # marked functions here are offered, by name
 OFFERED = {name: FAMILIES[getattr(fn, cached.FAMILY)](fn) for name, fn in cached.marked(*DECLARED_IN).items()}
 globals().update(OFFERED)  # cache.vacatures(...) is metrics.vacatures, cached in the "metric" family
 

@@ -9,6 +9,8 @@ for the views. A test fails when a marked function is not offered by the cache, 
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from collections.abc import Callable
 from types import ModuleType
 from typing import Any, TypeVar
@@ -27,6 +29,16 @@ def _mark(family: str) -> Callable[[F], F]:
 
 
 metric, figure, output, definitions = (_mark(family) for family in FAMILIES)
+
+
+def with_submodules(*modules: ModuleType) -> tuple[ModuleType, ...]:
+    """`modules`, and for a package every module in it: a function marked in dashboard/metrics/behoud.py is found
+    without being re-exported by the package."""
+    found = list(modules)
+    for module in modules:
+        for info in pkgutil.walk_packages(getattr(module, "__path__", ()), f"{module.__name__}."):
+            found.append(importlib.import_module(info.name))
+    return tuple(found)
 
 
 def marked(*modules: ModuleType) -> dict[str, Callable[..., Any]]:

@@ -1,6 +1,8 @@
 """Pure aggregations: (frames, filters) -> DataFrame, one module per theme as dashboard/views/ has one per page.
 No Streamlit here; unit-tested on small frames. Each function returns exactly the frame a chart, its table and its
-CSV download show. Everything is re-exported here (`metrics.regional_shortage`), so callers name no module."""
+CSV download show. A metric marked @cached.metric in its theme module is offered as `cache.<name>` without a line
+here (dashboard/cache.py reads every module of this package); the names re-exported here are for callers that use
+them as `metrics.<name>` or import them from the package (pages' constants, tests)."""
 
 # Re-exported (pages call metrics.expand_members); defined in the data layer, which the build uses.
 from dashboard.data.members import RELIABILITY_RANK as RELIABILITY_RANK
@@ -13,7 +15,6 @@ from dashboard.metrics.behoud import (
     lerarenbeurs,
     meer_uren,
     uitstroom,
-    uitval_starters,
     vacatures,
     vertrekredenen,
 )
@@ -167,7 +168,6 @@ __all__ = [
     "meer_uren",
     "vertrekredenen",
     "uitstroom",
-    "uitval_starters",
     "vacatures",
     "lerarenbeurs",
     "source_catalogue",

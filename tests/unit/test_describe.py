@@ -176,3 +176,19 @@ def test_history_of_a_region_in_words():
     assert shown[0].description.startswith(
         f"Van {fmt_pct(first['value'].iloc[0])} in {fmt_peildatum(first['peildatum'].iloc[0])}"
     )
+
+
+def test_every_chart_and_map_a_page_warms_says_itself_in_words():
+    """No list to keep: every chart and map view the pages' warm() builds (every tab, see test_warmup_pages) has its
+    sentence, so a new chart without one fails here."""
+    from dashboard.registry import PAGES
+    from dashboard.views.base import MapView
+    from dashboard.warmup import warm_page
+
+    for page in PAGES:
+        warm_page(page)
+    built = [entry[0] for entry in list(cache._views.entries.values())]
+    drawn = [v for v in built if isinstance(v, ChartView | MapView) and v.figure is not None]
+    assert len(drawn) >= 20
+    silent = [getattr(v, "key", None) or v.title for v in drawn if not v.description.endswith(".")]
+    assert not silent, f"grafieken zonder 'In woorden': {silent}"

@@ -206,7 +206,7 @@ def test_vacancies_come_per_definition_with_their_approximation(tables):
 
 
 def test_starters_leaving_come_per_termijn_shortest_first_with_their_source(tables):
-    from dashboard.metrics import uitval_starters
+    from dashboard.metrics.behoud import uitval_starters
 
     frame = uitval_starters(tables["indicators"])
     assert list(dict.fromkeys(frame["termijn"])) == ["na 1 jaar", "na 3 jaar", "na 5 jaar"]
