@@ -10,6 +10,25 @@ from pathlib import Path
 
 import pandas as pd
 
+WHEN = "2025-10-01"  # the peildatum of the made-up measurement
+# The seven options of `ingest`/`meting` for the made-up measurement (CLI and browser tests).
+OPTIONS = [
+    "--indicator",
+    "tekort_pct",
+    "--sector",
+    "vo",
+    "--peildatum",
+    WHEN,
+    "--bron-titel",
+    "Tekorten vo per regio (testmeting, verzonnen)",
+    "--bron-uitgever",
+    "Testuitgever",
+    "--bron-jaar",
+    "2025",
+    "--bron-url",
+    "https://example.org/brontabel",
+]
+
 REPO = Path(__file__).resolve().parents[1]
 G5 = {"Amsterdam": "GM0363", "Almere": "GM0034", "Utrecht": "GM0344", "'s-Gravenhage": "GM0518", "Rotterdam": "GM0599"}
 

@@ -12,26 +12,10 @@ import sys
 from conftest import REPO, running_server, screenshot, wait_for_app
 from playwright.sync_api import expect
 
-from tests.brontabel_files import made_up_values, write_brontabel
+from tests.brontabel_files import OPTIONS, made_up_values, write_brontabel
 
 MAP = ".st-key-kaart"
 DRAWN_MAP = f"{MAP} .maplibregl-canvas, {MAP} path.choroplethlocation"  # either map type (dashboard.charts.maps)
-OPTIONS = [
-    "--indicator",
-    "tekort_pct",
-    "--sector",
-    "vo",
-    "--peildatum",
-    "2025-10-01",
-    "--bron-titel",
-    "Tekorten vo per regio (testmeting, verzonnen)",
-    "--bron-uitgever",
-    "Testuitgever",
-    "--bron-jaar",
-    "2025",
-    "--bron-url",
-    "https://example.org/brontabel",
-]
 MAP_VALUES = """() => {
     const gd = document.querySelector('.st-key-kaart .js-plotly-plot');
     const out = {};

@@ -18,25 +18,7 @@ from dashboard.api.tables import indicators_view
 from dashboard.data.ingest import read_own
 from dashboard.data.paths import DATA_DIR, REPO_DIR
 from dashboard.data.published import read_snapshot
-from tests.brontabel_files import made_up_values, ocw_names, write_brontabel, write_lines
-
-WHEN = "2025-10-01"
-OPTIONS = [
-    "--indicator",
-    "tekort_pct",
-    "--sector",
-    "vo",
-    "--peildatum",
-    WHEN,
-    "--bron-titel",
-    "Tekorten vo per regio (testmeting, verzonnen)",
-    "--bron-uitgever",
-    "Testuitgever",
-    "--bron-jaar",
-    "2025",
-    "--bron-url",
-    "https://example.org/brontabel",
-]
+from tests.brontabel_files import OPTIONS, WHEN, made_up_values, ocw_names, write_brontabel, write_lines
 
 
 @pytest.fixture
