@@ -11,8 +11,8 @@ from dashboard.ui.widgets import missing
 from dashboard.views import bevoegdheden as views
 
 PARTS = {  # the page's tabs: label -> what it shows (the label is also the URL's onderdeel=)
-    "Tekort per vak": lambda: chart.render(views.shortage(options, table, session)),
-    "Bevoegdheid per vak": lambda: chart.render(views.shares(options, table, ipto, session)),
+    "Tekort per vak": lambda: chart.render(views.tekort_per_vak(options, table, session)),
+    "Bevoegdheid per vak": lambda: chart.render(views.bevoegdheid_per_vak(options, table, ipto, session)),
 }
 
 session = session_data()

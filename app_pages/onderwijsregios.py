@@ -27,7 +27,7 @@ def compare_part() -> None:
         data.codes,
         data.names,
         OVERGELIJK.key,
-        lambda chosen: views.compare(data, chosen),
+        lambda chosen: views.vergelijking_onderwijsregios(data, chosen),
         quick_choice=(f"Vergelijk de voorlopers ({len(voorlopers)} met een cijfer voor het {data.sector})", voorlopers),
     )
 

@@ -12,14 +12,14 @@ from dashboard.views import onderwijstijd as views
 
 
 def lesuren() -> None:
-    chart.render(views.hours(sector, session))
+    chart.render(views.lesuren(sector, session))
     if regional_sector(sector) == "po":
-        chart.render(views.hours_trend(session))
+        chart.render(views.lesuren_trend(session))
 
 
 PARTS = {  # the page's tabs: label -> what it shows (the label is also the URL's onderdeel=)
     "Lesuren van leraren": lesuren,
-    "Lestijd van leerlingen": lambda: chart.render(views.instruction(session)),
+    "Lestijd van leerlingen": lambda: chart.render(views.lestijd_leerlingen(session)),
     "Pilot vo": lambda: pilot.render(views.pilot(session)),
 }
 

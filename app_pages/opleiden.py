@@ -17,11 +17,11 @@ def instroom() -> None:
     left.multiselect("Soort opleiding", TYPES.choices, key=TYPES.key, format_func=kinds, placeholder="Kies opleidingen")
     with right:
         years = year_slider("Jaren", VAN, TOT, options.instroom_years, key="_jaren")
-    chart.render(views.instroom(st.session_state[TYPES.key], years, session))
+    chart.render(views.instroom_opleidingen(st.session_state[TYPES.key], years, session))
 
 
 def diplomas() -> None:
-    view = views.diplomas(st.session_state[VAKKEN.key], session)
+    view = views.diplomas_per_vak(st.session_state[VAKKEN.key], session)
     st.header(view.title, anchor=False)
     st.multiselect("Vakken", options.vakken, key=VAKKEN.key, placeholder="Kies vakken")
     chart.render(view, heading="none")

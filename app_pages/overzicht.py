@@ -14,7 +14,7 @@ st.markdown(
     "Cijfers van OCW, Centerdata en de Kamerbrieven over de lerarenstrategie, met bron bij elk getal."
 )
 kpis.render(views.kpis(session))
-chart.render(views.trend(session))
+chart.render(views.tekort_trend(session))
 if st.session_state[SECTOR.key] == "mbo":  # the mbo's only forecast, next to its shortage
     chart.render(views.mbo_prognose(session), heading="bold")
 small_map.render(views.small_map(st.session_state[SECTOR.key], session), st.session_state[SECTOR.key])

@@ -55,6 +55,6 @@ if st.session_state[REGIO.key]:
     region_profile.render(profile, (views.regioprofiel_pdf, (data, profile, chosen)))
 
 st.header("Regio's vergelijken", anchor=False)
-compare.render("regio's", data.codes, data.names, VERGELIJK.key, lambda chosen: views.compare(data, chosen))
+compare.render("regio's", data.codes, data.names, VERGELIJK.key, lambda chosen: views.vergelijking_regios(data, chosen))
 
 publish(PEILDATUM, WEERGAVE, REGIO, VERGELIJK)

@@ -47,6 +47,23 @@ MEDIA_TYPES = {
 }
 
 FUNCTIONS: dict[str, Callable] = {}  # every @cache.view function by its dotted name
+# Views renamed to the name of their chart (one name from metric to view to chart key): a link made before the
+# rename, for data that has not changed since, names the old function and still makes the same file.
+RENAMED = {
+    f"dashboard.views.{old}": f"dashboard.views.{new}"
+    for old, new in (
+        ("overzicht.trend", "overzicht.tekort_trend"),
+        ("regionale_tekorten.compare", "regionale_tekorten.vergelijking_regios"),
+        ("onderwijsregios.compare", "onderwijsregios.vergelijking_onderwijsregios"),
+        ("opleiden.instroom", "opleiden.instroom_opleidingen"),
+        ("opleiden.diplomas", "opleiden.diplomas_per_vak"),
+        ("bevoegdheden.shortage", "bevoegdheden.tekort_per_vak"),
+        ("bevoegdheden.shares", "bevoegdheden.bevoegdheid_per_vak"),
+        ("onderwijstijd.hours", "onderwijstijd.lesuren"),
+        ("onderwijstijd.hours_trend", "onderwijstijd.lesuren_trend"),
+        ("onderwijstijd.instruction", "onderwijstijd.lestijd_leerlingen"),
+    )
+}
 _RECIPES: dict[int, dict] = {}  # id(object) -> how it was made, while the object lives
 
 
@@ -202,7 +219,8 @@ def resolve(recipe: Any, depth: int = 0) -> Any:
         if isinstance(parent, dict) and isinstance(step, str) and step in parent:
             return parent[step]
         raise BadLink("de link wijst naar een onderdeel dat niet bestaat")
-    fn = FUNCTIONS.get(recipe.get("f", ""))
+    name = recipe.get("f", "")
+    fn = FUNCTIONS.get(RENAMED.get(name, name) if isinstance(name, str) else name)
     args, kwargs = recipe.get("a", []), recipe.get("k", {})
     if fn is None or not isinstance(args, list) or not isinstance(kwargs, dict):
         raise BadLink("de link noemt geen bekende weergave")

@@ -386,7 +386,7 @@ def onderwijsregio_table(shortage: pd.DataFrame, register: pd.DataFrame) -> pd.D
 
 
 @cached.metric
-def compare_onderwijsregios(table: pd.DataFrame, chosen: list[str], national: float | None) -> pd.DataFrame:
+def vergelijking_onderwijsregios(table: pd.DataFrame, chosen: list[str], national: float | None) -> pd.DataFrame:
     """The chosen onderwijsregio's (2 or more, in the order chosen) with the national figure and the difference."""
     known = [c for c in chosen if c in set(table["onderwijsregio_code"])]
     frame = table.set_index("onderwijsregio_code").reindex(known).reset_index() if len(known) >= 2 else table.iloc[:0]
@@ -408,7 +408,7 @@ def latest_counts(counts: pd.DataFrame) -> dict[str, tuple[float, int]]:
 
 
 @cached.metric
-def coverage_frame(counts: pd.DataFrame) -> pd.DataFrame:
+def dekking_onderwijsregios(counts: pd.DataFrame) -> pd.DataFrame:
     """The coverage figures (dekkingsgraad per sector and year) ready for a grouped bar."""
     rows = counts[counts["indicator"].str.startswith("dekkingsgraad")]
     return rows.assign(jaar=rows["year"].astype(str), sector_label=rows["indicator"].str.replace("dekkingsgraad_", ""))

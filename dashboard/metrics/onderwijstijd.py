@@ -23,7 +23,7 @@ OECD_LEVEL = {
 
 
 @cached.metric
-def teaching_time(indicators: pd.DataFrame, sector: str) -> pd.DataFrame:
+def lesuren(indicators: pd.DataFrame, sector: str) -> pd.DataFrame:
     """Net teaching hours per year of a full-time teacher: the Netherlands against OECD/EU averages (latest per
     area and level), with the reference year per bar."""
     rows = indicators[
@@ -46,7 +46,7 @@ def teaching_time(indicators: pd.DataFrame, sector: str) -> pd.DataFrame:
 
 
 @cached.metric
-def teaching_time_trend(indicators: pd.DataFrame) -> pd.DataFrame:
+def lesuren_trend(indicators: pd.DataFrame) -> pd.DataFrame:
     """Primary: NL vs OECD average per year, one consistent OECD.Stat export."""
     rows = indicators[
         (indicators["indicator"] == "statutory_net_teaching_time") & (indicators["source_id"] == "OECD_STAT_VIA_REPO")
@@ -59,7 +59,7 @@ def teaching_time_trend(indicators: pd.DataFrame) -> pd.DataFrame:
 
 
 @cached.metric
-def instruction_time(indicators: pd.DataFrame) -> pd.DataFrame:
+def lestijd_leerlingen(indicators: pd.DataFrame) -> pd.DataFrame:
     """Compulsory instruction time of pupils; `niveau` is the school level in Dutch."""
     rows = indicators[indicators["indicator"] == "compulsory_instruction_time_students"]
     out = rows[["region_name", "categorie", "year", "value", "unit", "reliability", "source_id"]].reset_index(drop=True)

@@ -20,7 +20,7 @@ OPLEIDING_CODES = {
 
 
 @cached.metric
-def opleiding_instroom(indicators: pd.DataFrame, codes: list[str], years: tuple[int, int]) -> pd.DataFrame:
+def instroom_opleidingen(indicators: pd.DataFrame, codes: list[str], years: tuple[int, int]) -> pd.DataFrame:
     """Intake of the lerarenopleidingen (one consistent OCW series) for the chosen types and years, each row named
     by its Dutch label (`opleiding`, texts.OPLEIDING_LABELS) as the selector names it."""
     wanted = {OPLEIDING_CODES[c]: OPLEIDING_LABELS[c] for c in codes if c in OPLEIDING_CODES}
@@ -38,7 +38,7 @@ def diplomas_per_vak(indicators: pd.DataFrame, vakken: list[str]) -> pd.DataFram
 
 
 @cached.metric
-def zij_instroom_series(indicators: pd.DataFrame) -> pd.DataFrame:
+def zij_instroom(indicators: pd.DataFrame) -> pd.DataFrame:
     """Zij-instromers with a subsidy per year, all sectors; the exact 2023 figure from the Kamerbrief replaces the
     rounded 'bijna 2.300', and 2024 (a slightly different count: 'zij-instromende leraren') is labelled as such."""
     main = figures(indicators, "zij_instromers_met_subsidie_toegekend").assign(definitie="zij-instromers met subsidie")

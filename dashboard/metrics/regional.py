@@ -144,7 +144,7 @@ def latest_with_change(series: pd.DataFrame) -> dict[str, object]:
 
 
 @cached.metric
-def compare_regions(regional: pd.DataFrame, codes: list[str], national: float | None) -> pd.DataFrame:
+def vergelijking_regios(regional: pd.DataFrame, codes: list[str], national: float | None) -> pd.DataFrame:
     """Selected regions in the order chosen, with the national figure and the difference to it."""
     picked = regional.set_index("region_code").reindex([c for c in codes if c in set(regional["region_code"])])
     out = picked.reset_index()
@@ -239,7 +239,7 @@ def latest_forecast_vintage(indicators: pd.DataFrame, indicator: str = "tekort_f
 
 
 @cached.metric
-def trend_frame(
+def tekort_trend(
     indicators: pd.DataFrame,
     sectors: tuple[str, ...],
     indicator: str = "tekort_fte",

@@ -204,7 +204,7 @@ def uitstroom(session: SessionData | None = None) -> ChartView:
 def uitval_starters(session: SessionData | None = None) -> ChartView:
     frame = cache.uitval_starters(_rows(session))
     return chart(
-        "uitval_startende_leraren",
+        "uitval_starters",
         "Startende leraren die het onderwijs verlaten (vo)",
         frame,
         lambda: cache.lines(frame, "cohorten", "value", "termijn", "%"),

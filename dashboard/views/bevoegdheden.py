@@ -59,7 +59,7 @@ def vakken(options: Choices, chosen: tuple[str, ...], ipto: str, order: str, ses
 
 
 @cache.view
-def shortage(options: Choices, table: pd.DataFrame, session: SessionData | None = None) -> ChartView:
+def tekort_per_vak(options: Choices, table: pd.DataFrame, session: SessionData | None = None) -> ChartView:
     rows = _rows(session)
     frame = cache.complete_rows(table, ("tekort_pct",))
     total = cache.figures(rows, "tekort_pct", vak="Totaal")
@@ -67,7 +67,7 @@ def shortage(options: Choices, table: pd.DataFrame, session: SessionData | None 
     total_value = float(total["value"].iloc[0]) if len(total) else None
     source_rows = cache.rows_where(rows, not_empty=("vak",), indicator="tekort_pct", peildatum=options.tekort_peildatum)
     return chart(
-        "tekort_vak",
+        "tekort_per_vak",
         f"Tekort per vak, {fmt_peildatum(options.tekort_peildatum)} (% van de werkgelegenheid)",
         frame,
         lambda: cache.hbar(frame, "vak", "tekort_pct", "%", reference=total_value, reference_label="Alle vakken"),
@@ -83,13 +83,15 @@ def shortage(options: Choices, table: pd.DataFrame, session: SessionData | None 
 
 
 @cache.view
-def shares(options: Choices, table: pd.DataFrame, ipto: str, session: SessionData | None = None) -> ChartView:
+def bevoegdheid_per_vak(
+    options: Choices, table: pd.DataFrame, ipto: str, session: SessionData | None = None
+) -> ChartView:
     frame = cache.complete_rows(table, ("bevoegd_pct", "onbevoegd_pct"), how="all")
     source_rows = cache.rows_where(
         _rows(session), peildatum=ipto, indicator=("bevoegd_pct", "onbevoegd_pct", "benoembaar_pct")
     )
     return chart(
-        "bevoegd",
+        "bevoegdheid_per_vak",
         f"Wie geeft de lessen? {options.ipto.get(ipto, ipto)}",
         frame,
         lambda: cache.stacked_share(frame, "vak", SHARES),
@@ -135,4 +137,4 @@ def warm() -> None:
     options = choices()
     ipto = next(iter(options.ipto), "")
     table = vakken(options, (), ipto, "tekort")
-    shortage(options, table), shares(options, table, ipto), lwb_sources()
+    tekort_per_vak(options, table), bevoegdheid_per_vak(options, table, ipto), lwb_sources()

@@ -367,9 +367,9 @@ def members_of(data: OregioData, code: str) -> list[str]:
 
 
 @cache.view
-def compare(data: OregioData, chosen: list[str]) -> ChartView:
+def vergelijking_onderwijsregios(data: OregioData, chosen: list[str]) -> ChartView:
     national = data.regional.national
-    frame = cache.compare_onderwijsregios(data.shortage, chosen, national)
+    frame = cache.vergelijking_onderwijsregios(data.shortage, chosen, national)
     return chart(
         f"vergelijking_onderwijsregios_{data.sector}",
         None,
@@ -416,7 +416,7 @@ def compared_with(data: OregioData, code: str, chosen: list[str]) -> list[tuple[
 def facts(data: OregioData, session: SessionData | None = None) -> Facts:
     rows = cache.indicators(indicators=ONDERWIJSREGIO_FACTS, session=session)
     counts = cache.onderwijsregio_counts(rows)
-    coverage = cache.coverage_frame(counts)
+    coverage = cache.dekking_onderwijsregios(counts)
     members = cache.expand_members(cache.table("onderwijsregio_leden"), data.regions)
     overview = cache.onderwijsregio_overview(data.register, members)
     return Facts(
@@ -441,7 +441,7 @@ def warm() -> None:
     for sector in REGIONAL_SECTORS:
         data = oregio_data(sector)
         shortage_map(data)
-        compare(data, [])
+        vergelijking_onderwijsregios(data, [])
         facts(data)
 
 

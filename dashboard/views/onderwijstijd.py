@@ -32,9 +32,9 @@ def _years(frame: pd.DataFrame) -> str:
 
 
 @cache.view
-def hours(sector: str, session: SessionData | None = None) -> ChartView:
+def lesuren(sector: str, session: SessionData | None = None) -> ChartView:
     level = regional_sector(sector)
-    frame = cache.teaching_time(_rows(session), level)
+    frame = cache.lesuren(_rows(session), level)
     return chart(
         f"lesuren_{level}",
         f"Lesuren per jaar van een voltijdleraar, {level}: Nederland en internationaal",
@@ -50,10 +50,10 @@ def hours(sector: str, session: SessionData | None = None) -> ChartView:
 
 
 @cache.view
-def hours_trend(session: SessionData | None = None) -> ChartView:
-    frame = cache.teaching_time_trend(_rows(session))
+def lesuren_trend(session: SessionData | None = None) -> ChartView:
+    frame = cache.lesuren_trend(_rows(session))
     return chart(
-        "lesuren_po_trend",
+        "lesuren_trend",
         f"Basisonderwijs: Nederland en OESO-gemiddelde, {_years(frame)}",
         frame,
         lambda: cache.lines(cache.renamed(frame, year="jaar"), "jaar", "value", "region_name", "uur"),
@@ -65,8 +65,8 @@ def hours_trend(session: SessionData | None = None) -> ChartView:
 
 
 @cache.view
-def instruction(session: SessionData | None = None) -> ChartView:
-    frame = cache.instruction_time(_rows(session))
+def lestijd_leerlingen(session: SessionData | None = None) -> ChartView:
+    frame = cache.lestijd_leerlingen(_rows(session))
     return chart(
         "lestijd_leerlingen",
         f"Verplichte lestijd van leerlingen, {_years(frame)} (uur per jaar)",
@@ -92,5 +92,5 @@ def pilot(session: SessionData | None = None) -> FiguresView:
 
 def warm() -> None:
     for sector in REGIONAL_SECTORS:
-        hours(sector)
-    hours_trend(), instruction(), pilot()
+        lesuren(sector)
+    lesuren_trend(), lestijd_leerlingen(), pilot()

@@ -50,10 +50,10 @@ def choices(session: SessionData | None = None) -> Choices:
 
 
 @cache.view
-def instroom(types: list[str], years: tuple[int, int], session: SessionData | None = None) -> ChartView:
-    frame = cache.opleiding_instroom(_rows(session), types, years)
+def instroom_opleidingen(types: list[str], years: tuple[int, int], session: SessionData | None = None) -> ChartView:
+    frame = cache.instroom_opleidingen(_rows(session), types, years)
     return chart(
-        "instroom_lerarenopleidingen",
+        "instroom_opleidingen",
         None,
         frame,
         lambda: cache.lines(cache.renamed(frame, year="jaar"), "jaar", "value", "opleiding", "studenten"),
@@ -69,12 +69,12 @@ def instroom(types: list[str], years: tuple[int, int], session: SessionData | No
 
 
 @cache.view
-def diplomas(vakken: list[str], session: SessionData | None = None) -> ChartView:
+def diplomas_per_vak(vakken: list[str], session: SessionData | None = None) -> ChartView:
     rows = _rows(session)
     first, last = year_range(cache.diplomas_per_vak(rows, []))
     frame = cache.diplomas_per_vak(rows, vakken) if vakken else cache.diplomas_per_vak(rows, [])[:0]
     return chart(
-        "diplomas_tweedegraads_per_vak",
+        "diplomas_per_vak",
         f"Diploma's hbo tweedegraads per tekortvak, {first}-{last}",
         frame,
         lambda: cache.lines(cache.renamed(frame, year="jaar"), "jaar", "value", "vak", "diploma's"),
@@ -90,7 +90,7 @@ def diplomas(vakken: list[str], session: SessionData | None = None) -> ChartView
 
 @cache.view
 def zij_instroom(session: SessionData | None = None) -> ChartView:
-    frame = cache.zij_instroom_series(_rows(session))
+    frame = cache.zij_instroom(_rows(session))
     main = frame[frame["definitie"] == frame["definitie"].iloc[0]] if len(frame) else frame
     title = "Zij-instroom"
     if len(main) > 1:
@@ -181,8 +181,8 @@ def mbo_route(session: SessionData | None = None) -> FiguresView:
 
 def warm() -> None:
     options = choices()
-    instroom(list(OPLEIDING_CODES), options.instroom_years)
+    instroom_opleidingen(list(OPLEIDING_CODES), options.instroom_years)
     pabo_eerstejaars()
-    diplomas(options.default_vakken)
+    diplomas_per_vak(options.default_vakken)
     zij_instroom()
     mbo_route()

@@ -72,9 +72,9 @@ def kpis(session: SessionData | None = None) -> KpiView:
 
 
 @cache.view
-def trend(session: SessionData | None = None) -> ChartView:
+def tekort_trend(session: SessionData | None = None) -> ChartView:
     shortage = _shortage(session)
-    frame = cache.trend_frame(shortage, KPI_SECTORS)
+    frame = cache.tekort_trend(shortage, KPI_SECTORS)
     measured = frame[frame["kind"] == "meting"]
     first_year = int(measured["year"].min()) if len(measured) else None
     dashed = tuple(r for r in frame["reeks"].unique() if "raming" in r)
@@ -92,7 +92,7 @@ def trend(session: SessionData | None = None) -> ChartView:
         + " Zie de tabel voor de betrouwbaarheid van elk punt."
     )
     return chart(
-        "tekort_trend_fte",
+        "tekort_trend",
         f"Ontwikkeling sinds {first_year} (fte)" if first_year else "Ontwikkeling (fte)",
         frame,
         lambda: cache.lines(
@@ -194,7 +194,7 @@ def werkplan(session: SessionData | None = None) -> WerkplanView:
 
 def warm() -> None:
     kpis()
-    trend()
+    tekort_trend()
     small_map("po")
     mbo_prognose()
     werkplan()

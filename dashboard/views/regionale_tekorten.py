@@ -177,10 +177,10 @@ def profile(data: RegionalData, code: str, session: SessionData | None = None) -
 
 
 @cache.view
-def compare(data: RegionalData, chosen: list[str]) -> ChartView:
-    frame = cache.compare_regions(data.frame, chosen, data.national) if len(chosen) >= 2 else data.frame.iloc[:0]
+def vergelijking_regios(data: RegionalData, chosen: list[str]) -> ChartView:
+    frame = cache.vergelijking_regios(data.frame, chosen, data.national) if len(chosen) >= 2 else data.frame.iloc[:0]
     return chart(
-        f"vergelijking_{data.sector}",
+        f"vergelijking_regios_{data.sector}",
         None,
         frame,
         lambda: cache.hbar(frame, "region_name", "value", "%", reference=data.national, reference_label="Landelijk"),
@@ -203,7 +203,7 @@ def warm() -> None:
     for sector in REGIONAL_SECTORS:
         data = regional_data(sector)
         shortage_map(data, None)
-        compare(data, [])
+        vergelijking_regios(data, [])
 
 
 @cache.view

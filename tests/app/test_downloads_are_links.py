@@ -25,7 +25,7 @@ def test_profile_and_comparison_downloads_are_links():
     assert not at.get("download_button")
     assert dict(offered)["Download regioprofiel (PDF)"].startswith("/download/regioprofiel_AM01.pdf?r=")
     names = [url.split("?")[0] for _, url in offered]
-    assert "/download/tekort_vo_per_regio.csv" in names and "/download/vergelijking_vo.csv" in names
+    assert "/download/tekort_vo_per_regio.csv" in names and "/download/vergelijking_regios_vo.csv" in names
 
 
 @pytest.mark.parametrize("page", PAGE_NAMES)

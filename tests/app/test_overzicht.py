@@ -22,7 +22,7 @@ def test_sector_filter_changes_small_map():
 def test_the_mbo_forecast_is_shown_where_the_mbo_is_chosen_with_its_table_and_source():
     assert "mbo_prognose" not in [c.key for c in open_page("overzicht").get("plotly_chart")]
     at = open_page("overzicht", sector="mbo")
-    assert [c.key for c in at.get("plotly_chart")][:2] == ["tekort_trend_fte", "mbo_prognose"]
+    assert [c.key for c in at.get("plotly_chart")][:2] == ["tekort_trend", "mbo_prognose"]
     assert "21.500 fte" in at.get("plotly_chart")[1].proto.spec  # 2027 in the OIC forecast
     assert any("Prognoses arbeidsmarkt mbo" in c.value for c in at.caption)
     assert any(link.startswith("/download/mbo_prognose.csv?") for _, link in downloads(at))  # its CSV, by name

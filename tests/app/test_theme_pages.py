@@ -15,7 +15,7 @@ def test_opleiden_renders_with_sources():
     at = open_page("opleiden")
     assert at.title[0].value == "Opleiden"
     # only the open tab draws: the OCW intake (the pabo's other counts have a tab of their own)
-    assert [c.key for c in at.get("plotly_chart")] == ["instroom_lerarenopleidingen"]
+    assert [c.key for c in at.get("plotly_chart")] == ["instroom_opleidingen"]
     assert "Instroom in de lerarenopleiding" in texts(at)
     assert any(c.value.startswith("Bron: Ministerie van OCW") for c in at.caption)  # source line under the chart
     at = open_page("opleiden", onderdeel="Pabo-eerstejaars")
@@ -28,17 +28,17 @@ def test_opleiden_renders_with_sources():
 @pytest.mark.parametrize(
     ("page", "tab", "chart_key"),
     [
-        ("opleiden", "Instroom", "instroom_lerarenopleidingen"),
+        ("opleiden", "Instroom", "instroom_opleidingen"),
         ("opleiden", "Pabo-eerstejaars", "pabo_eerstejaars"),
-        ("opleiden", "Diploma's per vak", "diplomas_tweedegraads_per_vak"),
+        ("opleiden", "Diploma's per vak", "diplomas_per_vak"),
         ("behoud", "Vacatures", "vacatures"),
         ("opleiden", "Zij-instroom", "zij_instroom"),
         ("onderwijstijd", "Lestijd van leerlingen", "lestijd_leerlingen"),
         ("behoud", "Regelingen", "lerarenbeurs"),
         ("behoud", "Vertrekredenen", "vertrekredenen"),
-        ("behoud", "Uitstroom", ("uitstroom", "uitval_startende_leraren")),
-        ("bevoegdheden", "Tekort per vak", "tekort_vak"),
-        ("bevoegdheden", "Bevoegdheid per vak", "bevoegd"),
+        ("behoud", "Uitstroom", ("uitstroom", "uitval_starters")),
+        ("bevoegdheden", "Tekort per vak", "tekort_per_vak"),
+        ("bevoegdheden", "Bevoegdheid per vak", "bevoegdheid_per_vak"),
     ],
 )
 def test_a_tab_from_the_link_is_open_and_draws_only_its_own_chart(page, tab, chart_key):
@@ -62,8 +62,8 @@ def test_switching_tabs_draws_the_other_part_and_keeps_it_in_the_url():
 def test_a_chart_table_is_drawn_only_once_its_expander_is_opened():
     at = open_page("opleiden")
     assert not at.dataframe  # closed: no data grid for the browser to draw
-    assert at.session_state["open_dl_instroom_lerarenopleidingen"] is False
-    at.session_state["open_dl_instroom_lerarenopleidingen"] = True
+    assert at.session_state["open_dl_instroom_opleidingen"] is False
+    at.session_state["open_dl_instroom_opleidingen"] = True
     at.run()
     assert len(at.dataframe) == 1 and not at.exception
     assert list(at.dataframe[0].value.columns) == ["Opleiding", "Jaar", "Instroom (studenten)", "Betrouwbaarheid"]
@@ -116,7 +116,7 @@ def test_bevoegdheden_ipto_switch_and_round_trip():
 
 def test_onderwijstijd_sector_changes_comparison():
     at = open_page("onderwijstijd")
-    assert [c.key for c in at.get("plotly_chart")] == ["lesuren_po", "lesuren_po_trend"]
+    assert [c.key for c in at.get("plotly_chart")] == ["lesuren_po", "lesuren_trend"]
     assert "basisonderwijs" in chart_json(at)
     at.radio(key="sector").set_value("vo").run()
     assert "onderbouw vo" in chart_json(at)
@@ -211,7 +211,7 @@ def test_starters_leaving_is_drawn_under_uitstroom_with_words_source_and_csv():
     assert any(
         c.value.startswith("Bron: Ministerie van OCW") and "Uitval startende leraren" in c.value for c in at.caption
     )
-    assert any(link.startswith("/download/uitval_startende_leraren.csv?") for _, link in downloads(at))
+    assert any(link.startswith("/download/uitval_starters.csv?") for _, link in downloads(at))
 
 
 # --- Data & verantwoording -------------------------------------------------------------------------------------------

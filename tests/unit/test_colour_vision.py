@@ -89,7 +89,7 @@ def test_reliability_markers_differ_in_shape_where_colour_fails(deficiency):
 
 
 def test_ramingen_are_dashed_and_open_and_every_line_has_its_own_shape():
-    figure = overzicht.trend().figure
+    figure = overzicht.tekort_trend().figure
     for trace in figure.data:
         raming = "raming" in trace.name
         assert (trace.line.dash == "dash") == raming, trace.name

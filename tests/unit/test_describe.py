@@ -99,13 +99,13 @@ def test_region_maps_sentence_matches_their_frames(sector):
 def test_comparison_sentence_follows_the_chosen_regions():
     data = regionale_tekorten.regional_data("vo")
     chosen = list(data.codes[:3])
-    view = regionale_tekorten.compare(data, chosen)
+    view = regionale_tekorten.vergelijking_regios(data, chosen)
     assert view.description == expected_ranking(view.frame, "region_name", data.national)
     assert set(view.frame["region_code"]) == set(chosen)
 
 
 def test_trend_sentence_of_the_overview_names_each_series_first_and_last_point():
-    view = overzicht.trend()
+    view = overzicht.tekort_trend()
     for reeks, part in view.frame.groupby("reeks"):
         part = part.sort_values("year")
         assert f"{reeks}: " in view.description.lower() or f"{reeks}: ".capitalize() in view.description
@@ -123,28 +123,30 @@ def every_chart() -> dict[str, ChartView | object]:
     odata = onderwijsregios.oregio_data("vo")
     profile = onderwijsregios.profile(odata, odata.codes[0])
     return {
-        "overzicht.trend": overzicht.trend(),
+        "overzicht.tekort_trend": overzicht.tekort_trend(),
         "overzicht.kaart": overzicht.small_map("po"),
         "regionale.kaart": regionale_tekorten.shortage_map(data, None),
-        "regionale.vergelijking": regionale_tekorten.compare(data, list(data.codes[:2])),
+        "regionale.vergelijking_regios": regionale_tekorten.vergelijking_regios(data, list(data.codes[:2])),
         "onderwijsregios.kaart": onderwijsregios.shortage_map(odata),
-        "onderwijsregios.vergelijking": onderwijsregios.compare(odata, list(odata.codes[:2])),
-        "onderwijsregios.dekking": onderwijsregios.facts(odata).coverage,
-        "opleiden.instroom": opleiden.instroom(["pabo", "hbo2"], options.instroom_years),
-        "opleiden.diplomas": opleiden.diplomas(options.default_vakken),
+        "onderwijsregios.vergelijking_onderwijsregios": onderwijsregios.vergelijking_onderwijsregios(
+            odata, list(odata.codes[:2])
+        ),
+        "onderwijsregios.dekking_onderwijsregios": onderwijsregios.facts(odata).coverage,
+        "opleiden.instroom_opleidingen": opleiden.instroom_opleidingen(["pabo", "hbo2"], options.instroom_years),
+        "opleiden.diplomas_per_vak": opleiden.diplomas_per_vak(options.default_vakken),
         "opleiden.zij_instroom": opleiden.zij_instroom(),
         "behoud.lerarenbeurs": behoud.lerarenbeurs(),
         "behoud.vertrekredenen": behoud.vertrekredenen(),
         "behoud.uitstroom": behoud.uitstroom(),
         "behoud.uitval_starters": behoud.uitval_starters(),
         "behoud.vacatures": behoud.vacatures(),
-        "opleiden.pabo": opleiden.pabo_eerstejaars(),
+        "opleiden.pabo_eerstejaars": opleiden.pabo_eerstejaars(),
         "overzicht.mbo_prognose": overzicht.mbo_prognose(),
-        "bevoegdheden.tekort": bevoegdheden.shortage(bev, table),
-        "bevoegdheden.bevoegd": bevoegdheden.shares(bev, table, ipto),
-        "onderwijstijd.lesuren": onderwijstijd.hours("po"),
-        "onderwijstijd.trend": onderwijstijd.hours_trend(),
-        "onderwijstijd.lestijd": onderwijstijd.instruction(),
+        "bevoegdheden.tekort_per_vak": bevoegdheden.tekort_per_vak(bev, table),
+        "bevoegdheden.bevoegdheid_per_vak": bevoegdheden.bevoegdheid_per_vak(bev, table, ipto),
+        "onderwijstijd.lesuren": onderwijstijd.lesuren("po"),
+        "onderwijstijd.lesuren_trend": onderwijstijd.lesuren_trend(),
+        "onderwijstijd.lestijd_leerlingen": onderwijstijd.lestijd_leerlingen(),
         "onderwijsregios.ledenkaart": profile,
     }
 
@@ -159,8 +161,8 @@ def test_every_chart_and_map_has_a_sentence_with_its_own_numbers(name):
     if name == "onderwijsregios.ledenkaart":
         assert f"de {len(frame)} gemeenten" in text
         return
-    value = "tekort_pct" if name == "bevoegdheden.tekort" else "value"
-    value = "bevoegd_pct" if name == "bevoegdheden.bevoegd" else value
+    value = "tekort_pct" if name == "bevoegdheden.tekort_per_vak" else "value"
+    value = "bevoegd_pct" if name == "bevoegdheden.bevoegdheid_per_vak" else value
     # the largest number the chart draws is in the sentence, written the Dutch way (no '.' as decimal sign)
     top = frame[value].max()
     assert fmt_number(top, 0) in text or fmt_number(top, 1) in text, (name, top, text)

@@ -51,7 +51,7 @@ def test_a_link_is_answered_by_a_process_that_never_made_the_view():
     """Stateless: another replica (here a fresh interpreter) makes the same file from the link alone."""
     data = views.regional_data("po", None, None)
     profile = views.profile(data, data.codes[0])
-    view = views.compare(data, list(data.codes[:3]))
+    view = views.vergelijking_regios(data, list(data.codes[:3]))
     url = _link(f"{view.key}.csv", links.csv_spec(view.frame, view.columns))
     here = hashlib.sha256(_served(url)).hexdigest()
     script = (
@@ -61,6 +61,20 @@ def test_a_link_is_answered_by_a_process_that_never_made_the_view():
     there = subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, check=True)
     assert there.stdout.strip() == here
     assert profile.code == data.codes[0]
+
+
+def test_a_link_made_before_a_view_was_renamed_still_makes_its_file():
+    """Views took their chart's name (links.RENAMED); a link naming the old function, same data, still works."""
+    data = views.regional_data("vo")
+    view = views.vergelijking_regios(data, list(data.codes[:2]))
+    spec = links.csv_spec(view.frame, view.columns)
+    made_by = spec["csv"]["of"]  # the frame of the view this call made
+    assert made_by["f"] == "dashboard.views.regionale_tekorten.vergelijking_regios"
+    old = spec | {"csv": spec["csv"] | {"of": made_by | {"f": "dashboard.views.regionale_tekorten.compare"}}}
+    assert _served(_link("vergelijking_vo.csv", old)) == _served(_link(f"{view.key}.csv", spec))
+    download._load_views()  # every page's views registered, as the route does
+    for old_name, new_name in links.RENAMED.items():
+        assert old_name not in links.FUNCTIONS and new_name in links.FUNCTIONS, old_name
 
 
 def test_pdf_links_make_the_regioprofiel():

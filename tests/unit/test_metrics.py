@@ -108,7 +108,7 @@ def test_national_series_prefers_reliable_source(small):
 
 def test_compare_regions_keeps_order_and_difference(small):
     regional = metrics.regional_shortage(small, "po")
-    out = metrics.compare_regions(regional, ["AM01", "GM0363", "AM99"], 9.7)
+    out = metrics.vergelijking_regios(regional, ["AM01", "GM0363", "AM99"], 9.7)
     assert list(out["region_code"]) == ["AM01", "GM0363"]
     assert list(out["verschil"].round(1)) == [-5.7, 8.3]
 
@@ -146,7 +146,7 @@ def test_trend_never_joins_measurement_and_forecast():
             "year": 2027,
         },
     )
-    trend = metrics.trend_frame(frame, ("po",))
+    trend = metrics.tekort_trend(frame, ("po",))
     assert set(trend["reeks"]) == {"po gemeten", "po raming (2022-12)"}
     assert trend.groupby("reeks")["kind"].nunique().max() == 1
 
