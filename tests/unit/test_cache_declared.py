@@ -73,3 +73,7 @@ def test_one_name_for_two_functions_is_refused():
     two.f = cached.metric(lambda: 2)
     with pytest.raises(ValueError, match="Twee gecachete functies heten f"):
         cached.marked(one, two)
+
+
+def test_every_family_a_function_can_be_marked_with_has_a_budget():
+    assert set(cache.FAMILIES) == set(cached.FAMILIES)
