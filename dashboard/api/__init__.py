@@ -5,7 +5,7 @@
     GET /api/v1/sources           the source register
     GET /api/v1/regions           regions with their codes
     GET /api/v1/onderwijsregios   onderwijsregio's with their gemeenten per sector
-    GET /api/v1/openapi.json      OpenAPI 3.1, generated from the parameter definitions (dashboard.web.openapi)
+    GET /api/v1/openapi.json      OpenAPI 3.1, generated from the parameter definitions (openapi.py)
     GET /api/v1/docs              the same as a readable Dutch page (plain HTML, works offline)
     GET /api/v1/datapackage.json  Frictionless data package (dashboard.data.datapackage) of the files under data/
     GET /api/v1/data/BESTAND      one CSV file of the data package; GET /api/v1/dataset.zip: all of it in one zip
@@ -21,6 +21,9 @@ The modules, each importing only modules listed before it:
     http.py       the envelope of every answer: query string, headers, weak ETag, error and table answers
     rows.py       the rows the tables serve, made from a snapshot of the published tables
     params.py     the parameters per endpoint with their allowed values, ?versie=, checking a request
+    openapi.py    the OpenAPI 3.1 document, generated from spec.py and the data contract
+    html_docs.py  that document as a plain Dutch HTML page (no scripts, works offline)
+    feed.py       the releases as an Atom feed
     tables.py     the table endpoints: (snapshot, parameters) -> (frame, format, JSON body)
     documents.py  the index and the documents: OpenAPI, HTML docs, data package, releases
     routes.py     `handle` (one request to one answer) and the Starlette `ROUTES`

@@ -89,15 +89,15 @@ def describe(snap: Snapshot) -> dict[str, object]:
 def openapi_document(snap: Snapshot, request: Request) -> tuple[bytes, str, dict[str, str]]:
     import json
 
-    from dashboard.web.openapi import document
+    from dashboard.api.openapi import document
 
     text = json.dumps(document(parameters(snap), snap.version, version_param(snap)), ensure_ascii=False, indent=1)
     return text.encode(), "application/json", {}
 
 
 def docs_page(snap: Snapshot, request: Request) -> tuple[bytes, str, dict[str, str]]:
-    from dashboard.web.api_docs import html
-    from dashboard.web.openapi import document
+    from dashboard.api.html_docs import html
+    from dashboard.api.openapi import document
 
     page = html(document(parameters(snap), snap.version, version_param(snap)))
     return page.encode(), "text/html; charset=utf-8", {}
@@ -149,8 +149,8 @@ def releases_list(snap: Snapshot, request: Request) -> tuple[bytes, str, dict[st
 
 
 def releases_feed(snap: Snapshot, request: Request) -> tuple[bytes, str, dict[str, str]]:
+    from dashboard.api.feed import MEDIA_TYPE, atom
     from dashboard.data.releases import all_releases
-    from dashboard.web.feed import MEDIA_TYPE, atom
 
     base = f"{str(request.base_url).rstrip('/')}{PREFIX}"
     feed = atom(all_releases(), f"{base}/{DOCUMENT_PATHS['atom'][0]}", f"{base}/{DOCUMENT_PATHS['releases'][0]}")

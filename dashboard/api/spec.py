@@ -2,7 +2,7 @@
 (`Param`), the table and document endpoints' names and Dutch descriptions.
 
 The bottom layer of dashboard.api, importing nothing of the app: the endpoints validate and describe themselves
-with these, and the OpenAPI document (dashboard.web.openapi) is generated from the same ones, so the API and its
+with these, and the OpenAPI document (dashboard.api.openapi) is generated from the same ones, so the API and its
 description cannot drift apart.
 """
 
@@ -26,7 +26,7 @@ FILE_STEM = {
 @dataclass(frozen=True)
 class Param:
     """One query parameter of a table endpoint. The views validate with it and the OpenAPI document is generated
-    from it (dashboard.web.openapi), so the two cannot drift apart."""
+    from it (dashboard.api.openapi), so the two cannot drift apart."""
 
     name: str
     description: str

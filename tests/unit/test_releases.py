@@ -12,10 +12,10 @@ import pandas as pd
 import pytest
 
 import dashboard.__main__ as cli
+from dashboard.api.feed import atom
 from dashboard.data import atomic, releases
 from dashboard.data.contract import SCHEMAS
 from dashboard.data.paths import REPO_DIR
-from dashboard.web.feed import atom
 
 HEADER = ";".join([*SCHEMAS["indicators"].column_names, "bron_titel", "bron_uitgever", "bron_licentie"])
 
