@@ -26,6 +26,21 @@ GEO_LEVELS = (
     "overig",
 )
 
+# What makes one figure: a dataset holds one value per key (the region name counts for areas without a code).
+# The ingest refuses a file with two values for one key; `build --check` compares builds figure by figure.
+FIGURE_KEY = [
+    "indicator",
+    "sector",
+    "vak",
+    "geo_level",
+    "region_code",
+    "region_name",
+    "categorie",
+    "peildatum",
+    "kind",
+    "source_id",
+]
+
 
 @dataclass(frozen=True)
 class Column:

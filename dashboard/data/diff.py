@@ -13,22 +13,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard.data.contract import SCHEMAS
+from dashboard.data.contract import FIGURE_KEY, SCHEMAS
 
 SERIES = ["indicator", "sector", "geo_level"]
-# One figure: what the ingest duplicate check calls the same figure (region name for areas without a code).
-FIGURE = [
-    "indicator",
-    "sector",
-    "vak",
-    "geo_level",
-    "region_code",
-    "region_name",
-    "categorie",
-    "peildatum",
-    "kind",
-    "source_id",
-]
 KEYS = {"onderwijsregio_leden": ["onderwijsregio_code", "member_type", "member_name"]}
 MAX_LISTED = 20  # per section; a rebuilt table can differ in hundreds of rows
 
@@ -85,7 +72,7 @@ def _regions_per_peildatum(frame: pd.DataFrame) -> pd.Series:
 
 
 def _values_per_figure(frame: pd.DataFrame) -> pd.Series:
-    return frame.groupby(FIGURE, sort=True)["value"].agg(lambda s: tuple(sorted(s.round(10))))
+    return frame.groupby(FIGURE_KEY, sort=True)["value"].agg(lambda s: tuple(sorted(s.round(10))))
 
 
 def _row_set(frame: pd.DataFrame) -> set[tuple]:
@@ -123,21 +110,21 @@ def value_changes(old: pd.DataFrame, new: pd.DataFrame) -> list[dict]:
     changed = both[both["old"] != both["new"]]
     out = []
     for key, row in changed.iterrows():
-        figure = dict(zip(FIGURE, key, strict=True))
+        figure = dict(zip(FIGURE_KEY, key, strict=True))
         out.append({**figure, "old": list(row["old"]), "new": list(row["new"])})
     return out
 
 
 def _figure_dicts(figures: set[tuple]) -> list[dict]:
-    return [dict(zip(FIGURE, f, strict=True)) for f in sorted(figures)]
+    return [dict(zip(FIGURE_KEY, f, strict=True)) for f in sorted(figures)]
 
 
 def figure_changes(old: pd.DataFrame, new: pd.DataFrame) -> tuple[list[dict], list[dict]]:
     """(added, removed) figures in a peildatum both builds have, e.g. a second source for the same date."""
     keys = [*SERIES, "peildatum"]
     shared = old[keys].drop_duplicates().merge(new[keys].drop_duplicates(), on=keys)
-    before = set(old.merge(shared, on=keys)[FIGURE].itertuples(index=False, name=None))
-    after = set(new.merge(shared, on=keys)[FIGURE].itertuples(index=False, name=None))
+    before = set(old.merge(shared, on=keys)[FIGURE_KEY].itertuples(index=False, name=None))
+    after = set(new.merge(shared, on=keys)[FIGURE_KEY].itertuples(index=False, name=None))
     return _figure_dicts(after - before), _figure_dicts(before - after)
 
 

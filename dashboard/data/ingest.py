@@ -23,7 +23,7 @@ import pandas as pd
 
 from dashboard.data import releases, store
 from dashboard.data.atomic import write_parquet, writing
-from dashboard.data.contract import SCHEMAS, ContractError, validate
+from dashboard.data.contract import FIGURE_KEY, SCHEMAS, ContractError, validate
 from dashboard.data.generations import Generation, own_file
 from dashboard.data.paths import EIGEN_DIR
 from dashboard.data.readers import ReadError, read_bytes, read_path
@@ -42,19 +42,6 @@ SOURCE_COLUMNS = {
 }  # bron_licentie optional: empty -> 'onbekend' (the contract's default)
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 HTML = re.compile(r"<\s*[a-zA-Z/!?]")
-# One figure per key; a file that gives two values for the same figure is ambiguous.
-KEY = [
-    "indicator",
-    "sector",
-    "vak",
-    "geo_level",
-    "region_code",
-    "region_name",
-    "categorie",
-    "peildatum",
-    "kind",
-    "source_id",
-]
 CHECKED_LEVELS = ("land", "provincie", "arbeidsmarktregio", "gemeente")
 TABLES = ("indicators", "sources")
 
@@ -110,7 +97,7 @@ def check_region_codes(indicators: pd.DataFrame, regions: pd.DataFrame) -> None:
 
 
 def check_duplicates(indicators: pd.DataFrame) -> None:
-    dup = indicators.duplicated(KEY, keep=False)
+    dup = indicators.duplicated(FIGURE_KEY, keep=False)  # two values for one figure: ambiguous
     if dup.any():
         raise IngestError(
             f"Rij {row_list(dup)}: hetzelfde cijfer staat er meer dan eens in (zelfde indicator, sector, vak, regio, "
