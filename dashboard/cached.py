@@ -46,8 +46,7 @@ def marked(*modules: ModuleType) -> dict[str, Callable[..., Any]]:
     found: dict[str, Callable[..., Any]] = {}
     for module in modules:
         for name, value in vars(module).items():
-            offered = hasattr(value, "__wrapped__")  # the cache's wrapper carries the mark too (functools.wraps)
-            if getattr(value, FAMILY, None) in FAMILIES and not offered and not name.startswith("_"):
+            if getattr(value, FAMILY, None) in FAMILIES and not name.startswith("_"):
                 if found.get(name, value) is not value:
                     raise ValueError(f"Twee gecachete functies heten {name}: kies een andere naam.")
                 found[name] = value

@@ -119,28 +119,17 @@ def map_drawing(report: RegionReport, width: float, height: float) -> Drawing:
     clip.closePath()
     group.add(clip)
     group.add(Rect(0, legend_height, width, map_h, fillColor=colors.HexColor("#f7f9fb"), strokeColor=None))
+
+    def area(feature: dict, fill: str, line_width: float) -> Path:
+        """One gemeente, filled, with a white border."""
+        rings = _rings(feature["geometry"])
+        return _path(rings, project, fillColor=colors.HexColor(fill), strokeColor=colors.white, strokeWidth=line_width)
+
     for feature in (report.neighbours or {}).get("features", []):
-        group.add(
-            _path(
-                _rings(feature["geometry"]),
-                project,
-                fillColor=colors.HexColor(NEIGHBOUR),
-                strokeColor=colors.white,
-                strokeWidth=0.5,
-            )
-        )
+        group.add(area(feature, NEIGHBOUR, 0.5))
     classes = colour_classes(f["properties"].get("value") for f in features)
     for feature in features:
-        fill = _class_colour(feature["properties"].get("value"), classes)
-        group.add(
-            _path(
-                _rings(feature["geometry"]),
-                project,
-                fillColor=colors.HexColor(fill),
-                strokeColor=colors.white,
-                strokeWidth=0.4,
-            )
-        )
+        group.add(area(feature, _class_colour(feature["properties"].get("value"), classes), 0.4))
     outline = shapely.union_all([shape(f["geometry"]) for f in features]).buffer(0)
     polygons = getattr(outline, "geoms", [outline])
     for polygon in polygons:

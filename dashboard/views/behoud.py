@@ -3,6 +3,7 @@ uitstroom, vacatures."""
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import pandas as pd
@@ -203,19 +204,20 @@ def uitstroom(session: SessionData | None = None) -> ChartView:
 @cache.view
 def uitval_starters(session: SessionData | None = None) -> ChartView:
     frame = cache.uitval_starters(_rows(session))
+    whole_pct = functools.partial(fmt_pct, decimals=0)  # published as whole percentages
     return chart(
         "uitval_starters",
         "Startende leraren die het onderwijs verlaten (vo)",
         frame,
         lambda: cache.lines(frame, "cohorten", "value", "termijn", "%"),
         labels(("termijn", "Vertrokken"), ("cohorten", "Startjaren"), ("value", "Uitval (%)"), "reliability"),
-        {"value": lambda v: fmt_pct(v, 0)},
+        {"value": whole_pct},
         cache.table("sources", session),
         note="Aandeel van de leraren jonger dan 30 die in het vo begonnen en binnen 1, 3 of 5 jaar niet meer in het "
         "onderwijs werkten; gemiddeld over drie opeenvolgende startjaren, zoals gepubliceerd. Van de latere "
         "startjaren is de uitval na 3 en 5 jaar nog niet bekend. Alleen voor het vo gepubliceerd.",
         describe=lambda f: words.trend(
-            f, "cohorten", "value", lambda v: fmt_pct(v, 0), group="termijn", x_text=lambda c: f"startjaren {c}"
+            f, "cohorten", "value", whole_pct, group="termijn", x_text=lambda c: f"startjaren {c}"
         ),
     )
 

@@ -19,7 +19,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 def _all_modules():
     for info in pkgutil.walk_packages(dashboard.__path__, "dashboard."):
-        if info.name != "dashboard.__main__":
+        if info.name not in ("dashboard.__main__", "dashboard.cache"):  # the cache holds the wrappers, not the marks
             yield importlib.import_module(info.name)
 
 
