@@ -17,10 +17,11 @@ from http.cookies import SimpleCookie
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from dashboard.registry import PAGES
 from deploy.configure import COOKIE
-from tests.e2e.conftest import wait_for_app
+from tests.e2e.conftest import wait_for_app, wait_for_drawn
 from tests.streamlit_protocol import Visitor, fetch, run
 
 REPO = Path(__file__).resolve().parents[2]
@@ -52,6 +53,14 @@ def until(check, timeout: float = 20):
     return answer
 
 
+async def _until_async(check, timeout: float = 60) -> None:
+    """Wait (polling, in the event loop) until `check()` holds; fail after `timeout` seconds."""
+    deadline = time.time() + timeout
+    while not check():
+        assert time.time() < deadline, "niet binnen de tijd"
+        await asyncio.sleep(0.1)
+
+
 def cookie_header(cookies: dict[str, str]) -> str:
     return "; ".join(f"{k}={v}" for k, v in cookies.items() if not k.startswith("_replica"))
 
@@ -66,10 +75,11 @@ def own_figures_csv() -> bytes:
 @pytest.mark.parametrize("spec", PAGES, ids=[p.name for p in PAGES])
 def test_every_page_draws_in_chromium_through_the_proxy(deployment, page, spec):
     page.goto(f"{deployment.url}/{spec.url_path}?sector=vo")
-    wait_for_app(page)
-    assert page.locator("[data-testid='stException']").count() == 0
-    assert page.locator("h1").first.inner_text()
-    assert page.locator(".js-plotly-plot, [data-testid='stMetric'], [data-testid='stDataFrame']").count() > 0
+    wait_for_drawn(page)
+    expect(page.locator("h1").first).not_to_be_empty()
+    # what the page draws: a chart, a key figure or a table (each page has at least one), waited for
+    expect(page.locator(".js-plotly-plot, [data-testid='stMetric'], [data-testid='stDataFrame']").first).to_be_visible()
+    expect(page.locator("[data-testid='stException']")).to_have_count(0)
     cookies = {c["name"]: c["value"] for c in page.context.cookies()}
     assert cookies.get(COOKIE) in ("r1", "r2")
 
@@ -218,15 +228,16 @@ def test_kill_9_of_a_replica_under_load(deployment, page):
     view = f"{deployment.url}/regionale-tekorten?sector=vo&regio=AM05"
     page.goto(view)
     wait_for_app(page)
+    expect(page.locator(".st-key-regio")).to_contain_text("Twente")  # AM05's name, drawn in the picker
     region = page.locator(".st-key-regio").inner_text()
 
     async def scenario() -> dict:
         stop, on_r2 = asyncio.Event(), {"runs": 0, "errors": []}
         others = [asyncio.create_task(_browse_until(deployment.url, f"{COOKIE}=r2", stop, on_r2)) for _ in range(3)]
-        await asyncio.sleep(2)
+        await _until_async(lambda: on_r2["runs"] >= 3)  # r2's sessions are browsing
         runs_before = on_r2["runs"]
         os.kill(deployment.pid("r1"), signal.SIGKILL)
-        await asyncio.sleep(4)
+        await _until_async(lambda: on_r2["runs"] >= runs_before + 6)  # and carry on after the kill
         stop.set()
         await asyncio.gather(*others)
         return on_r2 | {"runs_before": runs_before}
@@ -236,8 +247,8 @@ def test_kill_9_of_a_replica_under_load(deployment, page):
     assert on_r2["errors"] == [] and on_r2["runs"] > on_r2["runs_before"]  # r2's sessions carried on
     page.reload()  # the visitor of the dead replica reloads: the same view, from its URL, on a live replica
     wait_for_app(page)
-    assert page.locator("[data-testid='stException']").count() == 0
-    assert page.locator(".st-key-regio").inner_text() == region
+    expect(page.locator(".st-key-regio")).to_have_text(region)
+    expect(page.locator("[data-testid='stException']")).to_have_count(0)
     assert "regio=AM05" in page.url
     deployment.wait_ready(("r1",))  # supervisord restarted it; readiness let it back in once warm
     assert deployment.pid("r1") != old_pid

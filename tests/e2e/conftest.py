@@ -129,10 +129,39 @@ def page(browser: Browser) -> Iterator[Page]:
     context.close()
 
 
+# The app has settled: connected, its script has run and is not running, nothing on the page is stale (left from
+# a run in flight), and it has stayed so for SETTLE_MS (a rerun that the URL sync asks for starts within that).
+SETTLED = """settleMs => {
+    const app = document.querySelector("[data-testid='stApp']");
+    const idle = app && app.dataset.testScriptState === 'notRunning' && app.dataset.testConnectionState === 'CONNECTED'
+        && !document.querySelector("[data-stale='true']");
+    if (!idle) { window.__settledFrom = undefined; return false; }
+    window.__settledFrom ??= performance.now();
+    return performance.now() - window.__settledFrom >= settleMs;
+}"""
+SETTLE_MS = 300
+
+# Every chart on the page has drawn: plotly has laid it out and its SVG is there; a map also has its areas
+# (SVG paths) or its MapLibre canvas, since a colour bar alone is drawn first.
+DRAWN = """() => [...document.querySelectorAll("[data-testid='stPlotlyChart']")].every(chart => {
+    const gd = chart.querySelector('.js-plotly-plot');
+    if (!gd || !gd._fullLayout || !gd.querySelector('.main-svg')) return false;
+    const map = gd.querySelector('.geo') || gd.querySelector('.maplibregl-map');
+    return !map || gd.querySelectorAll('path.choroplethlocation').length > 0
+        || !!gd.querySelector('.maplibregl-canvas');
+})"""
+
+
 def wait_for_app(pg: Page, timeout: int = 60_000) -> None:
-    pg.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout)
-    pg.wait_for_timeout(500)
-    pg.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout)
+    """Wait until the app has settled (SETTLED): never a fixed sleep, so it holds on a busy machine."""
+    pg.evaluate("window.__settledFrom = undefined")
+    pg.wait_for_function(SETTLED, arg=SETTLE_MS, timeout=timeout, polling=50)
+
+
+def wait_for_drawn(pg: Page, timeout: int = 60_000) -> None:
+    """Wait until the app has settled and every chart and map on the page has drawn."""
+    wait_for_app(pg, timeout)
+    pg.wait_for_function(DRAWN, timeout=timeout, polling=100)
 
 
 def screenshot(pg: Page, name: str) -> Path:

@@ -8,8 +8,8 @@ from urllib.parse import quote_plus
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import wait_for_app
-from playwright.sync_api import Page
+from conftest import wait_for_app, wait_for_drawn
+from playwright.sync_api import Page, expect
 
 from dashboard.registry import PAGES
 
@@ -39,7 +39,7 @@ def open_every_expander(page: Page) -> int:
 
 
 def violations(page: Page) -> list[dict]:
-    page.wait_for_timeout(300)
+    wait_for_drawn(page)  # axe reads what is drawn: every chart and table first
     return Axe().run(page).response["violations"]
 
 
@@ -60,7 +60,7 @@ def test_axe_on_every_tab_and_open_expander(server, page, state):
             wait_for_app(page)
             assert page.get_by_role("tab", name=tab, exact=True).get_attribute("aria-selected") == "true"
         opened = open_every_expander(page)
-        assert page.locator("[data-testid='stException']").count() == 0
+        expect(page.locator("[data-testid='stException']")).to_have_count(0)
         found = violations(page)
         bad = [v for v in found if v["impact"] in ("serious", "critical")]
         assert bad == [], (state, tab, summary(bad))

@@ -13,7 +13,7 @@ import zipfile
 import pandas as pd
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import REPO, screenshot, wait_for_app
+from conftest import REPO, screenshot, wait_for_app, wait_for_drawn
 from playwright.sync_api import expect
 from test_onderwijsregios_browser import wait_for_colour
 
@@ -27,12 +27,11 @@ CHART = "[data-testid='stPlotlyChart']"
 def test_page_in_browser(server, page, path):
     page.set_viewport_size({"width": 1400, "height": 3200})
     page.goto(f"{server}/{path}?sector=vo")
-    wait_for_app(page)
-    page.wait_for_timeout(500)  # charts draw after the script ends; wait_for_colour polls per chart
+    wait_for_drawn(page)  # charts draw after the script ends; wait_for_colour then polls each for colour
 
-    assert page.locator("[data-testid='stException']").count() == 0
-    assert page.get_by_text("Page not found").count() == 0
-    assert page.get_by_role("radio", name="Voortgezet onderwijs (vo)").is_checked()
+    expect(page.locator("[data-testid='stException']")).to_have_count(0)
+    expect(page.get_by_text("Page not found")).to_have_count(0)
+    expect(page.get_by_role("radio", name="Voortgezet onderwijs (vo)")).to_be_checked()
 
     charts = page.locator(CHART)
     for i in range(charts.count()):

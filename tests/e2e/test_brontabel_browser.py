@@ -40,10 +40,10 @@ def test_imported_brontabel_is_the_new_meting_on_the_map(page, tmp_path):
     with running_server(eigen) as server:
         open_map(page, f"{server}/regionale-tekorten?sector=vo")
         expect(page.get_by_text("Lerarentekort vo per arbeidsmarktregio, okt 2023")).to_be_visible()
-        assert page.get_by_role("combobox", name="Meting").count() == 0  # one measurement: no choice yet
+        expect(page.get_by_role("combobox", name="Meting")).to_have_count(0)  # one measurement: no choice yet
         open_map(page, f"{server}/regionale-tekorten?sector=vo&regio=AM09")
         expect(page.get_by_role("heading", name="Achterhoek").first).to_be_visible()
-        assert page.get_by_text("Ontwikkeling in Achterhoek (vo)").count() == 0  # one measurement: no development
+        expect(page.get_by_text("Ontwikkeling in Achterhoek (vo)")).to_have_count(0)  # one measurement: none
 
         env = os.environ | {"LERARENTEKORT_EIGEN_DIR": str(eigen)}
         done = subprocess.run(
@@ -75,11 +75,11 @@ def test_imported_brontabel_is_the_new_meting_on_the_map(page, tmp_path):
         expect(
             page.get_by_text("Verschil in het tekort vo per arbeidsmarktregio: okt 2025 t.o.v. okt 2023")
         ).to_be_visible()
-        assert page.locator("[data-testid='stException']").count() == 0
+        expect(page.locator("[data-testid='stException']")).to_have_count(0)
 
         open_map(page, f"{server}/regionale-tekorten?sector=vo&regio=AM09")  # the profile's development
         expect(page.get_by_text("Ontwikkeling in Achterhoek (vo)")).to_be_visible()
         open_map(page, f"{server}/onderwijsregios?sector=vo", key="oregio_kaart")
         expect(page.get_by_role("combobox", name="Meting")).to_have_value("okt 2025")
-        assert page.locator("[data-testid='stException']").count() == 0
+        expect(page.locator("[data-testid='stException']")).to_have_count(0)
     assert page.outside_requests == []

@@ -12,7 +12,7 @@ import urllib.request
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from conftest import wait_for_app
+from conftest import wait_for_app, wait_for_drawn
 from PIL import Image, ImageChops
 from playwright.sync_api import Page, expect
 
@@ -99,8 +99,7 @@ def test_every_stop_shows_focus_and_tab_goes_round(server, page, path):
     warmed(server)
     page.set_viewport_size({"width": 1400, "height": 1000})
     page.goto(f"{server}/{path}?sector=vo")
-    wait_for_app(page)
-    page.wait_for_timeout(500)
+    wait_for_drawn(page)  # every chart drawn: the tab stops are all there before the round starts
     stops: list[dict] = []
     for _ in range(150):
         page.keyboard.press("Tab")

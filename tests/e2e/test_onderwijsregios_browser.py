@@ -72,7 +72,7 @@ def test_map_has_colour_and_no_request_leaves(server, page):
     wait_for_app(page)
     page.wait_for_selector(DRAWN_MAP.format(MAP), timeout=30_000)
     assert wait_for_colour(page.locator(MAP)) > 5000, "the map drew no coloured regions"
-    assert page.locator("[data-testid='stException']").count() == 0
+    expect(page.locator("[data-testid='stException']")).to_have_count(0)
     screenshot(page, "onderwijsregios_kaart")
     assert page.outside_requests == []
 
@@ -84,12 +84,11 @@ def test_click_on_region_opens_its_profile(server, page):
     wait_for_colour(page.locator(MAP))
     x, y = map_point(page, *region_point("AM09"))  # Achterhoek
     page.mouse.click(x, y)
-    page.wait_for_timeout(500)
-    wait_for_app(page)
     page.get_by_role("heading", name="Achterhoek").wait_for(timeout=20_000)
+    wait_for_app(page)
     assert "regio=AM09" in page.url
-    metrics = page.locator("[data-testid='stMetric']").all_inner_texts()
-    assert any("Tekort po" in m and "1,8%" in m for m in metrics)  # Achterhoek po, okt 2023
+    tekort = page.locator("[data-testid='stMetric']").filter(has_text="Tekort po")
+    expect(tekort.first).to_contain_text("1,8%")  # Achterhoek po, okt 2023
     assert page.outside_requests == []
 
 
@@ -110,8 +109,8 @@ def test_deep_link_as_first_request_to_fresh_server(fresh_server, page):
     page.goto(f"{fresh_server}/onderwijsregios?sector=vo&regio=AM09&vergelijk=AM09,AM20")
     wait_for_app(page)
     page.get_by_role("heading", name="Regionale tekorten").wait_for(timeout=20_000)  # an old link: redirected
-    assert page.locator("[data-testid='stSidebarNav']").count() == 1  # shared sidebar, not the legacy router
-    assert page.get_by_role("radio", name="Voortgezet onderwijs (vo)").is_checked()
+    expect(page.locator("[data-testid='stSidebarNav']")).to_have_count(1)  # shared sidebar, not the legacy router
+    expect(page.get_by_role("radio", name="Voortgezet onderwijs (vo)")).to_be_checked()
     page.get_by_role("heading", name="Achterhoek").wait_for()
     assert "Lerarentekort vo per arbeidsmarktregio" in page.content()
     expect(page.locator(".st-key-vergelijk")).to_contain_text("Midden-Holland")
@@ -157,9 +156,9 @@ def test_click_on_onderwijsregio_opens_its_profile_and_the_pdf_holds_its_figures
     wait_for_colour(page.locator(f".st-key-{key}"))
     x, y = map_point(page, *gemeente_point("GM0518"), key=key)  # 's-Gravenhage, in Haaglanden
     page.mouse.click(x, y)
-    page.wait_for_timeout(500)
-    wait_for_app(page)
     expect(page.locator(".st-key-oregio")).not_to_contain_text("Kies een onderwijsregio", timeout=20_000)
+    expect(page.locator("[data-testid='stMetric']").filter(has_text="Tekort vo (afgeleid)").first).to_be_visible()
+    wait_for_app(page)
     assert "oregio=OR-" in page.url
     metrics = page.locator("[data-testid='stMetric']").all_inner_texts()
     headline = next(m for m in metrics if "Tekort vo (afgeleid)" in m)

@@ -7,8 +7,8 @@ sideways inside themselves (the criterion's own exception). A screenshot of each
 from __future__ import annotations
 
 import pytest
-from conftest import screenshot, wait_for_app
-from playwright.sync_api import Browser
+from conftest import screenshot, wait_for_drawn
+from playwright.sync_api import Browser, expect
 
 from dashboard.registry import PAGES
 
@@ -73,10 +73,8 @@ def test_page_reflows_without_sideways_scrolling_or_cut_text(server, browser: Br
     page = context.new_page()
     try:
         page.goto(f"{server}/{path}?sector=vo")
-        wait_for_app(page)
-        page.wait_for_timeout(1500)  # charts draw after the script has finished
-        assert page.locator("[data-testid='stException']").count() == 0
-        assert page.locator(CHART).count() == 0 or page.locator(f"{CHART} .main-svg").count() > 0
+        wait_for_drawn(page)  # charts draw after the script has finished: waited for, each one
+        expect(page.locator("[data-testid='stException']")).to_have_count(0)
         screenshot(page, f"{size}-{path or 'overzicht'}")
         assert page.evaluate(PAGE_SCROLLS) == []
         assert page.evaluate(CUT_TEXT) == []

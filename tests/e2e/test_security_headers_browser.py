@@ -8,7 +8,8 @@ import urllib.error
 import urllib.request
 
 import pytest
-from conftest import wait_for_app
+from conftest import wait_for_app, wait_for_drawn
+from playwright.sync_api import expect
 from test_all_pages_browser import CHART, PAGES
 from test_onderwijsregios_browser import wait_for_colour
 
@@ -60,8 +61,8 @@ def test_page_draws_without_csp_violation(server, page, path):
     charts = page.locator(CHART)
     if path != "data":  # every other page has charts; on a busy machine they can come after the first check
         charts.first.wait_for(timeout=60_000)
+    wait_for_drawn(page)
     for i in range(charts.count()):
         assert wait_for_colour(charts.nth(i), minimum=300, timeout_s=15) >= 300, f"chart {i} on {path} is blank"
-    assert page.locator("[data-testid='stException']").count() == 0
-    page.wait_for_timeout(500)
+    expect(page.locator("[data-testid='stException']")).to_have_count(0)
     assert page.evaluate("window.__csp") == [] and console == []

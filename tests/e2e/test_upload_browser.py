@@ -16,7 +16,7 @@ GOOD = "eigen_meting_test;po;;gemeente;GM0014;Groningen;;2024-10-01;2024;4,5;%;m
 
 def _upload(page, path) -> None:
     page.locator(".st-key-eigen_upload input[type='file']").set_input_files(str(path))
-    page.wait_for_timeout(500)
+    expect(page.locator(".st-key-eigen_upload")).to_contain_text(path.name)  # the chip: the upload is taken in
     wait_for_app(page)
 
 
@@ -46,12 +46,13 @@ def test_hostile_uploads_are_refused_and_good_upload_stays_in_the_session(server
     other = browser.new_context().new_page()  # another user of the same server does not see it
     other.goto(f"{server}/data")
     wait_for_app(other)
-    assert other.get_by_text("Eigen data actief").count() == 0
+    expect(other.get_by_role("heading", name="Data & verantwoording").first).to_be_visible()
+    expect(other.get_by_text("Eigen data actief")).to_have_count(0)
     other.context.close()
 
     page.locator(".st-key-eigen_verwijderen button").click()
     wait_for_app(page)
-    assert page.get_by_text("Eigen data actief").count() == 0
+    expect(page.get_by_text("Eigen data actief")).to_have_count(0)
     assert page.outside_requests == []
 
 
@@ -73,8 +74,10 @@ def test_file_above_the_limit_is_refused_in_the_browser_in_dutch(server, page, t
     assert shown[1:3] == ["visible", "hidden"] and shown[3] > 10  # Dutch line shown, English text hidden
     chip.hover(force=True)
     page.get_by_role("button", name="Remove groot.csv").hover()
-    page.wait_for_timeout(500)  # the tooltip opens after a short delay
-    assert not page.locator("[data-testid='stTooltipErrorContent']").is_visible()
+    # Streamlit opens its English error tooltip after a delay: wait until it is in the page, then it must be hidden
+    tooltip = page.locator("[data-testid='stTooltipErrorContent']")
+    tooltip.wait_for(state="attached", timeout=15_000)
+    expect(tooltip).to_be_hidden()
     assert not any(english.is_visible() for english in page.get_by_text("or smaller").all())
     assert page.get_by_text("Bestand geweigerd").count() == 0  # never reached the server
     page.get_by_role("button", name="Remove groot.csv").click()
