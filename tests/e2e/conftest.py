@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.browser import shared_browser
 
@@ -152,10 +153,19 @@ DRAWN = """() => [...document.querySelectorAll("[data-testid='stPlotlyChart']")]
 })"""
 
 
-def wait_for_app(pg: Page, timeout: int = 60_000) -> None:
-    """Wait until the app has settled (SETTLED): never a fixed sleep, so it holds on a busy machine."""
+STATE = """() => { const app = document.querySelector("[data-testid='stApp']");
+    return {script: app?.dataset.testScriptState, connection: app?.dataset.testConnectionState,
+            stale: document.querySelectorAll("[data-stale='true']").length}; }"""
+
+
+def wait_for_app(pg: Page, timeout: int = 90_000) -> None:
+    """Wait until the app has settled (SETTLED): never a fixed sleep, so it holds on a busy machine. On a timeout
+    the failure says what the app's state was."""
     pg.evaluate("window.__settledFrom = undefined")
-    pg.wait_for_function(SETTLED, arg=SETTLE_MS, timeout=timeout, polling=50)
+    try:
+        pg.wait_for_function(SETTLED, arg=SETTLE_MS, timeout=timeout, polling=50)
+    except PlaywrightTimeout:
+        raise AssertionError(f"app not settled within {timeout / 1000:.0f} s: {pg.evaluate(STATE)}") from None
 
 
 def wait_for_drawn(pg: Page, timeout: int = 60_000) -> None:
