@@ -2,6 +2,10 @@
 
 The pages live in app_pages/, not pages/: a folder named pages/ switches Streamlit into its legacy
 router on a fresh server and breaks shared deep links (PITFALLS.md).
+
+`streamlit run app.py` finds `app` below in this file's source and serves it as serve.py serves its own: the same
+routes (the API, /download) and headers, without the warm-up. Streamlit imports this file for it (as module `app`)
+and then runs it as the page script (as `__main__`) for every visitor: only that run draws.
 """
 
 import streamlit as st
@@ -15,14 +19,8 @@ from dashboard.ui.filters import SECTOR
 from dashboard.ui.session import session_data
 from dashboard.ui.state import bind, publish
 
-warmup.note_visitor()  # the warm-up gives way while visitors are here
-st.set_page_config(page_title="Lerarentekort in beeld", page_icon="static/favicon.png", layout="wide")
-page = st.navigation(
-    [st.Page(p.script, title=p.title, icon=p.icon, url_path=p.url_path or None, default=not p.url_path) for p in PAGES]
-)
-
 # Streamlit's captions are light grey (contrast below WCAG AA on white): darken captions and their links.
-st.html(
+STYLE = (
     "<style>[data-testid='stCaptionContainer'] {color: #555 !important; opacity: 1 !important;}"
     "[data-testid='stCaptionContainer'] a {color: #0b4f8a !important;}"
     # The uploader's own hint shows Streamlit's hard ceiling (25 MB); the app's limit, in the label, is lower.
@@ -47,37 +45,65 @@ st.html(
     "text-overflow: clip !important; overflow-wrap: anywhere;}</style>"
 )
 
-bind(SECTOR)
-with st.sidebar:
-    st.radio(
-        "Sector",
-        SECTOR.choices,
-        key=SECTOR.key,
-        format_func=SECTOR_LABELS.get,
-    )
-    # Visible text, not a help icon: Streamlit names that icon in English ("Help for Sector").
-    st.caption(
-        "De sector geldt voor alle pagina's; regionale tekortcijfers bestaan alleen voor po en vo. "
-        "De link in de adresbalk bewaart uw keuzes: kopieer hem om deze weergave te delen."
-    )
-    if (own := session_data()) is not None:
-        st.info(
-            f"**Eigen data actief**: {len(own.indicators)} cijfers uit {md_text(own.filename)}, alleen in deze sessie. "
-            "In bronregels, tabellen (bron-id EIGEN-…) en kaarten staat 'eigen data'.",
-            icon=":material/upload_file:",
+if __name__ != "__main__":  # `streamlit run app.py`: Streamlit imports this file for `app` and serves it
+    from dashboard.web.routes import MIDDLEWARE, ROUTES
+
+    app = st.App("app.py", routes=ROUTES, middleware=MIDDLEWARE)
+
+
+def sidebar() -> None:
+    """The shared sector filter (kept in the URL), own data if any, the accessibility statement."""
+    bind(SECTOR)
+    with st.sidebar:
+        st.radio(
+            "Sector",
+            SECTOR.choices,
+            key=SECTOR.key,
+            format_func=SECTOR_LABELS.get,
         )
-    st.page_link(
-        page_by_path("data").script,
-        label="Toegankelijkheidsverklaring",
-        icon=":material/accessibility:",
-        query_params={"sector": st.session_state[SECTOR.key]},
+        # Visible text, not a help icon: Streamlit names that icon in English ("Help for Sector").
+        st.caption(
+            "De sector geldt voor alle pagina's; regionale tekortcijfers bestaan alleen voor po en vo. "
+            "De link in de adresbalk bewaart uw keuzes: kopieer hem om deze weergave te delen."
+        )
+        if (own := session_data()) is not None:
+            st.info(
+                f"**Eigen data actief**: {len(own.indicators)} cijfers uit {md_text(own.filename)}, "
+                "alleen in deze sessie. "
+                "In bronregels, tabellen (bron-id EIGEN-…) en kaarten staat 'eigen data'.",
+                icon=":material/upload_file:",
+            )
+        st.page_link(
+            page_by_path("data").script,
+            label="Toegankelijkheidsverklaring",
+            icon=":material/accessibility:",
+            query_params={"sector": st.session_state[SECTOR.key]},
+        )
+    publish(SECTOR)
+
+
+def main() -> None:
+    """One run of the page script: config, navigation, the shared sidebar, the chosen page."""
+    warmup.note_visitor()  # the warm-up gives way while visitors are here
+    st.set_page_config(page_title="Lerarentekort in beeld", page_icon="static/favicon.png", layout="wide")
+    page = st.navigation(
+        [
+            st.Page(p.script, title=p.title, icon=p.icon, url_path=p.url_path or None, default=not p.url_path)
+            for p in PAGES
+        ]
     )
-publish(SECTOR)
 
-if not health.servable():  # the built dataset or the boundaries cannot be read: no page can run (log: the files)
-    st.error(health.BROKEN_PAGE, icon=":material/error:")
-    st.stop()
-if (notice := health.own_data_notice()) is not None:  # a broken import generation is passed by: say so
-    st.info(md_text(notice), icon=":material/info:")
+    st.html(STYLE)
+    sidebar()
 
-page.run()
+    if not health.servable():  # the built dataset or the boundaries cannot be read: no page can run (log: the files)
+        st.error(health.BROKEN_PAGE, icon=":material/error:")
+        st.stop()
+    if (notice := health.own_data_notice()) is not None:  # a broken import generation is passed by: say so
+        st.info(md_text(notice), icon=":material/info:")
+
+    page.run()
+
+
+if __name__ == "__main__":  # the page script, run by Streamlit for every visitor (and by AppTest)
+    main()

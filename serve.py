@@ -4,8 +4,8 @@ The same app as `streamlit run app.py` (app.py is the Streamlit script), served 
 hook builds every page's default views in the background (dashboard/warmup.py), so the first visitor does not wait
 for imports, Parquet reads and figures. GET /warmup tells whether this replica may get visitors: HTTP 200 with
 `"ready": true` once it is warm and the data on disk is whole (dashboard/health.py, "controle"), 503 until then (a
-balancer's readiness check), with the replica's name and pid. Also served: the open data API (/api/v1,
-dashboard/api/) and the download links (/download, dashboard/web/download.py).
+balancer's readiness check), with the replica's name and pid. Also served, as under `streamlit run app.py`: the open
+data API (/api/v1, dashboard/api/) and the download links (/download), dashboard/web/routes.py.
 """
 
 from contextlib import asynccontextmanager
@@ -15,9 +15,9 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
-from dashboard import api, health, warmup
-from dashboard.web import download, replica
-from dashboard.web.headers import MIDDLEWARE
+from dashboard import health, warmup
+from dashboard.web import replica
+from dashboard.web.routes import MIDDLEWARE, ROUTES
 
 
 @asynccontextmanager
@@ -36,6 +36,6 @@ async def warmup_status(_request: Request) -> JSONResponse:
 app = st.App(
     "app.py",
     lifespan=lifespan,
-    routes=[Route("/warmup", warmup_status), *api.ROUTES, *download.ROUTES],
+    routes=[Route("/warmup", warmup_status), *ROUTES],  # ROUTES: the API and /download, as app.py
     middleware=MIDDLEWARE,
 )

@@ -31,10 +31,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from bench.run import CHROMIUM, CHROMIUM_ARGS, OUTPUT, PAGES, URL_PATHS, start_server, wait_healthy  # noqa: E402
+from bench.common import CHROMIUM, CHROMIUM_ARGS, OUTPUT, PAGES, URL_PATHS, start_server, wait_healthy  # noqa: E402
 from dashboard.format import fmt_number as fmt  # noqa: E402
 
-# The pages come from bench/run.py, which takes them from the page registry (dashboard/registry.py).
+# The pages come from bench/common.py, which takes them from the page registry (dashboard/registry.py).
 FILTERS: dict[str, tuple[str, str]] = {  # page -> (widget key, kind) of its main filter; pages without one absent
     "onderwijsregios": ("oregio", "selectbox"),
     "regionale-tekorten": ("regio", "selectbox"),

@@ -37,7 +37,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from bench.run import LOAD_PAGES, OUTPUT, cpu_seconds, machine_busy_seconds, percentile, protocol_rerun  # noqa: E402
+from bench.common import LOAD_PAGES, OUTPUT, cpu_seconds, machine_busy_seconds, percentile, protocol_rerun  # noqa: E402
 from dashboard.format import fmt_number as fmt  # noqa: E402
 from deploy.configure import free_port_block  # noqa: E402
 
@@ -243,8 +243,8 @@ def measure_felt_under_load(repeats: int, visitors: int = LOAD_VISITORS) -> dict
 
     from playwright.sync_api import sync_playwright
 
+    from bench.common import CHROMIUM, CHROMIUM_ARGS, start_server, wait_healthy
     from bench.felt import FELT_JS, FILTERS, FLOOR_DIR, FLOOR_FILTERS, PAGES, floor_source, measure_app
-    from bench.run import CHROMIUM, CHROMIUM_ARGS, start_server, wait_healthy
 
     FLOOR_DIR.mkdir(parents=True, exist_ok=True)
     floor_main = FLOOR_DIR / "floor_app.py"

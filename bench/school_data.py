@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import json
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -229,6 +230,35 @@ def peak_memory_child(engine: str, path: Path) -> tuple[float, float]:
     )
     seconds, peak = json.loads(out.stdout.strip().splitlines()[-1])
     return seconds, peak
+
+
+def measure_scale(rows: int, repeats: int) -> dict:
+    """The scale section of bench/run.py: every engine on `rows` rows, median time and peak memory (a fresh
+    process each), and every engine must give the same numbers."""
+    path = OUTPUT / f"school_data_{rows}.parquet"
+    if not path.exists():
+        generate(rows, path)
+    gemeente_table()
+    definition_table()
+    results = {}
+    reference = None
+    for name, engine in ENGINES.items():
+        n = 1 if name.startswith("naive") else repeats
+        times = []
+        for _ in range(n):
+            start = time.perf_counter()
+            out = engine(path)
+            times.append(time.perf_counter() - start)
+        if reference is None:
+            reference = out
+        else:  # every engine must give the same numbers
+            for ref, got in zip(reference, out):
+                pd.testing.assert_frame_equal(
+                    ref.astype({"year": int}), got.astype({"year": int}), check_dtype=False, rtol=1e-3
+                )
+        _, peak = peak_memory_child(name, path)
+        results[name] = {"ms": statistics.median(times) * 1000, "peak_mb": peak, "runs": n}
+    return {"rows": pq.ParquetFile(path).metadata.num_rows, "engines": results}
 
 
 if __name__ == "__main__":

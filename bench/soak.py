@@ -35,7 +35,7 @@ from urllib.parse import urlencode
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from bench.run import OUTPUT, protocol_rerun, start_server, wait_healthy  # noqa: E402
+from bench.common import OUTPUT, protocol_rerun, start_server, wait_healthy  # noqa: E402
 
 PAGE_SIZE = 4096
 CEILING_MB = 600  # what the soak holds a replica to (issue 14; README "Geheugen op duur")

@@ -9,6 +9,7 @@ figure among its gemeenten) and how many gemeenten rest on an uncertain membersh
 from __future__ import annotations
 
 import dataclasses
+import functools
 from dataclasses import dataclass
 
 import pandas as pd
@@ -61,12 +62,12 @@ class OregioData:
     shortage: pd.DataFrame  # one row per onderwijsregio of this sector with a figure, with its code and spread
     regions: pd.DataFrame
 
-    @property
+    @functools.cached_property  # once per data: a page asks for it per option of its lists
     def names(self) -> dict[str, str]:
         """code -> name of the onderwijsregio's of this sector in the definition."""
         return dict(zip(self.shortage["onderwijsregio_code"], self.shortage["onderwijsregio"]))
 
-    @property
+    @functools.cached_property  # once per data: a page asks for it per option of its lists
     def codes(self) -> tuple[str, ...]:
         return tuple(sorted(self.names, key=self.names.get))
 

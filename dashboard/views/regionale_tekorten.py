@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import pandas as pd
@@ -29,11 +30,11 @@ class RegionalData:
     sources: pd.DataFrame
     peildata: tuple[str, ...]  # every regional measurement of this sector, oldest first
 
-    @property
+    @functools.cached_property  # once per data: a page asks for it per option of its lists
     def codes(self) -> tuple[str, ...]:
         return tuple(self.frame["region_code"])
 
-    @property
+    @functools.cached_property  # once per data: a page asks for it per option of its lists
     def names(self) -> dict[str, str]:
         return dict(zip(self.frame["region_code"], self.frame["region_name"]))
 

@@ -1,7 +1,9 @@
-"""HTTP tier of the open data API: one real server (serve.py) per session, with a scratch folder for own data."""
+"""HTTP tier of the open data API: one real server (serve.py) per session, with a scratch folder for own data;
+`running(script)` starts another (tests/api/test_entry_points.py starts app.py too)."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -30,8 +32,9 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def server() -> Iterator[Server]:
+@contextlib.contextmanager
+def running(script: str = "serve.py") -> Iterator[Server]:
+    """`python -m streamlit run <script>` on a free port of its own, with a scratch folder for own data."""
     port = _free_port()
     eigen_dir = Path(tempfile.mkdtemp(prefix="eigen-api-"))  # never the developer's data/eigen/
     command = [
@@ -39,7 +42,7 @@ def server() -> Iterator[Server]:
         "-m",
         "streamlit",
         "run",
-        "serve.py",
+        script,
         "--server.headless",
         "true",
         "--server.address",
@@ -62,9 +65,15 @@ def server() -> Iterator[Server]:
                 break
             except OSError:
                 if time.time() > deadline or proc.poll() is not None:
-                    raise RuntimeError("Streamlit-server startte niet") from None
+                    raise RuntimeError(f"Streamlit-server ({script}) startte niet") from None
                 time.sleep(0.3)
         yield Server(url, eigen_dir)
     finally:
         proc.terminate()
         proc.wait(10)
+
+
+@pytest.fixture(scope="session")
+def server() -> Iterator[Server]:
+    with running("serve.py") as started:
+        yield started

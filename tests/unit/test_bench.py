@@ -3,11 +3,13 @@ and the report marks a figure over budget."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
 from bench import school_data
-from bench.run import report
+from bench.report import report
 
 
 @pytest.fixture(scope="module")
@@ -140,3 +142,28 @@ def test_scaleout_table_gives_the_ratios_against_their_goals():
     assert "| 2 replica's / 1 replica: views/s binnen het p95-budget | 1,92x | >= 1,8x | ja |" in table
     row = "| 2 replica's via nginx | 23 / 46 ms | 150,0 views/s (32 gebruikers) | 1,90 / 0,03 / 0,10 / 0,00 | 0 |"
     assert row in table
+
+
+def test_the_bench_modules_import_each_other_without_a_circle():
+    """bench/common.py imports no other benchmark module; nothing imports the entry bench/run.py; no circle."""
+    import ast
+
+    folder = Path(__file__).resolve().parents[2] / "bench"
+    graph: dict[str, set[str]] = {}
+    for path in folder.glob("*.py"):
+        used: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.ImportFrom) and node.module == "bench":
+                used |= {a.name for a in node.names}
+            elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("bench."):
+                used.add(node.module.split(".")[1])
+            elif isinstance(node, ast.Import):
+                used |= {a.name.split(".")[1] for a in node.names if a.name.startswith("bench.")}
+        graph[path.stem] = used - {path.stem}
+    assert not graph["common"], graph["common"]
+    assert not [name for name, used in graph.items() if "run" in used]
+
+    def reaches(start: str, target: str, seen: set[str]) -> bool:
+        return any(n == target or (n not in seen and reaches(n, target, seen | {n})) for n in graph.get(start, ()))
+
+    assert not [name for name in graph if reaches(name, name, set())]
