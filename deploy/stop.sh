@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Stop what `bash deploy/start.sh --port P` started: the replicas (they finish their open requests), nginx and
-# the readiness check, then supervisord itself.   bash deploy/stop.sh --port P [--run DIR]
+# Stop what `bash deploy/start.sh --port P` or `bash deploy/replicas.sh --port P` started: the replicas (they finish
+# their open requests), nginx and the readiness check if there, then supervisord itself.
+#   bash deploy/stop.sh --port P [--run DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT=8080; RUN=""
