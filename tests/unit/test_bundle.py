@@ -21,9 +21,10 @@ from dashboard.data import published
 REPO = Path(__file__).resolve().parents[2]
 
 
-def uitgave(*args: str, data_dir: Path, eigen_dir: Path | None = None) -> subprocess.CompletedProcess:
+def uitgave(*args: str, data_dir: Path) -> subprocess.CompletedProcess:
+    """The command as an operator runs it, on the data folder `data_dir` (its own data inside it)."""
     env = {k: v for k, v in os.environ.items() if k != "LERARENTEKORT_EIGEN_DIR"}
-    env |= {"LERARENTEKORT_DATA_DIR": str(data_dir)} | ({"LERARENTEKORT_EIGEN_DIR": str(eigen_dir)} if eigen_dir else {})
+    env["LERARENTEKORT_DATA_DIR"] = str(data_dir)
     return subprocess.run(
         [sys.executable, "-m", "dashboard", "uitgave", *args], cwd=REPO, env=env, capture_output=True, text=True
     )
