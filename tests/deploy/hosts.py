@@ -161,47 +161,30 @@ class Hosts:
             timeout=120,
         )
 
-    def start(self, bundle: Path) -> None:
-        """The release on both app hosts, their replicas (at the same time), then nginx on the proxy host."""
-        for role in ("a", "b"):
+    def start(self, bundle: Path, apps: tuple[str, ...] = ("a", "b"), replicas: int = 1) -> None:
+        """The release on the app hosts, their replicas (all at once), then nginx on the proxy host in front of
+        them. Replica i of host a is named a<i> (replicas.sh --names; NAAM=ADRES:POORT on the proxy)."""
+        for role in apps:
             taken = self.uitgave(role, "neem", str(bundle))
             assert taken.returncode == 0, taken.stderr
-        self.runs = {role: self.root / f"run-{role}" for role in ("a", "b")}
+        self.runs = {role: self.root / f"run-{role}" for role in apps}
+        names = {role: [f"{role}{i}" for i in range(1, replicas + 1)] for role in apps}
         starting = {
             role: subprocess.Popen(
-                [
-                    "ip",
-                    "netns",
-                    "exec",
-                    self.ns(role),
-                    "bash",
-                    "deploy/replicas.sh",
-                    "--replicas",
-                    "1",
-                    "--port",
-                    str(APP_PORT),
-                    "--listen",
-                    self.addr(role),
-                    "--names",
-                    f"{role}1",
-                    "--run",
-                    str(self.runs[role]),
-                    "--timeout",
-                    "240",
-                ],
-                cwd=REPO,
-                env=self.env(role),
-                stdout=subprocess.PIPE,
-                stderr=subprocess.STDOUT,
-                text=True,
+                ["ip", "netns", "exec", self.ns(role), "bash", "deploy/replicas.sh", "--replicas", str(replicas),
+                 "--port", str(APP_PORT), "--listen", self.addr(role), "--names", ",".join(names[role]),
+                 "--run", str(self.runs[role]), "--timeout", "240"],
+                cwd=REPO, env=self.env(role), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
             )  # fmt: skip
-            for role in ("a", "b")
+            for role in apps
         }
         for process in starting.values():
             out, _ = process.communicate(timeout=300)
             assert process.returncode == 0 and "Klaar:" in out, out
         self.runs["p"] = self.root / "run-p"
-        upstreams = ",".join(f"{role}1={self.addr(role)}:{APP_PORT}" for role in ("a", "b"))
+        upstreams = ",".join(
+            f"{name}={self.addr(role)}:{APP_PORT + i}" for role in apps for i, name in enumerate(names[role])
+        )
         proxy = self.in_ns(
             "p",
             "bash",
