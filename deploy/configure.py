@@ -1,9 +1,13 @@
 """The deployment's configuration, written from one place: nginx in front, N replicas under supervisord.
 
-    python3 deploy/configure.py --run DIR --port P --replicas N [--host H] [--api-rate R]
+    python3 deploy/configure.py --run DIR --port P --replicas N [--host H] [--api-rate R]          (role alles)
+    python3 deploy/configure.py --run DIR --port P --role proxy --upstreams NAAM=ADRES:POORT,...  (nginx only)
+    python3 deploy/configure.py --run DIR --port P --replicas N --role replicas --listen ADRES [--names ...]
 
 writes DIR/nginx.conf, DIR/upstreams.conf (every replica down until deploy/readiness.py finds it warm) and
-DIR/supervisord.conf. deploy/start.sh calls it; tests call the functions. Why each part is there:
+DIR/supervisord.conf (a replica host: only the replicas). deploy/start.sh and deploy/replicas.sh call it; tests
+call the functions. The secret the replicas share comes from LERARENTEKORT_GEHEIM(_BESTAND) (shared_secret).
+Why each part is there:
 
 - Sessions stay on one replica by a cookie (`dashboard_replica`, set from the replica's X-Dashboard-Replica), not
   by client address: a whole ministry behind one NAT address still spreads over the replicas. A visitor whose

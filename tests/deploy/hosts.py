@@ -171,10 +171,31 @@ class Hosts:
         names = {role: [f"{role}{i}" for i in range(1, replicas + 1)] for role in apps}
         starting = {
             role: subprocess.Popen(
-                ["ip", "netns", "exec", self.ns(role), "bash", "deploy/replicas.sh", "--replicas", str(replicas),
-                 "--port", str(APP_PORT), "--listen", self.addr(role), "--names", ",".join(names[role]),
-                 "--run", str(self.runs[role]), "--timeout", "240"],
-                cwd=REPO, env=self.env(role), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                [
+                    "ip",
+                    "netns",
+                    "exec",
+                    self.ns(role),
+                    "bash",
+                    "deploy/replicas.sh",
+                    "--replicas",
+                    str(replicas),
+                    "--port",
+                    str(APP_PORT),
+                    "--listen",
+                    self.addr(role),
+                    "--names",
+                    ",".join(names[role]),
+                    "--run",
+                    str(self.runs[role]),
+                    "--timeout",
+                    "240",
+                ],
+                cwd=REPO,
+                env=self.env(role),
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                text=True,
             )  # fmt: skip
             for role in apps
         }

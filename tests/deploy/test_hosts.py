@@ -158,6 +158,9 @@ def test_a_release_rolled_out_host_by_host_while_visitors_browse_and_download(ho
             for i, host in enumerate("abab")
         ]
         await asyncio.to_thread(until, lambda: log["pages"] >= 8, 90, "bezoekers aan het bladeren")
+        async with Visitor(hosts.url, cookie=f"{COOKIE}=a1") as visitor:  # links of the old data, asked for later
+            shown = await visitor.open("onderwijsregios", "sector=po&oregio=OR-haaglanden")
+            unasked = [visitor.absolute(o.url) for o in shown.offers if o.url.startswith("/download/")]
         for role in ("a", "b"):  # host by host, while the visitors go on
             taken = await asyncio.to_thread(hosts.uitgave, role, "neem", str(bundle))
             assert taken.returncode == 0, taken.stderr
@@ -167,6 +170,7 @@ def test_a_release_rolled_out_host_by_host_while_visitors_browse_and_download(ho
             await asyncio.to_thread(until, lambda s=seen: log["pages"] >= s + 8, 120, "bladeren na de wissel")
         stop.set()
         await asyncio.gather(*visitors)
+        log["kept"] = [await asyncio.to_thread(fetch, link, f"{COOKIE}=b1", 120) for link in unasked]
         return log
 
     log = run(scenario())
@@ -178,6 +182,8 @@ def test_a_release_rolled_out_host_by_host_while_visitors_browse_and_download(ho
     assert after_both and all(d["v"] == new for d in after_both[-4:])  # the pages make links of the new data
     # links of the old data asked for after a host switched were still served, from the kept release
     assert any(d["v"] == old and d["asked"] > switched["a"] for d in downloads)
+    # no host has the old data in use now: each host made these from its kept release
+    assert log["kept"] and all(status == 200 and h["x-dataset-version"] == old for status, h, _ in log["kept"])
     log_lines = (hosts.runs["p"] / "logs" / "access.log").read_text().splitlines()
     passed_on = [x for x in log_lines if "/download/" in x and re.search(r"upstream=\S+, \S+", x)]
     print(f"downloads die nginx aan de volgende host doorgaf (503: nog niet hier): {len(passed_on)}")
