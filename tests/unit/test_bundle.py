@@ -121,3 +121,31 @@ def test_a_plain_data_folder_is_not_replaced(tmp_path, source):
     refused = uitgave("neem", str(good), data_dir=source)
     assert refused.returncode == 1 and "is een gewone map" in refused.stderr
     assert source.is_dir() and not source.is_symlink()
+
+
+def test_the_own_data_in_use_travels_with_the_bundle(tmp_path, source):
+    """An import on the host where releases are made (a generation of own data) is in the bundle, and only the
+    generation in use: the host that takes it in serves the same data version, own figures included."""
+    example = (REPO / "data" / "voorbeeld" / "eigen_cijfers.csv").read_text(encoding="utf-8").splitlines()
+    figures = tmp_path / "eigen.csv"
+    figures.write_text("\n".join(example[:4]) + "\n", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "LERARENTEKORT_EIGEN_DIR"} | {
+        "LERARENTEKORT_DATA_DIR": str(source)
+    }
+    for _ in range(2):  # two generations on the source: only the one in use goes along
+        done = subprocess.run(
+            [sys.executable, "-m", "dashboard", "ingest", str(figures)], cwd=REPO, env=env, capture_output=True
+        )
+        assert done.returncode == 0, done.stderr
+    packed = tmp_path / "met-eigen.tar.gz"
+    assert uitgave("maak", str(packed), data_dir=source).returncode == 0
+    names = tarfile.open(packed).getnames()
+    generations = {n.split("/")[3] for n in names if n.startswith("data/eigen/generaties/")}
+    assert "data/eigen/HUIDIG" in names and len(generations) == 1
+    host = tmp_path / "host" / "data"
+    assert uitgave("neem", str(packed), data_dir=host).returncode == 0
+    from dashboard.data import generations as gen
+
+    own = gen.resolve(host / "eigen").folder
+    assert own is not None and (own / "indicators.parquet").exists()
+    assert bundle.in_use(host) == published.dataset_version(source, gen.resolve(source / "eigen").folder)
