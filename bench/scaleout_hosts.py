@@ -131,15 +131,15 @@ def hosts_table(results: dict) -> str:
     lines = [
         f"| hosts ({results['replicas_per_host']} replica per host, {fmt(results['seconds'])} s per stap) | "
         f"capaciteit binnen p95 <= {fmt(results['budget_ms'])} ms | p50 / p95 | CPU per host (cores) | "
-        "nginx-host / lastgenerator / al het andere (cores) | fouten |",
-        "|---|---:|---:|---|---|---:|",
+        "views per CPU-seconde van de app-hosts | nginx-host / lastgenerator / al het andere (cores) | fouten |",
+        "|---|---:|---:|---|---:|---|---:|",
     ]
     best = {}
     for n, config in results["configs"].items():
         b = config["best"]
         errors = sum(s["error_count"] for s in config["steps"])
         if not b:
-            lines.append(f"| {n} | - | - | - | - | {errors} |")
+            lines.append(f"| {n} | - | - | - | - | - | {errors} |")
             continue
         best[n] = b
         w, used = b["wall_s"], b["cpu_s"]
@@ -149,7 +149,7 @@ def hosts_table(results: dict) -> str:
         rest = " / ".join(fmt(v / w, 2) for v in (used["proxy"], used["generator"], other))
         lines.append(
             f"| {n} | {fmt(b['views_per_s'], 1)} views/s ({b['users']} gebruikers) | {fmt(b['p50_ms'])} / "
-            f"{fmt(b['p95_ms'])} ms | {per_host} | {rest} | {errors} |"
+            f"{fmt(b['p95_ms'])} ms | {per_host} | {fmt(b['views'] / max(apps, 1e-9), 1)} | {rest} | {errors} |"
         )
     if len(best) == 2:
         one, two = (best[k] for k in sorted(best, key=int))
