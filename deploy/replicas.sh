@@ -6,7 +6,7 @@
 # Every host needs the same secret (cookie secret and the key of download links): LERARENTEKORT_GEHEIM_BESTAND
 # (a file) or LERARENTEKORT_GEHEIM, and the same data (python -m dashboard uitgave neem BUNDEL; docs/uitrol.md).
 # A replica is named ADRES:POORT (the proxy's --upstreams names it alike), or by --names (then NAAM=ADRES:POORT
-# on the proxy). Stop it with: bash deploy/stop.sh --port P [--run DIR]
+# on the proxy). Logs and configs go to DIR (default deploy/run/ADRES-P). Stop it with: bash deploy/stop.sh --port P
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REPLICAS=2; PORT=8501; LISTEN=""; NAMES=""; RUN=""; TIMEOUT=300
@@ -23,7 +23,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 [ -n "$LISTEN" ] || { echo "--listen ADRES ontbreekt: het adres waarop nginx (op een andere host) de replica's bereikt." >&2; exit 2; }
-RUN="${RUN:-deploy/run/$PORT}"
+RUN="${RUN:-deploy/run/$LISTEN-$PORT}"  # by address too: hosts that share a disk (test hosts) keep theirs apart
 command -v supervisord >/dev/null || { echo "supervisord ontbreekt: apt-get install -y supervisor" >&2; exit 1; }
 if [ -S "$RUN/supervisor.sock" ] && supervisorctl -c "$RUN/supervisord.conf" pid >/dev/null 2>&1; then
   echo "Er draaien al replica's op poort $PORT (stop ze met: bash deploy/stop.sh --port $PORT)" >&2; exit 1
