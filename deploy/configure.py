@@ -33,6 +33,9 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+from dashboard.web.replica import SECRET_ENV, SECRET_FILE_ENV  # noqa: E402 (the secret shared by every host)
+
 DEPLOY = REPO / "deploy"
 COOKIE = "dashboard_replica"
 UPLOAD_LIMIT_MB = 6  # the app's maxUploadSize is 5 MiB (.streamlit/config.toml), plus the multipart framing
@@ -43,7 +46,6 @@ FAIL_TIMEOUT = "10s"
 
 
 ROLES = ("alles", "proxy", "replicas")  # start.sh --replicas, start.sh --upstreams, replicas.sh
-SECRET_ENV, SECRET_FILE_ENV = "LERARENTEKORT_GEHEIM", "LERARENTEKORT_GEHEIM_BESTAND"  # shared by every host
 NAME = re.compile(r"[A-Za-z0-9_.:-]{1,64}")
 
 

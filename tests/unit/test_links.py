@@ -25,6 +25,7 @@ from dashboard.web.replica import link_key
 
 REPO = Path(__file__).resolve().parents[2]
 KEY = "testsleutel"
+SHARED = "gedeeld-geheim-van-de-test-0123456789"
 
 
 def _link(file_name: str, spec: dict, key: str = KEY) -> str:
@@ -181,10 +182,13 @@ def _link_made_with_data_in(data_dir: Path, eigen_dir: Path) -> str:
     """The download link a fresh server makes for one view, with its data in `data_dir` (a host of its own)."""
     script = (
         "from dashboard import cache, links; from dashboard.views import regionale_tekorten as views; "
+        "from dashboard.web.replica import link_key; "
         "view = views.shortage_map(views.regional_data('vo'), None); "
-        "print(links.url(view.filename, links.csv_spec(view.frame, views.MAP_COLUMNS), cache.version_tag(), 'k'))"
+        "spec = links.csv_spec(view.frame, views.MAP_COLUMNS); "
+        "print(links.url(view.filename, spec, cache.version_tag(), link_key()))"
     )
     env = {**os.environ, "LERARENTEKORT_DATA_DIR": str(data_dir), "LERARENTEKORT_EIGEN_DIR": str(eigen_dir)}
+    env["LERARENTEKORT_GEHEIM"] = SHARED  # each host is given the deployment's secret the same way
     done = subprocess.run([sys.executable, "-c", script], cwd=REPO, env=env, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     return done.stdout.strip().splitlines()[-1]
@@ -202,7 +206,7 @@ def test_the_same_data_in_two_places_signs_the_same_link(tmp_path):
     assert (one / "sources.parquet").stat().st_mtime != (two / "sources.parquet").stat().st_mtime
     first = _link_made_with_data_in(one, tmp_path / "eigen-a")
     assert first == _link_made_with_data_in(two, tmp_path / "eigen-b")
-    assert first == links.url(*_link_parts_of(first), cache.version_tag(), "k")  # and this process agrees
+    assert first == links.url(*_link_parts_of(first), cache.version_tag(), SHARED)  # and this process agrees
     table = pq.read_table(two / "sources.parquet")
     pq.write_table(table.slice(1), two / "sources.parquet")  # other data: another version, another link
     other = _link_made_with_data_in(two, tmp_path / "eigen-b")
