@@ -230,13 +230,15 @@ def test_one_app_host_cut_off_under_load(hosts):
             asyncio.create_task(_steady(hosts.url, f"{COOKIE}={host}1", stop, log, i)) for i, host in enumerate("abab")
         ]
         await asyncio.to_thread(until, lambda: len({s for s, _ in log["served"]}) == 4, 90, "alle bezoekers bediend")
-        await asyncio.sleep(1.5)  # load running: the cut lands mid-traffic
+        served_before = len(log["served"])  # load running: the cut lands mid-traffic
+        await asyncio.to_thread(until, lambda: len(log["served"]) >= served_before + 8, 60, "belasting loopt")
         cut = time.time()
         await asyncio.to_thread(hosts.link, "a", False)
         served_again = lambda: all(any(t > cut for s, t in log["served"] if s == i) for i in range(4))  # noqa: E731
         await asyncio.to_thread(until, served_again, RECOVERY_GOAL + 20, "elke bezoeker weer bediend")
         await asyncio.to_thread(until, lambda: hosts.ready().get("a1") is False, 20, "a1 uit nginx")
-        await asyncio.sleep(2)
+        again = lambda: all(sum(t > cut for s, t in log["served"] if s == i) >= 3 for i in range(4))  # noqa: E731
+        await asyncio.to_thread(until, again, 60, "elke bezoeker blijft bediend na de uitval")
         stop.set()
         await asyncio.gather(*visitors)
         await asyncio.gather(*log["tasks"])
