@@ -11,6 +11,7 @@ data API (/api/v1, dashboard/api/) and the download links (/download), dashboard
 from contextlib import asynccontextmanager
 
 import streamlit as st
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
@@ -30,6 +31,10 @@ async def lifespan(app: st.App):
 
 async def warmup_status(_request: Request) -> JSONResponse:
     body, status = health.with_controle(warmup.STATUS.as_json())  # + "ready", "controle"
+    if body["ready"]:  # the data version its links are signed with (the same on every host with the same data)
+        from dashboard import cache
+
+        body["dataversie"] = await run_in_threadpool(cache.version_tag)
     return JSONResponse(body | replica.identity(), status_code=status, headers={"Cache-Control": "no-store"})
 
 

@@ -2,6 +2,8 @@
 
     python bench/run.py --only scaleout        # part of the suite; table in bench/output/results.md
     python bench/scaleout.py [--quick]          # the same, on its own
+    python bench/scaleout.py --hosts 2          # one app host against two, in network namespaces (issue 32;
+                                                # bench/scaleout_hosts.py, table in docs/uitrol.md)
 
 The deployments are the real one (deploy/start.sh, a scratch run folder and free ports). The load is the websocket
 users of `--only server` (Streamlit's own protocol, no browser): each user first fetches the start page through
@@ -372,8 +374,15 @@ def main() -> None:
     parser.add_argument("--felt", action="store_true", help="also felt speed under load (Chromium)")
     parser.add_argument("--only-felt", action="store_true")
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--hosts", type=int, default=0, help="one app host against this many (network namespaces)")
+    parser.add_argument("--replicas-per-host", type=int, default=1)
     args = parser.parse_args()
     OUTPUT.mkdir(parents=True, exist_ok=True)
+    if args.hosts:
+        from bench.scaleout_hosts import main as hosts_main
+
+        print(hosts_main(args.hosts, args.replicas_per_host, args.quick, OUTPUT))
+        return
     tables = []
     if not args.only_felt:
         results = measure_scaleout(args.quick)

@@ -13,6 +13,8 @@
     python -m dashboard build                         data/*.parquet opnieuw bouwen uit data/raw/*.csv
     python -m dashboard build --check                 tonen wat build zou veranderen, zonder te schrijven
     python -m dashboard controle                      nagaan of dataset, eigen data en kaartgrenzen heel zijn
+    python -m dashboard uitgave maak|neem BUNDEL      de data als bundel inpakken / op een host in gebruik nemen
+    python -m dashboard uitgave terug                 terug naar de uitgave van vóór de laatste 'neem'
 
 Every command checks everything before it writes, writes via temporary files, and exits with status 1 and a
 Dutch message (what and where) when the input is refused or a write fails (disk full, size limit, read-only,
@@ -234,6 +236,30 @@ def controle(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
+def uitgave(args: argparse.Namespace) -> int:
+    """Release bundles (dashboard/bundle.py): `neem` and `terug` take their own lock beside the data folder."""
+    from dashboard import bundle
+
+    try:
+        if args.actie == "maak":
+            with atomic.writing(EIGEN_DIR, getattr(args, "wacht", None)):
+                made = bundle.make(args.bundel, DATA_DIR, EIGEN_DIR)
+            print(f"Bundel {args.bundel}: uitgave {made['versie']}, {len(made['bestanden'])} bestanden.")
+        elif args.actie == "neem":
+            version, before = bundle.take(args.bundel, DATA_DIR)
+            kept = f"; {before} blijft bewaard ('uitgave terug')" if before and before != version else ""
+            print(f"Uitgave {version} in gebruik in {DATA_DIR}{kept}.")
+        else:
+            version, before = bundle.back(DATA_DIR)
+            print(f"Terug naar uitgave {version}; {before} blijft bewaard.")
+    except (bundle.BundleError, atomic.LockTimeout, OSError) as error:
+        print(f"Afgewezen: {error}.", file=sys.stderr)
+        now = bundle.in_use(DATA_DIR)
+        print("Er is niets gewijzigd." + (f" In gebruik blijft uitgave {now}." if now else ""), file=sys.stderr)
+        return 1
+    return 0
+
+
 def cmd_build(args: argparse.Namespace) -> None:
     from dashboard.data.build import build_all, write_all
 
@@ -316,6 +342,10 @@ def parser() -> argparse.ArgumentParser:
     p.set_defaults(run=cmd_build)
     p = add("controle", help="nagaan of dataset, eigen data en kaartgrenzen heel zijn (status 1 als niet)")
     p.set_defaults(run=controle, read_only=True)
+    p = add("uitgave", help="de data als bundel inpakken (maak), op een host in gebruik nemen (neem), of terug")
+    p.add_argument("actie", choices=("maak", "neem", "terug"))
+    p.add_argument("bundel", type=Path, nargs="?", metavar="BUNDEL")
+    p.set_defaults(run=uitgave, read_only=True)
     return main
 
 
@@ -348,6 +378,9 @@ def main(argv: list[str] | None = None) -> int:
     from dashboard.data.refresh_geo import RefreshError
 
     args = parser().parse_args(argv)
+    if args.command == "uitgave" and args.actie != "terug" and args.bundel is None:
+        print(f"Afgewezen: 'uitgave {args.actie}' heeft een BUNDEL nodig (een bestandsnaam).", file=sys.stderr)
+        return 1
     if getattr(args, "read_only", False):
         return args.run(args)
     try:

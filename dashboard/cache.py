@@ -28,7 +28,6 @@ st.cache_resource(hash_funcs=...) (bench/run.py, part "memo"; README "Snelheid")
 from __future__ import annotations
 
 import functools
-import hashlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -178,9 +177,20 @@ def data_version() -> tuple[tuple[str, int], ...]:
     return tuple((str(p), load.file_version(p)) for p in paths)
 
 
+_tags: dict[tuple, str] = {}  # the cheap file key (paths, mtimes) -> the content version it has
+
+
 def version_tag() -> str:
-    """A short name of the data version, for links that must change when the data does (dashboard/links.py)."""
-    return hashlib.sha256(repr(data_version()).encode()).hexdigest()[:12]
+    """The data version from the content (published.dataset_version: bytes, not paths or mtimes), for links that
+    must change when the data does and be the same on every host with the same data (dashboard/links.py), and for
+    the view cache's key. Hashed again only when a file's path or mtime changed (a stat per file per call)."""
+    key = data_version()
+    tag = _tags.get(key)
+    if tag is None:
+        tag = published.dataset_version(load.table_path("indicators").parent, load.own_path("indicators").parent)
+        _tags.clear()  # one data state at a time: the old one's tag is not asked for again
+        _tags[key] = tag
+    return tag
 
 
 # One budget for all views, counted with what they hold (their frames and figures, also when the caches above have
@@ -198,7 +208,7 @@ def view(fn: F) -> F:
     @functools.wraps(fn)
     def call(*args, **kwargs):
         args, kwargs = canonical(args, kwargs)
-        result = _views.get(f"{name}|{data_version()}|{call_key(args, kwargs)}", (fn, args, kwargs), {})
+        result = _views.get(f"{name}|{version_tag()}|{call_key(args, kwargs)}", (fn, args, kwargs), {})
         links.note(result, name, args, kwargs)  # a download link can name how it was made (dashboard/links.py)
         return result
 

@@ -10,15 +10,14 @@ keeps a restarted replica out until it is warm. DIR/ready.json says what it last
 from __future__ import annotations
 
 import argparse
+import http.client
 import json
 import logging
 import os
 import signal
-import socket
 import sys
 import time
-import urllib.error
-import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -31,20 +30,28 @@ log = logging.getLogger("readiness")
 READY, NOT_READY, NO_ANSWER = "ready", "not ready", "no answer"
 
 
-def is_ready(port: int, timeout: float = 2.0) -> str:
-    """READY; NOT_READY when the replica says so (503) or is not there (refused); NO_ANSWER when it is too busy to
-    answer in time."""
+def is_ready(port: int, timeout: float = 2.0, address: str = "127.0.0.1", connect_timeout: float = 1.0) -> str:
+    """READY; NOT_READY when the replica says so (503), is not there (refused) or cannot be reached at all (the
+    connection is not made within `connect_timeout`: a host cut off or gone; a busy replica's kernel still
+    accepts); NO_ANSWER when it is connected but too busy to answer in time."""
+    connection = http.client.HTTPConnection(address, port, timeout=connect_timeout)
     try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/warmup", timeout=timeout) as response:
-            return READY if response.status == 200 and json.load(response).get("ready") is True else NOT_READY
-    except urllib.error.HTTPError:
+        connection.connect()
+    except OSError:
         return NOT_READY
+    try:
+        connection.sock.settimeout(timeout)
+        connection.request("GET", "/warmup")
+        response = connection.getresponse()
+        if response.status != 200:
+            return NOT_READY
+        return READY if json.loads(response.read()).get("ready") is True else NOT_READY
     except TimeoutError:
         return NO_ANSWER
-    except urllib.error.URLError as err:
-        return NO_ANSWER if isinstance(err.reason, TimeoutError | socket.timeout) else NOT_READY
-    except (OSError, ValueError):
+    except (OSError, ValueError, http.client.HTTPException):
         return NOT_READY
+    finally:
+        connection.close()
 
 
 def write_atomically(path: Path, text: str) -> None:
@@ -75,8 +82,11 @@ def next_state(seen: dict[str, bool] | None, answered: dict[str, str], misses: d
     return state
 
 
-def check_once(layout: Layout, seen: dict[str, bool] | None, misses: dict[str, int]) -> dict[str, bool]:
-    answered = {name: is_ready(layout.replica_port(name)) for name in layout.names}
+def check_once(
+    layout: Layout, seen: dict[str, bool] | None, misses: dict[str, int], pool: ThreadPoolExecutor
+) -> dict[str, bool]:
+    """Every replica asked at once (a host cut off costs one timeout, not one per replica)."""
+    answered = dict(zip(layout.names, pool.map(lambda m: is_ready(m.port, address=m.address), layout.members)))
     ready = next_state(seen, answered, misses)
     if ready != seen:
         write_atomically(layout.run / "upstreams.conf", upstreams_conf(layout, ready))
@@ -98,8 +108,9 @@ def main() -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     layout = read_layout(args.run.resolve())
     seen, misses = None, {}
+    pool = ThreadPoolExecutor(max(1, len(layout.members)))
     while True:
-        seen = check_once(layout, seen, misses)
+        seen = check_once(layout, seen, misses, pool)
         time.sleep(args.interval)
 
 

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Stop what `bash deploy/start.sh --port P` started: the replicas (they finish their open requests), nginx and
-# the readiness check, then supervisord itself.   bash deploy/stop.sh --port P [--run DIR]
+# Stop what `bash deploy/start.sh --port P` or `bash deploy/replicas.sh --port P` started: the replicas (they finish
+# their open requests), nginx and the readiness check if there, then supervisord itself.
+#   bash deploy/stop.sh --port P [--run DIR]
+# Without --run: this host's replicas.sh run (deploy/run/ADRES-P, ADRES an address of this host), else deploy/run/P.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT=8080; RUN=""
@@ -11,7 +13,14 @@ while [ $# -gt 0 ]; do
     *) echo "Onbekende optie: $1 (gebruik --port P [--run MAP])" >&2; exit 2 ;;
   esac
 done
-RUN="${RUN:-deploy/run/$PORT}"
+if [ -z "$RUN" ]; then  # this host's replicas (deploy/run/ADRES-P, ADRES one of this host's) before nginx's run
+  RUN="deploy/run/$PORT"
+  for dir in deploy/run/*-"$PORT"; do
+    [ -f "$dir/supervisord.pid" ] || continue
+    addr="$(basename "$dir")"; addr="${addr%-"$PORT"}"
+    if python3 -c "import socket,sys; socket.socket().bind((sys.argv[1], 0))" "$addr" 2>/dev/null; then RUN="$dir"; break; fi
+  done
+fi
 if [ ! -f "$RUN/supervisord.pid" ]; then
   echo "Geen dashboard gestart op poort $PORT (geen $RUN/supervisord.pid)." >&2; exit 0
 fi

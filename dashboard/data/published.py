@@ -66,6 +66,17 @@ def bytes_version(files: Iterable[tuple[str, bytes]]) -> str:
     return digest.hexdigest()[:16]
 
 
+def dataset_version(data_dir: Path, folder: Path) -> str:
+    """The data version from what the data is, never where it lies or when it was written: sha256 over the bytes
+    of the published tables and the own tables of `folder`, each under a fixed name ("indicators.parquet",
+    "eigen/indicators.parquet"). Two hosts with the same data (copied, checked out, taken in from one release
+    bundle) give the same version, so they sign the same download links; it names releases and keys the view cache.
+    16 hex digits."""
+    published = [(f"{name}.parquet", data_dir / f"{name}.parquet") for name in TABLES]
+    own = [(f"eigen/{name}.parquet", folder / f"{name}.parquet") for name in (*OWN_TABLES, OWN_DEFINITION)]
+    return bytes_version((name, p.read_bytes()) for name, p in [*published, *own] if p.exists())
+
+
 def read_folder(data_dir: Path, folder: Path) -> Snapshot:
     """The published tables with the own tables of `folder` (a generation, or the old flat layout) merged in."""
     paths = files_in(data_dir, folder)

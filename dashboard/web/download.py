@@ -7,16 +7,29 @@ data version and the link, as the API does). The bytes are the page's own: the C
 made are served (signed with the cookie secret the replicas share); a link made before the data changed gets a
 Dutch 410 (its file would no longer be what the page showed), any other bad link a Dutch 400; nothing the server
 knows (paths, tracebacks) is ever in an answer. The file is made in a worker thread, so the websockets of the
-pages keep being served. Like the API (dashboard/api/) this module stays light to import (serve.py imports it before the
-server answers): pandas, the cache and the views are imported on the first request.
+pages keep being served.
+
+Several hosts, data rolled out host by host (dashboard/bundle.py, docs/uitrol.md): a link of a release this host
+keeps (the one before) is made from that release, in a child process that reads that release's folder; a link of a
+version this host never had (newer: it has not been taken in here yet) is a Dutch 503 with Retry-After, which
+nginx passes on to the next replica (proxy_next_upstream http_503), one that has it.
+
+Like the API (dashboard/api/) this module stays light to import (serve.py imports it before the server answers):
+pandas, the cache and the views are imported on the first request.
 """
 
 from __future__ import annotations
 
 import functools
 import importlib
+import json
 import logging
+import os
 import pkgutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -29,6 +42,9 @@ from dashboard.web.replica import link_key
 ROUTE = "/download"  # dashboard.links.ROUTE (a test holds them equal; importing links would import pandas)
 
 log = logging.getLogger(__name__)
+KEPT_AT_ONCE = threading.BoundedSemaphore(2)  # children making files of a kept release (a rollout's few minutes)
+KEPT_TIMEOUT = 120
+RETRY_AFTER = "2"
 
 
 @functools.cache
@@ -69,23 +85,59 @@ def _refused(status: int, reason: str) -> PlainTextResponse:
     )
 
 
+def make_kept_file(folder: Path, version: str, spec: dict) -> bytes:
+    """make_file for a kept release: a child process with that release's folder as its data (this process's caches
+    hold the data in use). Raises links.BadLink when the child cannot make it."""
+    from dashboard import links
+
+    env = os.environ | {"LERARENTEKORT_DATA_DIR": str(folder), "LERARENTEKORT_EIGEN_DIR": str(folder / "eigen")}
+    with KEPT_AT_ONCE:
+        done = subprocess.run(
+            [sys.executable, "-m", "dashboard.web.download", version],
+            input=json.dumps(spec).encode(),
+            env=env,
+            capture_output=True,
+            timeout=KEPT_TIMEOUT,
+        )
+    if done.returncode:
+        log.error("download uit bewaarde uitgave %s: %s", version, done.stderr.decode(errors="replace")[-2000:])
+        raise links.BadLink("het bestand kon niet worden gemaakt uit de bewaarde gegevens")
+    return done.stdout
+
+
+def _not_here_yet() -> PlainTextResponse:
+    return PlainTextResponse(
+        "Deze downloadlink hoort bij gegevens die net worden bijgewerkt en op deze server nog niet klaarstaan. "
+        "Probeer het over enkele seconden opnieuw.",
+        status_code=503,
+        headers={"Cache-Control": "no-store", "Retry-After": RETRY_AFTER},
+    )
+
+
 async def download(request: Request) -> Response:
-    from dashboard import cache, links
+    from dashboard import bundle, cache, links
 
     file_name, query = request.path_params["name"], request.query_params
-    version = await run_in_threadpool(cache.version_tag)
+    current, asked = await run_in_threadpool(cache.version_tag), query.get("v", "")
+    kept = None if asked == current else bundle.kept_folder(asked)
+    version = asked if kept or (asked != current and bundle.managed() and asked not in bundle.seen()) else current
     etag = weak_etag(version, request)
     headers = {"Cache-Control": CACHE_CONTROL, "ETag": etag, "X-Dataset-Version": version}
     try:
-        spec = links.check(file_name, query.get("r", ""), query.get("v", ""), query.get("s", ""), link_key(), version)
+        spec = links.check(file_name, query.get("r", ""), asked, query.get("s", ""), link_key(), version)
     except links.StaleLink as err:
         return _refused(410, str(err))
     except links.BadLink as err:
         return _refused(400, str(err))
+    if version not in (current, kept and asked):  # signed, of a version still on its way to this host
+        return _not_here_yet()
     if etag in request.headers.get("if-none-match", ""):  # as the API compares it
         return Response(status_code=304, headers=headers)
     try:
-        body = await run_in_threadpool(make_file, spec)
+        if kept:
+            body = await run_in_threadpool(make_kept_file, kept, asked, spec)
+        else:
+            body = await run_in_threadpool(make_file, spec)
     except links.BadLink as err:
         return _refused(400, str(err))
     except Exception:  # a view that cannot be made from these arguments: said in the log, not to the visitor
@@ -97,3 +149,16 @@ async def download(request: Request) -> Response:
 
 
 ROUTES = [Route(ROUTE + "/{name}", download)]
+
+
+def main() -> None:
+    """The child of make_kept_file: the spec on stdin, the file's bytes on stdout, from the data it was given."""
+    from dashboard import cache
+
+    if cache.version_tag() != sys.argv[1]:
+        sys.exit(f"de bewaarde gegevens hebben versie {cache.version_tag()}, niet {sys.argv[1]}")
+    sys.stdout.buffer.write(make_file(json.loads(sys.stdin.buffer.read())))
+
+
+if __name__ == "__main__":
+    main()

@@ -74,3 +74,37 @@ def test_readiness_tells_a_dead_port_from_a_ready_replica():
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     assert is_ready(port) == NOT_READY  # nothing listens: refused
+
+
+def test_a_proxy_host_in_front_of_replicas_on_other_hosts(tmp_path):
+    from deploy.configure import Layout as L
+
+    layout = L(tmp_path, 18080, role="proxy", upstreams=("a1=10.9.0.2:8501", "10.9.0.3:8501"), host="127.0.0.1")
+    assert layout.names == ["a1", "10.9.0.3:8501"]
+    write(layout)
+    result = subprocess.run(["nginx", "-t", "-q", "-c", str(tmp_path / "nginx.conf")], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    nginx, upstreams = (tmp_path / "nginx.conf").read_text(), (tmp_path / "upstreams.conf").read_text()
+    assert '"a1" a1;' in nginx and '"10.9.0.3:8501" replica2;' in nginx  # the cookie's value -> its upstream
+    assert "server 10.9.0.3:8501 max_fails=3 fail_timeout=10s backup down;" in upstreams
+    download = re.search(r"location /download/ \{(.*?)\n        \}", nginx, re.S)[1]
+    assert "proxy_next_upstream error timeout http_503;" in download  # a version still on its way: the next host
+    supervisord = (tmp_path / "supervisord.conf").read_text()
+    assert "[program:nginx]" in supervisord and "streamlit" not in supervisord
+
+
+def test_a_replica_host_needs_the_shared_secret(tmp_path, monkeypatch):
+    from deploy.configure import SECRET_ENV, SECRET_FILE_ENV, NoSecret
+
+    layout = Layout(tmp_path, 8501, 2, role="replicas", listen="10.9.0.2", replica_names=("a1", "a2"))
+    monkeypatch.delenv(SECRET_ENV, raising=False)
+    monkeypatch.delenv(SECRET_FILE_ENV, raising=False)
+    with pytest.raises(NoSecret, match="geen gedeeld geheim"):
+        write(layout)
+    (tmp_path / "geheim").write_text("s" * 64)
+    monkeypatch.setenv(SECRET_FILE_ENV, str(tmp_path / "geheim"))
+    write(layout)
+    supervisord = (tmp_path / "supervisord.conf").read_text()
+    assert "--server.address 10.9.0.2 --server.port 8501 " in supervisord and "--server.port 8502 " in supervisord
+    assert 'DASHBOARD_REPLICA="a2"' in supervisord and "s" * 64 in supervisord
+    assert "[program:nginx]" not in supervisord and not (tmp_path / "nginx.conf").exists()

@@ -6,11 +6,14 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+import pyarrow.parquet as pq
 import pytest
 
 from dashboard import cache, links
@@ -22,6 +25,7 @@ from dashboard.web.replica import link_key
 
 REPO = Path(__file__).resolve().parents[2]
 KEY = "testsleutel"
+SHARED = "gedeeld-geheim-van-de-test-0123456789"
 
 
 def _link(file_name: str, spec: dict, key: str = KEY) -> str:
@@ -172,3 +176,43 @@ def test_file_names_outside_the_pattern_make_no_link(name):
 def test_route_path_and_key():
     assert download.ROUTE == links.ROUTE
     assert link_key() and link_key() == link_key()
+
+
+def _link_made_with_data_in(data_dir: Path, eigen_dir: Path) -> str:
+    """The download link a fresh server makes for one view, with its data in `data_dir` (a host of its own)."""
+    script = (
+        "from dashboard import cache, links; from dashboard.views import regionale_tekorten as views; "
+        "from dashboard.web.replica import link_key; "
+        "view = views.shortage_map(views.regional_data('vo'), None); "
+        "spec = links.csv_spec(view.frame, views.MAP_COLUMNS); "
+        "print(links.url(view.filename, spec, cache.version_tag(), link_key()))"
+    )
+    env = {**os.environ, "LERARENTEKORT_DATA_DIR": str(data_dir), "LERARENTEKORT_EIGEN_DIR": str(eigen_dir)}
+    env["LERARENTEKORT_GEHEIM"] = SHARED  # each host is given the deployment's secret the same way
+    done = subprocess.run([sys.executable, "-c", script], cwd=REPO, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip().splitlines()[-1]
+
+
+def test_the_same_data_in_two_places_signs_the_same_link(tmp_path):
+    """The data version is the content (published.dataset_version), not path or mtime: two hosts with the same
+    data copied to them (other folders, other modification times) sign the same link; other bytes sign another."""
+    ignore = shutil.ignore_patterns("eigen", ".schrijfslot*")
+    one, two = tmp_path / "host-a" / "data", tmp_path / "elders" / "kopie"
+    shutil.copytree(REPO / "data", one, ignore=ignore)
+    shutil.copytree(REPO / "data", two, ignore=ignore, copy_function=shutil.copyfile)  # new mtimes
+    for path in two.glob("*.parquet"):
+        os.utime(path, (1_000_000_000, 1_000_000_000))
+    assert (one / "sources.parquet").stat().st_mtime != (two / "sources.parquet").stat().st_mtime
+    first = _link_made_with_data_in(one, tmp_path / "eigen-a")
+    assert first == _link_made_with_data_in(two, tmp_path / "eigen-b")
+    assert first == links.url(*_link_parts_of(first), cache.version_tag(), SHARED)  # and this process agrees
+    table = pq.read_table(two / "sources.parquet")
+    pq.write_table(table.slice(1), two / "sources.parquet")  # other data: another version, another link
+    other = _link_made_with_data_in(two, tmp_path / "eigen-b")
+    assert parse_qs(urlsplit(other).query)["v"] != parse_qs(urlsplit(first).query)["v"]
+
+
+def _link_parts_of(url: str) -> tuple[str, dict]:
+    name, recipe, _, _ = _parts(url)
+    return name, json.loads(base64.urlsafe_b64decode(recipe + "=" * (-len(recipe) % 4)))
