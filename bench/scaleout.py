@@ -25,26 +25,23 @@ import asyncio
 import contextlib
 import json
 import os
-import random
 import resource
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from bench.common import LOAD_PAGES, OUTPUT, cpu_seconds, machine_busy_seconds, percentile, protocol_rerun  # noqa: E402
+from bench.common import OUTPUT, cpu_seconds, machine_busy_seconds, percentile  # noqa: E402
+from bench.visitors import P95_BUDGET_MS, USER_STEPS, user  # noqa: E402
 from dashboard.format import fmt_number as fmt  # noqa: E402
 from deploy.configure import free_port_block  # noqa: E402
 
-P95_BUDGET_MS = 1000.0
-USER_STEPS = (2, 4, 8, 16, 24, 32)
 FIXED_RATE, FIXED_USERS = 8.0, 8  # views per second: well under one replica's capacity (~40/s)
 LOAD_VISITORS = 20
 GOAL_NGINX_P50, GOAL_TWO_REPLICAS, GOAL_FELT = 1.05, 1.8, 1.5
@@ -86,48 +83,6 @@ def deployment(replicas: int) -> Iterator[tuple[str, list[str], Path]]:
             ["bash", "deploy/stop.sh", "--port", str(port), "--run", str(run)], cwd=REPO, capture_output=True
         )
         shutil.rmtree(run, ignore_errors=True)
-
-
-def sticky_cookie(url: str) -> str:
-    """What a browser's first request gets: the replica cookie (empty when talking to a replica directly)."""
-    with urllib.request.urlopen(url + "/", timeout=30) as response:
-        cookies = [h.split(";")[0] for h in response.headers.get_all("Set-Cookie") or []]
-    return "; ".join(cookies)
-
-
-# --- load ------------------------------------------------------------------------------------------------------
-async def user(url: str, seed: int, state: dict, pause_s: float = 0.0) -> None:
-    """One protocol user: opens a page, then changes sector (and every fourth action the page), as fast as the
-    server answers (`pause_s` 0) or on a schedule of one action every `pause_s` seconds."""
-    import websockets
-
-    rng = random.Random(seed)
-    page = LOAD_PAGES[seed % len(LOAD_PAGES)]
-    session = {"query": "", "radio": None, "sector": None}
-    cookie = await asyncio.to_thread(sticky_cookie, url)
-    ws_url = url.replace("http://", "ws://") + "/_stcore/stream"
-    try:
-        async with websockets.connect(
-            ws_url, subprotocols=["streamlit"], max_size=None, additional_headers={"Cookie": cookie} if cookie else {}
-        ) as ws:
-            await protocol_rerun(ws, page, session, state["errors"])
-            state["ready"] += 1
-            await state["go"].wait()
-            await asyncio.sleep(rng.uniform(0, pause_s))  # spread a fixed-rate schedule's starts
-            n, next_at = 0, time.perf_counter()
-            while time.time() < state["deadline"]:
-                if n and n % 4 == 0:
-                    page = rng.choice([p for p in LOAD_PAGES if p != page])
-                elif session["radio"] is not None:
-                    session["sector"] = rng.choice([o for o in session["radio"].options if o != session["sector"]])
-                state["latencies"].append(await protocol_rerun(ws, page, session, state["errors"]))
-                n += 1
-                if pause_s:
-                    next_at += pause_s
-                    await asyncio.sleep(max(0.0, next_at - time.perf_counter()))
-    except Exception as err:  # noqa: BLE001 (a broken session is an error of the run, reported)
-        state["errors"].append(f"user {seed}: {type(err).__name__}: {err}"[:160])
-        state["ready"] += 1
 
 
 def _nginx_pids(run: Path) -> set[int]:

@@ -25,8 +25,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
-from bench.run import machine_busy_seconds, percentile
-from bench.scaleout import P95_BUDGET_MS, USER_STEPS, user
+from bench.common import machine_busy_seconds, percentile
+from bench.visitors import P95_BUDGET_MS, USER_STEPS, user
 from dashboard.format import fmt_number as fmt
 from tests.deploy.hosts import Hosts, free_octet, remove_left_over, sh
 
