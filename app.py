@@ -13,7 +13,7 @@ from dashboard.registry import PAGES
 from dashboard.registry import page as page_by_path
 from dashboard.ui.filters import SECTOR
 from dashboard.ui.session import session_data
-from dashboard.ui.state import bind, publish
+from dashboard.ui.state import begin_run, bind, publish, show_notices
 
 warmup.note_visitor()  # the warm-up gives way while visitors are here
 st.set_page_config(page_title="Lerarentekort in beeld", page_icon="static/favicon.png", layout="wide")
@@ -47,6 +47,8 @@ st.html(
     "text-overflow: clip !important; overflow-wrap: anywhere;}</style>"
 )
 
+begin_run()
+notices = st.container()  # a wrong link's notices, at the top of the page (dashboard/ui/state.py)
 bind(SECTOR)
 with st.sidebar:
     st.radio(
@@ -81,3 +83,4 @@ if (notice := health.own_data_notice()) is not None:  # a broken import generati
     st.info(md_text(notice), icon=":material/info:")
 
 page.run()
+show_notices(notices, page.url_path)

@@ -12,13 +12,23 @@ from dashboard.views import regionale_tekorten as views
 
 sector = st.session_state[SECTOR.key]
 data = views.regional_data(sector, session_data())
-PEILDATUM = Param("peildatum", data.peildatum, choices=data.peildata)
-WEERGAVE = Param("weergave", "tekort", choices=tuple(views.VIEWS))
+PEILDATUM = Param(
+    "peildatum", data.peildatum, choices=data.peildata, noun="Meting", instead=f"de laatste meting ({data.peildatum})"
+)
+WEERGAVE = Param("weergave", "tekort", choices=tuple(views.VIEWS), noun="Weergave", instead="het tekort")
 bind(PEILDATUM, WEERGAVE)
 if st.session_state[PEILDATUM.key] != data.peildatum:
     data = views.regional_data(sector, session_data(), st.session_state[PEILDATUM.key])
-REGIO = Param("regio", "", choices=data.codes)
-VERGELIJK = Param("vergelijk", [], kind="list", choices=data.codes, max_items=compare.MAX_REGIONS)
+REGIO = Param("regio", "", choices=data.codes, noun="Regio", instead="het landelijk beeld, zonder regioprofiel")
+VERGELIJK = Param(
+    "vergelijk",
+    [],
+    kind="list",
+    choices=data.codes,
+    max_items=compare.MAX_REGIONS,
+    noun="Regio in de vergelijking",
+    instead="de vergelijking van de andere regio's",
+)
 bind(REGIO, VERGELIJK)
 
 st.title("Regionale tekorten", anchor=False)

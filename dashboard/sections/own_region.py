@@ -10,6 +10,8 @@ from dashboard.ui.state import Param
 from dashboard.ui.widgets import file_download, missing
 from dashboard.views.onderwijsregios import OregioData, members_of, own_profile, own_region_definition
 
+NAME_LENGTH = 80  # characters of an own region's name (the input field and a link alike)
+
 
 def _take_over(data: OregioData, source_key: str, target_key: str, name_key: str) -> None:
     code = st.session_state[source_key]
@@ -39,7 +41,7 @@ def render(data: OregioData, gemeenten: Param, naam: Param, session=None) -> Non
             args=(data, "_eigen_start", gemeenten.key, naam.key),
         )
     with left:
-        st.text_input("Naam van uw regio", key=naam.key, max_chars=80)
+        st.text_input("Naam van uw regio", key=naam.key, max_chars=NAME_LENGTH)
         st.multiselect(
             "Gemeenten",
             tuple(data.gemeenten),
