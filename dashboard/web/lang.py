@@ -16,6 +16,7 @@ import re
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from dashboard.registry import PAGES
 from dashboard.web import notfound
 
 LANGUAGE = "nl"
@@ -24,7 +25,8 @@ TITLE = re.compile(rb"<title>[^<]*</title>")
 NOSCRIPT = re.compile(rb"<noscript>.*?</noscript>", flags=re.S)
 MODULE = re.compile(rb'<script type="module"')
 # Before Streamlit's own module: the script that keeps its frontend Dutch (static/nl.js, served at app/static/).
-DUTCH_SCRIPT = b'<script src="./app/static/nl.js"></script>\n    '
+PAGE_PATHS = ",".join(p.url_path for p in PAGES if p.url_path)
+DUTCH_SCRIPT = f'<script src="./app/static/nl.js" data-pages="{PAGE_PATHS}"></script>\n    '.encode()
 NOSCRIPT_TEXT = (
     b"<noscript><p>Lerarentekort in beeld heeft JavaScript nodig. De cijfers zijn ook te lezen zonder: "
     b'de open-data-API staat op <a href="./api/v1">/api/v1</a>.</p></noscript>'
