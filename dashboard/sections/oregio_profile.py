@@ -114,6 +114,7 @@ def render(view: Profile, comparison: list[str] | None = None) -> None:
         key=f"dl_gemeenten_{view.kind}",
         label="Download CSV van deze gemeenten",
         columns=GEMEENTE_COLUMNS,
+        formats={"value": fmt_pct},
     )
     if view.history is not None:
         chart.render(view.history, heading="bold")

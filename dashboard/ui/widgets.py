@@ -11,6 +11,7 @@ import streamlit as st
 
 from dashboard import cache, links
 from dashboard.format import md_text
+from dashboard.tables import shown_decimals
 from dashboard.web.replica import link_key
 
 
@@ -31,13 +32,16 @@ def download(
     key: str,
     label: str = "Download CSV van deze grafiek",
     columns: dict[str, str] | None = None,
+    formats: dict | None = None,
 ) -> None:
-    """A CSV download of `frame`, or of only `columns` under their Dutch names (cached per frame token)."""
+    """A CSV download of `frame`, or of only `columns` as the page shows them (rounded as `formats` shows them, codes
+    in Dutch words, empty columns left out; cached per frame token)."""
+    decimals = shown_decimals(frame, formats or {}) if columns else ()
     if columns:
-        make = functools.partial(cache.labelled_csv, frame, tuple(columns.items()))
+        make = functools.partial(cache.labelled_csv, frame, tuple(columns.items()), decimals)
     else:
         make = functools.partial(cache.safe_csv, frame)
-    _offer(label, links.csv_spec(frame, columns), filename, "text/csv", key, make)
+    _offer(label, links.csv_spec(frame, columns, decimals), filename, "text/csv", key, make)
 
 
 def _offer(label: str, spec: dict | None, file_name: str, mime: str, key: str, make: Callable[[], bytes]) -> None:
@@ -107,4 +111,4 @@ def table_and_download(
 ) -> None:
     """The table alternative of a chart and the CSV of exactly the same rows."""
     table_in_expander(caption, f"open_{key}", frame, columns, formats)
-    download(frame, filename, key=key, columns=columns)
+    download(frame, filename, key=key, columns=columns, formats=formats)
