@@ -20,7 +20,7 @@ from dashboard.api.spec import (
     VIEW_DESCRIPTIONS,
     Param,
 )
-from dashboard.data.contract import SCHEMAS, Column
+from dashboard.data.contract import COLUMN_DOCS, SCHEMAS, Column
 from dashboard.data.datapackage import RESOURCES, columns
 from dashboard.data.export import PARQUET_MEDIA_TYPE
 from dashboard.data.query import MAX_REPEATS, MAX_VALUE_LENGTH
@@ -99,10 +99,11 @@ def _table_rows(name: str) -> dict[str, object]:
     """Row schema of what a table endpoint lists (sources in its JSON include herverdeelbaar)."""
     table = ROW_TABLE[name]
     if name == "indicators":  # the rows are the contract's; the licence columns are in `bronnen`
+        words = {"betrouwbaarheid": {"type": "string", "description": COLUMN_DOCS["betrouwbaarheid"]}}
         return {
             "type": "object",
-            "required": SCHEMAS[table].column_names,
-            "properties": {c.name: column_schema(c) for c in SCHEMAS[table].columns},
+            "required": [*SCHEMAS[table].column_names, "betrouwbaarheid"],
+            "properties": {c.name: column_schema(c) for c in SCHEMAS[table].columns} | words,
         }
     return row_schema(table)
 
@@ -112,11 +113,12 @@ def json_body(name: str) -> dict[str, object]:
     if name == "onderwijsregios":
         gemeente = {
             "type": "object",
-            "required": ["gemeentecode", "gemeentenaam", "reliability"],
+            "required": ["gemeentecode", "gemeentenaam", "reliability", "betrouwbaarheid"],
             "properties": {
                 "gemeentecode": {"type": "string"},
                 "gemeentenaam": {"type": "string"},
                 "reliability": column_schema(SCHEMAS["onderwijsregio_gemeenten"].columns[3]),
+                "betrouwbaarheid": {"type": "string", "description": COLUMN_DOCS["betrouwbaarheid"]},
             },
         }
         regio = {

@@ -242,7 +242,12 @@ COLUMN_DOCS: dict[str, str] = {
     "region_code": "CBS-code van het gebied: NL01 (Nederland), PVxx (provincie), AMxx (arbeidsmarktregio), GMxxxx "
     "(gemeente); OESO en EU voor internationale gemiddelden; leeg voor gebieden zonder CBS-code",
     "region_name": "naam van het gebied",
-    "categorie": "nadere indeling binnen de bron (bijv. soort school, raming van welk jaar)",
+    "categorie": "nadere indeling binnen de bron (bijv. soort school, raming van welk jaar). Rijen die alleen in "
+    "categorie verschillen (zelfde indicator, sector, vak, gebied, peildatum en soort) zijn varianten van één cijfer, "
+    "geen optelbare delen: kies er één met ?categorie= (de pagina's tonen de variant zonder of met de algemeenste "
+    "categorie, zoals 'po totaal')",
+    "betrouwbaarheid": "de betrouwbaarheid in woorden, zoals de pagina's en hun CSV's haar noemen (naast de stabiele "
+    "code in reliability)",
     "peildatum": "peildatum van het cijfer: JJJJ-MM-DD, of een jaar, kwartaal of schooljaar waar de bron niet meer "
     "geeft; een ? achter de datum: afgeleid; 'onbekend' als de bron geen datum geeft",
     "year": "jaar van de peildatum",
