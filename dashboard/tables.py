@@ -13,6 +13,7 @@ import pandas as pd
 import pyarrow as pa
 
 from dashboard import cached
+from dashboard.data.contract import public_dates
 from dashboard.data.export import FORMULA_PREFIXES, safe_csv  # noqa: F401 (the one CSV of page and API)
 from dashboard.format import fmt_peildatum, md_text, reliability_label
 
@@ -104,7 +105,9 @@ def arrow_table(frame: pd.DataFrame, columns: dict[str, str], formats: dict[str,
 
 
 def dataset_exports(indicators: pd.DataFrame, sources: pd.DataFrame) -> tuple[bytes, bytes, bytes]:
-    """The whole dataset as CSV and Parquet and the source register as CSV."""
+    """The whole dataset as CSV and Parquet (one format per date column: contract.public_dates) and the source
+    register as CSV."""
+    indicators = public_dates(indicators)
     buffer = io.BytesIO()
     indicators.to_parquet(buffer, index=False)
     return safe_csv(indicators), buffer.getvalue(), safe_csv(sources)

@@ -45,3 +45,12 @@ def test_codes_keep_their_place_and_the_words_stand_beside_them(server):
     assert columns.index("betrouwbaarheid") == columns.index("reliability") + 1
     assert set(frame["reliability"]) <= {"solid", "solid-but-parsed", "secondary", "derived", "uncertain"}
     assert not set(frame["betrouwbaarheid"]) & {"solid", "secondary", "derived"}
+
+
+def test_one_peildatum_format_and_a_periode(server):
+    _, _, body = get(f"{server.url}/api/v1/indicators?format=json")
+    rows = json.loads(body)["rijen"]
+    dates = {r["peildatum"] for r in rows}
+    assert all(d == "" or (len(d) == 10 and d[4] == "-" and d[7] == "-") for d in dates), sorted(dates)[:10]
+    periods = {r["periode"] for r in rows}
+    assert {"IPTO2020", "2021/2022"} <= periods and all(r["peildatum"] or r["periode"] for r in rows)
