@@ -107,10 +107,11 @@ def _table_rows(name: str) -> dict[str, object]:
             },
             **{name: {"type": "string", "description": COLUMN_DOCS[name]} for name in PUBLIC_DATE_COLUMNS[1:]},
             "betrouwbaarheid": {"type": "string", "description": COLUMN_DOCS["betrouwbaarheid"]},
+            "varianten": {"type": "integer", "minimum": 1, "description": COLUMN_DOCS["varianten"]},
         }
         return {
             "type": "object",
-            "required": [*SCHEMAS[table].column_names, *PUBLIC_DATE_COLUMNS[1:], "betrouwbaarheid"],
+            "required": [*SCHEMAS[table].column_names, *PUBLIC_DATE_COLUMNS[1:], "betrouwbaarheid", "varianten"],
             "properties": {c.name: column_schema(c) for c in SCHEMAS[table].columns} | added,
         }
     return row_schema(table)

@@ -21,12 +21,14 @@ if TYPE_CHECKING:
 
 # Each endpoint: (snapshot, params) -> (frame or None, format, JSON body). Pure apart from the snapshot.
 def indicators_view(snap: Snapshot, params: dict[str, list[str]]) -> tuple[pd.DataFrame, str, dict[str, object]]:
-    from dashboard.data.contract import public_dates
+    from dashboard.data.contract import public_dates, variants
     from dashboard.data.query import Query, query_rows
 
     chosen, fmt = validated(params, parameters(snap)["indicators"])
     query = Query(**chosen, format=fmt)
-    rows = with_words(public_dates(query_rows(snap.tables["indicators"], query)))
+    everything = snap.tables["indicators"]
+    rows = query_rows(everything, query)
+    rows = with_words(public_dates(rows.assign(varianten=variants(rows, everything))))
     register = sources(snap)
     used = register[register["source_id"].isin(rows["source_id"].unique())]
     body = {"query": query.filters(), "aantal": len(rows), "rijen": records(rows), "bronnen": records(used)}

@@ -243,10 +243,11 @@ COLUMN_DOCS: dict[str, str] = {
     "region_code": "CBS-code van het gebied: NL01 (Nederland), PVxx (provincie), AMxx (arbeidsmarktregio), GMxxxx "
     "(gemeente); OESO en EU voor internationale gemiddelden; leeg voor gebieden zonder CBS-code",
     "region_name": "naam van het gebied",
-    "categorie": "nadere indeling binnen de bron (bijv. soort school, raming van welk jaar). Rijen die alleen in "
-    "categorie verschillen (zelfde indicator, sector, vak, gebied, peildatum en soort) zijn varianten van één cijfer, "
-    "geen optelbare delen: kies er één met ?categorie= (de pagina's tonen de variant zonder of met de algemeenste "
-    "categorie, zoals 'po totaal')",
+    "categorie": "nadere indeling binnen de bron (bijv. soort school, raming van welk jaar). Rijen met dezelfde "
+    "indicator, sector, vak, gebied, peildatum en soort zijn varianten van één cijfer (een andere bron of afbakening, "
+    "hier in categorie), geen delen om op te tellen: kolom varianten telt ze; kies er één met ?categorie=",
+    "varianten": "hoeveel rijen (deze meegeteld) hetzelfde cijfer geven: zelfde indicator, sector, vak, gebied, "
+    "peildatum en soort; meer dan 1: varianten uit een andere bron of afbakening (categorie), niet optellen",
     "betrouwbaarheid": "de betrouwbaarheid in woorden, zoals de pagina's en hun CSV's haar noemen (naast de stabiele "
     "code in reliability)",
     "peildatum": "peildatum van een meting: JJJJ-MM-DD; leeg als de bron geen datum geeft (dan zegt periode waarop "
@@ -319,3 +320,13 @@ def public_dates(indicators: pd.DataFrame) -> pd.DataFrame:
     out.insert(at + 1, "periode", [p[1] for p in parts])
     out.insert(at + 2, "peildatum_afgeleid", [p[2] for p in parts])
     return out
+
+
+# What one figure is regardless of who published it or how it is cut: rows sharing these are variants of it.
+VARIANT_KEY = ["indicator", "sector", "vak", "geo_level", "region_code", "region_name", "peildatum", "kind"]
+
+
+def variants(rows: pd.DataFrame, everything: pd.DataFrame) -> pd.Series:
+    """Per row of `rows` (a selection of `everything`): how many rows of `everything` give the same figure."""
+    counts = everything.groupby(VARIANT_KEY, dropna=False).size().rename("varianten").reset_index()
+    return rows[VARIANT_KEY].merge(counts, on=VARIANT_KEY, how="left")["varianten"].fillna(1).astype(int).values

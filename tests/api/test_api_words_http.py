@@ -54,3 +54,9 @@ def test_one_peildatum_format_and_a_periode(server):
     assert all(d == "" or (len(d) == 10 and d[4] == "-" and d[7] == "-") for d in dates), sorted(dates)[:10]
     periods = {r["periode"] for r in rows}
     assert {"IPTO2020", "2021/2022"} <= periods and all(r["peildatum"] or r["periode"] for r in rows)
+
+
+def test_alternatives_of_one_figure_are_counted(server):
+    _, _, body = get(f"{server.url}/api/v1/indicators?format=json&indicator=tekort_pct&sector=po&geo_level=land")
+    rows = [r for r in json.loads(body)["rijen"] if r["peildatum"] == "2024-10-01"]
+    assert len(rows) >= 2 and all(r["varianten"] == len(rows) for r in rows), rows
