@@ -10,7 +10,7 @@ from dashboard.sections import compare, measurement_choice, oregio_facts, oregio
 from dashboard.ui.filters import SECTOR
 from dashboard.ui.session import session_data
 from dashboard.ui.state import Param, bind, publish
-from dashboard.ui.widgets import missing
+from dashboard.ui.widgets import missing, scroll_mark
 from dashboard.views import onderwijsregios as views
 from dashboard.views.regionale_tekorten import VIEWS, previous_peildatum
 
@@ -113,6 +113,7 @@ region_map.render(map_view, "_oregio_klik", tuple(names_to_codes), "oregio_kaart
 if clicked := st.session_state.pop("_oregio_klik", None):
     st.session_state[OREGIO.key] = names_to_codes[clicked]
 
+scroll_mark()
 st.header("Profiel van een onderwijsregio", anchor=False)
 st.selectbox(
     "Onderwijsregio",

@@ -7,7 +7,7 @@ from dashboard.sections import compare, measurement_choice, region_map, region_p
 from dashboard.ui.filters import SECTOR
 from dashboard.ui.session import session_data
 from dashboard.ui.state import Param, bind, publish
-from dashboard.ui.widgets import missing
+from dashboard.ui.widgets import missing, scroll_mark
 from dashboard.views import regionale_tekorten as views
 
 sector = st.session_state[SECTOR.key]
@@ -52,6 +52,7 @@ if st.session_state[WEERGAVE.key] == "verschil" and previous is not None:
 else:
     region_map.render(views.shortage_map(data, selected), REGIO.key, data.codes)
 
+scroll_mark()
 st.header("Regioprofiel", anchor=False)
 st.selectbox(
     "Regio",

@@ -7,7 +7,9 @@
  *     /<page>/_stcore/health and /<page>/_stcore/host-config and get two 404s on every page load;
  *  2. replaces Streamlit's English words, in text and in the attributes a screen reader reads, by the Dutch ones in
  *     WORDS and PATTERNS below, whenever the frontend writes them;
- *  3. hides icon ligatures from screen readers (aria-hidden), as they are pictures, not words.
+ *  3. hides icon ligatures from screen readers (aria-hidden), as they are pictures, not words;
+ *  4. scrolls to a mark the app sets after a map click (dashboard/ui/widgets.scroll_mark), so the profile that
+ *     opens below the map comes into view.
  * tests/e2e/test_dutch_browser.py reads every page's text and accessibility tree and fails on English UI words, so
  * an upgrade of Streamlit that brings a new English string fails a test; add it to WORDS then.
  */
@@ -158,6 +160,13 @@
       }
     }
     if (element.matches && element.matches(ICONS)) icon(element);
+    if (element.hasAttribute && element.hasAttribute("data-nl-scroll") && !element.hasAttribute("data-nl-done")) {
+      // dashboard/ui/widgets.scroll_mark: after a map click, bring the profile below the map into view.
+      element.setAttribute("data-nl-done", "");
+      window.setTimeout(function () {
+        element.scrollIntoView({ behavior: "smooth", block: "start" });
+      }, 50);
+    }
   }
 
   function icon(element) {

@@ -29,8 +29,8 @@ def missing_and_maps() -> None:
         "tekorten in fte; welke regionale metingen er zijn, staat in de bronnentabel hierboven.\n"
         "- Een officiële lijst van de 27 voorlopers en de 50 onderwijsregio's met hun gemeenten; de indeling op "
         "de pagina Onderwijsregio's is een benadering.\n- Zij-instroom per sector na 2020 en het aantal voor 2021.\n"
-        "- Werkgelegenheid per gemeente en arbeidsmarktregio (niet meegeleverd; laden kan met "
-        "`python -m dashboard ingest-duo`), uitstroomcijfers na 2017 en OESO-lestijd voor Nederland na 2019.\n"
+        "- Werkgelegenheid per gemeente en arbeidsmarktregio (niet meegeleverd; de beheerder van de server kan die "
+        "laden uit DUO-bestanden), uitstroomcijfers na 2017 en OESO-lestijd voor Nederland na 2019.\n"
         "- Resultaten van de pilot onderwijstijd en van de meerurenbonus."
     )
 
@@ -111,6 +111,6 @@ def own_data_intro() -> None:
         "`bron_titel`, `bron_uitgever`, `bron_jaar`, `bron_url` en eventueel `bron_licentie` (anders: onbekend). "
         "Een bestand met fouten wordt geweigerd met een melding waar de fout zit.\n\n"
         "Uw cijfers blijven **alleen in deze browsersessie** en zijn overal gemarkeerd als **eigen data** (in de "
-        "bronregel, de tabellen en de kaart). Blijvend toevoegen voor alle gebruikers van deze server gaat via de "
-        "opdrachtregel: `python -m dashboard ingest BESTAND`."
+        "bronregel, de tabellen en de kaart). Blijvend toevoegen voor alle gebruikers van deze server kan de "
+        "beheerder van de server (de handleiding daarvoor staat in de repository, docs/beheer.md)."
     )

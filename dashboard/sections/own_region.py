@@ -56,11 +56,14 @@ def render(data: OregioData, gemeenten: Param, naam: Param, session=None) -> Non
     name = st.session_state[naam.key] or "Eigen regio"
     oregio_profile.render(own_profile(data, name, chosen, session))
     file_download(
-        "Download als indeling (CSV voor python -m dashboard onderwijsregios)",
+        "Download als indeling (CSV, om te laten importeren)",
         own_region_definition,
         (data, name, list(chosen)),
         "onderwijsregio_indeling_eigen.csv",
         "text/csv",
         key="dl_eigen_def",
     )
-    st.caption("Het bestand bevat de huidige indeling plus uw regio: een import vervangt de hele indeling.")
+    st.caption(
+        "Het bestand bevat de huidige indeling plus uw regio. De beheerder van de server kan het importeren als "
+        "indeling voor iedereen; een import vervangt de hele indeling."
+    )

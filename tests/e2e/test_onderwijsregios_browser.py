@@ -88,6 +88,8 @@ def test_click_on_region_opens_its_profile(server, page):
     wait_for_app(page)
     page.get_by_role("heading", name="Achterhoek").wait_for(timeout=20_000)
     assert "regio=AM09" in page.url
+    # the profile opens below the map: the click brings it into view (static/nl.js, widgets.scroll_mark)
+    expect(page.get_by_role("heading", name="Achterhoek")).to_be_in_viewport(timeout=10_000)
     metrics = page.locator("[data-testid='stMetric']").all_inner_texts()
     assert any("Tekort po" in m and "1,8%" in m for m in metrics)  # Achterhoek po, okt 2023
     assert page.outside_requests == []
