@@ -22,7 +22,7 @@ MEMBERSHIP_COLOURS = (
 GEMEENTE_COLUMNS = {
     "gemeente": "Gemeente",
     "gemeentecode": "Gemeentecode",
-    "value": "Tekort (%)",
+    "value": "Tekort (%, van het gemeten gebied)",
     "herkomst": "Cijfer uit",
     "cijfer_van": "Gemeten gebied",
     "lidmaatschap": "Lidmaatschap",

@@ -262,8 +262,8 @@ def test_accessibility_statement_follows_the_government_model():
         "**Contact.**",
     ):
         assert part in statement, part
-    # what stays English because Streamlit sets it, and the map's alternative
-    assert "Skip to main content" in statement and "keuzelijst" in statement
+    # how Streamlit's own words became Dutch (and a browser test that keeps them so), and the map's alternative
+    assert "static/nl.js" in statement and "Engels woord" in statement and "keuzelijst" in statement
     # the sidebar links to it on every page, keeping the sector
     link = [e for e in at.sidebar if getattr(e, "proto", None) is not None and "Toegankelijkheid" in str(e.proto)]
     assert link and "sector=vo" in str(link[0].proto), link
