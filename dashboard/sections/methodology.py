@@ -82,8 +82,10 @@ deskundige gedaan en het dashboard is nog niet door gebruikers met een schermlez
   een tabel met alle cijfers en een CSV.
 - **Grafieken zijn afbeeldingen zonder eigen tekst voor een schermlezer** (1.1.1). Alternatief: de zin "In
   woorden" eronder, de tabel achter "Tabel bij de grafiek" en de CSV van precies dezelfde cijfers.
-- **Tabellen zijn tekeningen (canvas)**: een schermlezer leest ze cel voor cel en met het toetsenbord kost het
-  enkele tabstops om een tabel te passeren. Alternatief: de CSV van elke tabel en de zin "In woorden".
+- **De bronnentabel op deze pagina is een tekening (canvas)**, om te kunnen zoeken en sorteren: een schermlezer
+  leest haar cel voor cel en met het toetsenbord kost het enkele tabstops om haar te passeren. Alternatief: het
+  bronnenregister als CSV. De tabellen bij de grafieken en kaarten zijn gewone tabellen, die een schermlezer als
+  tabel leest en die op een smal scherm hun tekst laten teruglopen.
 - **Contrast van sommige lijnen en staven** (1.4.11): oranje, lichtblauw en geel halen tegen wit geen 3:1. De
   waarden staan ook als tekst bij de staven, in de tabel en in "In woorden".
 - **Een lege tabstop**: Streamlit maakt het hoofdgedeelte van de pagina zelf focusbaar.
