@@ -9,7 +9,6 @@ import json
 import time
 
 import pandas as pd
-import pytest
 from conftest import REPO, screenshot, wait_for_app
 from PIL import Image
 from playwright.sync_api import expect
