@@ -17,7 +17,7 @@ from dashboard.registry import PAGES
 from dashboard.registry import page as page_by_path
 from dashboard.ui.filters import SECTOR
 from dashboard.ui.session import session_data
-from dashboard.ui.state import bind, publish
+from dashboard.ui.state import begin_run, bind, publish, show_notices
 
 # Streamlit's captions are light grey (contrast below WCAG AA on white): darken captions and their links.
 STYLE = (
@@ -94,6 +94,8 @@ def main() -> None:
     )
 
     st.html(STYLE)
+    begin_run()
+    notices = st.container()  # a wrong link's notices, at the top of the page (dashboard/ui/state.py)
     sidebar()
 
     if not health.servable():  # the built dataset or the boundaries cannot be read: no page can run (log: the files)
@@ -103,6 +105,7 @@ def main() -> None:
         st.info(md_text(notice), icon=":material/info:")
 
     page.run()
+    show_notices(notices, page.url_path)
 
 
 if __name__ == "__main__":  # the page script, run by Streamlit for every visitor (and by AppTest)

@@ -31,10 +31,11 @@ PARTS = {  # the tabs below the calculator: label -> what it shows (the label is
 session = session_data()
 sector = st.session_state[SECTOR.key]
 calc = views.calculator(sector, session)
-REGIO = Param("calc_regio", "NL01", choices=tuple(calc.names))
-DEELTIJD = Param("deeltijd", calc.defaults["deeltijd"], kind="float")
-EXTRA = Param("extra", views.DEFAULT_EXTRA, kind="float")
-GEM_FTE = Param("gem_fte", calc.defaults["fte"], kind="float")
+REGIO = Param("calc_regio", "NL01", choices=tuple(calc.names), noun="Gebied", instead=f"{calc.names['NL01']}")
+STANDARD = "de standaardwaarde"  # what a calculator field shows when the link's value is no number
+DEELTIJD = Param("deeltijd", calc.defaults["deeltijd"], kind="float", noun="Aandeel in deeltijd", instead=STANDARD)
+EXTRA = Param("extra", views.DEFAULT_EXTRA, kind="float", noun="Aandeel dat extra werkt", instead=STANDARD)
+GEM_FTE = Param("gem_fte", calc.defaults["fte"], kind="float", noun="Aanstelling", instead=STANDARD)
 ONDERDEEL = tabs.param(PARTS)
 bind(REGIO, DEELTIJD, EXTRA, GEM_FTE, ONDERDEEL)
 

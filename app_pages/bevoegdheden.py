@@ -17,9 +17,11 @@ PARTS = {  # the page's tabs: label -> what it shows (the label is also the URL'
 
 session = session_data()
 options = views.choices(session)
-VAKKEN = Param("vakken", [], kind="list", choices=options.vakken)
-IPTO = Param("ipto", next(iter(options.ipto), ""), choices=tuple(options.ipto))
-SORT = Param("sorteer", "tekort", choices=tuple(views.SORT_LABELS))
+VAKKEN = Param("vakken", [], kind="list", choices=options.vakken, noun="Vak", instead="de andere vakken")
+IPTO = Param(
+    "ipto", next(iter(options.ipto), ""), choices=tuple(options.ipto), noun="Meting", instead="de laatste meting"
+)
+SORT = Param("sorteer", "tekort", choices=tuple(views.SORT_LABELS), noun="Sortering", instead="de sortering op tekort")
 ONDERDEEL = tabs.param(PARTS)
 bind(VAKKEN, IPTO, SORT, ONDERDEEL)
 

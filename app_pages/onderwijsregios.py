@@ -10,7 +10,7 @@ from dashboard.sections import compare, measurement_choice, oregio_facts, oregio
 from dashboard.ui.filters import SECTOR
 from dashboard.ui.session import session_data
 from dashboard.ui.state import Param, bind, publish
-from dashboard.ui.widgets import missing
+from dashboard.ui.widgets import missing, scroll_mark
 from dashboard.views import onderwijsregios as views
 from dashboard.views.regionale_tekorten import VIEWS, previous_peildatum
 
@@ -46,16 +46,44 @@ PARTS = {  # the tabs below the profile: label -> what it shows (the label is al
 session = session_data()
 sector = st.session_state[SECTOR.key]
 data = views.oregio_data(sector, session)
-PEILDATUM = Param("peildatum", data.regional.peildatum, choices=data.regional.peildata)
-WEERGAVE = Param("weergave", "tekort", choices=tuple(VIEWS))
+PEILDATUM = Param(
+    "peildatum",
+    data.regional.peildatum,
+    choices=data.regional.peildata,
+    noun="Meting",
+    instead=f"de laatste meting ({data.regional.peildatum})",
+)
+WEERGAVE = Param("weergave", "tekort", choices=tuple(VIEWS), noun="Weergave", instead="het tekort")
 bind(PEILDATUM, WEERGAVE)
 if st.session_state[PEILDATUM.key] != data.regional.peildatum:
     data = views.oregio_data(sector, session, st.session_state[PEILDATUM.key])
-OREGIO = Param("oregio", "", choices=data.codes)
-OVERGELIJK = Param("overgelijk", [], kind="list", choices=data.codes, max_items=compare.MAX_REGIONS)
-EIGEN = Param("eigen", [], kind="list", choices=tuple(data.gemeenten), max_items=400)
-EIGEN_NAAM = Param("eigen_naam", "")
-LEDEN = Param("leden", next(iter(MEMBER_CHOICES)), choices=tuple(MEMBER_CHOICES))
+OREGIO = Param("oregio", "", choices=data.codes, noun="Onderwijsregio", instead="de kaart, zonder profiel")
+OVERGELIJK = Param(
+    "overgelijk",
+    [],
+    kind="list",
+    choices=data.codes,
+    max_items=compare.MAX_REGIONS,
+    noun="Onderwijsregio in de vergelijking",
+    instead="de vergelijking van de andere onderwijsregio's",
+)
+EIGEN = Param(
+    "eigen",
+    [],
+    kind="list",
+    choices=tuple(data.gemeenten),
+    max_items=400,
+    noun="Gemeentecode",
+    instead="de eigen regio uit de andere gemeenten",
+)
+EIGEN_NAAM = Param("eigen_naam", "", noun="De naam van de eigen regio", max_length=own_region.NAME_LENGTH)
+LEDEN = Param(
+    "leden",
+    next(iter(MEMBER_CHOICES)),
+    choices=tuple(MEMBER_CHOICES),
+    noun="Keuze van gemeenten",
+    instead="alle gemeenten",
+)
 ONDERDEEL = tabs.param(PARTS)
 if ONDERDEEL.key not in st.query_params and EIGEN.key in st.query_params:  # a shared own region opens its tab
     st.query_params[ONDERDEEL.key] = OWN_REGION
@@ -85,6 +113,7 @@ region_map.render(map_view, "_oregio_klik", tuple(names_to_codes), "oregio_kaart
 if clicked := st.session_state.pop("_oregio_klik", None):
     st.session_state[OREGIO.key] = names_to_codes[clicked]
 
+scroll_mark()
 st.header("Profiel van een onderwijsregio", anchor=False)
 st.selectbox(
     "Onderwijsregio",

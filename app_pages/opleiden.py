@@ -37,10 +37,19 @@ PARTS = {  # the page's tabs: label -> what it shows (the label is also the URL'
 
 session = session_data()
 options = views.choices(session)
-TYPES = Param("opleidingen", list(OPLEIDING_CODES), kind="list", choices=tuple(OPLEIDING_CODES))
-VAN = Param("van", options.instroom_years[0], kind="int")
-TOT = Param("tot", options.instroom_years[1], kind="int")
-VAKKEN = Param("vakken", options.default_vakken, kind="list", choices=options.vakken)
+TYPES = Param(
+    "opleidingen",
+    list(OPLEIDING_CODES),
+    kind="list",
+    choices=tuple(OPLEIDING_CODES),
+    noun="Soort opleiding",
+    instead="de andere soorten",
+)
+VAN = Param("van", options.instroom_years[0], kind="int", noun="Beginjaar", instead="het eerste jaar met cijfers")
+TOT = Param("tot", options.instroom_years[1], kind="int", noun="Eindjaar", instead="het laatste jaar met cijfers")
+VAKKEN = Param(
+    "vakken", options.default_vakken, kind="list", choices=options.vakken, noun="Vak", instead="de andere vakken"
+)
 ONDERDEEL = tabs.param(PARTS)
 bind(TYPES, VAN, TOT, VAKKEN, ONDERDEEL)
 

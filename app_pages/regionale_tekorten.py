@@ -7,18 +7,28 @@ from dashboard.sections import compare, measurement_choice, region_map, region_p
 from dashboard.ui.filters import SECTOR
 from dashboard.ui.session import session_data
 from dashboard.ui.state import Param, bind, publish
-from dashboard.ui.widgets import missing
+from dashboard.ui.widgets import missing, scroll_mark
 from dashboard.views import regionale_tekorten as views
 
 sector = st.session_state[SECTOR.key]
 data = views.regional_data(sector, session_data())
-PEILDATUM = Param("peildatum", data.peildatum, choices=data.peildata)
-WEERGAVE = Param("weergave", "tekort", choices=tuple(views.VIEWS))
+PEILDATUM = Param(
+    "peildatum", data.peildatum, choices=data.peildata, noun="Meting", instead=f"de laatste meting ({data.peildatum})"
+)
+WEERGAVE = Param("weergave", "tekort", choices=tuple(views.VIEWS), noun="Weergave", instead="het tekort")
 bind(PEILDATUM, WEERGAVE)
 if st.session_state[PEILDATUM.key] != data.peildatum:
     data = views.regional_data(sector, session_data(), st.session_state[PEILDATUM.key])
-REGIO = Param("regio", "", choices=data.codes)
-VERGELIJK = Param("vergelijk", [], kind="list", choices=data.codes, max_items=compare.MAX_REGIONS)
+REGIO = Param("regio", "", choices=data.codes, noun="Regio", instead="het landelijk beeld, zonder regioprofiel")
+VERGELIJK = Param(
+    "vergelijk",
+    [],
+    kind="list",
+    choices=data.codes,
+    max_items=compare.MAX_REGIONS,
+    noun="Regio in de vergelijking",
+    instead="de vergelijking van de andere regio's",
+)
 bind(REGIO, VERGELIJK)
 
 st.title("Regionale tekorten", anchor=False)
@@ -42,6 +52,7 @@ if st.session_state[WEERGAVE.key] == "verschil" and previous is not None:
 else:
     region_map.render(views.shortage_map(data, selected), REGIO.key, data.codes)
 
+scroll_mark()
 st.header("Regioprofiel", anchor=False)
 st.selectbox(
     "Regio",

@@ -16,6 +16,11 @@ def fmt_number(value: float | None, decimals: int = 0) -> str:
     return text.replace(",", "_").replace(".", ",").replace("_", ".")
 
 
+def fmt_count(count: int, singular: str, plural: str) -> str:
+    """1, 'gemeente', 'gemeenten' -> '1 gemeente'; 12 -> '12 gemeenten' (Dutch notation: 1.234 gemeenten)."""
+    return f"{fmt_number(count)} {singular if count == 1 else plural}"
+
+
 def fmt_pct(value: float | None, decimals: int = 1) -> str:
     """9.7 -> '9,7%'."""
     text = fmt_number(value, decimals)

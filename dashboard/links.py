@@ -145,12 +145,16 @@ def recipe_of(value: object) -> dict | None:
 
 
 # --- the link ----------------------------------------------------------------------------------------------------
-def csv_spec(frame: pd.DataFrame, columns: dict[str, str] | None) -> dict | None:
-    """What the route needs to make the CSV of `frame` (under `columns`' Dutch names), or None if not linkable."""
+def csv_spec(
+    frame: pd.DataFrame, columns: dict[str, str] | None, decimals: tuple[tuple[str, int], ...] = ()
+) -> dict | None:
+    """What the route needs to make the CSV of `frame` (under `columns`' Dutch names, numbers rounded to `decimals`
+    as the page shows them), or None if not linkable."""
     recipe = recipe_of(frame)
     if recipe is None:
         return None
-    return {"csv": recipe, "c": [[k, v] for k, v in columns.items()] if columns else None}
+    spec = {"csv": recipe, "c": [[k, v] for k, v in columns.items()] if columns else None}
+    return spec | ({"d": [[k, n] for k, n in decimals]} if decimals else {})
 
 
 def file_spec(maker: Callable, args: tuple) -> dict | None:
@@ -237,6 +241,19 @@ def decode(value: Any, depth: int) -> Any:
     if isinstance(value, dict) and set(value) == {"r"}:
         return resolve(value["r"], depth + 1)
     raise BadLink("de link bevat een onbekende waarde")
+
+
+def decimals_of(spec: dict, frame: pd.DataFrame) -> tuple[tuple[str, int], ...]:
+    """The (column, decimals) pairs of a CSV spec, checked against the frame."""
+    pairs = spec.get("d", [])
+    ok = isinstance(pairs, list) and len(pairs) <= MAX_COLUMNS
+    ok = ok and all(
+        isinstance(p, list) and len(p) == 2 and isinstance(p[0], str) and type(p[1]) is int and 0 <= p[1] <= 10
+        for p in pairs
+    )
+    if not ok or any(k not in frame.columns for k, _ in pairs):
+        raise BadLink("de link noemt kolommen die niet bestaan")
+    return tuple((k, n) for k, n in pairs)
 
 
 def columns_of(spec: dict, frame: pd.DataFrame) -> tuple[tuple[str, str], ...] | None:

@@ -7,11 +7,13 @@ a column differently.
 from __future__ import annotations
 
 import io
+import re
 
 import pandas as pd
 import pyarrow as pa
 
 from dashboard import cached
+from dashboard.data.contract import public_dates
 from dashboard.data.export import FORMULA_PREFIXES, safe_csv  # noqa: F401 (the one CSV of page and API)
 from dashboard.format import fmt_peildatum, md_text, reliability_label
 
@@ -31,6 +33,11 @@ COLUMN_LABELS = {
 }
 
 
+# Columns that hold codes, and the page's Dutch words for them: a table and a CSV show the words, the API the codes.
+CODE_WORDS = {"reliability": reliability_label, "lidmaatschap": reliability_label}
+DECIMALS = re.compile(r"\d,(\d+)")  # the decimals of a number in Dutch notation ("9,0%", "1.234,56 fte")
+
+
 def labels(*columns: str | tuple[str, str]) -> dict[str, str]:
     """Column -> Dutch label in the order given: a name takes the shared label, a (column, label) pair its own."""
     return dict(c if isinstance(c, tuple) else (c, COLUMN_LABELS[c]) for c in columns)
@@ -41,17 +48,52 @@ def labelled(frame: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
     return frame[list(columns)].rename(columns=columns)
 
 
+def shown_decimals(frame: pd.DataFrame, formats: dict[str, object]) -> tuple[tuple[str, int], ...]:
+    """(column, decimals) of each number column that the page formats: as many decimals as the page shows
+    (fmt_pct: one, fmt_fte: none), so the CSV rounds as the table does."""
+    found = []
+    for column, formatter in formats.items():
+        if column in frame and pd.api.types.is_numeric_dtype(frame[column]) and callable(formatter):
+            shown = frame[column].dropna().map(formatter).astype(str).str.extract(DECIMALS)[0].str.len()
+            found.append((column, int(shown.max()) if shown.notna().any() else 0))
+    return tuple(found)
+
+
+def _empty(values: pd.Series) -> bool:
+    return bool(values.isna().all() or values.astype(str).str.strip().isin(["", "nan", "<NA>", "None"]).all())
+
+
+def as_shown(frame: pd.DataFrame, columns: dict[str, str], decimals: tuple[tuple[str, int], ...] = ()) -> pd.DataFrame:
+    """What the page shows, as data (for the CSV): only `columns` that hold a value in some row, numbers rounded to
+    the page's decimals (still numbers), codes as the page's Dutch words (CODE_WORDS), under the Dutch labels."""
+    keep = {c: label for c, label in columns.items() if not (len(frame) and _empty(frame[c]))}
+    out = frame[list(keep)].copy()
+    for column, places in decimals:
+        if column in out and pd.api.types.is_numeric_dtype(out[column]):
+            out[column] = out[column].round(places)
+            if places == 0 and out[column].notna().all():
+                out[column] = out[column].astype("int64")
+    for column, words in CODE_WORDS.items():
+        if column in out:
+            out[column] = out[column].map(lambda v, words=words: words(v) if isinstance(v, str) and v else v)
+    return out.rename(columns=keep)
+
+
 @cached.output
-def labelled_csv(frame: pd.DataFrame, columns: tuple[tuple[str, str], ...]) -> bytes:
-    """The CSV of exactly the chart's rows with Dutch column names."""
-    return safe_csv(labelled(frame, dict(columns)))
+def labelled_csv(
+    frame: pd.DataFrame, columns: tuple[tuple[str, str], ...], decimals: tuple[tuple[str, int], ...] = ()
+) -> bytes:
+    """The CSV of exactly the chart's rows as the page shows them (as_shown), with Dutch column names."""
+    return safe_csv(as_shown(frame, dict(columns), decimals))
 
 
 def formatted(frame: pd.DataFrame, columns: dict[str, str], formats: dict[str, object]) -> pd.DataFrame:
-    """As `labelled`, with formatters applied (for the on-screen table: Dutch notation). A reliability column is
-    always shown as its Dutch label unless `formats` says otherwise (the CSV keeps the code)."""
+    """As `labelled`, with formatters applied (for the on-screen table: Dutch notation). A code column is always
+    shown in the page's Dutch words (CODE_WORDS) unless `formats` says otherwise; a column without a value in any
+    row is left out, as in the CSV."""
+    columns = {c: label for c, label in columns.items() if not (len(frame) and _empty(frame[c]))}
     out = frame[list(columns)].copy()
-    for column, formatter in {"reliability": reliability_label, **formats}.items():
+    for column, formatter in {**CODE_WORDS, **formats}.items():
         if column in out:
             out[column] = out[column].map(formatter)
     return out.rename(columns=columns)
@@ -63,7 +105,9 @@ def arrow_table(frame: pd.DataFrame, columns: dict[str, str], formats: dict[str,
 
 
 def dataset_exports(indicators: pd.DataFrame, sources: pd.DataFrame) -> tuple[bytes, bytes, bytes]:
-    """The whole dataset as CSV and Parquet and the source register as CSV."""
+    """The whole dataset as CSV and Parquet (one format per date column: contract.public_dates) and the source
+    register as CSV."""
+    indicators = public_dates(indicators)
     buffer = io.BytesIO()
     indicators.to_parquet(buffer, index=False)
     return safe_csv(indicators), buffer.getvalue(), safe_csv(sources)

@@ -20,7 +20,7 @@ from dashboard.api.spec import (
     VIEW_DESCRIPTIONS,
     Param,
 )
-from dashboard.data.contract import SCHEMAS, Column
+from dashboard.data.contract import COLUMN_DOCS, PUBLIC_DATE_COLUMNS, SCHEMAS, Column
 from dashboard.data.datapackage import RESOURCES, columns
 from dashboard.data.export import PARQUET_MEDIA_TYPE
 from dashboard.data.query import MAX_REPEATS, MAX_VALUE_LENGTH
@@ -99,10 +99,20 @@ def _table_rows(name: str) -> dict[str, object]:
     """Row schema of what a table endpoint lists (sources in its JSON include herverdeelbaar)."""
     table = ROW_TABLE[name]
     if name == "indicators":  # the rows are the contract's; the licence columns are in `bronnen`
+        added = {
+            "peildatum": {
+                "type": "string",
+                "pattern": r"^(\d{4}-\d{2}-\d{2})?$",
+                "description": COLUMN_DOCS["peildatum"],
+            },
+            **{name: {"type": "string", "description": COLUMN_DOCS[name]} for name in PUBLIC_DATE_COLUMNS[1:]},
+            "betrouwbaarheid": {"type": "string", "description": COLUMN_DOCS["betrouwbaarheid"]},
+            "varianten": {"type": "integer", "minimum": 1, "description": COLUMN_DOCS["varianten"]},
+        }
         return {
             "type": "object",
-            "required": SCHEMAS[table].column_names,
-            "properties": {c.name: column_schema(c) for c in SCHEMAS[table].columns},
+            "required": [*SCHEMAS[table].column_names, *PUBLIC_DATE_COLUMNS[1:], "betrouwbaarheid", "varianten"],
+            "properties": {c.name: column_schema(c) for c in SCHEMAS[table].columns} | added,
         }
     return row_schema(table)
 
@@ -112,11 +122,12 @@ def json_body(name: str) -> dict[str, object]:
     if name == "onderwijsregios":
         gemeente = {
             "type": "object",
-            "required": ["gemeentecode", "gemeentenaam", "reliability"],
+            "required": ["gemeentecode", "gemeentenaam", "reliability", "betrouwbaarheid"],
             "properties": {
                 "gemeentecode": {"type": "string"},
                 "gemeentenaam": {"type": "string"},
                 "reliability": column_schema(SCHEMAS["onderwijsregio_gemeenten"].columns[3]),
+                "betrouwbaarheid": {"type": "string", "description": COLUMN_DOCS["betrouwbaarheid"]},
             },
         }
         regio = {

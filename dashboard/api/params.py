@@ -56,6 +56,7 @@ def _make_parameters(snap: Snapshot) -> dict[str, tuple[Param, ...]]:
         "region_code": "AM09",
         "peildatum": "2023-10-01",
         "kind": "meting",
+        "categorie": "po totaal",
     }
     filters = tuple(
         Param(
@@ -91,8 +92,8 @@ def _make_parameters(snap: Snapshot) -> dict[str, tuple[Param, ...]]:
                 Param("sector", COLUMN_DOCS["sector"], tuple(sorted(definition["sector"].unique()))),
                 Param(
                     "onderwijsregio",
-                    COLUMN_DOCS["onderwijsregio"],
-                    tuple(sorted(definition["onderwijsregio"].unique())),
+                    COLUMN_DOCS["onderwijsregio"] + " of haar code (OR-..., zoals in de links van de pagina's)",
+                    tuple(sorted(set(definition["onderwijsregio"]) | set(definition["onderwijsregio_code"]) - {""})),
                 ),
                 fmt("json"),
             ),

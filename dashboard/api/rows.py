@@ -43,6 +43,16 @@ def onderwijsregio_rows(snap: Snapshot) -> pd.DataFrame:
     return rows[ONDERWIJSREGIO_COLUMNS].sort_values(["onderwijsregio", "sector", "gemeentecode"]).reset_index(drop=True)
 
 
+def with_words(rows: pd.DataFrame) -> pd.DataFrame:
+    """The rows with `betrouwbaarheid` beside `reliability`: the Dutch words of the pages beside the stable code."""
+    from dashboard.format import reliability_label
+
+    at = list(rows.columns).index("reliability") + 1
+    out = rows.copy()
+    out.insert(at, "betrouwbaarheid", rows["reliability"].map(reliability_label))
+    return out
+
+
 def filtered(rows: pd.DataFrame, chosen: dict[str, tuple[str, ...]]) -> pd.DataFrame:
     """The rows whose column has one of the chosen values, for every column with a choice."""
     for column, wanted in chosen.items():

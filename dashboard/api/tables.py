@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from dashboard.api.params import parameters, validated
-from dashboard.api.rows import filtered, onderwijsregio_rows, records, sources
+from dashboard.api.rows import filtered, onderwijsregio_rows, records, sources, with_words
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -21,11 +21,14 @@ if TYPE_CHECKING:
 
 # Each endpoint: (snapshot, params) -> (frame or None, format, JSON body). Pure apart from the snapshot.
 def indicators_view(snap: Snapshot, params: dict[str, list[str]]) -> tuple[pd.DataFrame, str, dict[str, object]]:
+    from dashboard.data.contract import public_dates, variants
     from dashboard.data.query import Query, query_rows
 
     chosen, fmt = validated(params, parameters(snap)["indicators"])
     query = Query(**chosen, format=fmt)
-    rows = query_rows(snap.tables["indicators"], query)
+    everything = snap.tables["indicators"]
+    rows = query_rows(everything, query)
+    rows = with_words(public_dates(rows.assign(varianten=variants(rows, everything))))
     register = sources(snap)
     used = register[register["source_id"].isin(rows["source_id"].unique())]
     body = {"query": query.filters(), "aantal": len(rows), "rijen": records(rows), "bronnen": records(used)}
@@ -46,7 +49,10 @@ def regions_view(snap: Snapshot, params: dict[str, list[str]]) -> tuple[pd.DataF
 
 def onderwijsregios_view(snap: Snapshot, params: dict[str, list[str]]) -> tuple[pd.DataFrame, str, dict[str, object]]:
     chosen, fmt = validated(params, parameters(snap)["onderwijsregios"])
-    rows = filtered(onderwijsregio_rows(snap), chosen)
+    rows = with_words(onderwijsregio_rows(snap))
+    names = dict(zip(rows["onderwijsregio_code"], rows["onderwijsregio"]))  # an OR- code asks for its region's name
+    chosen["onderwijsregio"] = tuple(dict.fromkeys(names.get(v, v) for v in chosen.get("onderwijsregio", ())))
+    rows = filtered(rows, chosen)
     regios = []
     for name, group in rows.groupby("onderwijsregio", sort=True):
         first = group.iloc[0]
@@ -57,7 +63,7 @@ def onderwijsregios_view(snap: Snapshot, params: dict[str, list[str]]) -> tuple[
                 "status": first["status"] or None,
                 "bron_ids": [s for s in first["source_ids"].split(";") if s],
                 "gemeenten": {
-                    sector: records(part[["gemeentecode", "gemeentenaam", "reliability"]])
+                    sector: records(part[["gemeentecode", "gemeentenaam", "reliability", "betrouwbaarheid"]])
                     for sector, part in group.groupby("sector", sort=True)
                 },
             }

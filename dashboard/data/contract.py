@@ -6,6 +6,7 @@ offending rows, so a rejected file tells its author exactly what to fix.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -242,9 +243,20 @@ COLUMN_DOCS: dict[str, str] = {
     "region_code": "CBS-code van het gebied: NL01 (Nederland), PVxx (provincie), AMxx (arbeidsmarktregio), GMxxxx "
     "(gemeente); OESO en EU voor internationale gemiddelden; leeg voor gebieden zonder CBS-code",
     "region_name": "naam van het gebied",
-    "categorie": "nadere indeling binnen de bron (bijv. soort school, raming van welk jaar)",
-    "peildatum": "peildatum van het cijfer: JJJJ-MM-DD, of een jaar, kwartaal of schooljaar waar de bron niet meer "
-    "geeft; een ? achter de datum: afgeleid; 'onbekend' als de bron geen datum geeft",
+    "categorie": "nadere indeling binnen de bron (bijv. soort school, raming van welk jaar). Rijen met dezelfde "
+    "indicator, sector, vak, gebied, peildatum en soort zijn varianten van één cijfer (een andere bron of afbakening, "
+    "hier in categorie), geen delen om op te tellen: kolom varianten telt ze; kies er één met ?categorie=",
+    "varianten": "hoeveel rijen (deze meegeteld) hetzelfde cijfer geven: zelfde indicator, sector, vak, gebied, "
+    "peildatum en soort; meer dan 1: varianten uit een andere bron of afbakening (categorie), niet optellen",
+    "betrouwbaarheid": "de betrouwbaarheid in woorden, zoals de pagina's en hun CSV's haar noemen (naast de stabiele "
+    "code in reliability)",
+    "peildatum": "peildatum van een meting: JJJJ-MM-DD; leeg als de bron geen datum geeft (dan zegt periode waarop "
+    "het cijfer slaat). Het filter ?peildatum= neemt ook een periode aan, zoals oudere versies die in deze kolom "
+    "hadden",
+    "periode": "waarop een cijfer zonder datum slaat: kalenderjaar (2023), schooljaar (2021/2022), meerdere jaren "
+    "(2013-2016), kwartaal (2022-Q2), maand (2024-07) of een meting met een naam (IPTO2020); 'onbekend' als de bron "
+    "niets zegt; leeg als er een peildatum is",
+    "peildatum_afgeleid": "ja als de peildatum niet in de bron staat maar is afgeleid (bijv. uit de publicatiedatum)",
     "year": "jaar van de peildatum",
     "value": "de waarde, in de eenheid van kolom unit",
     "unit": "eenheid van value (bijv. '% werkgelegenheid', 'fte', 'studenten')",
@@ -274,3 +286,47 @@ COLUMN_DOCS: dict[str, str] = {
 }
 # Columns whose unit is the same in every row (value's unit differs per row: column unit).
 COLUMN_UNITS: dict[str, str] = {"year": "jaar"}
+
+
+# --- one peildatum format where tables leave the dashboard (API, downloads, data package) ---------------------------
+# The raw tables keep the forms their sources give (and the pages read them so: 'IPTO2020', '2021/2022'). What is
+# handed out has one form per column: `peildatum` is an ISO date of a measurement or empty, `periode` the year,
+# school year, span, quarter, month or named round a figure is about when the source gives no date, and
+# `peildatum_afgeleid` says 'ja' where the date is inferred (the source's '?'). Nothing is lost: the old value is
+# peildatum + '?' or periode, and 'onbekend' stays 'onbekend' in periode.
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+PUBLIC_DATE_COLUMNS = ("peildatum", "periode", "peildatum_afgeleid")
+
+
+def split_peildatum(text: str) -> tuple[str, str, str]:
+    """A source's peildatum -> (ISO date or '', periode or '', 'ja' if the date is inferred else '')."""
+    text = str(text).strip()
+    inferred = text.endswith("?")
+    clean = text.rstrip("?")
+    if ISO_DATE.fullmatch(clean):
+        return clean, "", "ja" if inferred else ""
+    return "", text, ""
+
+
+def public_dates(indicators: pd.DataFrame) -> pd.DataFrame:
+    """The indicators with one format per date column (split_peildatum), `periode` and `peildatum_afgeleid` right
+    after `peildatum`. A table that has them already (a later build) passes unchanged."""
+    if "periode" in indicators.columns:
+        return indicators
+    parts = [split_peildatum(v) for v in indicators["peildatum"]]
+    out = indicators.copy()
+    at = list(out.columns).index("peildatum")
+    out["peildatum"] = [p[0] for p in parts]
+    out.insert(at + 1, "periode", [p[1] for p in parts])
+    out.insert(at + 2, "peildatum_afgeleid", [p[2] for p in parts])
+    return out
+
+
+# What one figure is regardless of who published it or how it is cut: rows sharing these are variants of it.
+VARIANT_KEY = ["indicator", "sector", "vak", "geo_level", "region_code", "region_name", "peildatum", "kind"]
+
+
+def variants(rows: pd.DataFrame, everything: pd.DataFrame) -> pd.Series:
+    """Per row of `rows` (a selection of `everything`): how many rows of `everything` give the same figure."""
+    counts = everything.groupby(VARIANT_KEY, dropna=False).size().rename("varianten").reset_index()
+    return rows[VARIANT_KEY].merge(counts, on=VARIANT_KEY, how="left")["varianten"].fillna(1).astype(int).values

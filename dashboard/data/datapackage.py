@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard.data import licences
-from dashboard.data.contract import COLUMN_DOCS, COLUMN_UNITS, SCHEMAS, Column
+from dashboard.data.contract import COLUMN_DOCS, COLUMN_UNITS, SCHEMAS, Column, public_dates
 from dashboard.data.export import safe_csv
 
 NAME = "lerarentekort-in-beeld"
@@ -83,12 +83,19 @@ REDISTRIBUTION = (
 )
 # Columns a resource has beyond its contract table, derived from the source's licence.
 DERIVED: dict[str, tuple[Column, ...]] = {
-    "indicators": (Column("licence", "str"), Column(licences.REDISTRIBUTABLE_COLUMN, "str", allowed=("ja", "nee"))),
+    "indicators": (
+        Column("licence", "str"),
+        Column(licences.REDISTRIBUTABLE_COLUMN, "str", allowed=("ja", "nee")),
+        Column("periode", "str", required=False),
+        Column("peildatum_afgeleid", "str", required=False, allowed=("ja",)),
+    ),
     "sources": (Column(licences.REDISTRIBUTABLE_COLUMN, "str", allowed=("ja", "nee")),),
 }
 DERIVED_DOCS = {
     "licence": "licentie van de bron van deze rij (zie sources)",
     licences.REDISTRIBUTABLE_COLUMN: REDISTRIBUTION,
+    "periode": COLUMN_DOCS["periode"],
+    "peildatum_afgeleid": COLUMN_DOCS["peildatum_afgeleid"],
 }
 FOREIGN_KEYS = {
     "indicators": [{"fields": "source_id", "reference": {"resource": "sources", "fields": "source_id"}}],
@@ -125,8 +132,11 @@ def field(column: Column, derived: bool = False) -> dict[str, object]:
 
 def table_schema(name: str) -> dict[str, object]:
     derived = DERIVED.get(name, ())
+    own = [field(c) for c in SCHEMAS[name].columns]
+    if name == "indicators":  # handed out as contract.public_dates: an ISO date, or empty with a periode
+        own = [f | {"constraints": {"pattern": r"\d{4}-\d{2}-\d{2}"}} if f["name"] == "peildatum" else f for f in own]
     schema: dict[str, object] = {
-        "fields": [field(c) for c in SCHEMAS[name].columns] + [field(c, derived=True) for c in derived],
+        "fields": own + [field(c, derived=True) for c in derived],
         "missingValues": [""],
     }
     if SCHEMAS[name].unique:
@@ -198,7 +208,7 @@ def frames(tables: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     for resource in RESOURCES:
         frame = sources if resource.name == "sources" else tables[resource.name]
         if resource.name == "indicators":
-            frame = frame.assign(
+            frame = public_dates(frame).assign(
                 licence=frame["source_id"].map(by_source["licence"]).fillna(licences.UNKNOWN),
                 **{
                     licences.REDISTRIBUTABLE_COLUMN: frame["source_id"]

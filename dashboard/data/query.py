@@ -20,7 +20,7 @@ import pandas as pd
 from dashboard.data.contract import GEO_LEVELS, KINDS
 from dashboard.data.sectors import SECTORS
 
-FILTERS = ("indicator", "sector", "vak", "geo_level", "region_code", "peildatum", "kind")
+FILTERS = ("indicator", "sector", "vak", "geo_level", "region_code", "categorie", "peildatum", "kind")
 FORMATS = ("csv", "json", "parquet")
 # Bounded work per request: the dataset is small, but a request may not make it large.
 MAX_REPEATS = 50
@@ -42,6 +42,7 @@ class Query:
     vak: tuple[str, ...] = ()
     geo_level: tuple[str, ...] = ()
     region_code: tuple[str, ...] = ()
+    categorie: tuple[str, ...] = ()
     peildatum: tuple[str, ...] = ()
     kind: tuple[str, ...] = ()
     format: str = "csv"
@@ -78,6 +79,7 @@ def select_indicators(
     vak: tuple[str, ...] = (),
     geo_level: tuple[str, ...] = (),
     region_code: tuple[str, ...] = (),
+    categorie: tuple[str, ...] = (),
     peildatum: tuple[str, ...] = (),
     kind: tuple[str, ...] = (),
 ) -> pd.DataFrame:
@@ -88,6 +90,7 @@ def select_indicators(
         "vak": vak,
         "geo_level": geo_level,
         "region_code": region_code,
+        "categorie": categorie,
         "peildatum": peildatum,
         "kind": kind,
     }
@@ -117,6 +120,7 @@ def allowed_values(indicators: pd.DataFrame, regions: pd.DataFrame) -> dict[str,
         "vak": present("vak"),
         "geo_level": sorted(set(GEO_LEVELS) | set(present("geo_level"))),
         "region_code": sorted(set(regions["region_code"]) | set(present("region_code"))),
+        "categorie": present("categorie"),
         "peildatum": present("peildatum"),
         "kind": sorted(set(KINDS) | set(present("kind"))),
     }

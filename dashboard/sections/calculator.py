@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 
 import streamlit as st
 
 from dashboard.format import fmt_fte, fmt_number, fmt_pct, fmt_peildatum
-from dashboard.metrics import MEER_UREN_BOUNDS
 from dashboard.ui.state import Param
 from dashboard.ui.widgets import metric
 from dashboard.views.behoud import Calculator, Outcome, fte_choices
@@ -30,6 +28,13 @@ def _fte_label(value: float) -> str:
     return f"{fmt_number(value, 2)} fte"
 
 
+def covered(pct: float) -> str:
+    """The covered share as said on the page: above 100% the extra hours are more than the whole shortage."""
+    if pct > 100:
+        return f"Meer dan het hele tekort ({fmt_pct(pct, 0)})"
+    return fmt_pct(pct, 0)
+
+
 def render(
     view: Calculator,
     regio: Param,
@@ -40,27 +45,15 @@ def render(
 ) -> None:
     """`outcome(region, deeltijd, extra, gem_fte)`: the view that computes (views.behoud.meer_uren); this only draws."""
     st.header("Rekenhulp: wat levert meer uren werken op?", anchor=False)
-    # Read the input before the widgets clamp a value from a link (deeltijd=500 would silently become 100).
-    asked = {p.key: st.session_state[p.key] for p in (deeltijd, extra, gem_fte)}
-    bounds = {
-        key: MEER_UREN_BOUNDS[field][1:3]
-        for key, field in ((deeltijd.key, "deeltijd_pct"), (extra.key, "extra_pct"), (gem_fte.key, "gem_fte"))
-    }
-    for key, (low, high) in bounds.items():
-        if not low <= st.session_state[key] <= high:
-            value = st.session_state[key]
-            st.session_state[key] = min(max(value, low), high) if math.isfinite(value) else low
+    # The fields have no bounds of their own: a value from a link outside the range stays in the field and in the
+    # link as it was asked (extra=-5 shows -5), and the view refuses it with the range (MEER_UREN_BOUNDS).
     c1, c2 = st.columns(2)
     with c1:
         st.selectbox("Gebied", tuple(view.names), key=regio.key, format_func=view.names.get)
-        st.number_input(
-            "Aandeel leraren dat in deeltijd werkt (%)", 0.0, 100.0, step=1.0, format="%.0f", key=deeltijd.key
-        )
+        st.number_input("Aandeel leraren dat in deeltijd werkt (%)", step=1.0, format="%.0f", key=deeltijd.key)
     with c2:
         st.number_input(
             "Aandeel deeltijders dat één dag (0,2 fte) extra gaat werken (%)",
-            0.0,
-            100.0,
             step=1.0,
             format="%.0f",
             key=extra.key,
@@ -72,9 +65,7 @@ def render(
             format_func=_fte_label,
         )
     region = st.session_state[regio.key]
-    # A link that asked for something out of range: say so instead of computing with the clamped value.
-    values = asked if any(asked[k] != st.session_state[k] for k in asked) else {k: st.session_state[k] for k in asked}
-    result = outcome(region, values[deeltijd.key], values[extra.key], values[gem_fte.key])
+    result = outcome(region, *(float(st.session_state[p.key]) for p in (deeltijd, extra, gem_fte)))
     if result.refused:
         st.warning(
             f"{result.refused} De rekenhulp rekent daar niet mee; pas de invoer hierboven aan.",
@@ -95,7 +86,7 @@ def render(
             else None,
         )
     r2.metric("Extra uren, in % van de werkgelegenheid", fmt_pct(result.extra_pct, 2))
-    r3.metric("Deel van het tekort dat zo wordt gedekt", fmt_pct(result.covered_pct, 0))
+    r3.metric("Deel van het tekort dat zo wordt gedekt", covered(result.covered_pct))
     if result.extra_fte is not None:
         st.markdown(
             f"Landelijk is dat ongeveer **{fmt_fte(round(result.extra_fte, -1))}** extra, tegen een tekort van "

@@ -29,8 +29,8 @@ def missing_and_maps() -> None:
         "tekorten in fte; welke regionale metingen er zijn, staat in de bronnentabel hierboven.\n"
         "- Een officiële lijst van de 27 voorlopers en de 50 onderwijsregio's met hun gemeenten; de indeling op "
         "de pagina Onderwijsregio's is een benadering.\n- Zij-instroom per sector na 2020 en het aantal voor 2021.\n"
-        "- Werkgelegenheid per gemeente en arbeidsmarktregio (niet meegeleverd; laden kan met "
-        "`python -m dashboard ingest-duo`), uitstroomcijfers na 2017 en OESO-lestijd voor Nederland na 2019.\n"
+        "- Werkgelegenheid per gemeente en arbeidsmarktregio (niet meegeleverd; de beheerder van de server kan die "
+        "laden uit DUO-bestanden), uitstroomcijfers na 2017 en OESO-lestijd voor Nederland na 2019.\n"
         "- Resultaten van de pilot onderwijstijd en van de meerurenbonus."
     )
 
@@ -59,7 +59,15 @@ deskundige gedaan en het dashboard is nog niet door gebruikers met een schermlez
   van tabblad wisselen, de CSV downloaden en een eigen regio samenstellen. Op elke pagina gaat Tab langs de hele
   pagina en weer naar boven, is de focus bij elke stap zichtbaar en raakt de focus nergens vast. De link in de
   adresbalk bewaart daarna nog steeds de keuzes.
-- **Taal**: elke pagina is vanaf de eerste letter als Nederlands gemarkeerd (`lang="nl"`).
+- **Taal**: elke pagina is vanaf de eerste letter als Nederlands gemarkeerd (`lang="nl"`), en ook wat Streamlit
+  zelf op het scherm zet is Nederlands: de knoppen boven een tabel, de keuzelijsten (alles kiezen, wissen,
+  verwijderen), de zijbalk, de link naar de inhoud, de knoppen van een grafiek en de melding terwijl een pagina
+  rekent. Streamlit kent geen instelling voor een andere taal; het dashboard vervangt daarom zijn Engelse woorden in
+  de browser door Nederlandse (een vaste tabel, `static/nl.js`) en verbergt de namen van pictogrammen voor een
+  schermlezer, zodat die niet "keyboard arrow right" voorleest. Een browsertest leest op elke pagina, elk tabblad
+  en met elke uitklapper open de tekst en wat een schermlezer hoort, en faalt op een Engels woord, zodat een nieuwe
+  versie van Streamlit die Engels terugbrengt opvalt. Een adres dat niet bestaat geeft een Nederlandse pagina met de
+  lijst van pagina's; een link met een onbekende keuze zegt wat er gevraagd werd en wat u in plaats daarvan ziet.
 - **Grafieken en kaarten in woorden**: onder elke grafiek en kaart staat wat die laat zien ("In woorden: ..."),
   gemaakt uit dezelfde cijfers, met daaronder de tabel en de CSV.
 - **Kleur**: het palet en de kleurschalen van de kaarten blijven te onderscheiden bij rood-, groen- en
@@ -74,14 +82,10 @@ deskundige gedaan en het dashboard is nog niet door gebruikers met een schermlez
   een tabel met alle cijfers en een CSV.
 - **Grafieken zijn afbeeldingen zonder eigen tekst voor een schermlezer** (1.1.1). Alternatief: de zin "In
   woorden" eronder, de tabel achter "Tabel bij de grafiek" en de CSV van precies dezelfde cijfers.
-- **Een paar knoppen en meldingen zijn Engels**, omdat Streamlit ze zo maakt en dat niet te wijzigen is (3.1.2):
-  "Skip to main content", "Collapse sidebar" / "Expand sidebar", "Scroll tabs left/right", "Open" naast een
-  keuzelijst, "Running..." terwijl een pagina rekent, de knoppen boven een
-  tabel ("Show/hide columns", "Download as CSV", "Search", "Fullscreen"), de uploadknop ("Upload") en de knoppen
-  van een grafiek ("Download plot as a png", "Zoom", "Reset axes"). De koppen, labels, uitleg en downloads van het
-  dashboard zelf zijn Nederlands.
-- **Tabellen zijn tekeningen (canvas)**: een schermlezer leest ze cel voor cel en met het toetsenbord kost het
-  enkele tabstops om een tabel te passeren. Alternatief: de CSV van elke tabel en de zin "In woorden".
+- **De bronnentabel op deze pagina is een tekening (canvas)**, om te kunnen zoeken en sorteren: een schermlezer
+  leest haar cel voor cel en met het toetsenbord kost het enkele tabstops om haar te passeren. Alternatief: het
+  bronnenregister als CSV. De tabellen bij de grafieken en kaarten zijn gewone tabellen, die een schermlezer als
+  tabel leest en die op een smal scherm hun tekst laten teruglopen.
 - **Contrast van sommige lijnen en staven** (1.4.11): oranje, lichtblauw en geel halen tegen wit geen 3:1. De
   waarden staan ook als tekst bij de staven, in de tabel en in "In woorden".
 - **Een lege tabstop**: Streamlit maakt het hoofdgedeelte van de pagina zelf focusbaar.
@@ -109,6 +113,6 @@ def own_data_intro() -> None:
         "`bron_titel`, `bron_uitgever`, `bron_jaar`, `bron_url` en eventueel `bron_licentie` (anders: onbekend). "
         "Een bestand met fouten wordt geweigerd met een melding waar de fout zit.\n\n"
         "Uw cijfers blijven **alleen in deze browsersessie** en zijn overal gemarkeerd als **eigen data** (in de "
-        "bronregel, de tabellen en de kaart). Blijvend toevoegen voor alle gebruikers van deze server gaat via de "
-        "opdrachtregel: `python -m dashboard ingest BESTAND`."
+        "bronregel, de tabellen en de kaart). Blijvend toevoegen voor alle gebruikers van deze server kan de "
+        "beheerder van de server (de handleiding daarvoor staat in de repository, docs/beheer.md)."
     )

@@ -7,15 +7,22 @@ import streamlit as st
 
 from dashboard.charts.maps import MAP_CONFIG
 from dashboard.data.geo import ATTRIBUTION
-from dashboard.format import fmt_fte, fmt_number, fmt_pct, fmt_peildatum, fmt_pp
+from dashboard.format import fmt_count, fmt_fte, fmt_number, fmt_pct, fmt_peildatum, fmt_pp
 from dashboard.sections import chart
 from dashboard.ui.widgets import download, file_download, in_words, metric, missing, table, table_in_expander
 from dashboard.views.onderwijsregios import Profile, regioprofiel_pdf
 
+GEMEENTEN = ("gemeente", "gemeenten")  # singular, plural (format.fmt_count)
+ARBEIDSMARKTREGIOS = ("arbeidsmarktregio", "arbeidsmarktregio's")
+# The membership map's shades (charts.maps.membership_map), in the words of the table's column Lidmaatschap.
+MEMBERSHIP_COLOURS = (
+    "Donkerblauw: lidmaatschap betrouwbaar (officiële bron); middenblauw: secundair of afgeleid; lichtblauw: onzeker; "
+    "grijs: hoort er niet bij."
+)
 GEMEENTE_COLUMNS = {
     "gemeente": "Gemeente",
     "gemeentecode": "Gemeentecode",
-    "value": "Tekort (%)",
+    "value": "Tekort (%, van het gemeten gebied)",
     "herkomst": "Cijfer uit",
     "cijfer_van": "Gemeten gebied",
     "lidmaatschap": "Lidmaatschap",
@@ -33,7 +40,7 @@ def render(view: Profile, comparison: list[str] | None = None) -> None:
     s = view.summary
     st.subheader(view.name, anchor=False)
     st.caption(
-        f"{view.status.capitalize()} · sectoren: {view.sectors} · {fmt_number(s['gemeenten'])} gemeenten · "
+        f"{view.status.capitalize()} · sectoren: {view.sectors} · {fmt_count(s['gemeenten'], *GEMEENTEN)} · "
         f"peildatum {fmt_peildatum(view.peildatum)}"
     )
     for note in view.notes:
@@ -52,9 +59,10 @@ def render(view: Profile, comparison: list[str] | None = None) -> None:
         )
     with c2:
         metric(
-            "Spreiding over de gemeenten",
+            "Laagste en hoogste cijfer in de regio",
             f"{fmt_pct(s['laagste'])} – {fmt_pct(s['hoogste'])}",
-            note=f"Laagste: {s['laagste_bij']}. Hoogste: {s['hoogste_bij']}.",
+            note=f"Laagste: {s['laagste_bij']}. Hoogste: {s['hoogste_bij']}. Elke gemeente heeft het cijfer van haar "
+            "arbeidsmarktregio (of haar eigen G5-meting).",
         )
     if s["tekort_fte"] is not None:
         with c3:
@@ -73,13 +81,20 @@ def render(view: Profile, comparison: list[str] | None = None) -> None:
         + (
             "gewogen met de werkgelegenheid per gemeente (DUO) gemiddeld."
             if s["tekort_fte"] is not None
-            else "**ongewogen** gemiddeld: er is geen werkgelegenheid per gemeente geladen (`python -m dashboard "
-            "ingest-duo`), dus elke gemeente telt even zwaar en een tekort in fte is niet te berekenen."
+            else "**ongewogen** gemiddeld: op deze server is geen werkgelegenheid per gemeente geladen (de beheerder "
+            "kan die laden), dus elke gemeente telt even zwaar en een tekort in fte is niet te berekenen."
         )
-        + f" Het cijfer rust op {fmt_number(s['arbeidsmarktregios'])} arbeidsmarktregio's; "
-        f"{fmt_number(s['gemeenten_onzeker'])} van de {fmt_number(s['gemeenten'])} gemeenten horen er volgens een "
-        "secundaire of onzekere bron bij"
-        + (f", {fmt_number(s['gemeenten_zonder_cijfer'])} hebben geen cijfer." if s["gemeenten_zonder_cijfer"] else ".")
+        + f" Het cijfer rust op {fmt_count(s['arbeidsmarktregios'], *ARBEIDSMARKTREGIOS)}; "
+        f"{fmt_number(s['gemeenten_onzeker'])} van de {fmt_count(s['gemeenten'], *GEMEENTEN)} "
+        + ("hoort" if s["gemeenten_onzeker"] == 1 else "horen")
+        + " er volgens een secundaire of onzekere bron bij"
+        + (
+            f", {fmt_number(s['gemeenten_zonder_cijfer'])} "
+            + ("heeft" if s["gemeenten_zonder_cijfer"] == 1 else "hebben")
+            + " geen cijfer."
+            if s["gemeenten_zonder_cijfer"]
+            else "."
+        )
     )
     if view.sources:
         st.caption(view.sources)
@@ -92,7 +107,7 @@ def render(view: Profile, comparison: list[str] | None = None) -> None:
             config={"displayModeBar": False, **MAP_CONFIG},
         )
         in_words(view.members_description)
-        st.caption(ATTRIBUTION + ". Donkerblauw: genoemd in een officiële of regionale bron; lichtblauw: onzeker.")
+        st.caption(ATTRIBUTION + ". " + MEMBERSHIP_COLOURS)
         if view.apart:
             st.caption(
                 f"**Ligt los van de rest:** {', '.join(view.apart)}: grenst niet, via andere gemeenten van deze regio, "
@@ -102,7 +117,9 @@ def render(view: Profile, comparison: list[str] | None = None) -> None:
         st.markdown("**Arbeidsmarktregio's met hun gemeten cijfer**")
         table(view.profile.arbeidsmarktregios, AM_COLUMNS, {"value": fmt_pct})
     table_in_expander(
-        f"De {fmt_number(s['gemeenten'])} gemeenten met hun cijfer",
+        f"De {fmt_count(s['gemeenten'], *GEMEENTEN)} met hun cijfer"
+        if s["gemeenten"] != 1
+        else "De gemeente met haar cijfer",
         f"open_gemeenten_{view.kind}",
         view.gemeenten_shown,
         GEMEENTE_COLUMNS,
@@ -114,6 +131,7 @@ def render(view: Profile, comparison: list[str] | None = None) -> None:
         key=f"dl_gemeenten_{view.kind}",
         label="Download CSV van deze gemeenten",
         columns=GEMEENTE_COLUMNS,
+        formats={"value": fmt_pct},
     )
     if view.history is not None:
         chart.render(view.history, heading="bold")

@@ -10,6 +10,8 @@ from dashboard.ui.state import Param
 from dashboard.ui.widgets import file_download, missing
 from dashboard.views.onderwijsregios import OregioData, members_of, own_profile, own_region_definition
 
+NAME_LENGTH = 80  # characters of an own region's name (the input field and a link alike)
+
 
 def _take_over(data: OregioData, source_key: str, target_key: str, name_key: str) -> None:
     code = st.session_state[source_key]
@@ -39,7 +41,7 @@ def render(data: OregioData, gemeenten: Param, naam: Param, session=None) -> Non
             args=(data, "_eigen_start", gemeenten.key, naam.key),
         )
     with left:
-        st.text_input("Naam van uw regio", key=naam.key, max_chars=80)
+        st.text_input("Naam van uw regio", key=naam.key, max_chars=NAME_LENGTH)
         st.multiselect(
             "Gemeenten",
             tuple(data.gemeenten),
@@ -54,11 +56,14 @@ def render(data: OregioData, gemeenten: Param, naam: Param, session=None) -> Non
     name = st.session_state[naam.key] or "Eigen regio"
     oregio_profile.render(own_profile(data, name, chosen, session))
     file_download(
-        "Download als indeling (CSV voor python -m dashboard onderwijsregios)",
+        "Download als indeling (CSV, om te laten importeren)",
         own_region_definition,
         (data, name, list(chosen)),
         "onderwijsregio_indeling_eigen.csv",
         "text/csv",
         key="dl_eigen_def",
     )
-    st.caption("Het bestand bevat de huidige indeling plus uw regio: een import vervangt de hele indeling.")
+    st.caption(
+        "Het bestand bevat de huidige indeling plus uw regio. De beheerder van de server kan het importeren als "
+        "indeling voor iedereen; een import vervangt de hele indeling."
+    )

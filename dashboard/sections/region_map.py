@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboard.charts.maps import MAP_CONFIG, location_from_points
 from dashboard.data.geo import ATTRIBUTION
-from dashboard.ui.widgets import in_words, missing, table_and_download
+from dashboard.ui.widgets import in_words, missing, scroll_to_next, table_and_download
 from dashboard.views.base import MapView
 
 
@@ -33,6 +33,7 @@ def render(
     last_key = f"_{map_key}_laatste"
     if clicked and clicked != st.session_state.get(last_key) and clicked in codes:
         st.session_state[select_key] = clicked
+        scroll_to_next()  # the profile opens below the map: bring it into view
     st.session_state[last_key] = clicked
     in_words(view.description)
     st.caption(ATTRIBUTION + attribution_note)

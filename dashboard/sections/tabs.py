@@ -18,7 +18,7 @@ def param(parts: dict[str, Callable[[], None]], key: str = "onderdeel") -> Param
     """The URL parameter of a page's tabs, from the parts themselves (label -> what it shows): the tab names are
     written once, the first part is open by default."""
     labels = tuple(parts)
-    return Param(key, labels[0], choices=labels)
+    return Param(key, labels[0], choices=labels, noun="Onderdeel", instead=f"het onderdeel '{labels[0]}'")
 
 
 def render(param: Param, parts: dict[str, Callable[[], None]]) -> None:

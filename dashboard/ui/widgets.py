@@ -11,6 +11,7 @@ import streamlit as st
 
 from dashboard import cache, links
 from dashboard.format import md_text
+from dashboard.tables import shown_decimals
 from dashboard.web.replica import link_key
 
 
@@ -31,13 +32,16 @@ def download(
     key: str,
     label: str = "Download CSV van deze grafiek",
     columns: dict[str, str] | None = None,
+    formats: dict | None = None,
 ) -> None:
-    """A CSV download of `frame`, or of only `columns` under their Dutch names (cached per frame token)."""
+    """A CSV download of `frame`, or of only `columns` as the page shows them (rounded as `formats` shows them, codes
+    in Dutch words, empty columns left out; cached per frame token)."""
+    decimals = shown_decimals(frame, formats or {}) if columns else ()
     if columns:
-        make = functools.partial(cache.labelled_csv, frame, tuple(columns.items()))
+        make = functools.partial(cache.labelled_csv, frame, tuple(columns.items()), decimals)
     else:
         make = functools.partial(cache.safe_csv, frame)
-    _offer(label, links.csv_spec(frame, columns), filename, "text/csv", key, make)
+    _offer(label, links.csv_spec(frame, columns, decimals), filename, "text/csv", key, make)
 
 
 def _offer(label: str, spec: dict | None, file_name: str, mime: str, key: str, make: Callable[[], bytes]) -> None:
@@ -62,6 +66,21 @@ def download_link_html(label: str, url: str, file_name: str) -> str:
     )
 
 
+SCROLL = "_scroll_to"  # session state: a scroll is asked for (a counter, so each one is a new mark)
+
+
+def scroll_to_next() -> None:
+    """Ask that the page scrolls to the next `scroll_mark()` (after a map click: the profile below the map)."""
+    st.session_state[SCROLL] = st.session_state.get(SCROLL, 0) + 1
+
+
+def scroll_mark() -> None:
+    """Where a scroll asked for lands: a mark that static/nl.js scrolls into view once (no script of our own in the
+    page: the Content-Security-Policy allows none)."""
+    if (count := st.session_state.pop(SCROLL, None)) is not None:
+        st.html(f'<div data-nl-scroll="{int(count)}"></div>')
+
+
 def metric(label: str, value: str, note: str | None = None, **kwargs) -> None:
     """st.metric with its explanation as visible text under it instead of a help icon: Streamlit names that icon
     in English ("Help for ...") and a tooltip is out of reach for touch and magnifier users."""
@@ -82,8 +101,19 @@ def missing(message: str) -> None:
 
 
 def table(frame: pd.DataFrame, columns: dict[str, str], formats: dict | None = None, **kwargs) -> None:
-    """A table in Dutch notation under Dutch column names (converted to Arrow once per frame token)."""
-    st.dataframe(cache.arrow_table(frame, columns, formats or {}), hide_index=True, width="stretch", **kwargs)
+    """A table in Dutch notation under Dutch column names. Without options (`kwargs`: height, column_config) a
+    static table: its cells wrap, so it fits the width at 1.400 and at 390 pixels, a screen reader reads it as a
+    table, and it carries none of the data grid's English toolbar. With options the data grid (the sources list:
+    searching and sorting 150 rows is worth its toolbar), converted to Arrow once per frame token."""
+    if kwargs:
+        st.dataframe(cache.arrow_table(frame, columns, formats or {}), hide_index=True, width="stretch", **kwargs)
+        return
+    shown = cache.arrow_table(frame, columns, formats or {}).to_pandas()
+    # A column with one value in every row is said once under the table (the CSV keeps it): fewer columns to fit.
+    same = [c for c in shown.columns[1:] if len(shown) > 2 and shown[c].astype(str).nunique() == 1]
+    st.table(shown.drop(columns=same), hide_index=True)
+    if same:
+        st.caption("In elke rij: " + " · ".join(f"{c} {md_text(shown[c].iloc[0])}" for c in same) + ".")
 
 
 def table_in_expander(
@@ -107,4 +137,4 @@ def table_and_download(
 ) -> None:
     """The table alternative of a chart and the CSV of exactly the same rows."""
     table_in_expander(caption, f"open_{key}", frame, columns, formats)
-    download(frame, filename, key=key, columns=columns)
+    download(frame, filename, key=key, columns=columns, formats=formats)

@@ -4,6 +4,7 @@ uitstroom, vacatures."""
 from __future__ import annotations
 
 import functools
+import math
 from dataclasses import dataclass
 
 import pandas as pd
@@ -56,10 +57,11 @@ class Calculator:
 
 
 def fte_choices(asked: float | None = None) -> tuple[float, ...]:
-    """The average appointments offered (0,10 to 1,00 fte per 0,05), plus one from a link that lies between."""
+    """The average appointments offered (0,10 to 1,00 fte per 0,05), plus the one a link asked for (between them, or
+    outside the range: then the slider shows what was asked and the calculator refuses it)."""
     low, high = MEER_UREN_BOUNDS["gem_fte"][1:3]
     grid = {round(low + i * FTE_STEP, 2) for i in range(int(round((high - low) / FTE_STEP)) + 1)}
-    if asked is not None and low <= asked <= high:
+    if asked is not None and math.isfinite(asked):
         grid.add(round(float(asked), 4))
     return tuple(sorted(grid))
 

@@ -74,7 +74,7 @@ def make_file(spec: dict) -> bytes:
     if not isinstance(frame, pd.DataFrame):
         raise links.BadLink("de link beschrijft geen tabel")
     columns = links.columns_of(spec, frame)
-    return cache.labelled_csv(frame, columns) if columns else cache.safe_csv(frame)
+    return cache.labelled_csv(frame, columns, links.decimals_of(spec, frame)) if columns else cache.safe_csv(frame)
 
 
 def _refused(status: int, reason: str) -> PlainTextResponse:

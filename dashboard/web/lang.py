@@ -16,7 +16,21 @@ import re
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from dashboard.registry import PAGES
+from dashboard.web import notfound
+
 LANGUAGE = "nl"
+ROOT = b'<div id="root">'  # what marks Streamlit's index.html (and not an HTML page of the API)
+TITLE = re.compile(rb"<title>[^<]*</title>")
+NOSCRIPT = re.compile(rb"<noscript>.*?</noscript>", flags=re.S)
+MODULE = re.compile(rb'<script type="module"')
+# Before Streamlit's own module: the script that keeps its frontend Dutch (static/nl.js, served at app/static/).
+PAGE_PATHS = ",".join(p.url_path for p in PAGES if p.url_path)
+DUTCH_SCRIPT = f'<script src="./app/static/nl.js" data-pages="{PAGE_PATHS}"></script>\n    '.encode()
+NOSCRIPT_TEXT = (
+    b"<noscript><p>Lerarentekort in beeld heeft JavaScript nodig. De cijfers zijn ook te lezen zonder: "
+    b'de open-data-API staat op <a href="./api/v1">/api/v1</a>.</p></noscript>'
+)
 HTML_TAG = re.compile(rb"<html(\s[^>]*)?>", flags=re.I)
 LANG_ATTRIBUTE = re.compile(rb"""\slang\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""", flags=re.I)
 
@@ -34,8 +48,20 @@ def with_language(page: bytes, lang: str = LANGUAGE) -> bytes:
     return page[: match.start()] + new_tag + page[match.end() :]
 
 
+def dutch_index(page: bytes, lang: str = LANGUAGE) -> bytes:
+    """Streamlit's index.html in Dutch from the first byte: lang, title, the text without JavaScript, and the script
+    that translates what its frontend writes (static/nl.js). Other HTML only gets its lang attribute."""
+    page = with_language(page, lang)
+    if ROOT not in page:
+        return page
+    page = TITLE.sub(b"<title>Lerarentekort in beeld</title>", page, count=1)
+    page = NOSCRIPT.sub(NOSCRIPT_TEXT, page, count=1)
+    return MODULE.sub(DUTCH_SCRIPT + b'<script type="module"', page, count=1)
+
+
 class PageLanguage:
-    """Pure ASGI middleware: buffers only text/html responses and sets their page language."""
+    """Pure ASGI middleware: buffers only text/html responses, sets their page language and makes Streamlit's page
+    Dutch (dutch_index); Streamlit's page for a path that is no page becomes the Dutch 404 page (notfound.py)."""
 
     def __init__(self, app: ASGIApp, lang: str = LANGUAGE) -> None:
         self.app = app
@@ -59,17 +85,26 @@ class PageLanguage:
                 body.append(message.get("body", b""))
                 if message.get("more_body", False):
                     return
-                await self._send_rewritten(start, b"".join(body), send)
+                await self._send_rewritten(scope, start, b"".join(body), send)
                 return
             await send(message)
 
         await self.app(scope, receive, send_with_language)
 
-    async def _send_rewritten(self, start: Message, page: bytes, send: Send) -> None:
+    async def _send_rewritten(self, scope: Scope, start: Message, page: bytes, send: Send) -> None:
         headers = MutableHeaders(scope=start)
         gzipped = headers.get("content-encoding", "") == "gzip"
         if page:
-            html = with_language(gzip.decompress(page) if gzipped else page, self.lang)
+            html = dutch_index(gzip.decompress(page) if gzipped else page, self.lang)
+            if ROOT in html and not notfound.is_page(scope["path"]):  # Streamlit's fallback for a path it lacks
+                query = scope.get("query_string", b"").decode("latin-1")
+                html = notfound.page(scope["path"], query)
+                start = {**start, "status": 404}
+                headers = MutableHeaders(scope=start)
+                for name in ("etag", "last-modified"):
+                    if name in headers:
+                        del headers[name]
+                headers["cache-control"] = "no-store"
             page = gzip.compress(html) if gzipped else html
             if "content-length" in headers:
                 headers["content-length"] = str(len(page))

@@ -41,6 +41,7 @@ def test_index_lists_endpoints_parameters_and_version(server):
         "vak",
         "geo_level",
         "region_code",
+        "categorie",
         "peildatum",
         "kind",
         "format",

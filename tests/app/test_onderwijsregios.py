@@ -40,7 +40,7 @@ def test_profile_from_the_link_shows_figure_spread_and_method():
     assert at.selectbox(key="oregio").value == HAAGLANDEN
     labels = {m.label: m.value for m in at.metric}
     assert labels["Tekort vo (afgeleid)"].endswith("%")
-    assert " – " in labels["Spreiding over de gemeenten"]
+    assert " – " in labels["Laagste en hoogste cijfer in de regio"]
     assert "Hoe dit cijfer is gemaakt" in texts(at) and "ongewogen" in texts(at)
     assert dict(downloads(at))["Download regioprofiel (PDF)"].startswith("/download/regioprofiel_")
     at.selectbox(key="oregio").set_value("").run()

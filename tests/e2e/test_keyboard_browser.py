@@ -189,7 +189,7 @@ def test_download_the_csv_by_keyboard(server, page):
     assert focused(page)["key"] == "open_dl_kaart"
     page.keyboard.press("Enter")
     wait_for_app(page)
-    expect(page.locator(".st-key-open_dl_kaart [data-testid='stDataFrame']")).to_be_visible()
+    expect(page.locator(".st-key-open_dl_kaart [data-testid='stTable']")).to_be_visible()
 
 
 def test_make_an_own_region_by_keyboard(server, page):

@@ -7,8 +7,10 @@ import asyncio
 import gzip
 import threading
 
+import pytest
+
 from dashboard.web.headers import INDEX_HTML, inline_script_hashes
-from dashboard.web.lang import PageLanguage, with_language
+from dashboard.web.lang import PageLanguage, dutch_index, with_language
 
 
 def test_streamlit_index_gets_dutch_and_keeps_its_script_hash():
@@ -89,3 +91,28 @@ def test_other_responses_pass_untouched():
 
     sent = run(app)
     assert [m.get("body") for m in sent[1:]] == [b'<html lang="en">', b";x"]  # streamed as it came
+
+
+STREAMLIT_INDEX = INDEX_HTML.read_bytes()
+
+
+def test_streamlit_index_is_dutch_from_the_first_byte():
+    page = dutch_index(STREAMLIT_INDEX)
+    assert b'<html lang="nl">' in page and b"<title>Lerarentekort in beeld</title>" in page
+    assert b"You need to enable JavaScript" not in page and b"JavaScript nodig" in page
+    script = page.index(b"app/static/nl.js")
+    assert script < page.index(b'<script type="module"')  # before Streamlit's module reads window.__streamlit
+    assert b'data-pages="onderwijsregios,' in page
+    assert inline_script_hashes(page.decode()) == inline_script_hashes(STREAMLIT_INDEX.decode())  # CSP stays valid
+
+
+@pytest.mark.parametrize(("path", "status"), [("/", 200), ("/onderwijsregios", 200), ("/data/", 200), ("/x", 404)])
+def test_an_unknown_path_gets_the_dutch_404_page(path, status):
+    scope = {"type": "http", "method": "GET", "path": path, "headers": [], "query_string": b"sector=vo"}
+    sent = run(html_app([STREAMLIT_INDEX]), scope)
+    assert sent[0]["status"] == status
+    body = body_of(sent)
+    assert (b"Pagina niet gevonden" in body) == (status == 404)
+    if status == 404:
+        assert b'href="/onderwijsregios?sector=vo"' in body and b'lang="nl"' in body
+        assert int(header(sent, b"content-length")) == len(body)
