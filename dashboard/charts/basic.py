@@ -250,9 +250,11 @@ def lines(
     dashed_groups: tuple[str, ...] = (),
     height: int = 420,
     colors: dict[str, str] | None = None,
+    point_groups: tuple[str, ...] = (),
 ) -> go.Figure:
     """One line per group; groups in `dashed_groups` (e.g. ramingen) are dashed with open markers so they never
-    read as measured. `colors` maps a group to a colour (e.g. a sector's measurement and forecast in the same
+    read as measured; groups in `point_groups` (e.g. berichten: figures only reported in the news) are loose
+    crosses without a line, so they never join a measured line. `colors` maps a group to a colour (e.g. a sector's measurement and forecast in the same
     colour); each colour has its own marker shape, so no line is told apart by colour alone. A measured series
     breaks at a year without a figure (a raming joins the years it names)."""
     fig = go.Figure()
@@ -262,13 +264,19 @@ def lines(
             part = _with_gaps(part, x)
         color = (colors or {}).get(str(name), PALETTE[i % len(PALETTE)])
         shape = SYMBOLS[(PALETTE.index(color) if color in PALETTE else i) % len(SYMBOLS)]
+        points = name in point_groups
         fig.add_trace(
             go.Scatter(
                 x=part[x],
                 y=part[y],
                 name=str(name),
-                mode="lines+markers",
-                marker={"size": 9, "symbol": f"{shape}-open" if name in dashed_groups else shape},
+                mode="markers" if points else "lines+markers",
+                marker={
+                    "size": 12 if points else 9,
+                    "symbol": "x-thin-open" if points else f"{shape}-open" if name in dashed_groups else shape,
+                    "line": {"width": 3, "color": color} if points else {},
+                    "color": color,
+                },
                 line={
                     "color": color,
                     "dash": "dash" if name in dashed_groups else "solid",

@@ -62,7 +62,30 @@ def test_known_figures_survive_the_build(fresh):
 def test_forecasts_are_marked_as_raming(fresh):
     ind = fresh["indicators"]
     assert (ind.loc[ind["indicator"].str.startswith("geraamd_"), "kind"] == "raming").all()
-    assert (ind.loc[ind["indicator"] == "tekort_pct", "kind"] == "meting").all()
+    official = ind[(ind["indicator"] == "tekort_pct") & ind["source_id"].isin(["CD_2023", "OCW_PO_REG_2023"])]
+    assert (official["kind"] == "meting").all()
+
+
+def _one(ind: pd.DataFrame, **equals: object) -> pd.Series:
+    rows = ind
+    for column, value in equals.items():
+        rows = rows[rows[column] == value]
+    assert len(rows) == 1, equals
+    return rows.iloc[0]
+
+
+def test_every_figure_says_what_it_is(fresh):
+    """A news figure is a bericht, an estimate a raming, a computed one afgeleid: never a meting."""
+    ind = fresh["indicators"]
+    assert set(ind["kind"]) == {"meting", "bericht", "raming", "afgeleid"}
+    land = {"geo_level": "land", "indicator": "tekort_fte"}
+    assert _one(ind, **land, sector="po", peildatum="2024-10-01")["kind"] == "bericht"  # 7.700 fte (RD)
+    assert _one(ind, **land, sector="mbo", peildatum="2024-10-01")["kind"] == "bericht"  # 1.650 fte (RD)
+    assert _one(ind, **land, sector="vo", peildatum="2021/2022")["kind"] == "raming"  # 'naar schatting'
+    assert _one(ind, **land, sector="po", peildatum="2023-10-01", source_id="CD_2023")["kind"] == "meting"
+    news = ind["source_id"].map(dict(zip(fresh["sources"]["source_id"], fresh["sources"]["kind"]))) == "nieuws"
+    assert not (news & (ind["kind"] == "meting")).any()
+    assert (ind.loc[ind["reliability"] == "derived", "kind"] == "afgeleid").all()
 
 
 def test_normalize_sector():
