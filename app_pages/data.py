@@ -33,11 +33,24 @@ table(
     },
 )
 
+st.markdown(methodology.LICENCES)
 st.caption(
-    "Licentie: SPDX-code (CC-BY-4.0, CC0-1.0) of een omschrijving; 'onbekend' als de bron geen licentie vermeldt. "
-    "Herverdelen: ja als de licentie toestaat dat u de cijfers uit die bron doorgeeft (met bronvermelding); nee: "
-    "citeer het cijfer met bronvermelding en verwijs naar de bron."
+    "Licentie: SPDX-code (CC-BY-4.0, CC0-1.0) of een omschrijving, met de vindplaats van die voorwaarden in het "
+    "bronnenregister (kolom licence_url); 'onbekend' als er niets over bekend is. Herverdelen: ja als u de cijfers "
+    "uit die bron mag doorgeven (met bronvermelding)."
 )
+
+st.header("Nieuwer gepubliceerd, nog niet in de data", anchor=views.NEWER_ANCHOR)
+newer = views.newer(session_data())
+if newer.empty:
+    st.markdown("Er is geen publicatie bekend die nieuwer is dan de cijfers in dit dashboard.")
+else:
+    st.markdown(methodology.NEWER)
+    table(
+        newer,
+        views.NEWER_COLUMNS,
+        column_config={"Link": st.column_config.LinkColumn("Link", display_text="open", width="small")},
+    )
 
 st.header("Downloads", anchor=False)
 st.markdown("De volledige dataset, in het formaat van het datacontract (één rij per cijfer).")

@@ -254,7 +254,8 @@ def lines(
 ) -> go.Figure:
     """One line per group; groups in `dashed_groups` (e.g. ramingen) are dashed with open markers so they never
     read as measured; groups in `point_groups` (e.g. berichten: figures only reported in the news) are loose
-    crosses without a line, so they never join a measured line. `colors` maps a group to a colour (e.g. a sector's measurement and forecast in the same
+    crosses without a line, so they never join a measured line.
+    `colors` maps a group to a colour (e.g. a sector's measurement and forecast in the same
     colour); each colour has its own marker shape, so no line is told apart by colour alone. A measured series
     breaks at a year without a figure (a raming joins the years it names)."""
     fig = go.Figure()

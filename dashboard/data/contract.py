@@ -184,7 +184,12 @@ def _empty(series: pd.Series) -> pd.Series:
 
 def validate(frame: pd.DataFrame, table: str) -> pd.DataFrame:
     """Check `frame` against the schema of `table`; return it with contract dtypes or raise."""
-    schema = SCHEMAS[table]
+    return validate_schema(frame, SCHEMAS[table])
+
+
+def validate_schema(frame: pd.DataFrame, schema: Schema) -> pd.DataFrame:
+    """Check `frame` against `schema`; return it with contract dtypes or raise."""
+    table = schema.name
     defaults = {c.name: c.default for c in schema.columns if c.default is not None and c.name not in frame.columns}
     frame = frame.assign(**defaults) if defaults else frame
     missing = [c for c in schema.column_names if c not in frame.columns]

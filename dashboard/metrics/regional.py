@@ -142,6 +142,7 @@ def latest_with_change(series: pd.DataFrame) -> dict[str, object]:
         "value": float(last["value"]),
         "peildatum": last["peildatum"],
         "reliability": last["reliability"],
+        "kind": last.get("kind", "meting"),
         "source_id": last["source_id"],
         "delta": None if prev is None else float(last["value"]) - float(prev["value"]),
         "previous_peildatum": None if prev is None else prev["peildatum"],
@@ -259,7 +260,7 @@ def tekort_trend(
     parts = []
     for sector in sectors:
         found = national_series(indicators, sector, indicator)
-        parts.append(found.assign(sector=sector, reeks=found["kind"].map(lambda k: f"{sector} {REEKS[k]}")))
+        parts.append(found.assign(sector=sector, reeks=sector + " " + found["kind"].map(REEKS)))
         forecast = indicators[
             (indicators["indicator"] == f"geraamd_{indicator}")
             & (indicators["sector"] == sector)

@@ -10,6 +10,7 @@ from dashboard import cache
 from dashboard import describe as words
 from dashboard.charts.basic import PALETTE
 from dashboard.data.load import SessionData
+from dashboard.data.newer import register as newer_register
 from dashboard.data.sectors import KPI_SECTORS, regional_sector
 from dashboard.format import fmt_euro, fmt_fte, fmt_number, fmt_pct, fmt_peildatum
 from dashboard.tables import labels
@@ -32,6 +33,7 @@ class Kpi:
 class KpiView:
     kpis: tuple[Kpi, ...]
     sources: str
+    newer: str = ""  # known publications newer than the data (metrics.newer_line), "" when none
 
 
 @dataclass(frozen=True)
@@ -68,7 +70,8 @@ def kpis(session: SessionData | None = None) -> KpiView:
     rows = pd.concat(
         [cache.national_series(shortage, s, i).tail(2) for s in KPI_SECTORS for i in ("tekort_pct", "tekort_fte")]
     )
-    return KpiView(tuple(items), cache.source_text(rows, cache.table("sources", session)))
+    newer = cache.newer_line(cache.newer_publications(newer_register(), shortage, KPI_SECTORS))
+    return KpiView(tuple(items), cache.source_text(rows, cache.table("sources", session)), newer)
 
 
 @cache.view

@@ -9,6 +9,7 @@ import pandas as pd
 from dashboard import cache
 from dashboard import describe as words
 from dashboard.data.load import SessionData
+from dashboard.data.newer import register as newer_register
 from dashboard.data.query import Query
 from dashboard.data.sectors import REGIONAL_SECTORS, regional_sector
 from dashboard.format import fmt_pct, fmt_peildatum, fmt_pp, fmt_sectors, reliability_label
@@ -28,6 +29,7 @@ class RegionalData:
     national: float | None
     sources: pd.DataFrame
     peildata: tuple[str, ...]  # every regional measurement of this sector, oldest first
+    newer: str = ""  # known newer publications of this sector's measurement (metrics.newer_line)
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -47,7 +49,8 @@ def regional_data(sector: str, session: SessionData | None = None, peildatum: st
     peildatum = frame["peildatum"].iloc[0] if len(frame) else ""
     national = cache.national_value(rows, sector, peildatum) if peildatum else None
     peildata = cache.regional_peildata(rows, sector)
-    return RegionalData(sector, rows, frame, peildatum, national, cache.table("sources", session), peildata)
+    newer = cache.newer_line(cache.newer_publications(newer_register(), rows, (sector,)))
+    return RegionalData(sector, rows, frame, peildatum, national, cache.table("sources", session), peildata, newer)
 
 
 def previous_peildatum(data: RegionalData) -> str | None:
