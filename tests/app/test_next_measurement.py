@@ -121,3 +121,14 @@ def test_maps_offer_the_measurements_and_the_difference(pages):
         assert "Verschil in het tekort" in shown[f"verschil/{sector}"]["texts"]
         assert "Verschil in het afgeleide tekort" in shown[f"verschil-oregio/{sector}"]["texts"]
         assert "procentpunt" in shown[f"verschil/{sector}"]["texts"]
+
+
+def test_a_measurement_in_the_data_leaves_the_register_of_newer_publications(pages):
+    """data/raw/newer_publications.csv names okt 2024 and okt 2025; with okt 2024 in the data only okt 2025 stays."""
+    shown, label = pages["shown"], pages["label"]
+    assert label == "okt 2024"  # the generated measurement is the one the register names first
+    for sector in ("po", "vo"):
+        for page in ("overzicht", "regionale-tekorten", "onderwijsregios"):
+            texts = shown[f"{page}/{sector}"]["texts"]
+            assert "**Nieuwer gepubliceerd:** okt 2025 (Kamerbrief 18 december 2025)" in texts, page
+            assert "okt 2024 en okt 2025" not in texts
