@@ -50,6 +50,11 @@ def _category_labels(fig: go.Figure, names: pd.Series) -> int:
     return sum(label.count("<br>") for label in shown)
 
 
+def _with_decimals(value: float, unit: str, decimals: int) -> str:
+    text = fmt_number(value, decimals)
+    return f"{text}%" if unit.startswith("%") and text != "–" else text
+
+
 def _axis_suffix(unit: str) -> str:
     return "%" if unit.startswith("%") else ""
 
@@ -92,8 +97,10 @@ def hbar(
     height: int | None = None,
     highlight: str | None = None,
     color_by: tuple[str, dict[str, str]] | None = None,
+    decimals: int | None = None,
 ) -> go.Figure:
-    """Horizontal bars sorted as given (top = first row), optional vertical reference line.
+    """Horizontal bars sorted as given (top = first row), optional vertical reference line; `decimals`: as many as
+    the source gives (e.g. 0 for whole percentages), else the unit's default.
     Bars whose label contains `highlight` (e.g. 'Nederland') get the accent colour; `color_by` = (column, {value:
     colour}) colours each bar by a column instead (e.g. one colour per country, the same in every chart)."""
     data = frame.iloc[::-1]
@@ -108,7 +115,7 @@ def hbar(
             y=data[label],
             orientation="h",
             marker_color=colors,
-            text=[fmt_value(v, unit) for v in data[value]],
+            text=[fmt_value(v, unit) if decimals is None else _with_decimals(v, unit, decimals) for v in data[value]],
             textposition="outside",
             cliponaxis=False,
             hovertemplate="%{y}: %{text}<extra></extra>",

@@ -153,12 +153,12 @@ def profile(data: RegionalData, code: str, session: SessionData | None = None) -
             f"Ontwikkeling in {name} ({data.sector})",
             series,
             lambda: cache.measurements(series, "%"),
-            labels("peildatum", ("value", "Tekort (%)"), "reliability", "source_id"),
+            labels("peildatum", ("value", "Tekort (%)"), "kind", "reliability", "source_id"),
             {"value": fmt_pct, "peildatum": fmt_peildatum},
             data.sources,
-            note="Metingen uit verschillende bronnen (Centerdata, gemeente, nieuwsberichten) met niet altijd "
-            "dezelfde methode: de stippellijn verbindt ze alleen ter oriëntatie; de markering toont de "
-            "betrouwbaarheid.",
+            note="Metingen en berichten uit verschillende bronnen (Centerdata, gemeente, nieuwsberichten) met niet "
+            "altijd dezelfde methode: de stippellijn verbindt ze alleen ter oriëntatie; de markering toont de "
+            "betrouwbaarheid, de kolom Soort in de tabel of een punt een meting of een bericht is.",
             describe=lambda f: words.trend(f, "peildatum", "value", fmt_pct, x_text=fmt_peildatum),
         )
     regions = cache.table("regions")
