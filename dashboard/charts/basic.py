@@ -50,6 +50,11 @@ def _category_labels(fig: go.Figure, names: pd.Series) -> int:
     return sum(label.count("<br>") for label in shown)
 
 
+def _cross(shape: str) -> str:
+    """The mark of a loose point (a bericht): the series' shape with a cross in it, where plotly has one."""
+    return f"{shape}-cross" if shape in ("circle", "square", "diamond") else "x-thin-open"
+
+
 def _with_decimals(value: float, unit: str, decimals: int) -> str:
     text = fmt_number(value, decimals)
     return f"{text}%" if unit.startswith("%") and text != "–" else text
@@ -266,7 +271,7 @@ def lines(
 ) -> go.Figure:
     """One line per group; groups in `dashed_groups` (e.g. ramingen) are dashed with open markers so they never
     read as measured; groups in `point_groups` (e.g. berichten: figures only reported in the news) are loose
-    crosses without a line, so they never join a measured line.
+    marks with a cross in the line's shape, without a line, so they never join a measured line.
     `colors` maps a group to a colour (e.g. a sector's measurement and forecast in the same
     colour); each colour has its own marker shape, so no line is told apart by colour alone. A measured series
     breaks at a year without a figure (a raming joins the years it names)."""
@@ -285,10 +290,10 @@ def lines(
                 name=str(name),
                 mode="markers" if points else "lines+markers",
                 marker={
-                    "size": 12 if points else 9,
-                    "symbol": "x-thin-open" if points else f"{shape}-open" if name in dashed_groups else shape,
-                    "line": {"width": 3, "color": color} if points else {},
-                    "color": color,
+                    "size": 13 if points else 9,
+                    "symbol": _cross(shape) if points else f"{shape}-open" if name in dashed_groups else shape,
+                    "line": {"width": 2, "color": color} if points else {},
+                    "color": "#ffffff" if points else color,
                 },
                 line={
                     "color": color,

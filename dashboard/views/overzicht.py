@@ -90,7 +90,7 @@ def tekort_trend(session: SessionData | None = None) -> ChartView:
         "Doorgetrokken lijnen zijn officiële metingen; gestippelde lijnen met open punten zijn ramingen of "
         "schattingen, geen meting."
         + (
-            " Losse kruisjes zijn berichten: "
+            " Losse punten met een kruis erin zijn berichten: "
             + ", ".join(f"{s} {fmt_fte(v)} ({y})" for s, v, y in reported[["sector", "value", "year"]].values)
             + " komen uit nieuwsberichten, niet uit een meting, en staan daarom niet op de lijn van de metingen."
             if len(reported)

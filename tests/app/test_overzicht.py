@@ -46,7 +46,7 @@ def test_the_trend_never_draws_a_news_figure_on_the_gemeten_line():
     assert "7.700 fte" not in gemeten and "1.650 fte" not in gemeten  # the 2024 news figures (RD) are berichten
     assert traces["po bericht (nieuws)"].mode == "markers" and "7.700 fte" in traces["po bericht (nieuws)"].text
     assert "1.700 fte" in traces["vo schatting"].text  # the 2021 vo estimate: a schatting, not on the gemeten line
-    assert "Losse kruisjes zijn berichten" in texts(at)
+    assert "Losse punten met een kruis erin zijn berichten" in texts(at)
 
 
 def test_the_overzicht_says_what_is_published_since_and_what_each_card_is():
