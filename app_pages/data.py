@@ -74,7 +74,7 @@ for item in views.news():
         f"**{item.when}**, {item.where}: {item.headline}.  \nDatasetversie `{item.version}`, opdracht `{item.command}`."
     )
     with st.expander("Wat er veranderde"):
-        st.code("\n".join(item.lines), language=None)
+        st.code("\n".join(item.lines), language=None, wrap_lines=True)  # no scrolling region (axe)
 
 methodology.missing_and_maps()
 methodology.own_data_intro()
