@@ -33,11 +33,24 @@ table(
     },
 )
 
+st.markdown(methodology.LICENCES)
 st.caption(
-    "Licentie: SPDX-code (CC-BY-4.0, CC0-1.0) of een omschrijving; 'onbekend' als de bron geen licentie vermeldt. "
-    "Herverdelen: ja als de licentie toestaat dat u de cijfers uit die bron doorgeeft (met bronvermelding); nee: "
-    "citeer het cijfer met bronvermelding en verwijs naar de bron."
+    "Licentie: SPDX-code (CC-BY-4.0, CC0-1.0) of een omschrijving, met de vindplaats van die voorwaarden in het "
+    "bronnenregister (kolom licence_url); 'onbekend' als er niets over bekend is. Herverdelen: ja als u de cijfers "
+    "uit die bron mag doorgeven (met bronvermelding)."
 )
+
+st.header("Nieuwer gepubliceerd, nog niet in de data", anchor=views.NEWER_ANCHOR)
+newer = views.newer(session_data())
+if newer.empty:
+    st.markdown("Er is geen publicatie bekend die nieuwer is dan de cijfers in dit dashboard.")
+else:
+    st.markdown(methodology.NEWER)
+    table(
+        newer,
+        views.NEWER_COLUMNS,
+        column_config={"Link": st.column_config.LinkColumn("Link", display_text="open", width="small")},
+    )
 
 st.header("Downloads", anchor=False)
 st.markdown("De volledige dataset, in het formaat van het datacontract (één rij per cijfer).")
@@ -61,7 +74,7 @@ for item in views.news():
         f"**{item.when}**, {item.where}: {item.headline}.  \nDatasetversie `{item.version}`, opdracht `{item.command}`."
     )
     with st.expander("Wat er veranderde"):
-        st.code("\n".join(item.lines), language=None)
+        st.code("\n".join(item.lines), language=None, wrap_lines=True)  # no scrolling region (axe)
 
 methodology.missing_and_maps()
 methodology.own_data_intro()

@@ -102,7 +102,7 @@ if sector not in REGIONAL_SECTORS:
     )
 
 previous = previous_peildatum(data.regional)
-measurement_choice.render(data.regional.peildata, previous, PEILDATUM.key, WEERGAVE.key)
+measurement_choice.render(data.regional.peildata, previous, PEILDATUM.key, WEERGAVE.key, data.regional.newer)
 if st.session_state[WEERGAVE.key] == "verschil" and previous is not None:
     map_view = views.change_map(data, views.oregio_data(sector, session, previous))
 else:

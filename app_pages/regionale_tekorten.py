@@ -43,7 +43,7 @@ if sector not in REGIONAL_SECTORS:
     )
 
 previous = views.previous_peildatum(data)
-measurement_choice.render(data.peildata, previous, PEILDATUM.key, WEERGAVE.key)
+measurement_choice.render(data.peildata, previous, PEILDATUM.key, WEERGAVE.key, data.newer)
 selected = st.session_state[REGIO.key] or None
 if st.session_state[WEERGAVE.key] == "verschil" and previous is not None:
     before = views.regional_data(sector, session_data(), previous)

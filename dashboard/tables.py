@@ -13,7 +13,7 @@ import pandas as pd
 import pyarrow as pa
 
 from dashboard import cached
-from dashboard.data.contract import public_dates
+from dashboard.data.contract import KINDS, public_dates
 from dashboard.data.export import FORMULA_PREFIXES, safe_csv  # noqa: F401 (the one CSV of page and API)
 from dashboard.format import fmt_peildatum, md_text, reliability_label
 
@@ -136,6 +136,8 @@ def _source_item(source_id: str, rows: pd.DataFrame, sources: pd.DataFrame) -> t
         detail.append("peildatum " + ", ".join(dates[:4]) + (" e.a." if len(dates) > 4 else ""))
     if rel:
         detail.append(", ".join(rel))
+    if kinds := sorted(set(rows.get("kind", pd.Series(dtype=str))) & set(KINDS), key=KINDS.index):
+        detail.append(", ".join(kinds))  # what the figures are: meting, bericht, raming, afgeleid
     own = "**Eigen data**: " if str(src["kind"]).startswith("eigen") else ""  # marked first, wherever it appears
     return f"{own}{md_text(src['publisher'])}", link + (f" ({'; '.join(detail)})" if detail else "")
 

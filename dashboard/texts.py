@@ -134,6 +134,14 @@ RELIABILITY_LABELS = {
     "uncertain": "onzeker",
 }
 
+# What a figure is (indicators.kind, contract.KINDS) -> the word a card, a table and "In woorden" use.
+KIND_WORDS = {
+    "meting": "meting (officieel gemeten)",
+    "bericht": "bericht (cijfer uit een nieuwsbericht of van een sectororganisatie, geen meting)",
+    "raming": "raming of schatting (geen meting)",
+    "afgeleid": "afgeleid (hier berekend uit andere cijfers)",
+}
+
 # An indicator's name in a sentence or a legend.
 INDICATOR_LABELS = {
     "tekort_pct": "tekort (% werkgelegenheid)",

@@ -50,6 +50,16 @@ def _category_labels(fig: go.Figure, names: pd.Series) -> int:
     return sum(label.count("<br>") for label in shown)
 
 
+def _cross(shape: str) -> str:
+    """The mark of a loose point (a bericht): the series' shape with a cross in it, where plotly has one."""
+    return f"{shape}-cross" if shape in ("circle", "square", "diamond") else "x-thin-open"
+
+
+def _with_decimals(value: float, unit: str, decimals: int) -> str:
+    text = fmt_number(value, decimals)
+    return f"{text}%" if unit.startswith("%") and text != "–" else text
+
+
 def _axis_suffix(unit: str) -> str:
     return "%" if unit.startswith("%") else ""
 
@@ -91,19 +101,26 @@ def hbar(
     color: str | None = None,
     height: int | None = None,
     highlight: str | None = None,
+    color_by: tuple[str, dict[str, str]] | None = None,
+    decimals: int | None = None,
 ) -> go.Figure:
-    """Horizontal bars sorted as given (top = first row), optional vertical reference line.
-    Bars whose label contains `highlight` (e.g. 'Nederland') get the accent colour."""
+    """Horizontal bars sorted as given (top = first row), optional vertical reference line; `decimals`: as many as
+    the source gives (e.g. 0 for whole percentages), else the unit's default.
+    Bars whose label contains `highlight` (e.g. 'Nederland') get the accent colour; `color_by` = (column, {value:
+    colour}) colours each bar by a column instead (e.g. one colour per country, the same in every chart)."""
     data = frame.iloc[::-1]
     base = color or PALETTE[0]
     colors = [PALETTE[1] if highlight and highlight in str(v) else base for v in data[label]]
+    if color_by is not None:
+        column, palette = color_by
+        colors = [palette.get(str(v), base) for v in data[column]]
     fig = go.Figure(
         go.Bar(
             x=data[value],
             y=data[label],
             orientation="h",
             marker_color=colors,
-            text=[fmt_value(v, unit) for v in data[value]],
+            text=[fmt_value(v, unit) if decimals is None else _with_decimals(v, unit, decimals) for v in data[value]],
             textposition="outside",
             cliponaxis=False,
             hovertemplate="%{y}: %{text}<extra></extra>",
@@ -250,9 +267,12 @@ def lines(
     dashed_groups: tuple[str, ...] = (),
     height: int = 420,
     colors: dict[str, str] | None = None,
+    point_groups: tuple[str, ...] = (),
 ) -> go.Figure:
     """One line per group; groups in `dashed_groups` (e.g. ramingen) are dashed with open markers so they never
-    read as measured. `colors` maps a group to a colour (e.g. a sector's measurement and forecast in the same
+    read as measured; groups in `point_groups` (e.g. berichten: figures only reported in the news) are loose
+    marks with a cross in the line's shape, without a line, so they never join a measured line.
+    `colors` maps a group to a colour (e.g. a sector's measurement and forecast in the same
     colour); each colour has its own marker shape, so no line is told apart by colour alone. A measured series
     breaks at a year without a figure (a raming joins the years it names)."""
     fig = go.Figure()
@@ -262,13 +282,19 @@ def lines(
             part = _with_gaps(part, x)
         color = (colors or {}).get(str(name), PALETTE[i % len(PALETTE)])
         shape = SYMBOLS[(PALETTE.index(color) if color in PALETTE else i) % len(SYMBOLS)]
+        points = name in point_groups
         fig.add_trace(
             go.Scatter(
                 x=part[x],
                 y=part[y],
                 name=str(name),
-                mode="lines+markers",
-                marker={"size": 9, "symbol": f"{shape}-open" if name in dashed_groups else shape},
+                mode="markers" if points else "lines+markers",
+                marker={
+                    "size": 13 if points else 9,
+                    "symbol": _cross(shape) if points else f"{shape}-open" if name in dashed_groups else shape,
+                    "line": {"width": 2, "color": color} if points else {},
+                    "color": "#ffffff" if points else color,
+                },
                 line={
                     "color": color,
                     "dash": "dash" if name in dashed_groups else "solid",
@@ -279,19 +305,32 @@ def lines(
             )
         )
     fig.update_layout(**BASE_LAYOUT, height=height, hovermode="x unified")
-    fig.update_yaxes(**_value_axis(unit))
+    values = pd.to_numeric(frame[y], errors="coerce").dropna()
+    if len(values):  # the axis covers the highest (and a negative lowest) point, with a tick beyond it
+        fig.update_yaxes(**_value_axis(unit, float(values.max()), min(float(values.min()), 0.0)))
+    else:
+        fig.update_yaxes(**_value_axis(unit))
     fig.update_xaxes(gridcolor="#eee", tickformat="d", dtick=1 if frame[x].nunique() <= 15 else None)
     return fig
+
+
+MISSING_PART = "geen cijfer"
+SMALLEST_LABEL = 5.0  # a segment narrower than this many percent has no label in it (hover has it)
 
 
 @cached.figure
 def stacked_share(
     frame: pd.DataFrame, label: str, parts: list[tuple[str, str]], height: int | None = None
 ) -> go.Figure:
-    """100% stacked horizontal bars, e.g. bevoegd / benoembaar / onbevoegd per vak. parts = [(column, legend)]."""
+    """100% stacked horizontal bars, e.g. bevoegd / benoembaar / onbevoegd per vak. parts = [(column, legend)].
+    A part the source does not give is drawn in its place as a grey hatched 'geen cijfer' segment (what the other
+    parts leave of 100%), never as a short bar; segments too narrow for a label carry none; the axis runs to 100%."""
     colors = ["#009E73", "#E69F00", "#D55E00"]
     data = frame.iloc[::-1]
+    values = data[[column for column, _ in parts]].astype(float)
+    rest = (100.0 - values.sum(axis=1, skipna=True)).clip(lower=0.0)
     fig = go.Figure()
+    shown_missing = False
     for i, (column, legend) in enumerate(parts):
         fig.add_trace(
             go.Bar(
@@ -300,17 +339,45 @@ def stacked_share(
                 name=legend,
                 orientation="h",
                 marker_color=colors[i % len(colors)],
-                text=[fmt_number(v, 1) + "%" if pd.notna(v) else "" for v in data[column]],
+                text=[fmt_number(v, 1) + "%" if pd.notna(v) and v >= SMALLEST_LABEL else "" for v in data[column]],
+                customdata=[fmt_number(v, 1) + "%" if pd.notna(v) else MISSING_PART for v in data[column]],
                 textposition="inside",
-                hovertemplate=f"{legend}: " + "%{text}<extra>%{y}</extra>",
+                insidetextanchor="middle",
+                hovertemplate=f"{legend}: " + "%{customdata}<extra>%{y}</extra>",
             )
         )
-    extra_lines = _category_labels(fig, data[label])
+        gap = rest.where(data[column].isna() & values.notna().any(axis=1) & (rest > 0), 0.0)
+        if (gap > 0).any():
+            fig.add_trace(
+                go.Bar(
+                    y=data[label],
+                    x=gap,
+                    name=MISSING_PART,
+                    legendgroup=MISSING_PART,
+                    showlegend=not shown_missing,
+                    orientation="h",
+                    marker={"color": "#f2f2f2", "line": {"color": "#767676", "width": 1}, "pattern": {"shape": "/"}},
+                    text=[f"{legend.lower()}: {MISSING_PART}" if g > 0 else "" for g in gap],
+                    textposition="inside",
+                    insidetextanchor="middle",
+                    textfont={"color": "#333"},
+                    hovertemplate=f"{legend}: {MISSING_PART} in de bron<extra>%{{y}}</extra>",
+                )
+            )
+            shown_missing = True
+    _category_labels(fig, data[label])
+    lines = max((wrapped(n).count("<br>") + 1 for n in data[label]), default=1)
+    per_bar = max(30, 15 * lines + 10)  # every slot fits the longest wrapped name, so no two names overlap
     fig.update_layout(
-        **BASE_LAYOUT, barmode="stack", height=height or max(300, (36 if extra_lines else 30) * len(frame) + 100)
+        **BASE_LAYOUT,
+        barmode="stack",
+        height=height or max(300, per_bar * len(frame) + 100),
+        uniformtext={"minsize": 10, "mode": "hide"},  # a label that does not fit is left out, never shrunk
     )
     fig.update_layout(legend_traceorder="normal")  # bevoegd first, as the bars read left to right
-    fig.update_xaxes(ticksuffix="%", range=[0, 100], gridcolor="#eee")
+    ticks = list(range(0, 101, 20))
+    fig.update_xaxes(range=[0, 100], tickvals=ticks, ticktext=[f"{t}%" for t in ticks], gridcolor="#eee")
+    fig.update_layout(margin={**BASE_LAYOUT["margin"], "r": max(BASE_LAYOUT["margin"].get("r", 0), 24)})
     return fig
 
 

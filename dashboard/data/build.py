@@ -97,6 +97,7 @@ def _common(time_col: str) -> dict[str, object]:
         "reliability": "reliability",
         "source_id": "source_id",
         "note": "note",
+        "aard": lambda r: r.get("aard", ""),  # the kind of one row where the evidence says so (figure_kinds)
     }
 
 
@@ -329,7 +330,25 @@ def build_indicators(raw_dir: Path = RAW_DIR) -> pd.DataFrame:
         onderwijsregio_facts(raw_dir),
     ]
     frame = pd.concat(parts, ignore_index=True)
+    frame["kind"] = figure_kinds(frame, read_raw("sources.csv", raw_dir))
     return validate(frame, "indicators")
+
+
+# Publishers (sources.kind) whose figures are reports, not their own measurement.
+REPORTING_PUBLISHERS = ("nieuws", "sector")
+
+
+def figure_kinds(frame: pd.DataFrame, sources: pd.DataFrame) -> pd.Series:
+    """What each figure is (contract.KINDS): the row's own `aard` where the raw table gives one; else a raming
+    stays a raming; a derived figure is afgeleid; a figure from news or a sector body, or read second-hand
+    (secondary), is a bericht; the rest is a meting."""
+    publisher = frame["source_id"].map(dict(zip(sources["source_id"], sources["kind"]))).fillna("")
+    own = frame["aard"].fillna("") if "aard" in frame else pd.Series("", index=frame.index)
+    kind = frame["kind"].where(frame["kind"] == "raming", "meting")
+    kind = kind.mask((kind == "meting") & (frame["reliability"] == "derived"), "afgeleid")
+    reported = (frame["reliability"] == "secondary") | publisher.isin(REPORTING_PUBLISHERS)
+    kind = kind.mask((kind == "meting") & reported, "bericht")
+    return own.where(own != "", kind)
 
 
 CITATION = re.compile(r"^(?P<publisher>.+?) \((?P<year>[^()]*)\), '(?P<title>[^']+)'(?P<rest>.*)$")

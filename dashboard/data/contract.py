@@ -13,7 +13,14 @@ import pandas as pd
 
 from dashboard.data.sectors import SCHOOL_SECTORS, SECTORS
 
-KINDS = ("meting", "raming")
+# What a figure is (column `kind` of indicators), one of four, in this order on every page and in the API:
+KINDS = ("meting", "bericht", "raming", "afgeleid")
+KIND_DOCS = {
+    "meting": "een officiële meting (de uitgever heeft het zelf gemeten of laten meten)",
+    "bericht": "een cijfer dat een nieuwsbericht of sectororganisatie meldt (niet zelf gemeten, niet gecontroleerd)",
+    "raming": "een vooruitberekening of schatting, met het jaar waarin ze gemaakt is waar bekend",
+    "afgeleid": "hier of door een derde berekend uit andere cijfers (hoe staat in de toelichting)",
+}
 RELIABILITIES = ("solid", "solid-but-parsed", "secondary", "derived", "uncertain")
 GEO_LEVELS = (
     "land",
@@ -93,9 +100,14 @@ SCHEMAS: dict[str, Schema] = {
             Column("publisher", "str"),
             Column("year", "str", required=False),
             Column("url", "str", required=False),
+            # the kind of publisher: overheid, onderzoek, sector, nieuws, gemeente, overig (eigen data: eigen ...)
             Column("kind", "str", required=False),
             # SPDX id or a Dutch description (dashboard.data.licences); own data without one: 'onbekend'.
             Column("licence", "str", default="onbekend"),
+            # Where the licence is written down (the publisher's terms page or the law), empty when unknown.
+            Column("licence_url", "str", required=False, default=""),
+            # For the maintainer only: where a copy of the source was read, when not at the publisher.
+            Column("copy_url", "str", required=False, default=""),
         ),
         unique=("source_id",),
     ),
@@ -173,7 +185,12 @@ def _empty(series: pd.Series) -> pd.Series:
 
 def validate(frame: pd.DataFrame, table: str) -> pd.DataFrame:
     """Check `frame` against the schema of `table`; return it with contract dtypes or raise."""
-    schema = SCHEMAS[table]
+    return validate_schema(frame, SCHEMAS[table])
+
+
+def validate_schema(frame: pd.DataFrame, schema: Schema) -> pd.DataFrame:
+    """Check `frame` against `schema`; return it with contract dtypes or raise."""
+    table = schema.name
     defaults = {c.name: c.default for c in schema.columns if c.default is not None and c.name not in frame.columns}
     frame = frame.assign(**defaults) if defaults else frame
     missing = [c for c in schema.column_names if c not in frame.columns]
@@ -260,7 +277,9 @@ COLUMN_DOCS: dict[str, str] = {
     "year": "jaar van de peildatum",
     "value": "de waarde, in de eenheid van kolom unit",
     "unit": "eenheid van value (bijv. '% werkgelegenheid', 'fte', 'studenten')",
-    "kind": "meting (gemeten) of raming (vooruitberekend); bij bronnen: het soort bron",
+    "kind": "bij cijfers wat het cijfer is: "
+    + "; ".join(f"{k}: {v}" for k, v in KIND_DOCS.items())
+    + ". Bij bronnen: het soort uitgever",
     "reliability": "betrouwbaarheid: solid (officiële bron), solid-but-parsed (officieel, uit tekst of grafiek "
     "overgenomen), secondary (via nieuws of een derde), derived (afgeleid), uncertain (onzeker)",
     "source_id": "id van de bron in het bronnenregister (sources)",
@@ -270,6 +289,8 @@ COLUMN_DOCS: dict[str, str] = {
     "url": "waar de bron te vinden is",
     "licence": "licentie van de bron: SPDX-id (CC-BY-4.0, CC0-1.0) of een omschrijving; 'onbekend' als de bron geen "
     "licentie vermeldt",
+    "licence_url": "waar de licentie of de wettelijke regel staat waarop het hergebruik steunt",
+    "copy_url": "alleen voor beheerders: waar een kopie van de bron gelezen is als dat niet bij de uitgever was",
     "provincie_code": "CBS-code van de provincie van de gemeente",
     "arbeidsmarktregio_code": "CBS-code van de arbeidsmarktregio van de gemeente",
     "corop_code": "COROP-gebied van de gemeente",

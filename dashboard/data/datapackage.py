@@ -121,7 +121,7 @@ def field(column: Column, derived: bool = False) -> dict[str, object]:
     if column.name in COLUMN_UNITS:
         out["unit"] = COLUMN_UNITS[column.name]
     constraints: dict[str, object] = {}
-    if column.required or column.default is not None:
+    if column.required or column.default:
         constraints["required"] = True
     if column.allowed:
         constraints["enum"] = list(column.allowed)
@@ -196,6 +196,8 @@ def descriptor(tables: Mapping[str, pd.DataFrame], version: str) -> dict[str, ob
         "bron: " + REDISTRIBUTION,
         "version": version,
         "language": "nl",
+        # What this project adds (the tables' form, the register, the afgeleide cijfers): licences.PROJECT_LICENCE.
+        "licenses": [{**licence_entry(licences.PROJECT_LICENCE), "title": licences.PROJECT_LICENCE_WHY}],
         "resources": resources,
     }
 

@@ -13,6 +13,10 @@ from dataclasses import dataclass
 import pandas as pd
 
 UNKNOWN = "onbekend"
+FACT = "feit overgenomen; tekst (c) uitgever"
+# Kinds of publisher (sources.kind) whose licence may never be 'onbekend': their terms follow from the law or a
+# published licence (data/raw/sources.csv, column licence_url).
+OFFICIAL_KINDS = ("overheid", "gemeente", "onderzoek", "internationaal")
 YES, NO = "ja", "nee"
 REDISTRIBUTABLE_COLUMN = "herverdeelbaar"
 
@@ -51,6 +55,14 @@ LICENCES: dict[str, Licence] = {
         True,
         "https://www.oecd.org/en/about/terms-conditions.html",
     ),
+    FACT: Licence(
+        "Feit overgenomen, met een link naar de bron: feiten en gegevens zijn geen werk in de zin van de Auteurswet, "
+        "dus het cijfer mag met bronvermelding hergebruikt worden; de tekst, tabel en opmaak van het artikel of de "
+        "pagina blijven (c) de uitgever en worden niet overgenomen",
+        True,
+        "https://www.auteursrechten.nl/gebruik/gebruiksvoorwaarden/",
+    ),
+    # Older own data may still name this one (before the facts rule above).
     "nieuwsartikel: citeren, niet herverdelen": Licence(
         "Nieuwsartikel (auteursrecht van de uitgever): het cijfer mag met bronvermelding geciteerd worden; het "
         "artikel of de tabel niet herverdelen",
@@ -62,6 +74,16 @@ LICENCES: dict[str, Licence] = {
         False,
     ),
 }
+# What this project adds to the figures (the tables in this form, the source register, the afgeleide cijfers, the
+# translations): CC BY 4.0 rather than CC0, because the attribution it asks keeps the way back to this register and so
+# to the publisher of each figure; the same terms as CBS and the OECD (since July 2024) already ask.
+PROJECT_LICENCE = "CC-BY-4.0"
+PROJECT_LICENCE_WHY = (
+    "Wat dit project toevoegt (de tabellen in deze vorm, het bronnenregister, de afgeleide cijfers): Creative Commons "
+    "Naamsvermelding 4.0. Gekozen boven CC0 omdat de naamsvermelding de weg terug houdt naar dit register en zo naar "
+    "de uitgever van elk cijfer; dezelfde voorwaarden als CBS en de OESO vragen. Elk cijfer zelf volgt de licentie "
+    "van zijn bron (kolom licence)."
+)
 # The boundaries behind the regions table (data/geo/SOURCE.md).
 REGIONS_LICENCE = "CC-BY-4.0"
 REGIONS_ATTRIBUTION = "Kaartgrenzen en gebiedsindelingen: CBS/PDOK Gebiedsindelingen (CC BY 4.0)"

@@ -7,7 +7,11 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard import cached
+from dashboard.data.newer import pending
 from dashboard.format import fmt_peildatum, indicator_label, reliability_label
+
+# Where a page's "zo voegt u ze toe" leads: the register and the commands on the Data page.
+NEWER_ANCHOR = "/data#nieuwer-gepubliceerd"
 
 
 @cached.metric
@@ -27,3 +31,26 @@ def source_catalogue(indicators: pd.DataFrame, sources: pd.DataFrame) -> pd.Data
     out = sources.merge(used, left_on="source_id", right_index=True, how="left")
     out["cijfers"] = out["cijfers"].fillna(0).astype(int)
     return out.fillna("").sort_values(["cijfers", "publisher"], ascending=[False, True]).reset_index(drop=True)
+
+
+@cached.metric
+def newer_publications(register: pd.DataFrame, indicators: pd.DataFrame, sectors: tuple[str, ...]) -> pd.DataFrame:
+    """The register's publications for these sectors whose measurement is not in `indicators` yet."""
+    rows = pending(register, indicators)
+    return rows[rows["sector"].isin(sectors)].reset_index(drop=True)
+
+
+@cached.output
+def newer_line(newer: pd.DataFrame) -> str:
+    """'Nieuwer gepubliceerd: okt 2024 en okt 2025 (Kamerbrief 18 december 2025), nog niet in dit dashboard; zo
+    voegt u ze toe' (a link to the Data page), or "" when nothing newer is known."""
+    if newer.empty:
+        return ""
+    dates = [fmt_peildatum(p) for p in sorted(set(newer["peildatum"]))]
+    when = dates[0] if len(dates) == 1 else ", ".join(dates[:-1]) + " en " + dates[-1]
+    where = ", ".join(dict.fromkeys(newer["label"]))
+    them = "ze" if len(dates) > 1 else "hem"
+    return (
+        f"**Nieuwer gepubliceerd:** {when} ({where}), nog niet in dit dashboard; "
+        f"[zo voegt u {them} toe]({NEWER_ANCHOR})."
+    )

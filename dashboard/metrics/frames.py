@@ -51,7 +51,9 @@ def complete_rows(frame: pd.DataFrame, columns: tuple[str, ...], how: str = "any
 
 @cached.metric
 def solid_only(series: pd.DataFrame) -> pd.DataFrame:
-    return series[series["reliability"].isin(["solid", "solid-but-parsed"])]
+    """The official measurements: kind meting (where the frame says) from an official source read directly."""
+    solid = series["reliability"].isin(["solid", "solid-but-parsed"])
+    return series[solid & (series["kind"] == "meting")] if "kind" in series else series[solid]
 
 
 @cached.metric

@@ -25,7 +25,7 @@ OECD_LEVEL = {
 @cached.metric
 def lesuren(indicators: pd.DataFrame, sector: str) -> pd.DataFrame:
     """Net teaching hours per year of a full-time teacher: the Netherlands against OECD/EU averages (latest per
-    area and level), with the reference year per bar."""
+    area and level), with the reference year first in each bar's label ('2019: Nederland · basisonderwijs')."""
     rows = indicators[
         indicators["indicator"].isin(["statutory_net_teaching_time", "teaching_hours_per_year"])
         & indicators["categorie"].isin(OECD_LEVEL.get(sector, ()))
@@ -35,9 +35,7 @@ def lesuren(indicators: pd.DataFrame, sector: str) -> pd.DataFrame:
     rows = rows.assign(niveau=rows["categorie"].map(LEVEL_LABELS))
     latest = rows.sort_values(["region_name", "niveau", "year", "_rank"], ascending=[True, True, False, True])
     latest = latest.drop_duplicates(["region_name", "niveau"]).drop(columns="_rank")
-    latest = latest.assign(
-        label=latest["region_name"] + " · " + latest["niveau"] + " (" + latest["year"].astype(str) + ")"
-    )
+    latest = latest.assign(label=latest["year"].astype(str) + ": " + latest["region_name"] + " · " + latest["niveau"])
     return (
         latest[["label", "region_name", "niveau", "year", "value", "unit", "reliability", "source_id"]]
         .sort_values("value", ascending=False)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard import cached
+from dashboard.data.contract import KINDS
 from dashboard.data.members import RELIABILITY_RANK
 from dashboard.data.sectors import REGIONAL_SECTORS
 from dashboard.metrics.frames import _best_per
@@ -78,21 +79,26 @@ def change_against(current: pd.DataFrame, previous: pd.DataFrame, key: str = "re
     return out.sort_values("value", ascending=False, kind="stable").reset_index(drop=True)
 
 
+def _kind_rank(kinds: pd.Series) -> pd.Series:
+    return kinds.map({k: i for i, k in enumerate(KINDS)}).fillna(len(KINDS))
+
+
 @cached.metric
 def national_series(
     indicators: pd.DataFrame, sector: str, indicator: str = "tekort_pct", categorie: str = "landelijk"
 ) -> pd.DataFrame:
-    """The national measured series (one row per peildatum, most reliable source first)."""
+    """The national series of what was found per peildatum (one row per peildatum, most reliable source first):
+    metingen, berichten, afgeleide cijfers and estimates of that moment, each with its `kind` (a meting first where
+    a peildatum has more). Forecasts of later years are another indicator (geraamd_..., tekort_trend)."""
     rows = indicators[
         (indicators["indicator"] == indicator)
         & (indicators["sector"] == sector)
         & (indicators["geo_level"] == "land")
-        & (indicators["kind"] == "meting")
         & (indicators["categorie"] == categorie)
         & (indicators["vak"] == "")
     ]
-    best = _best_per(rows, ["peildatum"])
-    columns = ["peildatum", "year", "value", "unit", "reliability", "source_id", "note"]
+    best = _best_per(rows.sort_values("kind", key=_kind_rank, kind="stable"), ["peildatum"])
+    columns = ["peildatum", "year", "value", "unit", "kind", "reliability", "source_id", "note"]
     return best[columns].sort_values("peildatum").reset_index(drop=True)
 
 
@@ -108,13 +114,12 @@ def local_series(indicators: pd.DataFrame, code: str, sector: str, indicator: st
         & (indicators["sector"] == sector)
         & (indicators["region_code"] == code)
         & (indicators["categorie"] == "")
-        & (indicators["kind"] == "meting")
+        & (indicators["kind"] != "raming")
     ]
     rows = rows.assign(_date=rows["peildatum"].str.rstrip("?"))
     best = _best_per(rows, ["_date"]).sort_values("_date")
-    return best[["region_name", "peildatum", "year", "value", "unit", "reliability", "source_id", "note"]].reset_index(
-        drop=True
-    )
+    columns = ["region_name", "peildatum", "year", "value", "unit", "kind", "reliability", "source_id", "note"]
+    return best[columns].reset_index(drop=True)
 
 
 @cached.metric
@@ -137,6 +142,7 @@ def latest_with_change(series: pd.DataFrame) -> dict[str, object]:
         "value": float(last["value"]),
         "peildatum": last["peildatum"],
         "reliability": last["reliability"],
+        "kind": last.get("kind", "meting"),
         "source_id": last["source_id"],
         "delta": None if prev is None else float(last["value"]) - float(prev["value"]),
         "previous_peildatum": None if prev is None else prev["peildatum"],
@@ -228,6 +234,8 @@ def region_profile(indicators: pd.DataFrame, code: str, sectors: tuple[str, ...]
 
 
 FORECAST_CATEGORY = "landelijk (raming van {})"
+# The series word per kind: a chart's legend says what its points are.
+REEKS = {"meting": "gemeten", "bericht": "bericht (nieuws)", "afgeleid": "afgeleid", "raming": "schatting"}
 
 
 def latest_forecast_vintage(indicators: pd.DataFrame, indicator: str = "tekort_fte") -> str | None:
@@ -245,16 +253,14 @@ def tekort_trend(
     indicator: str = "tekort_fte",
     forecast_vintage: str | None = None,
 ) -> pd.DataFrame:
-    """National trend per sector: measured series plus, as separate series, the forecast of one vintage (the newest
-    unless given). Measured and forecast rows carry `kind` and their own series label, so a chart never joins them.
-    """
+    """National trend per sector: the measured series, the figures that are only reported (berichten) and, as
+    separate series, the forecast of one vintage (the newest unless given). Every row carries its `kind` and a series
+    label of its kind (REEKS), so a chart never draws a bericht on the line of the metingen."""
     forecast_vintage = forecast_vintage or latest_forecast_vintage(indicators, indicator)
     parts = []
     for sector in sectors:
-        measured = national_series(indicators, sector, indicator).assign(
-            sector=sector, kind="meting", reeks=f"{sector} gemeten"
-        )
-        parts.append(measured)
+        found = national_series(indicators, sector, indicator)
+        parts.append(found.assign(sector=sector, reeks=sector + " " + found["kind"].map(REEKS)))
         forecast = indicators[
             (indicators["indicator"] == f"geraamd_{indicator}")
             & (indicators["sector"] == sector)

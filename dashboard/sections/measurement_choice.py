@@ -1,4 +1,5 @@
-"""Which measurement a region map shows, and whether as level or as change: only when there is more than one."""
+"""Which measurement a region map shows, and whether as level or as change (only when there is more than one); what
+is published since."""
 
 from __future__ import annotations
 
@@ -8,8 +9,13 @@ from dashboard.format import fmt_peildatum
 from dashboard.views.regionale_tekorten import VIEWS
 
 
-def render(peildata: tuple[str, ...], previous: str | None, peildatum_key: str, weergave_key: str) -> None:
-    """`previous`: the measurement before the chosen one (None: the change view is not possible)."""
+def render(
+    peildata: tuple[str, ...], previous: str | None, peildatum_key: str, weergave_key: str, newer: str = ""
+) -> None:
+    """`previous`: the measurement before the chosen one (None: the change view is not possible); `newer`: what is
+    known to be published since (said next to the peildatum, also when there is only one measurement)."""
+    if newer:
+        st.markdown(newer)
     if len(peildata) <= 1:
         return
     left, right = st.columns(2)

@@ -116,3 +116,21 @@ def own_data_intro() -> None:
         "bronregel, de tabellen en de kaart). Blijvend toevoegen voor alle gebruikers van deze server kan de "
         "beheerder van de server (de handleiding daarvoor staat in de repository, docs/beheer.md)."
     )
+
+
+# The licences in two sentences (Data page, above the source table).
+LICENCES = (
+    "Een cijfer is een feit en geen werk in de zin van de Auteurswet: met bronvermelding en een link naar zijn bron "
+    "mag u elk cijfer hier hergebruiken en doorgeven, ook als het uit een nieuwsartikel komt (de tekst van dat "
+    "artikel niet). Per bron staat welke voorwaarden gelden en waar dat staat (overheidspublicaties: art. 15b "
+    "Auteurswet; CBS en de OESO sinds juli 2024: CC BY 4.0), en wat dit project zelf toevoegt valt onder CC BY 4.0."
+)
+
+# Above the register of newer publications (Data page).
+NEWER = (
+    "Deze publicaties zijn nieuwer dan de cijfers van het dashboard en staan er nog niet in. Zo voegt u een meting "
+    "toe: download bij OCW in cijfers de 'Brontabel als csv' van de grafiek en lees hem in met `python -m dashboard "
+    "ingest brontabel.csv --indicator tekort_pct --sector po --peildatum 2025-10-01 ...` (direct zichtbaar, zonder "
+    "herstart) of zet hem met `python -m dashboard meting ... --naar-raw` in de meegeleverde data (zie "
+    "docs/beheer.md). Zodra de meting erin staat, verdwijnt de regel hier en op de kaartpagina's."
+)

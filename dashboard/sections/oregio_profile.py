@@ -135,6 +135,12 @@ def render(view: Profile, comparison: list[str] | None = None) -> None:
     )
     if view.history is not None:
         chart.render(view.history, heading="bold")
+    else:  # the development needs two regional measurements; the data has one for this sector
+        st.markdown(
+            f"**Ontwikkeling:** nog geen lijn, want voor het {view.sector} staat één regionale meting in de data. "
+            "Met een volgende meting (zie 'Nieuwer gepubliceerd' boven de kaart) verschijnt hier het afgeleide "
+            "tekort per meting."
+        )
     file_download(
         "Download regioprofiel (PDF)",
         regioprofiel_pdf,

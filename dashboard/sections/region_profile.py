@@ -29,7 +29,8 @@ def render(view: ProfileView, pdf: tuple[Callable[..., bytes], tuple]) -> None:
             metric(
                 f"Tekort {row.sector}, {fmt_peildatum(row.peildatum)}",
                 fmt_pct(row.value),
-                note=f"Landelijk {fmt_pct(row.landelijk)}. Plaats {row.rang} van {row.aantal} gebieden. "
+                note=f"Landelijk {fmt_pct(row.landelijk)}. Plaats {row.rang} van {row.aantal} gebieden "
+                "(plaats 1 = hoogste tekort). "
                 f"Betrouwbaarheid: {reliability_label(row.reliability)}.",
                 delta=fmt_pp(row.verschil) + " t.o.v. landelijk",
                 delta_color="inverse",

@@ -22,6 +22,7 @@ from dashboard.views.base import ChartView, FiguresView, chart, figures_view
 # Sourced defaults per sector (the source line under the calculator names them).
 DEFAULTS = {"po": {"deeltijd": 75.0, "fte": 0.7}, "vo": {"deeltijd": 38.0, "fte": 0.85}}
 DEFAULT_EXTRA = 10.0
+WHOLE_PCT = functools.partial(fmt_pct, decimals=0)  # surveys published as whole percentages (47%, not 47,0%)
 CALC_SOURCES = ("TK_2023_MEERUREN", "AVS_MEERUREN", "APPO_DEELTIJD_2022")
 CALC_INDICATORS = (
     "gemiddelde_contractgrootte",
@@ -175,13 +176,13 @@ def vertrekredenen(session: SessionData | None = None) -> ChartView:
         "vertrekredenen",
         "Waarom leraren vertrekken",
         frame,
-        lambda: cache.hbar(frame, "reden", "value", "%", color=PALETTE[3]),
+        lambda: cache.hbar(frame, "reden", "value", "%", color=PALETTE[3], decimals=0),
         labels(("reden", "Reden"), ("value", "Aandeel (%)"), "reliability"),
-        {"value": fmt_pct},
+        {"value": WHOLE_PCT},
         cache.table("sources", session),
         note="Aandeel vertrokken leraren (po, vo, mbo) dat deze reden noemt; meerdere redenen mogelijk. Onderzoek van "
         "ResearchNed voor OCW onder 313 vertrokken leraren: niet representatief.",
-        describe=lambda f: words.ranking(f, "reden", "value", fmt_pct, "aandeel"),
+        describe=lambda f: words.ranking(f, "reden", "value", WHOLE_PCT, "aandeel"),
     )
 
 
@@ -206,20 +207,19 @@ def uitstroom(session: SessionData | None = None) -> ChartView:
 @cache.view
 def uitval_starters(session: SessionData | None = None) -> ChartView:
     frame = cache.uitval_starters(_rows(session))
-    whole_pct = functools.partial(fmt_pct, decimals=0)  # published as whole percentages
     return chart(
         "uitval_starters",
         "Startende leraren die het onderwijs verlaten (vo)",
         frame,
         lambda: cache.lines(frame, "cohorten", "value", "termijn", "%"),
         labels(("termijn", "Vertrokken"), ("cohorten", "Startjaren"), ("value", "Uitval (%)"), "reliability"),
-        {"value": whole_pct},
+        {"value": WHOLE_PCT},
         cache.table("sources", session),
         note="Aandeel van de leraren jonger dan 30 die in het vo begonnen en binnen 1, 3 of 5 jaar niet meer in het "
         "onderwijs werkten; gemiddeld over drie opeenvolgende startjaren, zoals gepubliceerd. Van de latere "
         "startjaren is de uitval na 3 en 5 jaar nog niet bekend. Alleen voor het vo gepubliceerd.",
         describe=lambda f: words.trend(
-            f, "cohorten", "value", whole_pct, group="termijn", x_text=lambda c: f"startjaren {c}"
+            f, "cohorten", "value", WHOLE_PCT, group="termijn", x_text=lambda c: f"startjaren {c}"
         ),
     )
 

@@ -45,7 +45,8 @@ class Choices:
 @cache.view
 def choices(session: SessionData | None = None) -> Choices:
     rows = _rows(session)
-    ipto = cache.rows_where(rows, not_empty=("vak",), indicator="bevoegd_pct")
+    ipto = cache.rows_where(rows, not_empty=("vak",), indicator=tuple(c for c, _ in SHARES))
+    ipto = ipto[~ipto["vak"].str.startswith("ALLE VAKKEN")]  # the source's totals are no vak
     counts = ipto.groupby("peildatum")["vak"].nunique().sort_values(ascending=False, kind="stable")
     tekort_peildatum = max(vak_peildata(rows, "tekort_pct"), default="")
     default_ipto = str(counts.index[0]) if len(counts) else ""
@@ -92,15 +93,15 @@ def bevoegdheid_per_vak(
     )
     return chart(
         "bevoegdheid_per_vak",
-        f"Wie geeft de lessen? {options.ipto.get(ipto, ipto)}",
+        f"Wie geeft de lessen? {ipto_label(ipto, len(frame))}",  # the vakken drawn, not the source's totals
         frame,
         lambda: cache.stacked_share(frame, "vak", SHARES),
         _table_columns(options),
         _table_formats(),
         cache.table("sources", session),
         note="Aandeel van de lessen per vak. Bevoegd: de leraar heeft de bevoegdheid voor het vak. Benoembaar: de "
-        "leraar mag tijdelijk lesgeven (bijv. in opleiding). Onbevoegd: geen van beide. Een lege plek: het cijfer is "
-        "in de bron niet leesbaar.",
+        "leraar mag tijdelijk lesgeven (bijv. in opleiding). Onbevoegd: geen van beide. Grijs gearceerd (geen "
+        "cijfer): dat deel staat niet of niet leesbaar in de bron. Percentages met één decimaal, zoals de bron.",
         missing="Voor de gekozen vakken is in deze meting geen verdeling bevoegd / benoembaar / onbevoegd "
         "gepubliceerd.",
         source_rows=source_rows.head(1),

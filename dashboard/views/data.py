@@ -12,6 +12,7 @@ from dashboard import cache
 from dashboard.data import datapackage, releases
 from dashboard.data.licences import REDISTRIBUTABLE_COLUMN, with_redistribution
 from dashboard.data.load import SessionData
+from dashboard.data.newer import register as newer_register
 
 CATALOGUE_COLUMNS = {
     "publisher": "Uitgever",
@@ -42,6 +43,14 @@ API_LINKS = (  # label, path: stable URLs of the open data API (dashboard/api/)
     ("Atom-feed", "/api/v1/releases.atom"),
 )
 MAX_NEWS = 5
+NEWER_COLUMNS = {
+    "published": "Gepubliceerd",
+    "publisher": "Uitgever",
+    "title": "Titel",
+    "adds": "Wat het toevoegt",
+    "url": "Link",
+}
+NEWER_ANCHOR = "nieuwer-gepubliceerd"  # metrics.bronnen.NEWER_ANCHOR links here
 
 
 @dataclass(frozen=True)
@@ -64,6 +73,14 @@ def catalogue(session: SessionData | None = None) -> Catalogue:
         indicators,
         sources,
     )
+
+
+@cache.view
+def newer(session: SessionData | None = None) -> pd.DataFrame:
+    """The known publications newer than the data (data/raw/newer_publications.csv) whose measurement is missing."""
+    from dashboard.data.sectors import SECTORS
+
+    return cache.newer_publications(newer_register(), cache.indicators(session=session), SECTORS)
 
 
 @cache.view

@@ -24,6 +24,10 @@ def _rows(session: SessionData | None) -> pd.DataFrame:
     return cache.indicators(geo_levels=("land", "internationaal"), session=session)
 
 
+# One colour per area, the same in every chart of the page (Nederland the accent colour).
+AREA_COLORS = {"Nederland": PALETTE[1], "OESO-gemiddelde": PALETTE[0], "EU-gemiddelde": PALETTE[2]}
+
+
 def _years(frame: pd.DataFrame) -> str:
     years = frame["year"].dropna().astype(int) if len(frame) else pd.Series(dtype=int)
     if years.empty:
@@ -35,16 +39,19 @@ def _years(frame: pd.DataFrame) -> str:
 def lesuren(sector: str, session: SessionData | None = None) -> ChartView:
     level = regional_sector(sector)
     frame = cache.lesuren(_rows(session), level)
+    years = frame["year"].nunique() if len(frame) else 0
     return chart(
         f"lesuren_{level}",
-        f"Lesuren per jaar van een voltijdleraar, {level}: Nederland en internationaal",
+        f"Lesuren per jaar van een voltijdleraar, {level}: Nederland en internationaal"
+        + (f", verschillende jaren ({_years(frame)})" if years > 1 else ""),
         frame,
-        lambda: cache.hbar(frame, "label", "value", "uur", color=PALETTE[0], highlight="Nederland"),
+        lambda: cache.hbar(frame, "label", "value", "uur", color_by=("region_name", AREA_COLORS)),
         labels(("region_name", "Gebied"), ("niveau", "Niveau"), "year", ("value", "Lesuren per jaar"), "reliability"),
         {"value": fmt_number},
         cache.table("sources", session),
-        note="Netto lesuren per jaar (wettelijk of volgens cao) van een voltijdleraar; tussen haakjes het jaar waarop "
-        "het cijfer betrekking heeft. De jaren verschillen dus per staaf.",
+        note="Netto lesuren per jaar (wettelijk of volgens cao) van een voltijdleraar; voor elke staaf staat het jaar "
+        "waarop het cijfer betrekking heeft. De jaren verschillen per staaf, dus de staven zijn geen vergelijking "
+        "in hetzelfde jaar: die staat in de grafiek hieronder (Nederland en OESO in dezelfde jaren).",
         describe=lambda f: words.ranking(f, "label", "value", hours_text, "aantal lesuren"),
     )
 
@@ -56,7 +63,9 @@ def lesuren_trend(session: SessionData | None = None) -> ChartView:
         "lesuren_trend",
         f"Basisonderwijs: Nederland en OESO-gemiddelde, {_years(frame)}",
         frame,
-        lambda: cache.lines(cache.renamed(frame, year="jaar"), "jaar", "value", "region_name", "uur"),
+        lambda: cache.lines(
+            cache.renamed(frame, year="jaar"), "jaar", "value", "region_name", "uur", colors=AREA_COLORS
+        ),
         labels(("region_name", "Gebied"), "year", ("value", "Lesuren per jaar"), "reliability"),
         {"value": lambda v: fmt_number(v, 1)},
         cache.table("sources", session),

@@ -10,6 +10,7 @@ from dashboard import cache
 from dashboard import describe as words
 from dashboard.charts.basic import PALETTE
 from dashboard.data.load import SessionData
+from dashboard.data.newer import register as newer_register
 from dashboard.data.sectors import KPI_SECTORS, regional_sector
 from dashboard.format import fmt_euro, fmt_fte, fmt_number, fmt_pct, fmt_peildatum
 from dashboard.tables import labels
@@ -32,6 +33,7 @@ class Kpi:
 class KpiView:
     kpis: tuple[Kpi, ...]
     sources: str
+    newer: str = ""  # known publications newer than the data (metrics.newer_line), "" when none
 
 
 @dataclass(frozen=True)
@@ -68,7 +70,8 @@ def kpis(session: SessionData | None = None) -> KpiView:
     rows = pd.concat(
         [cache.national_series(shortage, s, i).tail(2) for s in KPI_SECTORS for i in ("tekort_pct", "tekort_fte")]
     )
-    return KpiView(tuple(items), cache.source_text(rows, cache.table("sources", session)))
+    newer = cache.newer_line(cache.newer_publications(newer_register(), shortage, KPI_SECTORS))
+    return KpiView(tuple(items), cache.source_text(rows, cache.table("sources", session)), newer)
 
 
 @cache.view
@@ -77,26 +80,37 @@ def tekort_trend(session: SessionData | None = None) -> ChartView:
     frame = cache.tekort_trend(shortage, KPI_SECTORS)
     measured = frame[frame["kind"] == "meting"]
     first_year = int(measured["year"].min()) if len(measured) else None
-    dashed = tuple(r for r in frame["reeks"].unique() if "raming" in r)
+    kinds = frame.drop_duplicates("reeks").set_index("reeks")["kind"]
+    dashed = tuple(r for r, k in kinds.items() if k == "raming")
+    points = tuple(r for r, k in kinds.items() if k in ("bericht", "afgeleid"))
     sector_colors = dict(zip(KPI_SECTORS, PALETTE))
     colors = {reeks: sector_colors[reeks.split()[0]] for reeks in frame["reeks"].unique()}
-    secondary = sorted({int(y) for y in measured.loc[measured["reliability"] == "secondary", "year"]})
+    reported = frame[frame["kind"] == "bericht"]
     note = (
-        "Doorgetrokken lijnen zijn metingen, gestippelde lijnen met open punten ramingen: die zijn geen meting en "
-        "niet één op één vergelijkbaar."
+        "Doorgetrokken lijnen zijn officiële metingen; gestippelde lijnen met open punten zijn ramingen of "
+        "schattingen, geen meting."
         + (
-            f" Cijfers voor {', '.join(map(str, secondary))} komen uit nieuwsberichten (secundair)."
-            if secondary
+            " Losse punten met een kruis erin zijn berichten: "
+            + ", ".join(f"{s} {fmt_fte(v)} ({y})" for s, v, y in reported[["sector", "value", "year"]].values)
+            + " komen uit nieuwsberichten, niet uit een meting, en staan daarom niet op de lijn van de metingen."
+            if len(reported)
             else ""
         )
-        + " Zie de tabel voor de betrouwbaarheid van elk punt."
+        + " Zie de tabel voor wat elk punt is en hoe betrouwbaar."
     )
     return chart(
         "tekort_trend",
         f"Ontwikkeling sinds {first_year} (fte)" if first_year else "Ontwikkeling (fte)",
         frame,
         lambda: cache.lines(
-            cache.with_year_label(frame), "jaar", "value", "reeks", "fte", dashed_groups=dashed, colors=colors
+            cache.with_year_label(frame),
+            "jaar",
+            "value",
+            "reeks",
+            "fte",
+            dashed_groups=dashed,
+            colors=colors,
+            point_groups=points,
         ),
         labels(
             ("reeks", "Reeks"),

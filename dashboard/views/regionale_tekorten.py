@@ -10,6 +10,7 @@ import pandas as pd
 from dashboard import cache
 from dashboard import describe as words
 from dashboard.data.load import SessionData
+from dashboard.data.newer import register as newer_register
 from dashboard.data.query import Query
 from dashboard.data.sectors import REGIONAL_SECTORS, regional_sector
 from dashboard.format import fmt_pct, fmt_peildatum, fmt_pp, fmt_sectors, reliability_label
@@ -29,6 +30,7 @@ class RegionalData:
     national: float | None
     sources: pd.DataFrame
     peildata: tuple[str, ...]  # every regional measurement of this sector, oldest first
+    newer: str = ""  # known newer publications of this sector's measurement (metrics.newer_line)
 
     @functools.cached_property  # once per data: a page asks for it per option of its lists
     def codes(self) -> tuple[str, ...]:
@@ -48,7 +50,8 @@ def regional_data(sector: str, session: SessionData | None = None, peildatum: st
     peildatum = frame["peildatum"].iloc[0] if len(frame) else ""
     national = cache.national_value(rows, sector, peildatum) if peildatum else None
     peildata = cache.regional_peildata(rows, sector)
-    return RegionalData(sector, rows, frame, peildatum, national, cache.table("sources", session), peildata)
+    newer = cache.newer_line(cache.newer_publications(newer_register(), rows, (sector,)))
+    return RegionalData(sector, rows, frame, peildatum, national, cache.table("sources", session), peildata, newer)
 
 
 def previous_peildatum(data: RegionalData) -> str | None:
@@ -151,12 +154,12 @@ def profile(data: RegionalData, code: str, session: SessionData | None = None) -
             f"Ontwikkeling in {name} ({data.sector})",
             series,
             lambda: cache.measurements(series, "%"),
-            labels("peildatum", ("value", "Tekort (%)"), "reliability", "source_id"),
+            labels("peildatum", ("value", "Tekort (%)"), "kind", "reliability", "source_id"),
             {"value": fmt_pct, "peildatum": fmt_peildatum},
             data.sources,
-            note="Metingen uit verschillende bronnen (Centerdata, gemeente, nieuwsberichten) met niet altijd "
-            "dezelfde methode: de stippellijn verbindt ze alleen ter oriëntatie; de markering toont de "
-            "betrouwbaarheid.",
+            note="Metingen en berichten uit verschillende bronnen (Centerdata, gemeente, nieuwsberichten) met niet "
+            "altijd dezelfde methode: de stippellijn verbindt ze alleen ter oriëntatie; de markering toont de "
+            "betrouwbaarheid, de kolom Soort in de tabel of een punt een meting of een bericht is.",
             describe=lambda f: words.trend(f, "peildatum", "value", fmt_pct, x_text=fmt_peildatum),
         )
     regions = cache.table("regions")

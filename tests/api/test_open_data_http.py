@@ -41,7 +41,10 @@ def test_unknown_data_file_is_a_dutch_404(server):
 def test_sources_say_licence_and_whether_rows_may_be_redistributed(server):
     _, _, body = get(f"{server.url}/api/v1/sources?format=json&source_id=NRC_2021&source_id=OCW_PO_REG_2023")
     sources = {s["source_id"]: s for s in json.loads(body)["bronnen"]}
-    assert sources["NRC_2021"]["herverdeelbaar"] == "nee" and sources["NRC_2021"]["licence"].startswith("nieuws")
+    # a news figure with its link is a fact, re-usable; the article's text is not taken over
+    news = sources["NRC_2021"]
+    assert news["herverdeelbaar"] == "ja" and news["licence"] == "feit overgenomen; tekst (c) uitgever"
+    assert news["licence_url"].startswith("https://")
     assert sources["OCW_PO_REG_2023"]["herverdeelbaar"] == "ja"
     _, _, csv = get(f"{server.url}/api/v1/sources")
     assert {"licence", "herverdeelbaar"} <= set(read_csv(csv).columns)

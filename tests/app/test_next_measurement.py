@@ -121,3 +121,18 @@ def test_maps_offer_the_measurements_and_the_difference(pages):
         assert "Verschil in het tekort" in shown[f"verschil/{sector}"]["texts"]
         assert "Verschil in het afgeleide tekort" in shown[f"verschil-oregio/{sector}"]["texts"]
         assert "procentpunt" in shown[f"verschil/{sector}"]["texts"]
+
+
+def test_a_measurement_in_the_data_leaves_the_register_of_newer_publications(pages):
+    """data/raw/newer_publications.csv names okt 2024 and okt 2025; the generated measurement is one of them, and
+    only the other one stays on the pages."""
+    shown, label = pages["shown"], pages["label"]
+    assert label in ("okt 2024", "okt 2025")
+    other = "okt 2025" if label == "okt 2024" else "okt 2024"
+    for sector in ("po", "vo"):
+        for page in ("regionale-tekorten", "onderwijsregios"):  # the map pages name their sector's measurements
+            texts = shown[f"{page}/{sector}"]["texts"]
+            assert f"**Nieuwer gepubliceerd:** {other} (Kamerbrief 18 december 2025)" in texts, page
+            assert "okt 2024 en okt 2025" not in texts
+        # the Overzicht names all sectors: the mbo's okt 2025 is still missing
+        assert "**Nieuwer gepubliceerd:**" in shown[f"overzicht/{sector}"]["texts"]

@@ -1,3 +1,4 @@
+import plotly.io
 from helpers import downloads, open_page, texts
 
 
@@ -35,3 +36,23 @@ def test_every_chart_and_map_is_in_words_under_it():
     assert "In woorden: Hoogste tekort: Almere 23,8%; laagste: Achterhoek 1,8%; landelijk 9,7%\\." in words
     assert len(words) == 2, words
     assert any("po gemeten: van 9\\.100 fte in 2021" in w for w in words), words
+
+
+def test_the_trend_never_draws_a_news_figure_on_the_gemeten_line():
+    at = open_page("overzicht", sector="po")
+    chart = next(c for c in at.get("plotly_chart") if c.key == "tekort_trend")
+    traces = {t.name: t for t in plotly.io.from_json(chart.proto.spec).data}
+    gemeten = [v for name, t in traces.items() if name.endswith("gemeten") for v in t.text]
+    assert "7.700 fte" not in gemeten and "1.650 fte" not in gemeten  # the 2024 news figures (RD) are berichten
+    assert traces["po bericht (nieuws)"].mode == "markers" and "7.700 fte" in traces["po bericht (nieuws)"].text
+    assert "1.700 fte" in traces["vo schatting"].text  # the 2021 vo estimate: a schatting, not on the gemeten line
+    assert "Losse punten met een kruis erin zijn berichten" in texts(at)
+
+
+def test_the_overzicht_says_what_is_published_since_and_what_each_card_is():
+    at = open_page("overzicht")
+    shown = texts(at)
+    assert "**Nieuwer gepubliceerd:** okt 2024 en okt 2025 (Kamerbrief 18 december 2025)" in shown
+    assert "Soort: meting (officieel gemeten)." in shown
+    assert "Geen verschil: dit is de eerste landelijke meting in % voor het vo" in shown
+    assert "Soort: bericht" in shown  # the mbo card: a news figure

@@ -91,11 +91,14 @@ def test_reliability_markers_differ_in_shape_where_colour_fails(deficiency):
 def test_ramingen_are_dashed_and_open_and_every_line_has_its_own_shape():
     figure = overzicht.tekort_trend().figure
     for trace in figure.data:
-        raming = "raming" in trace.name
+        raming = "raming" in trace.name or "schatting" in trace.name
+        bericht = "bericht" in trace.name  # a loose mark with a cross, never on a line
         assert (trace.line.dash == "dash") == raming, trace.name
         assert trace.marker.symbol.endswith("-open") == raming, trace.name
-    # a sector's meting and raming share colour and shape; different sectors differ in shape, not only colour
-    shapes = {t.name.split()[0]: t.marker.symbol.removesuffix("-open") for t in figure.data}
+        assert (trace.mode == "markers" and trace.marker.symbol.endswith("-cross")) == bericht, trace.name
+    # a sector's meting, raming and bericht share colour and shape; different sectors differ in shape, not only
+    # colour
+    shapes = {t.name.split()[0]: t.marker.symbol.removesuffix("-open").removesuffix("-cross") for t in figure.data}
     assert len(set(shapes.values())) == len(shapes), shapes
     frame = pd.DataFrame({"jaar": [1, 2] * 6, "v": range(12), "g": [c for c in "abcdef" for _ in (0, 1)]})
     symbols = [t.marker.symbol for t in lines(frame, "jaar", "v", "g", "fte").data]

@@ -84,13 +84,16 @@ def test_licences_and_redistribution_per_source_and_per_figure(tables, tmp_path)
         for name, resource in datapackage.BY_NAME.items()
     }
     sources = read["sources"].set_index("source_id")
-    assert sources.loc["NRC_2021", "licence"].startswith("nieuwsartikel")
-    assert sources.loc["NRC_2021", "herverdeelbaar"] == "nee"
+    # a news figure restated with its link is a fact, re-usable; the article's text is not taken over
+    assert sources.loc["NRC_2021", "licence"] == licences.FACT
+    assert sources.loc["NRC_2021", "herverdeelbaar"] == "ja"
+    assert sources.loc["CD_2023", "licence"] == "openbare overheidsinformatie"
+    assert sources.loc["CD_2023", "herverdeelbaar"] == "ja"
     assert sources.loc["OCW_PO_REG_2023", "herverdeelbaar"] == "ja"
     assert sources.loc["OECD_EAG2024_D4", "licence"] == "CC-BY-4.0"
     figures = read["indicators"]
     assert (figures["herverdeelbaar"] == figures["source_id"].map(sources["herverdeelbaar"])).all()
-    assert set(figures["herverdeelbaar"]) == {"ja", "nee"}
+    assert set(figures["herverdeelbaar"]) == {"ja"}  # no shipped figure is blocked by the article it came from
     package = json.loads((tmp_path / datapackage.DESCRIPTOR_FILE).read_text(encoding="utf-8"))
     regions = next(r for r in package["resources"] if r["name"] == "regions")
     assert regions["licenses"] == [
@@ -101,15 +104,29 @@ def test_licences_and_redistribution_per_source_and_per_figure(tables, tmp_path)
         }
     ]
     indicator_licences = next(r for r in package["resources"] if r["name"] == "indicators")["licenses"]
-    assert {"CC-BY-4.0", "other-closed"} <= {entry["name"] for entry in indicator_licences if "name" in entry}
+    assert "CC-BY-4.0" in {entry.get("name") for entry in indicator_licences}
+    assert licences.title(licences.FACT) in {entry["title"] for entry in indicator_licences}
+    assert package["licenses"][0]["name"] == licences.PROJECT_LICENCE  # what this project adds
 
 
 def test_every_shipped_source_names_a_known_licence():
     raw = pd.read_csv(RAW_DIR / "sources.csv", dtype=str, keep_default_na=False)
     assert (raw["licence"].str.strip() != "").all()
     assert licences.unknown_licences(raw) == []
-    news = raw[raw["kind"] == "news"]
-    assert len(news) and not news["licence"].map(licences.redistributable).any()
+    news = raw[raw["kind"] == "nieuws"]
+    assert len(news) and (news["licence"] == licences.FACT).all()
+    assert news["licence"].map(licences.redistributable).all()
+
+
+def test_no_official_publisher_has_an_unknown_licence_and_each_names_its_evidence():
+    raw = pd.read_csv(RAW_DIR / "sources.csv", dtype=str, keep_default_na=False)
+    official = raw[raw["kind"].isin(licences.OFFICIAL_KINDS)]
+    assert len(official) > 40
+    assert (official["licence"] != licences.UNKNOWN).all(), official.loc[official["licence"] == "onbekend", "source_id"]
+    assert (raw["licence"] == licences.UNKNOWN).mean() <= 0.15
+    known = raw[raw["licence"] != licences.UNKNOWN]
+    assert known["licence_url"].str.startswith("https://").all()
+    assert (raw["herverdeelbaar" if "herverdeelbaar" in raw else "licence"].map(licences.redistributable)).all()
 
 
 def test_own_data_without_licence_is_onbekend_and_not_redistributable(tables):
