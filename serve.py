@@ -5,7 +5,8 @@ hook builds every page's default views in the background (dashboard/warmup.py), 
 for imports, Parquet reads and figures. GET /warmup tells whether this replica may get visitors: HTTP 200 with
 `"ready": true` once it is warm and the data on disk is whole (dashboard/health.py, "controle"), 503 until then (a
 balancer's readiness check), with the replica's name and pid. Also served: the open data API (/api/v1,
-dashboard/api/) and the download links (/download, dashboard/web/download.py).
+dashboard/api/) the download links (/download, dashboard/web/download.py) and the embed form of a chart (/embed,
+dashboard/web/embed.py).
 """
 
 from contextlib import asynccontextmanager
@@ -16,7 +17,7 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from dashboard import api, health, warmup
-from dashboard.web import download, replica
+from dashboard.web import download, embed, replica
 from dashboard.web.headers import MIDDLEWARE
 
 
@@ -36,6 +37,6 @@ async def warmup_status(_request: Request) -> JSONResponse:
 app = st.App(
     "app.py",
     lifespan=lifespan,
-    routes=[Route("/warmup", warmup_status), *api.ROUTES, *download.ROUTES],
+    routes=[Route("/warmup", warmup_status), *api.ROUTES, *download.ROUTES, *embed.ROUTES],
     middleware=MIDDLEWARE,
 )

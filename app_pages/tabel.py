@@ -7,7 +7,7 @@ from dashboard.format import fmt_peildatum
 from dashboard.sections import tabel as tabel_section
 from dashboard.ui import multi
 from dashboard.ui.filters import SECTOR
-from dashboard.ui.state import Param, bind, publish
+from dashboard.ui.state import Param, bind
 from dashboard.ui.widgets import missing
 from dashboard.views import tabel as views
 
@@ -38,6 +38,7 @@ unknown = [c for c in st.session_state["tabel_regio"] if c not in areas]
 regions = st.multiselect(
     "Gebieden (leeg: alle)",
     [*areas, *unknown],
+    placeholder="Alle gebieden",
     key="tabel_regio",
     format_func=lambda c: f"{areas[c]} ({c})" if c in areas else f"{c} (geen cijfers)",
 )
@@ -46,6 +47,7 @@ late = [p for p in st.session_state["tabel_peildatum"] if p not in dates]
 peildata = st.multiselect(
     "Peildata (leeg: alle)",
     [*dates, *late],
+    placeholder="Alle peildata",
     key="tabel_peildatum",
     format_func=lambda p: fmt_peildatum(p) if p in dates else f"{fmt_peildatum(p)} (geen cijfers)",
 )
@@ -54,6 +56,8 @@ if unknown or late:
 
 tabel_section.render(views.tabel(indicator, sector, geo_level, tuple(regions), tuple(peildata)))
 
-publish(INDICATOR, GEBIED)
+for param in (INDICATOR, GEBIED):  # always in the link, defaults too: a permalink names its whole choice
+    if st.query_params.get(param.key) != st.session_state[param.key]:
+        st.query_params[param.key] = st.session_state[param.key]
 multi.publish("regio", regions)
 multi.publish("peildatum", peildata, repeat=True)

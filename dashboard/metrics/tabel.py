@@ -53,16 +53,20 @@ def theme(indicator: str) -> str:
 @cached.metric
 def tabel_indicators(indicators: pd.DataFrame) -> tuple[tuple[str, str, str], ...]:
     """(theme, indicator, label) of every indicator with figures for a region code, by theme and then label."""
-    coded = indicators[indicators["region_code"].map(lambda c: bool(REGION_CODE.fullmatch(c or "")))]
+    coded = indicators[_has_code(indicators)]
     ids = sorted(coded["indicator"].unique())
     order = {name: i for i, (name, _) in enumerate(THEMES)}
     rows = sorted(((theme(i), i, indicator_label(i)) for i in ids), key=lambda r: (order.get(r[0], 99), r[2]))
     return tuple(rows)
 
 
+def _has_code(rows: pd.DataFrame) -> pd.Series:
+    return rows["region_code"].fillna("").str.fullmatch(REGION_CODE.pattern).astype(bool)
+
+
 def _coded(indicators: pd.DataFrame, indicator: str, sector: str) -> pd.DataFrame:
     rows = indicators[(indicators["indicator"] == indicator) & (indicators["sector"] == sector)]
-    return rows[rows["region_code"].map(lambda c: bool(REGION_CODE.fullmatch(c or "")))]
+    return rows[_has_code(rows)]
 
 
 @cached.metric

@@ -68,7 +68,7 @@ def permalink(indicator: str, sector: str, geo_level: str, regions: tuple[str, .
     if regions:
         pairs.append(("regio", ",".join(regions)))
     pairs += [("peildatum", p) for p in peildata]
-    return f"{PATH}?{urlencode(pairs)}"
+    return f"{PATH}?{urlencode(pairs, safe=',')}"
 
 
 def _title(indicator: str, sector: str, geo_level: str, peildata: tuple[str, ...]) -> str:
