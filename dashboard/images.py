@@ -114,7 +114,12 @@ def image(view: object, fmt: str) -> bytes:
     if fmt not in FORMATS:
         raise links.BadLink("onbekend afbeeldingsformaat")
     title = getattr(view, "title", None) or ""
-    return render(captioned(figure, title, getattr(view, "sources", ""), _peildatum(view)), fmt)
+    sources = getattr(view, "sources", "") or ""
+    if any(trace.type in ("choropleth", "choroplethmap") for trace in figure.data):
+        from dashboard.data.geo import ATTRIBUTION
+
+        sources = f"{sources}  \n{ATTRIBUTION}" if sources else ATTRIBUTION
+    return render(captioned(figure, title, sources, _peildatum(view)), fmt)
 
 
 image.view_name = f"{__name__}.image"  # type: ignore[attr-defined]

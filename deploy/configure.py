@@ -209,6 +209,10 @@ http {{
             limit_req zone=downloads burst={DOWNLOADS_BURST} nodelay;
             {cached}
         }}
+        location /embed/ {{  # a chart for other sites' iframes: the app's own frame headers pass unchanged
+            limit_req zone=downloads burst={DOWNLOADS_BURST} nodelay;
+            {cached}
+        }}
         location /static/ {{
             {cached}
         }}
