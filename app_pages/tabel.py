@@ -7,7 +7,7 @@ from dashboard.format import fmt_peildatum
 from dashboard.sections import tabel as tabel_section
 from dashboard.ui import multi
 from dashboard.ui.filters import SECTOR
-from dashboard.ui.state import Param, bind
+from dashboard.ui.state import Param
 from dashboard.ui.widgets import missing
 from dashboard.views import tabel as views
 
@@ -17,7 +17,10 @@ CHOICES = cache.tabel_indicators(indicators)  # (theme, indicator, label), by th
 NAMES = {indicator: f"{theme} · {label}" for theme, indicator, label in CHOICES}
 INDICATOR = Param("indicator", views.DEFAULT[0], choices=tuple(NAMES))
 GEBIED = Param("gebied", views.DEFAULT[2], choices=tuple(views.LEVEL_NAMES))
-bind(INDICATOR, GEBIED)
+for param, default in zip((INDICATOR, GEBIED), views.default_choice(sector) or views.DEFAULT[::2], strict=True):
+    if param.key not in st.session_state:  # a fresh link: its own choice, else what this sector has figures for
+        asked = st.query_params.get(param.key)
+        st.session_state[param.key] = asked if asked in param.choices else default
 multi.bind("regio", "tabel_regio")
 multi.bind("peildatum", "tabel_peildatum")
 

@@ -9,6 +9,7 @@ import streamlit as st
 
 from dashboard.format import fmt_pct, fmt_peildatum, fmt_pp, reliability_label
 from dashboard.sections import chart
+from dashboard.ui import share
 from dashboard.ui.widgets import file_download, metric, missing, table
 from dashboard.views.regionale_tekorten import ProfileView
 
@@ -58,9 +59,11 @@ def render(view: ProfileView, pdf: tuple[Callable[..., bytes], tuple]) -> None:
                 "2025) en de voorloperlijst van OCW: een benadering, geen officiële indeling. Zie de pagina "
                 "Onderwijsregio's voor hun profiel."
             )
+    maker, args = pdf
     file_download(
         "Download regioprofiel (PDF)",
-        *pdf,
+        maker,
+        (*args, share.address()),  # the PDF links to this exact view
         f"regioprofiel_{view.code}.pdf",
         "application/pdf",
         key="pdf_arbeidsmarktregio",

@@ -50,6 +50,11 @@ def _image_url(view: object, stem: str, fmt: str) -> str | None:
     return links.url(f"{stem}.{fmt}", spec, cache.version_tag(), link_key()) if spec else None
 
 
+def address() -> str:
+    """The whole address of the view the visitor is on (what a PDF links back to)."""
+    return _root() + _here()
+
+
 def _root() -> str:
     """This server's address as the visitor reached it ('https://host')."""
     url = st.context.url or ""

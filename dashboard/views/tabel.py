@@ -167,5 +167,17 @@ def no_data(indicator: str, sector: str, geo_level: str, regions: tuple[str, ...
     )
 
 
+def default_choice(sector: str) -> tuple[str, str] | None:
+    """(indicator, kind of area) a fresh /tabel opens with in this sector: the regional shortage where the sector
+    has it, else the first indicator with figures in it (by theme); None if the sector has no figures at all."""
+    indicators = cache.table("indicators")
+    if DEFAULT[2] in cache.tabel_levels(indicators, DEFAULT[0], sector):
+        return DEFAULT[0], DEFAULT[2]
+    for _, indicator, _ in cache.tabel_indicators(indicators):
+        if levels := cache.tabel_levels(indicators, indicator, sector):
+            return indicator, levels[0]
+    return None
+
+
 def warm() -> None:
     tabel(*DEFAULT)

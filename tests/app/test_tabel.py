@@ -27,7 +27,7 @@ def _pivot(at) -> pd.DataFrame:
 
 
 def _csv(at) -> pd.DataFrame:
-    ((_, href),) = [d for d in downloads(at) if d[1].startswith("/download/tabel_")]
+    ((_, href),) = [d for d in downloads(at) if d[1].startswith("/download/tabel_") and ".csv?" in d[1]]
     query = parse_qs(urlsplit(href).query)
     body = make_file(links.decode_spec(query["r"][0]))
     return pd.read_csv(io.BytesIO(body), sep=";", decimal=",", encoding="utf-8-sig", dtype={"Peildatum": str})
@@ -93,6 +93,13 @@ def test_each_choice_changes_the_table_and_the_url_goes_round():
     assert "geen cijfers" in " ".join(i.value for i in at.info)
     at.multiselect(key="tabel_regio").set_value([]).run()
     assert _pivot(at)["Gebied"].str.startswith("Nederland").all()
+
+
+def test_a_fresh_link_opens_what_the_sector_has_figures_for():
+    at = open_page("tabel", sector="mbo")  # no regional figures for the mbo
+    assert at.selectbox(key="gebied").value == "land"
+    assert len(_pivot(at)) >= 1 and at.get("plotly_chart")
+    assert _param(at, "indicator") and _param(at, "gebied") == ["land"]  # the whole choice in the link
 
 
 def test_a_choice_without_figures_says_so_and_shows_no_empty_table():
