@@ -5,7 +5,8 @@ Streamlit serves one index.html for every page (its own file, or as the fallback
 /onderwijsregios) with `<html lang="en">`, and its frontend never changes it: a screen reader then reads the Dutch
 text with an English voice. This middleware rewrites that attribute in every HTML response, before the browser sees
 it, so the language is right before any script runs. Only the attribute changes: the inline script (and so its CSP
-hash, dashboard/web/headers.py) stays the same. Other responses pass through unbuffered.
+hash, dashboard/web/headers.py) stays the same. Other responses pass through unbuffered. The head also gets the
+`<link rel="alternate" type="application/atom+xml">` of the releases feed (dashboard/api/feed.py).
 """
 
 from __future__ import annotations
@@ -17,6 +18,12 @@ from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 LANGUAGE = "nl"
+# Every page names the releases feed in its head, so a feed reader given any page finds it.
+FEED_LINK = (
+    b'<link rel="alternate" type="application/atom+xml" title="Lerarentekort in beeld: wat is er nieuw" '
+    b'href="/api/v1/releases.atom">'
+)
+HEAD_END = re.compile(rb"</head\s*>", flags=re.I)
 HTML_TAG = re.compile(rb"<html(\s[^>]*)?>", flags=re.I)
 LANG_ATTRIBUTE = re.compile(rb"""\slang\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""", flags=re.I)
 
@@ -32,6 +39,14 @@ def with_language(page: bytes, lang: str = LANGUAGE) -> bytes:
     if not replaced:
         new_tag = tag[:5] + attribute + tag[5:]
     return page[: match.start()] + new_tag + page[match.end() :]
+
+
+def with_feed_link(page: bytes) -> bytes:
+    """`page` with the feed's <link rel="alternate"> before its </head> (once; a page without a head unchanged)."""
+    if FEED_LINK in page:
+        return page
+    match = HEAD_END.search(page)
+    return page if match is None else page[: match.start()] + FEED_LINK + page[match.start() :]
 
 
 class PageLanguage:
@@ -69,7 +84,7 @@ class PageLanguage:
         headers = MutableHeaders(scope=start)
         gzipped = headers.get("content-encoding", "") == "gzip"
         if page:
-            html = with_language(gzip.decompress(page) if gzipped else page, self.lang)
+            html = with_feed_link(with_language(gzip.decompress(page) if gzipped else page, self.lang))
             page = gzip.compress(html) if gzipped else html
             if "content-length" in headers:
                 headers["content-length"] = str(len(page))
