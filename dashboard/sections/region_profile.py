@@ -7,9 +7,11 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from dashboard.data.sectors import regional_sector
 from dashboard.format import fmt_pct, fmt_peildatum, fmt_pp, reliability_label
 from dashboard.sections import chart
 from dashboard.ui import share
+from dashboard.ui.filters import SECTOR
 from dashboard.ui.widgets import file_download, metric, missing, table
 from dashboard.views.regionale_tekorten import ProfileView
 
@@ -39,6 +41,11 @@ def render(view: ProfileView, pdf: tuple[Callable[..., bytes], tuple]) -> None:
         st.caption(view.cards_sources)
     if view.history is not None:
         chart.render(view.history, heading="bold")
+    if len(view.cards):
+        level = "gemeente" if view.code.startswith("GM") else "arbeidsmarktregio"
+        sector = regional_sector(st.session_state.get(SECTOR.key, SECTOR.default))
+        link = share.tabel_link("tekort_pct", sector, level, [view.code])
+        st.caption(f"[Open in Tabel maken]({link}): elke meting van {view.name} naast de landelijke, als tabel.")
     left, right = st.columns(2)
     with left:
         st.markdown(f"**Gemeenten ({len(view.gemeenten)})**")

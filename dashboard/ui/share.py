@@ -45,6 +45,13 @@ def render(view: object, stem: str, key: str) -> None:
             st.markdown(f"[Voorbeeld van de ingesloten grafiek]({path})")
 
 
+def tabel_link(indicator: str, sector: str, gebied: str, regions: list[str] | tuple[str, ...] = ()) -> str:
+    """The Tabel maken link of a choice (dashboard/views/tabel.py reads the same parameters)."""
+    from dashboard.views.tabel import permalink
+
+    return permalink(indicator, sector, gebied, tuple(regions), ())
+
+
 def _image_url(view: object, stem: str, fmt: str) -> str | None:
     spec = links.file_spec(images.image, (view, fmt))
     return links.url(f"{stem}.{fmt}", spec, cache.version_tag(), link_key()) if spec else None
