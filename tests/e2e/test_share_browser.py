@@ -78,3 +78,16 @@ def test_the_embed_form_draws_inside_an_iframe_of_another_origin(page, server, o
     assert f"{href.scheme}://{href.netloc}" == server  # back to the dashboard, not to the embedding site
     assert href.path == "/tabel"
     assert parse_qs(href.query) == parse_qs(urlsplit(TABEL).query)
+
+
+def test_every_page_names_the_feed_and_the_feed_carries_every_release_in_words(server):
+    import feedparser
+
+    for path in ("/", "/tabel", "/data"):
+        html = urllib.request.urlopen(server + path, timeout=30).read().decode()
+        head = html.split("</head>", 1)[0]
+        assert 'rel="alternate" type="application/atom+xml"' in head and 'href="/api/v1/releases.atom"' in head
+    feed = feedparser.parse(urllib.request.urlopen(server + "/api/v1/releases.atom", timeout=30).read())
+    assert len(feed.entries) > 1
+    for entry in feed.entries:
+        assert "rijen komen maar in één" not in entry.summary and len(entry.summary) > 30
