@@ -28,6 +28,8 @@ TOPOJSON = Path(__file__).resolve().parents[1] / "static" / "topojson"
 FOOTER_LINE = 17  # pixels per line of the source text under the figure
 WRAP = 140  # characters per line of the source text
 _lock = threading.Lock()  # one Chromium at a time per replica: an image costs ~1 s of CPU
+MAX_KEPT = 32  # images kept per replica (a PNG is ~0,3 MB)
+_kept: dict[tuple[str, str, str], bytes] = {}
 
 
 def plain(markdown: str) -> str:
@@ -107,7 +109,26 @@ def _peildatum(view: object) -> str:
 
 
 def image(view: object, fmt: str) -> bytes:
-    """The image of a chart or map view (dashboard/views/base.py: ChartView, MapView), in `fmt` (png or svg)."""
+    """The image of a chart or map view (dashboard/views/base.py: ChartView, MapView), in `fmt` (png or svg);
+    kept per view, format and data version (MAX_KEPT), so visitors fetching the same image wait for one Chromium."""
+    import json
+
+    from dashboard import cache
+
+    recipe = links.recipe_of(view)
+    key = None if recipe is None else (json.dumps(recipe, sort_keys=True), fmt, cache.version_tag())
+    with _lock:
+        if key is not None and key in _kept:
+            return _kept[key]
+        made = _image(view, fmt)
+        if key is not None:
+            if len(_kept) >= MAX_KEPT:
+                _kept.pop(next(iter(_kept)))
+            _kept[key] = made
+        return made
+
+
+def _image(view: object, fmt: str) -> bytes:
     figure = getattr(view, "figure", None)
     if not isinstance(figure, go.Figure):
         raise links.BadLink("deze weergave heeft geen grafiek")
