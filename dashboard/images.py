@@ -92,8 +92,7 @@ def render(fig: go.Figure, fmt: str) -> bytes:
     if os.path.exists(CHROMIUM):
         os.environ.setdefault("BROWSER_PATH", CHROMIUM)
     opts = {"format": fmt, "width": fig.layout.width or WIDTH, "height": fig.layout.height, "scale": SCALE}
-    with _lock:
-        return kaleido.calc_fig_sync(fig, opts=opts, topojson=TOPOJSON.as_uri() + "/", kopts={"mathjax": False})
+    return kaleido.calc_fig_sync(fig, opts=opts, topojson=TOPOJSON.as_uri() + "/", kopts={"mathjax": False})
 
 
 def _peildatum(view: object) -> str:
