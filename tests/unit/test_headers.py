@@ -61,8 +61,6 @@ def test_websocket_passes_untouched():
 
 
 def test_only_the_embed_form_may_be_framed_by_other_sites(monkeypatch):
-    import asyncio
-
     from dashboard.web.headers import SecurityHeaders
 
     monkeypatch.setenv("LERARENTEKORT_EMBED_ANCESTORS", "https://www.example.nl")
@@ -76,7 +74,10 @@ def test_only_the_embed_form_may_be_framed_by_other_sites(monkeypatch):
             sent[path] = message["headers"]
 
         middleware = SecurityHeaders(app, {"X-Frame-Options": "SAMEORIGIN", "Content-Security-Policy": "x"})
-        asyncio.run(middleware({"type": "http", "path": path, "headers": []}, None, send))
+        # in its own thread, as run() above: an earlier test may leave an event loop running in this one
+        worker = threading.Thread(target=asyncio.run, args=(middleware({"type": "http", "path": path}, None, send),))
+        worker.start()
+        worker.join(10)
         return {k.decode(): v.decode() for k, v in sent[path]}
 
     page = headers_for("/tabel")
