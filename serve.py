@@ -5,7 +5,8 @@ hook builds every page's default views in the background (dashboard/warmup.py), 
 for imports, Parquet reads and figures. GET /warmup tells whether this replica may get visitors: HTTP 200 with
 `"ready": true` once it is warm and the data on disk is whole (dashboard/health.py, "controle"), 503 until then (a
 balancer's readiness check), with the replica's name and pid. Also served, as under `streamlit run app.py`: the open
-data API (/api/v1, dashboard/api/) and the download links (/download), dashboard/web/routes.py.
+data API (/api/v1, dashboard/api/) and the download links (/download) and
+the embed form of a chart (/embed), dashboard/web/routes.py.
 """
 
 from contextlib import asynccontextmanager

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard.format import fmt_number
+from dashboard.format import fmt_number, md_text
 from dashboard.sections import methodology, upload
 from dashboard.ui.session import session_data
 from dashboard.ui.widgets import file_download, table
@@ -68,12 +68,17 @@ for index, (column, (label, file_name, mime, key)) in enumerate(zip(st.columns(3
 st.markdown("Open data: " + " · ".join(f"[{label}]({path})" for label, path in views.API_LINKS))
 
 st.header("Wat is er nieuw", anchor=False)
-st.caption("Elke build en elke import van data legt vast wat er veranderde. Abonneren kan met de Atom-feed.")
-for item in views.news():
-    st.markdown(
-        f"**{item.when}**, {item.where}: {item.headline}.  \nDatasetversie `{item.version}`, opdracht `{item.command}`."
-    )
-    with st.expander("Wat er veranderde"):
+st.caption(
+    "Elke build en elke import van data legt vast wat er veranderde, per cijfer in woorden (nieuwste eerst; een "
+    "build die alleen volgorde of notatie wijzigde is geen nieuws). Abonneren kan met de "
+    "[Atom-feed](/api/v1/releases.atom)."
+)
+for number, item in enumerate(views.news()):
+    st.markdown(f"**{item.when}**, {item.where}: {md_text(item.headline)}.")
+    with st.expander(f"Alles wat er veranderde ({len(item.news) or len(item.lines)})", key=f"release_{number}"):
+        if item.news:
+            st.markdown("\n".join(f"- {md_text(line)}" for line in item.news))
+        st.caption(f"Datasetversie `{item.version}`, opdracht `{item.command}`. Technisch:")
         st.code("\n".join(item.lines), language=None, wrap_lines=True)  # no scrolling region (axe)
 
 methodology.missing_and_maps()

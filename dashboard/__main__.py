@@ -278,6 +278,17 @@ def cmd_build(args: argparse.Namespace) -> None:
     print(f"Release {release['versie']}: {headline(release)}." if release else "Geen wijzigingen: geen nieuwe release.")
 
 
+def cmd_releases(args: argparse.Namespace) -> None:
+    from dashboard.data import release_history
+    from dashboard.data.releases import all_releases, headline
+
+    if args.from_git:
+        made = release_history.history(DATA_DIR.parent, DATA_DIR.name)
+        print(f"{release_history.write(made, DATA_DIR)}: {len(made)} releases uit git")
+    for release in made if args.from_git else all_releases():
+        print(f"{release['tijd']} {release['versie']}: {headline(release)}")
+
+
 def _clean_up() -> None:
     """What a killed command left behind (unfinished generation, temp files); we hold the lock, so none is live."""
     left = store.cleanup(EIGEN_DIR) + atomic.remove_temp_files(DATA_DIR, RAW_DIR, GEO_DIR)
@@ -340,6 +351,14 @@ def parser() -> argparse.ArgumentParser:
     p = add("build", help="data/*.parquet opnieuw bouwen uit data/raw/*.csv")
     p.add_argument("--check", action="store_true", help="alleen tonen wat de build zou veranderen; niets schrijven")
     p.set_defaults(run=cmd_build)
+    p = add("releases", help="wat elke release veranderde, in woorden; met --uit-git data/releases.json opnieuw maken")
+    p.add_argument(
+        "--uit-git",
+        action="store_true",
+        dest="from_git",
+        help="de releases opnieuw afleiden uit de geschiedenis van data/*.parquet in git (na het samenvoegen)",
+    )
+    p.set_defaults(run=cmd_releases)
     p = add("controle", help="nagaan of dataset, eigen data en kaartgrenzen heel zijn (status 1 als niet)")
     p.set_defaults(run=controle, read_only=True)
     p = add("uitgave", help="de data als bundel inpakken (maak), op een host in gebruik nemen (neem), of terug")

@@ -37,13 +37,15 @@ MAX_DEPTH = 8  # views made from views made from views: the pages nest 3 deep
 MAX_COLUMNS = 40
 MAX_LABEL = 80  # characters of a column label in a CSV link
 NESTED_PARTS = 3  # how deep into a view its parts (frames, charts) are remembered
-FILE_NAME = re.compile(r"[A-Za-z0-9_.-]{1,120}\.(csv|pdf|parquet|zip|json)", re.ASCII)  # with fullmatch
+FILE_NAME = re.compile(r"[A-Za-z0-9_.-]{1,120}\.(csv|pdf|parquet|zip|json|png|svg)", re.ASCII)  # with fullmatch
 MEDIA_TYPES = {
     "csv": "text/csv; charset=utf-8",
     "pdf": "application/pdf",
     "parquet": "application/octet-stream",
     "zip": "application/zip",
     "json": "application/json",
+    "png": "image/png",
+    "svg": "image/svg+xml",
 }
 
 FUNCTIONS: dict[str, Callable] = {}  # every @cache.view function by its dotted name

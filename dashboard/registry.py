@@ -55,6 +55,7 @@ PAGES: tuple[PageSpec, ...] = (
         "dashboard.views.onderwijstijd",
     ),
     PageSpec("Behoud & werving", "behoud", "app_pages/behoud.py", ":material/group_add:", "dashboard.views.behoud"),
+    PageSpec("Tabel maken", "tabel", "app_pages/tabel.py", ":material/table_chart:", "dashboard.views.tabel"),
     PageSpec("Data & verantwoording", "data", "app_pages/data.py", ":material/description:", "dashboard.views.data"),
 )
 PAGE_BY_PATH = {page.url_path: page for page in PAGES}

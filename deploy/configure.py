@@ -270,6 +270,10 @@ http {{
             limit_req zone=downloads burst={DOWNLOADS_BURST} nodelay;
             {links}
         }}
+        location /embed/ {{  # a chart for other sites' iframes: the app's own frame headers pass unchanged
+            limit_req zone=downloads burst={DOWNLOADS_BURST} nodelay;
+            {cached}
+        }}
         location /static/ {{
             {cached}
         }}

@@ -27,6 +27,12 @@ def entry_title(release: Mapping) -> str:
     return f"{release['tijd'][:10]}, {where}: {headline(release)}"
 
 
+def entry_summary(release: Mapping) -> str:
+    """What changed in words, per indicator (all of it), then the version: what a feed reader shows."""
+    news = "; ".join(release.get("nieuws", [])) or headline(release)
+    return f"{news}. Datasetversie {release['versie']}."
+
+
 def _add(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> ET.Element:
     element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attributes)
     element.text = text
@@ -50,6 +56,8 @@ def atom(releases: Sequence[Mapping], feed_url: str, releases_url: str) -> bytes
         _add(entry, "title", entry_title(release))
         _add(entry, "updated", release["tijd"])
         _add(entry, "link", rel="alternate", type="application/json", href=releases_url)
-        _add(entry, "summary", f"Datasetversie {release['versie']}, opdracht: {release['opdracht']}.")
-        _add(entry, "content", "\n".join(release.get("regels", [])), type="text")
+        _add(entry, "summary", entry_summary(release))
+        news = [f"- {item}" for item in release.get("nieuws", [])]
+        technical = ["", "Technisch:", *release.get("regels", [])] if news else release.get("regels", [])
+        _add(entry, "content", "\n".join([*news, *technical]), type="text")
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True)

@@ -6,6 +6,8 @@ A release records the dataset version after the change, the time (UTC), the comm
 - an import adds release.json to the new generation of own data (dashboard.data.store), so a generation keeps
   its release and `herstel` takes the releases after it out of the list with the data.
 A build or import that changes nothing records nothing. The open data API publishes the list (JSON and Atom).
+Each release says what changed in words (`nieuws`, dashboard/data/release_notes.py); `python -m dashboard
+releases --uit-git` makes the whole list again from the data's history in git (dashboard/data/release_history.py).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard.data import generations, published, store
+from dashboard.data import generations, published, release_notes, store
 from dashboard.data.diff import BuildDiff, diff_tables, read_current, report_lines
 from dashboard.data.integrity import table_files
 from dashboard.data.paths import DATA_DIR, EIGEN_DIR
@@ -60,19 +62,42 @@ def summary(diff: BuildDiff) -> dict[str, object]:
     }
 
 
-def make_release(diff: BuildDiff, version: str, command: str, kind: str, time: str | None = None) -> dict:
-    return {
+def make_release(
+    diff: BuildDiff,
+    version: str,
+    command: str,
+    kind: str,
+    time: str | None = None,
+    news: list[str] | None = None,
+) -> dict:
+    """`news`: what changed in words (dashboard/data/release_notes.py); empty when only order or notation did."""
+    release = {
         "versie": version,
         "tijd": time or now_utc(),
         "opdracht": command,
         "soort": kind,
+        "nieuws": list(news or []),
         "samenvatting": summary(diff),
         "regels": report_lines(diff),
     }
+    return release
+
+
+NO_NEWS = "geen nieuwe of andere cijfers (alleen volgorde of notatie gewijzigd)"
+MAX_HEADLINE = 3  # news items in a release's one-line headline; the rest is counted
 
 
 def headline(release: Mapping) -> str:
-    """'3 nieuwe peildata, 2 gewijzigde waarden, 1 nieuwe bron' (or what else changed)."""
+    """What changed in words ("Nieuwe meting okt 2025: ...; 3 bronnen toegevoegd"), the first few of them; a
+    release from before the words: '3 nieuwe peildata, 2 gewijzigde waarden, 1 nieuwe bron'."""
+    if "nieuws" in release:
+        items = list(release["nieuws"])
+        if not items:
+            return NO_NEWS
+        more = len(items) - MAX_HEADLINE
+        return "; ".join(items[:MAX_HEADLINE]) + (
+            f"; en {more} andere wijziging{'en' if more > 1 else ''}" if more > 0 else ""
+        )
     counts = release.get("samenvatting", {})
     parts = []
     for key, one, many in (
@@ -119,7 +144,8 @@ def build_release(
         )
         for name in published.TABLES
     ]
-    release = make_release(diff, published.bytes_version(files), command, "build", time)
+    news = release_notes.notes(dict(before), {**dict(before), **dict(built)})
+    release = make_release(diff, published.bytes_version(files), command, "build", time, news)
     text = json.dumps([release, *_read_list(data_dir / RELEASES_FILE)], ensure_ascii=False, indent=1) + "\n"
     return release, {data_dir / RELEASES_FILE: lambda tmp: tmp.write_text(text, encoding="utf-8")}
 
@@ -148,7 +174,8 @@ def generation_release(
             return {}
         served = [p for p in published.files_in(data_dir, folder) if p.exists()]
         version = published.content_version(served, {folder.name: final_name})
-        release = make_release(diff, version, description, "import", time)
+        news = release_notes.notes(before, {**before, **after})
+        release = make_release(diff, version, description, "import", time, news)
         return {GENERATION_RELEASE: json.dumps(release, ensure_ascii=False)}
 
     return files

@@ -26,6 +26,10 @@ INK = colors.HexColor("#1f2933")
 MUTED = colors.HexColor("#5f6b7a")
 ACCENT = colors.HexColor("#c2410c")
 PALE = colors.HexColor("#fff4ea")
+MARK = colors.HexColor("#08519c")  # the web map's membership blue
+UNSURE_FILL = colors.Color(1, 1, 1, alpha=0.55)  # paler, as the web map's light blue for an uncertain member
+UNSURE_LINE = {"strokeWidth": 0.9, "strokeDashArray": [1.5, 1.5]}
+APART_LINE = {"strokeWidth": 1.4, "strokeDashArray": [4, 2]}
 RULE = colors.HexColor("#d5dae0")  # thin lines: table rules, the map's frame
 
 
@@ -95,9 +99,10 @@ def _path(rings: list[list[list[float]]], project, **style) -> Path:
 
 def map_drawing(report: RegionReport, width: float, height: float) -> Drawing:
     """The region's gemeenten coloured by their figure, neighbours pale, the region's outline dark, and a legend."""
-    legend_height = 12 * mm
-    drawing = Drawing(width, height)
     features = report.geojson.get("features", [])
+    marked = {f["id"] for f in features} & {*report.unsure, *report.apart}
+    legend_height = (16 if marked else 12) * mm  # a row more for the marks
+    drawing = Drawing(width, height)
     box = _bbox(features)
     if box is None:
         drawing.add(String(4, height / 2, "Geen kaartgrenzen voor deze gemeenten.", fontName="Helvetica", fontSize=9))
@@ -130,6 +135,12 @@ def map_drawing(report: RegionReport, width: float, height: float) -> Drawing:
     classes = colour_classes(f["properties"].get("value") for f in features)
     for feature in features:
         group.add(area(feature, _class_colour(feature["properties"].get("value"), classes), 0.4))
+    for feature in features:  # marked members on top, as on the web map: an uncertain membership, lying apart
+        if feature["id"] in report.unsure:
+            group.add(_path(_rings(feature["geometry"]), project, fillColor=UNSURE_FILL, strokeColor=None))
+            group.add(_path(_rings(feature["geometry"]), project, fillColor=None, strokeColor=MARK, **UNSURE_LINE))
+        if feature["id"] in report.apart:
+            group.add(_path(_rings(feature["geometry"]), project, fillColor=None, strokeColor=INK, **APART_LINE))
     outline = shapely.union_all([shape(f["geometry"]) for f in features]).buffer(0)
     polygons = getattr(outline, "geoms", [outline])
     for polygon in polygons:
@@ -137,11 +148,19 @@ def map_drawing(report: RegionReport, width: float, height: float) -> Drawing:
         group.add(_path(rings, project, fillColor=None, strokeColor=INK, strokeWidth=1.1))
     drawing.add(group)
     drawing.add(Rect(0, legend_height, width, map_h, fillColor=None, strokeColor=RULE, strokeWidth=0.5))
-    _legend(drawing, classes, any(f["properties"].get("value") is None for f in features), legend_height)
+    ids = {f["id"] for f in features}
+    marks = (bool(ids & set(report.unsure)), bool(ids & set(report.apart)))
+    _legend(drawing, classes, any(f["properties"].get("value") is None for f in features), legend_height, marks)
     return drawing
 
 
-def _legend(drawing: Drawing, classes: list[tuple[float, float]], missing: bool, top: float) -> None:
+def _legend(
+    drawing: Drawing,
+    classes: list[tuple[float, float]],
+    missing: bool,
+    top: float,
+    marks: tuple[bool, bool] = (False, False),
+) -> None:
     entries = []
     for i, (low, high) in enumerate(classes):
         colour = _class_colour(low, classes) if low == high else SCALE[i]
@@ -149,6 +168,10 @@ def _legend(drawing: Drawing, classes: list[tuple[float, float]], missing: bool,
     if missing:
         entries.append((NO_FIGURE, "geen cijfer"))
     entries.append((NEIGHBOUR, "buiten de regio"))
+    if marks[0]:
+        entries.append(("unsure", "onzeker lidmaatschap"))
+    if marks[1]:
+        entries.append(("apart", "ligt los van de rest"))
     x, y = 0.0, top - 9
     drawing.add(
         String(
@@ -165,17 +188,22 @@ def _legend(drawing: Drawing, classes: list[tuple[float, float]], missing: bool,
         width = 12 + len(label) * 3.6 + 10
         if x + width > drawing.width:
             x, y = 0.0, y - 11
-        drawing.add(
-            Rect(
-                x,
-                y - 1,
-                8,
-                8,
-                fillColor=colors.HexColor(colour),
-                strokeColor=colors.HexColor("#9aa3ad"),
-                strokeWidth=0.3,
+        if colour == "unsure":
+            drawing.add(Rect(x, y - 1, 8, 8, fillColor=UNSURE_FILL, strokeColor=MARK, **UNSURE_LINE))
+        elif colour == "apart":
+            drawing.add(Rect(x, y - 1, 8, 8, fillColor=None, strokeColor=INK, **APART_LINE))
+        else:
+            drawing.add(
+                Rect(
+                    x,
+                    y - 1,
+                    8,
+                    8,
+                    fillColor=colors.HexColor(colour),
+                    strokeColor=colors.HexColor("#9aa3ad"),
+                    strokeWidth=0.3,
+                )
             )
-        )
         drawing.add(String(x + 11, y, label, fontName="Helvetica", fontSize=7, fillColor=INK))
         x += width
 

@@ -56,3 +56,10 @@ class RegionReport:
     attribution: str = ""
     notes: tuple[str, ...] = field(default_factory=tuple)
     headline: str = ""  # what the big figure is; default: the first figure's label and sector
+    # What makes the file citable (the page fills them): when it was made, from which data, and where to see it.
+    made_on: str = ""  # "6 december 2026"
+    data_version: str = ""  # the dataset version of the figures (X-Dataset-Version of the API)
+    link: str = ""  # the address of the exact view on the dashboard
+    # Members marked on the map as on the web map (gemeentecodes): an uncertain membership, lying apart.
+    unsure: tuple[str, ...] = ()
+    apart: tuple[str, ...] = ()

@@ -174,6 +174,22 @@ def _sources_table(report: RegionReport, styles: dict[str, ParagraphStyle], widt
     return table
 
 
+def citation(report: RegionReport, styles: dict[str, ParagraphStyle]) -> list:
+    """'Gemaakt op <datum> · dataversie <v>' and the link to the exact view, under the title: what a citation needs."""
+    made = " · ".join(
+        p for p in (f"Gemaakt op {report.made_on}" if report.made_on else "", _version(report.data_version)) if p
+    )
+    lines = [Paragraph(_esc(made), styles["note"])] if made else []
+    if report.link:
+        link = _esc(report.link)
+        lines.append(Paragraph(f'Deze weergave: <link href="{link}" color="#0b4f8a">{link}</link>', styles["note"]))
+    return lines
+
+
+def _version(version: str) -> str:
+    return f"dataversie {version}" if version else ""
+
+
 def regioprofiel_pdf(report: RegionReport) -> bytes:
     """The regioprofiel as an A4 PDF (bytes); all figures in Dutch notation."""
     styles = _styles()
@@ -197,6 +213,7 @@ def regioprofiel_pdf(report: RegionReport) -> bytes:
         Paragraph("REGIOPROFIEL LERARENTEKORT", styles["kicker"]),
         Paragraph(_esc(report.title), styles["title"]),
         Paragraph(f"{_esc(kind)} · {_esc(sector)} · peildatum {_esc(report.peildatum)}", styles["sub"]),
+        *citation(report, styles),
         Spacer(1, 3 * mm),
     ]
     main = report.figures[0] if report.figures else None
@@ -251,7 +268,8 @@ def regioprofiel_pdf(report: RegionReport) -> bytes:
         canvas.setFont("Helvetica", 7)
         canvas.setFillColor(MUTED)
         canvas.drawString(margin, 9 * mm, report.attribution or "Kaartgrenzen: bron niet opgegeven")
-        canvas.drawRightString(A4[0] - margin, 9 * mm, f"Lerarentekort in beeld · pagina {document.page}")
+        made = f"gemaakt op {report.made_on} · " if report.made_on else ""
+        canvas.drawRightString(A4[0] - margin, 9 * mm, f"Lerarentekort in beeld · {made}pagina {document.page}")
         canvas.restoreState()
 
     doc.build(story, onFirstPage=footer, onLaterPages=footer)

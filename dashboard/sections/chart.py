@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from dashboard.ui import share
 from dashboard.ui.widgets import in_words, missing, table_and_download
 from dashboard.views.base import ChartView
 
@@ -26,3 +27,4 @@ def render(view: ChartView, heading: str = "subheader") -> None:
     table_and_download(
         view.frame, view.columns, view.formats, f"{view.key}.csv", key=f"dl_{view.key}", caption=view.caption
     )
+    share.render(view, view.key, key=view.key)

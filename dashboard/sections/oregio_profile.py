@@ -8,7 +8,9 @@ import streamlit as st
 from dashboard.charts.maps import MAP_CONFIG
 from dashboard.data.geo import ATTRIBUTION
 from dashboard.format import fmt_count, fmt_fte, fmt_number, fmt_pct, fmt_peildatum, fmt_pp
+from dashboard.report.cite import file_stem
 from dashboard.sections import chart
+from dashboard.ui import share
 from dashboard.ui.widgets import download, file_download, in_words, metric, missing, table, table_in_expander
 from dashboard.views.onderwijsregios import Profile, regioprofiel_pdf
 
@@ -144,8 +146,8 @@ def render(view: Profile, comparison: list[str] | None = None) -> None:
     file_download(
         "Download regioprofiel (PDF)",
         regioprofiel_pdf,
-        (view, comparison or []),
-        f"regioprofiel_{view.code}_{view.sector}.pdf",
+        (view, comparison or [], share.address()),  # the PDF links to this exact view
+        f"regioprofiel_{file_stem(view.name) if view.kind == 'eigen regio' else view.code}_{view.sector}.pdf",
         "application/pdf",
         key=f"pdf_{view.kind}",
     )

@@ -6,8 +6,21 @@ import streamlit as st
 
 from dashboard.charts.maps import MAP_CONFIG, location_from_points
 from dashboard.data.geo import ATTRIBUTION
+from dashboard.ui import share
 from dashboard.ui.widgets import in_words, missing, scroll_to_next, table_and_download
 from dashboard.views.base import MapView
+
+
+def tabel_link(api_query: str) -> str:
+    """The Tabel maken link of a map's measurement (its API query: indicator, sector, peildata)."""
+    from urllib.parse import parse_qs, urlencode
+
+    asked = parse_qs(api_query)
+    pairs = [("indicator", v) for v in asked.get("indicator", [])[:1]] + [
+        ("sector", v) for v in asked.get("sector", [])[:1]
+    ]
+    pairs += [("gebied", "arbeidsmarktregio")] + [("peildatum", v) for v in asked.get("peildatum", [])]
+    return f"/tabel?{urlencode(pairs)}"
 
 
 def render(
@@ -45,6 +58,7 @@ def render(
             f"Open data: alle cijfers van deze meting via de API, [{url}]({url}) "
             "(CSV; `&format=json` of `&format=parquet` voor een ander formaat)."
         )
+        st.caption(f"[Open in Tabel maken]({tabel_link(view.api)}): deze meting per arbeidsmarktregio als tabel.")
     table_and_download(
         view.frame,
         view.columns,
@@ -53,3 +67,4 @@ def render(
         key=f"dl_{map_key}",
         caption="Tabel bij de kaart",
     )
+    share.render(view, view.filename.rsplit(".", 1)[0], key=map_key)

@@ -7,8 +7,11 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from dashboard.data.sectors import regional_sector
 from dashboard.format import fmt_pct, fmt_peildatum, fmt_pp, reliability_label
 from dashboard.sections import chart
+from dashboard.ui import share
+from dashboard.ui.filters import SECTOR
 from dashboard.ui.widgets import file_download, metric, missing, table
 from dashboard.views.regionale_tekorten import ProfileView
 
@@ -39,6 +42,11 @@ def render(view: ProfileView, pdf: tuple[Callable[..., bytes], tuple]) -> None:
         st.caption(view.cards_sources)
     if view.history is not None:
         chart.render(view.history, heading="bold")
+    if len(view.cards):
+        level = "gemeente" if view.code.startswith("GM") else "arbeidsmarktregio"
+        sector = regional_sector(st.session_state.get(SECTOR.key, SECTOR.default))
+        link = share.tabel_link("tekort_pct", sector, level, [view.code])
+        st.caption(f"[Open in Tabel maken]({link}): elke meting van {view.name} naast de landelijke, als tabel.")
     left, right = st.columns(2)
     with left:
         st.markdown(f"**Gemeenten ({len(view.gemeenten)})**")
@@ -59,9 +67,11 @@ def render(view: ProfileView, pdf: tuple[Callable[..., bytes], tuple]) -> None:
                 "2025) en de voorloperlijst van OCW: een benadering, geen officiële indeling. Zie de pagina "
                 "Onderwijsregio's voor hun profiel."
             )
+    maker, args = pdf
     file_download(
         "Download regioprofiel (PDF)",
-        *pdf,
+        maker,
+        (*args, share.address()),  # the PDF links to this exact view
         f"regioprofiel_{view.code}.pdf",
         "application/pdf",
         key="pdf_arbeidsmarktregio",

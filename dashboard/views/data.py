@@ -42,7 +42,7 @@ API_LINKS = (  # label, path: stable URLs of the open data API (dashboard/api/)
     ("releases (JSON)", "/api/v1/releases"),
     ("Atom-feed", "/api/v1/releases.atom"),
 )
-MAX_NEWS = 5
+MAX_NEWS = 50  # the history of releases the Data page shows, newest first (the feed has all)
 NEWER_COLUMNS = {
     "published": "Gepubliceerd",
     "publisher": "Uitgever",
@@ -107,6 +107,7 @@ class News:
     version: str
     command: str
     lines: tuple[str, ...]
+    news: tuple[str, ...] = ()  # what changed in words (dashboard/data/release_notes.py)
 
 
 def _when(time: str) -> str:
@@ -124,6 +125,7 @@ def news(limit: int = MAX_NEWS) -> list[News]:
             r["versie"],
             r["opdracht"],
             tuple(r.get("regels", [])),
+            tuple(r.get("nieuws", [])),
         )
         for r in releases.all_releases()[:limit]
     ]

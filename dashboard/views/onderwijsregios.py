@@ -453,10 +453,10 @@ def own_region_definition(data: OregioData, name: str, gemeenten: list[str]) -> 
 
 
 @cache.view
-def regioprofiel_pdf(view: Profile, comparison: list[tuple[str, float | None]]) -> bytes:
+def regioprofiel_pdf(view: Profile, comparison: list[tuple[str, float | None]], link: str = "") -> bytes:
     """The profile as an A4 PDF (dashboard/report/): made on click, server-side, offline."""
     from dashboard.data.geo import ATTRIBUTION
-    from dashboard.report import model, pdf, regioprofiel
+    from dashboard.report import cite, model, pdf, regioprofiel
 
     sources = regioprofiel.source_rows(cache.table("sources"), [(sid, "derived") for sid in view.source_ids if sid])
     report = regioprofiel.region_report(
@@ -473,4 +473,7 @@ def regioprofiel_pdf(view: Profile, comparison: list[tuple[str, float | None]]) 
     if view.notes or view.apart:
         apart = (f"Ligt los van de rest van de regio: {', '.join(view.apart)}.",) if view.apart else ()
         report = dataclasses.replace(report, notes=(*view.notes, *apart, *report.notes))
-    return pdf.regioprofiel_pdf(report)
+    members = view.profile.gemeenten
+    unsure = tuple(members.loc[members["lidmaatschap"] == "uncertain", "gemeentecode"])
+    lying_apart = tuple(members.loc[members["ligging"] == APART, "gemeentecode"])
+    return pdf.regioprofiel_pdf(cite.citable(report, link, cache.version_tag(), unsure, lying_apart))

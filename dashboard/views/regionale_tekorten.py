@@ -211,10 +211,10 @@ def warm() -> None:
 
 
 @cache.view
-def regioprofiel_pdf(data: RegionalData, view: ProfileView, chosen: list[str]) -> bytes:
+def regioprofiel_pdf(data: RegionalData, view: ProfileView, chosen: list[str], link: str = "") -> bytes:
     """The region's profile as an A4 PDF (dashboard/report/): made on click, server-side, offline."""
     from dashboard.data.geo import ATTRIBUTION
-    from dashboard.report import pdf, regioprofiel
+    from dashboard.report import cite, pdf, regioprofiel
 
     row = data.frame[data.frame["region_code"] == view.code].iloc[0]
     codes = list(view.gemeenten["region_code"])
@@ -238,4 +238,4 @@ def regioprofiel_pdf(data: RegionalData, view: ProfileView, chosen: list[str]) -
         if set(codes) & set(data.frame.loc[data.frame["geo_level"] == "gemeente", "region_code"]) - {view.code}
         else "",
     )
-    return pdf.regioprofiel_pdf(report)
+    return pdf.regioprofiel_pdf(cite.citable(report, link, cache.version_tag()))

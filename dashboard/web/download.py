@@ -54,6 +54,7 @@ def _load_views() -> None:
 
     for module in pkgutil.iter_modules(package.__path__):
         importlib.import_module(f"{package.__name__}.{module.name}")
+    importlib.import_module("dashboard.images")  # the PNG and SVG of a chart (registered like a view)
 
 
 def make_file(spec: dict) -> bytes:

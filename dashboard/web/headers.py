@@ -10,7 +10,9 @@ The Content-Security-Policy allows what Streamlit's frontend and the charts were
 - inline styles: Streamlit's styling (emotion) and plotly write style elements and attributes at run time;
 - images and fonts from the app, data: and blob: (icons, plotly's exports); connections to the app only ('self'
   covers its websocket);
-- framing only by the app itself (frame-ancestors 'self', and X-Frame-Options for older browsers).
+- framing only by the app itself (frame-ancestors 'self', and X-Frame-Options for older browsers), except the
+  embed form of a chart (/embed/, dashboard/web/embed.py): other sites may frame it, which ones is the setting
+  LERARENTEKORT_EMBED_ANCESTORS (any site, "*", by default); it runs no script at all.
 A header a route already set (Streamlit sets its own on some responses) is left as it is.
 """
 
@@ -56,6 +58,22 @@ def content_security_policy(script_hashes: list[str]) -> str:
     return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives.items())
 
 
+EMBED_PREFIX = "/embed/"  # dashboard.web.embed.ROUTE + "/"
+
+
+def embed_headers(ancestors: str) -> dict[str, str]:
+    """The headers of the embed form: framed by `ancestors`, no script, styles and images of its own only."""
+    policy = (
+        "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'; "
+        f"frame-ancestors {ancestors}"
+    )
+    return {
+        "Content-Security-Policy": policy,
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "strict-origin-when-cross-origin",
+    }
+
+
 def security_headers(index_html: str) -> dict[str, str]:
     return {
         "Content-Security-Policy": content_security_policy(inline_script_hashes(index_html)),
@@ -73,16 +91,21 @@ class SecurityHeaders:
         if headers is None:
             headers = security_headers(INDEX_HTML.read_bytes().decode()) | {replica.HEADER: replica.name()}
         self.headers = dict(headers)
+        from dashboard.web.embed import ancestors
+
+        own = {k: v for k, v in self.headers.items() if k not in ("Content-Security-Policy", "X-Frame-Options")}
+        self.embed = own | embed_headers(ancestors())
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        chosen = self.embed if scope.get("path", "").startswith(EMBED_PREFIX) else self.headers
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = MutableHeaders(scope=message)
-                for name, value in self.headers.items():
+                for name, value in chosen.items():
                     headers.setdefault(name, value)
             await send(message)
 

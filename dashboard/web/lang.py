@@ -5,7 +5,8 @@ Streamlit serves one index.html for every page (its own file, or as the fallback
 /onderwijsregios) with `<html lang="en">`, and its frontend never changes it: a screen reader then reads the Dutch
 text with an English voice. This middleware rewrites that attribute in every HTML response, before the browser sees
 it, so the language is right before any script runs. Only the attribute changes: the inline script (and so its CSP
-hash, dashboard/web/headers.py) stays the same. Other responses pass through unbuffered.
+hash, dashboard/web/headers.py) stays the same. Other responses pass through unbuffered. The head also gets the
+`<link rel="alternate" type="application/atom+xml">` of the releases feed (dashboard/api/feed.py).
 """
 
 from __future__ import annotations
@@ -31,6 +32,12 @@ NOSCRIPT_TEXT = (
     b"<noscript><p>Lerarentekort in beeld heeft JavaScript nodig. De cijfers zijn ook te lezen zonder: "
     b'de open-data-API staat op <a href="./api/v1">/api/v1</a>.</p></noscript>'
 )
+# Every page names the releases feed in its head, so a feed reader given any page finds it.
+FEED_LINK = (
+    b'<link rel="alternate" type="application/atom+xml" title="Lerarentekort in beeld: wat is er nieuw" '
+    b'href="/api/v1/releases.atom">'
+)
+HEAD_END = re.compile(rb"</head\s*>", flags=re.I)
 HTML_TAG = re.compile(rb"<html(\s[^>]*)?>", flags=re.I)
 LANG_ATTRIBUTE = re.compile(rb"""\slang\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""", flags=re.I)
 
@@ -57,6 +64,14 @@ def dutch_index(page: bytes, lang: str = LANGUAGE) -> bytes:
     page = TITLE.sub(b"<title>Lerarentekort in beeld</title>", page, count=1)
     page = NOSCRIPT.sub(NOSCRIPT_TEXT, page, count=1)
     return MODULE.sub(DUTCH_SCRIPT + b'<script type="module"', page, count=1)
+
+
+def with_feed_link(page: bytes) -> bytes:
+    """`page` with the feed's <link rel="alternate"> before its </head> (once; a page without a head unchanged)."""
+    if FEED_LINK in page:
+        return page
+    match = HEAD_END.search(page)
+    return page if match is None else page[: match.start()] + FEED_LINK + page[match.start() :]
 
 
 class PageLanguage:
@@ -95,7 +110,7 @@ class PageLanguage:
         headers = MutableHeaders(scope=start)
         gzipped = headers.get("content-encoding", "") == "gzip"
         if page:
-            html = dutch_index(gzip.decompress(page) if gzipped else page, self.lang)
+            html = with_feed_link(dutch_index(gzip.decompress(page) if gzipped else page, self.lang))
             if ROOT in html and not notfound.is_page(scope["path"]):  # Streamlit's fallback for a path it lacks
                 query = scope.get("query_string", b"").decode("latin-1")
                 html = notfound.page(scope["path"], query)

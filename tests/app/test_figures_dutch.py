@@ -11,7 +11,7 @@ from helpers import open_page
 
 from dashboard.data.sectors import SCHOOL_SECTORS
 from dashboard.registry import PAGES
-from dashboard.views import onderwijsregios, regionale_tekorten
+from dashboard.views import onderwijsregios, regionale_tekorten, tabel
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from figure_checks import problems  # noqa: E402
@@ -51,7 +51,8 @@ def _figures(page: str, sector: str) -> dict[str, str]:
 def test_every_figure_on_every_page_tab_and_sector_is_in_dutch_notation_and_unclipped(page, sector):
     name = page.script.removeprefix("app_pages/").removesuffix(".py")
     figures = _figures(name if page.url_path else "overzicht", sector)
-    if page.url_path != "data":
+    no_figures = page.url_path == "tabel" and tabel.default_choice(sector) is None  # the data has none for it
+    if page.url_path != "data" and not no_figures:
         assert figures, f"{page.name}: geen enkele figuur gevonden"
     broken = {key: found for key, spec in figures.items() if (found := problems(spec))}
     assert not broken, broken

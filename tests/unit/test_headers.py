@@ -58,3 +58,33 @@ def test_websocket_passes_untouched():
         await send({"type": "websocket.accept", "headers": []})
 
     assert run(app, {"type": "websocket", "headers": []}) == [{"type": "websocket.accept", "headers": []}]
+
+
+def test_only_the_embed_form_may_be_framed_by_other_sites(monkeypatch):
+    from dashboard.web.headers import SecurityHeaders
+
+    monkeypatch.setenv("LERARENTEKORT_EMBED_ANCESTORS", "https://www.example.nl")
+    sent: dict[str, list] = {}
+
+    async def app(scope, receive, send):
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+
+    def headers_for(path: str) -> dict[str, str]:
+        async def send(message):
+            sent[path] = message["headers"]
+
+        middleware = SecurityHeaders(app, {"X-Frame-Options": "SAMEORIGIN", "Content-Security-Policy": "x"})
+        # in its own thread, as run() above: an earlier test may leave an event loop running in this one
+        worker = threading.Thread(target=asyncio.run, args=(middleware({"type": "http", "path": path}, None, send),))
+        worker.start()
+        worker.join(10)
+        return {k.decode(): v.decode() for k, v in sent[path]}
+
+    page = headers_for("/tabel")
+    assert page["x-frame-options"] == "SAMEORIGIN" and page["content-security-policy"] == "x"
+    embed = headers_for("/embed/tekort_vo?r=x")
+    assert "x-frame-options" not in embed
+    assert embed["content-security-policy"].endswith("frame-ancestors https://www.example.nl")
+    assert "script-src" not in embed["content-security-policy"]  # default-src 'none': no script runs
+    monkeypatch.delenv("LERARENTEKORT_EMBED_ANCESTORS")
+    assert headers_for("/embed/a")["content-security-policy"].endswith("frame-ancestors *")

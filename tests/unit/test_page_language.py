@@ -10,7 +10,7 @@ import threading
 import pytest
 
 from dashboard.web.headers import INDEX_HTML, inline_script_hashes
-from dashboard.web.lang import PageLanguage, dutch_index, with_language
+from dashboard.web.lang import FEED_LINK, PageLanguage, dutch_index, with_language
 
 
 def test_streamlit_index_gets_dutch_and_keeps_its_script_hash():
@@ -73,7 +73,8 @@ def header(sent: list[dict], name: bytes) -> bytes | None:
 def test_html_response_in_chunks_is_rewritten_with_a_correct_length():
     page = b'<!doctype html>\n<html lang="en-GB">\n<head></head><body>Lerarentekort</body></html>'
     sent = run(html_app([page[:10], page[10:30], page[30:]]))
-    assert body_of(sent) == page.replace(b'lang="en-GB"', b'lang="nl"')
+    expected = page.replace(b'lang="en-GB"', b'lang="nl"').replace(b"</head>", FEED_LINK + b"</head>")
+    assert body_of(sent) == expected  # the language set, the releases feed named in the head
     assert header(sent, b"content-length") == str(len(body_of(sent))).encode()
 
 

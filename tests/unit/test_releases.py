@@ -59,7 +59,16 @@ def test_a_build_records_new_peildata_changed_values_and_new_sources(data_dir: P
     assert release["samenvatting"]["gewijzigde_waarden"] == 1
     assert release["versie"] == releases.published_version(data_dir) and release["opdracht"] == "build"
     assert "Nieuwe peildata (1):" in release["regels"]
-    assert "1 nieuwe peildatum, 1 gewijzigde waarde, 1 nieuwe bron" == releases.headline(release)
+    assert release["nieuws"] == [
+        "Nieuwe meting okt 2030: tekort (% werkgelegenheid) po landelijk: 9,1%",
+        "Gecorrigeerd: tekort (% werkgelegenheid) po landelijk, okt 2021: Nederland 9,1% -> 10,1%",
+        "1 bron toegevoegd (bij tekort (% werkgelegenheid))",
+    ]
+    assert releases.headline(release) == "; ".join(release["nieuws"])
+    assert releases.headline({**release, "nieuws": []}) == releases.NO_NEWS
+    assert "1 nieuwe peildatum, 1 gewijzigde waarde, 1 nieuwe bron" == releases.headline(
+        {k: v for k, v in release.items() if k != "nieuws"}  # a release from before the words
+    )
     kept = json.loads((data_dir / releases.RELEASES_FILE).read_text(encoding="utf-8"))
     assert kept == [release]
 

@@ -1,0 +1,43 @@
+"""Tabel maken: the table of a choice with its chart, CSV, sources per cell, API link and permalink."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard.format import md_text
+from dashboard.sections import chart
+from dashboard.ui.widgets import missing, table, table_in_expander
+from dashboard.views.tabel import TabelView
+
+
+def render(view: TabelView) -> None:
+    if view.missing:
+        st.header(view.title, anchor=False)
+        missing(view.missing)
+        return
+    st.header(view.title, anchor=False)
+    st.caption(
+        "Gebieden naast elkaar per peildatum; de landelijke cijfers staan er ter vergelijking onder. "
+        "Een streepje: voor dat gebied op die peildatum is geen cijfer gepubliceerd."
+    )
+    table(view.pivot, {c: c for c in view.pivot.columns}, key="tabel_pivot")
+    chart.render(view.chart, heading="none")
+    table_in_expander(
+        "Bron en betrouwbaarheid per cel", "open_tabel_cells", view.cells, {c: c for c in view.cells.columns}
+    )
+    st.caption(
+        f"Open data: precies de cijfers van de gebieden in deze tabel (de CSV) via de API, "
+        f"[{md_text(view.api)}]({view.api})"
+        + (f"; de landelijke: [{md_text(view.reference_api)}]({view.reference_api})" if view.reference_api else "")
+        + ". Standaard CSV; `&format=json` of `&format=parquet` voor een ander formaat."
+    )
+    link = f"[{md_text(view.permalink)}]({view.permalink})"
+    st.markdown(f"**Link naar deze tabel** (kopieer hem om de tabel te delen): {link}")
+    st.code(_absolute(view.permalink), language=None)
+
+
+def _absolute(path: str) -> str:
+    """The permalink with this server's address, as the visitor reached it."""
+    base = (st.context.url or "").split("?", 1)[0]
+    root = base.rsplit("/tabel", 1)[0].rstrip("/") if "/tabel" in base else base.rstrip("/")
+    return f"{root}{path}"
