@@ -1,7 +1,7 @@
 """What the server answers besides the pages, the same under both entry points (`streamlit run serve.py` and
-`streamlit run app.py`): the open data API (/api/v1, dashboard/api/), the download links (/download, download.py), the embed form of a chart (/embed, embed.py)
-and the security headers on every answer (headers.py). Light to import, as those modules are: serve.py and app.py
-import it before the server answers."""
+`streamlit run app.py`): the open data API (/api/v1, dashboard/api/), the download links (/download, download.py),
+the embed form of a chart (/embed, embed.py) and the security headers on every answer (headers.py). Light to
+import, as those modules are: serve.py and app.py import it before the server answers."""
 
 from __future__ import annotations
 
