@@ -20,6 +20,7 @@ GEMEENTE_COLUMNS = {
     "cijfer_van": "Gemeten gebied",
     "lidmaatschap": "Lidmaatschap",
     "ligging": "Ligging",
+    "betwist": "Ook in (betwist)",
 }
 AM_COLUMNS = {
     "arbeidsmarktregio": "Arbeidsmarktregio",
@@ -36,6 +37,8 @@ def render(view: Profile, comparison: list[str] | None = None) -> None:
         f"{view.status.capitalize()} · sectoren: {view.sectors} · {fmt_number(s['gemeenten'])} gemeenten · "
         f"peildatum {fmt_peildatum(view.peildatum)}"
     )
+    for line in view.about:
+        st.markdown(line)
     for note in view.notes:
         st.caption(note)
     if s["value"] is None:
@@ -46,7 +49,8 @@ def render(view: Profile, comparison: list[str] | None = None) -> None:
         metric(
             f"Tekort {view.sector} (afgeleid)",
             fmt_pct(s["value"]),
-            note=f"Landelijk {fmt_pct(view.national)} (gemeten). Afgeleid: {s['weging']}.",
+            note=f"Landelijk {fmt_pct(view.national)} (gemeten). Afgeleid: {s['weging']}."
+            + (f" Rust op {fmt_number(view.contested)} betwiste gemeenten." if view.contested else ""),
             delta=None if s["verschil"] is None else f"{fmt_pp(s['verschil'])} t.o.v. landelijk",
             delta_color="inverse",
         )
@@ -80,6 +84,12 @@ def render(view: Profile, comparison: list[str] | None = None) -> None:
         f"{fmt_number(s['gemeenten_onzeker'])} van de {fmt_number(s['gemeenten'])} gemeenten horen er volgens een "
         "secundaire of onzekere bron bij"
         + (f", {fmt_number(s['gemeenten_zonder_cijfer'])} hebben geen cijfer." if s["gemeenten_zonder_cijfer"] else ".")
+        + (
+            f" Het cijfer rust op {fmt_number(view.contested)} betwiste "
+            f"{'gemeente' if view.contested == 1 else 'gemeenten'} (ook in een andere onderwijsregio)."
+            if view.contested
+            else ""
+        )
     )
     if view.sources:
         st.caption(view.sources)
