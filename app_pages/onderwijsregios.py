@@ -6,7 +6,17 @@ import streamlit as st
 from dashboard.data.sectors import REGIONAL_SECTORS, sector_name
 from dashboard.metrics import MEMBER_CHOICES
 from dashboard.registry import page
-from dashboard.sections import compare, measurement_choice, oregio_facts, oregio_profile, own_region, region_map, tabs
+from dashboard.sections import (
+    compare,
+    measurement_choice,
+    oregio_facts,
+    oregio_links,
+    oregio_profile,
+    own_region,
+    region_map,
+    tabs,
+    voorlopers,
+)
 from dashboard.ui.filters import SECTOR
 from dashboard.ui.session import session_data
 from dashboard.ui.state import Param, bind, publish
@@ -21,14 +31,17 @@ if "regio" in st.query_params or "vergelijk" in st.query_params:
 
 def compare_part() -> None:
     st.header("Onderwijsregio's vergelijken", anchor=False)
-    voorlopers = data.voorlopers[: compare.MAX_REGIONS]
+    labels = {c: data.label(c) for c in data.codes}
+    own = st.session_state[OREGIO.key]
+    voorlopers.render(
+        OVERGELIJK.key, data.voorlopers, own, labels, data.sector, data.official_voorlopers, data.voorlopers_named
+    )
     compare.render(
         "onderwijsregio's",
         data.codes,
-        data.names,
+        labels,
         OVERGELIJK.key,
         lambda chosen: views.vergelijking_onderwijsregios(data, chosen),
-        quick_choice=(f"Vergelijk de voorlopers ({len(voorlopers)} met een cijfer voor het {data.sector})", voorlopers),
     )
 
 
@@ -85,6 +98,7 @@ LEDEN = Param(
     instead="alle gemeenten",
 )
 ONDERDEEL = tabs.param(PARTS)
+moved = oregio_links.follow_old_codes(data.codes, data.moved, data.names, (OREGIO.key, OVERGELIJK.key))
 if ONDERDEEL.key not in st.query_params and EIGEN.key in st.query_params:  # a shared own region opens its tab
     st.query_params[ONDERDEEL.key] = OWN_REGION
 bind(OREGIO, OVERGELIJK, EIGEN, EIGEN_NAAM, LEDEN, ONDERDEEL)
@@ -95,6 +109,12 @@ st.markdown(
     "regionaal plan maken. Hoe groot is het tekort in uw onderwijsregio, hoe verhoudt die zich tot andere en tot het "
     "landelijk beeld? Klik op de kaart of kies een onderwijsregio voor het profiel."
 )
+st.caption(
+    f"**Onderwijsregio's:** {data.count.why} Per sector hoort een gemeente bij één onderwijsregio; waar de "
+    "bronnen er twee noemen, staat dat bij de regio (betwist)."
+)
+for line in moved:
+    st.info(line)
 if sector not in REGIONAL_SECTORS:
     missing(
         f"Voor {sector_name(sector)} zijn geen regionale tekortcijfers gepubliceerd. De pagina toont "
@@ -108,7 +128,7 @@ if st.session_state[WEERGAVE.key] == "verschil" and previous is not None:
 else:
     map_view = views.shortage_map(data)
 names_to_codes = {name: code for code, name in data.names.items()}
-overlap = ". Onderwijsregio's uit een benaderde indeling kunnen elkaar overlappen."
+overlap = ". Onderwijsregio's uit een benaderde indeling; betwiste gemeenten zijn grijs omlijnd."
 region_map.render(map_view, "_oregio_klik", tuple(names_to_codes), "oregio_kaart", overlap)
 if clicked := st.session_state.pop("_oregio_klik", None):
     st.session_state[OREGIO.key] = names_to_codes[clicked]
@@ -119,7 +139,7 @@ st.selectbox(
     "Onderwijsregio",
     ("",) + data.codes,
     key=OREGIO.key,
-    format_func=lambda c: "Kies een onderwijsregio" if c == "" else data.names[c],
+    format_func=lambda c: "Kies een onderwijsregio" if c == "" else data.label(c),
 )
 if code := st.session_state[OREGIO.key]:
     st.radio(

@@ -165,8 +165,20 @@ def membership_map(members: pd.DataFrame) -> go.Figure:
 
 
 @FAMILIES["figure"]
-def onderwijsregio_map(frame: pd.DataFrame, groups: tuple[tuple[str, tuple[str, ...]], ...]) -> go.Figure:
-    return maps.onderwijsregio_map(frame, _dissolved(groups))
+def onderwijsregio_map(
+    frame: pd.DataFrame,
+    groups: tuple[tuple[str, tuple[str, ...]], ...],
+    contested: tuple[tuple[str, str, tuple[str, ...]], ...] = (),
+    voorlopers: tuple[str, ...] = (),
+) -> go.Figure:
+    """`contested`: (gemeentecode, name, regions) drawn outlined on top; `voorlopers`: region names with a star."""
+    dissolved = _dissolved(groups)
+    return maps.onderwijsregio_map(
+        frame,
+        dissolved,
+        contested=geo.contested_features(boundaries("gemeente"), contested) if contested else None,
+        voorlopers=geo.inner_points(dissolved, voorlopers) if voorlopers else None,
+    )
 
 
 # --- page views (dashboard/views/*: every function decorated with @cache.view) --------------------------------------

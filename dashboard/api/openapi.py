@@ -137,11 +137,18 @@ def json_body(name: str) -> dict[str, object]:
                 "onderwijsregio": {"type": "string"},
                 "onderwijsregio_code": {"type": ["string", "null"]},
                 "status": {"type": ["string", "null"]},
+                "voorloper": {"type": "boolean"},
                 "bron_ids": {"type": "array", "items": {"type": "string"}},
                 "gemeenten": {"type": "object", "additionalProperties": {"type": "array", "items": gemeente}},
             },
         }
-        properties = {**base, "indeling": {"type": "string"}, "onderwijsregios": {"type": "array", "items": regio}}
+        properties = {
+            **base,
+            "indeling": {"type": "string"},
+            "aantal_onderwijsregios": {"type": "integer", "minimum": 0},
+            "telling": {"type": "string"},
+            "onderwijsregios": {"type": "array", "items": regio},
+        }
         return {"type": "object", "required": list(properties), "properties": properties}
     properties = {**base, ROWS_KEY[name]: {"type": "array", "items": _table_rows(name)}}
     if name == "indicators":

@@ -23,6 +23,8 @@ ONDERWIJSREGIO_COLUMNS = [
     "gemeentenaam",
     "reliability",
     "source_ids",
+    "voorloper",
+    "betwist",
 ]
 
 
@@ -36,10 +38,17 @@ def sources(snap: Snapshot) -> pd.DataFrame:
 def onderwijsregio_rows(snap: Snapshot) -> pd.DataFrame:
     """One row per (onderwijsregio, sector, gemeente) with the region's metadata and the gemeente's name."""
     definition = snap.tables["onderwijsregio_gemeenten"]
-    meta = snap.tables["onderwijsregios"][["onderwijsregio", "onderwijsregio_code", "status", "source_ids"]]
+    register = snap.tables["onderwijsregios"]
+    if "voorloper" not in register:
+        register = register.assign(voorloper="nee")
+    meta = register[["onderwijsregio", "onderwijsregio_code", "status", "source_ids", "voorloper"]]
     names = snap.tables["regions"].set_index("region_code")["region_name"]
     rows = definition.merge(meta, on="onderwijsregio", how="left").fillna({"onderwijsregio_code": "", "status": ""})
-    rows = rows.fillna({"source_ids": ""}).assign(gemeentenaam=rows["gemeentecode"].map(names).fillna(""))
+    rows = rows.fillna({"source_ids": "", "voorloper": "nee"}).assign(
+        gemeentenaam=rows["gemeentecode"].map(names).fillna("")
+    )
+    regions_per = rows.groupby(["sector", "gemeentecode"])["onderwijsregio"].transform("nunique")
+    rows = rows.assign(betwist=(regions_per > 1).map({True: "ja", False: "nee"}))
     return rows[ONDERWIJSREGIO_COLUMNS].sort_values(["onderwijsregio", "sector", "gemeentecode"]).reset_index(drop=True)
 
 

@@ -61,6 +61,7 @@ def onderwijsregios_view(snap: Snapshot, params: dict[str, list[str]]) -> tuple[
                 "onderwijsregio": name,
                 "onderwijsregio_code": first["onderwijsregio_code"] or None,
                 "status": first["status"] or None,
+                "voorloper": first["voorloper"] == "ja",
                 "bron_ids": [s for s in first["source_ids"].split(";") if s],
                 "gemeenten": {
                     sector: records(part[["gemeentecode", "gemeentenaam", "reliability", "betrouwbaarheid"]])
@@ -69,8 +70,26 @@ def onderwijsregios_view(snap: Snapshot, params: dict[str, list[str]]) -> tuple[
             }
         )
     indeling = "eigen indeling (geïmporteerd)" if snap.own_definition else "meegeleverde benadering (regioloketten)"
-    body = {"indeling": indeling, "aantal": len(regios), "onderwijsregios": regios}
+    count = onderwijsregio_count(snap)
+    body = {
+        "indeling": indeling,
+        "aantal": len(regios),
+        "aantal_onderwijsregios": count.total,
+        "telling": count.why,
+        "onderwijsregios": regios,
+    }
     return rows, fmt, body
+
+
+def onderwijsregio_count(snap: Snapshot):
+    """The one count of onderwijsregio's (dashboard.data.indeling.count), as the pages show it."""
+    from dashboard.data import indeling
+
+    facts = snap.tables["indicators"]
+    ocw = facts[(facts["indicator"] == "onderwijsregios") & (facts["categorie"] == "onderwijsregio's")]
+    ocw = ocw.sort_values("year")
+    official = (int(ocw["value"].iloc[-1]), int(ocw["year"].iloc[-1])) if len(ocw) else None
+    return indeling.count(snap.tables["onderwijsregios"], snap.tables["onderwijsregio_gemeenten"], official)
 
 
 VIEWS: dict[str, Callable[[Any, dict[str, list[str]]], tuple[Any, str, dict[str, object]]]] = {

@@ -23,6 +23,8 @@ SHORTAGE_SCALE = "YlOrRd"
 CHANGE_SCALE = "RdBu_r"  # diverging, blue = lower shortage, red = higher, white at 0
 NL_CENTER = {"lat": 52.2, "lon": 5.3}
 SVG_MAPS = True
+CONTESTED_FILL = "rgba(90, 90, 90, 0.45)"  # a gemeente in more than one onderwijsregio: grey, dark outline
+CONTESTED_LINE = "#1f1f1f"
 # st.plotly_chart(..., config={..., **MAP_CONFIG}); relative, so it also works under a server.baseUrlPath.
 MAP_CONFIG = {"topojsonURL": "app/static/topojson/"}
 # The Netherlands fitted to the figure, in Mercator (as a web map), no land, coast or frame drawn.
@@ -84,7 +86,7 @@ def _shortage_layout(fig: go.Figure, vmax: float, height: int, zoom: float, **ex
         coloraxis=coloraxis,
         margin={"l": 0, "r": 0, "t": 0, "b": 0},
         height=height,
-        showlegend=False,
+        showlegend=extra.pop("showlegend", False),
         separators=",.",
         **extra,
     )
@@ -229,13 +231,24 @@ def _oregio_hover(r, change: bool) -> str:
         head
         + f"<br>Gemeenten met cijfer: {r.gemeenten_met_cijfer} van {r.gemeenten}"
         + f"<br>Peildatum: {fmt_peildatum(r.peildatum)}"
+        + ("<br>★ Voorloper" if getattr(r, "voorloper", "") == "ja" else "")
+        + (f"<br>Betwiste gemeenten: {r.betwiste_gemeenten}" if getattr(r, "betwiste_gemeenten", 0) else "")
         + ("<br><b>Eigen data</b>" if str(r.source_id).startswith("EIGEN-") else "")
     )
 
 
-def onderwijsregio_map(frame: pd.DataFrame, geojson: dict, height: int = 520) -> go.Figure:
+def onderwijsregio_map(
+    frame: pd.DataFrame,
+    geojson: dict,
+    height: int = 520,
+    contested: dict | None = None,
+    voorlopers: dict[str, tuple[float, float]] | None = None,
+) -> go.Figure:
     """Choropleth of `metrics.onderwijsregio_shortage(...)` on dissolved onderwijsregio shapes (id = name).
-    Onderwijsregio's of the approximate definition can overlap; later ones are drawn on top."""
+
+    `contested`: GeoJSON of the gemeenten that stand in more than one region of the sector, drawn on top in grey
+    with a dark outline (legend "betwiste gemeente"; their names in the hover); `voorlopers`: name -> (lon, lat) of
+    a point inside each voorloper, drawn as a star (legend "voorloper")."""
     vmax = float(frame["value"].max()) if len(frame) else 1.0
     text = [_oregio_hover(r, "vorige" in frame) for r in frame.itertuples()]
     fig = go.Figure(
@@ -248,6 +261,54 @@ def onderwijsregio_map(frame: pd.DataFrame, geojson: dict, height: int = 520) ->
             text=text,
             hovertemplate="%{text}<extra></extra>",
             marker={"line": {"width": 0.8, "color": "#ffffff"}, "opacity": 0.9},
+            showlegend=False,
         )
     )
-    return _shortage_layout(fig, vmax, height, zoom=5.8, coloraxis=_colour_axis(frame))
+    features = (contested or {}).get("features", [])
+    if features:
+        fig.add_trace(
+            _choropleth(
+                geojson=slim(contested),
+                locations=[f["id"] for f in features],
+                z=[1] * len(features),
+                featureidkey="id",
+                colorscale=[[0, CONTESTED_FILL], [1, CONTESTED_FILL]],
+                showscale=False,
+                text=[f["properties"]["hover"] for f in features],
+                hovertemplate="%{text}<extra></extra>",
+                marker={"line": {"width": 2, "color": CONTESTED_LINE}},
+                name="Betwiste gemeente (in meer dan één onderwijsregio)",
+                showlegend=True,
+            )
+        )
+    if voorlopers:
+        names = list(voorlopers)
+        marker = {"symbol": "star", "size": 15, "color": "#1f1f1f", "line": {"width": 1.5, "color": "#ffffff"}}
+        points = {
+            "lon": [voorlopers[n][0] for n in names],
+            "lat": [voorlopers[n][1] for n in names],
+            "text": [f"<b>{n}</b><br>Voorloper" for n in names],
+            "hovertemplate": "%{text}<extra></extra>",
+            "mode": "markers",
+            "marker": marker,
+            "name": "Voorloper (onderwijsregio van het eerste uur)",
+            "showlegend": True,
+        }
+        fig.add_trace(go.Scattergeo(**points) if SVG_MAPS else go.Scattermap(**points))
+    legend = {
+        "orientation": "h",
+        "yanchor": "top",
+        "y": 0,
+        "xanchor": "left",
+        "x": 0,
+        "bgcolor": "rgba(255,255,255,0.8)",
+    }
+    return _shortage_layout(
+        fig,
+        vmax,
+        height,
+        zoom=5.8,
+        coloraxis=_colour_axis(frame),
+        showlegend=bool(features or voorlopers),
+        legend=legend,
+    )

@@ -15,10 +15,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from dashboard.data import indeling
 from dashboard.data.atomic import write_tables
 from dashboard.data.contract import ContractError, validate, validate_references
 from dashboard.data.licences import LICENCES, unknown_licences
-from dashboard.data.members import definition_rows, expand_members, sector_codes
+from dashboard.data.members import expand_members
 from dashboard.data.paths import DATA_DIR, GEO_DIR, RAW_DIR, geo_file
 
 G5_CODES = {
@@ -434,29 +435,26 @@ def regions_from(gem: pd.DataFrame, features: list[dict]) -> pd.DataFrame:
 
 
 def build_onderwijsregios(raw_dir: Path = RAW_DIR) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """One row per onderwijsregio (dashboard.data.indeling: aliases and splits resolved, the reason per region) and
+    the member rows under the region they count for (`herkomst`: the record they come from)."""
     regions = read_raw("onderwijsregio_regions.csv", raw_dir)
-    codes = {name: f"OR-{slug(name)}" for name in regions["onderwijsregio"]}
-    table = pd.DataFrame(
-        {
-            "onderwijsregio_code": regions["onderwijsregio"].map(codes),
-            "onderwijsregio": regions["onderwijsregio"],
-            "status": regions["status"],
-            "sectors": regions["sectors"],
-            "sector_codes": regions["sectors"].map(sector_codes),
-            "same_as": regions["same_as"],
-            "source_ids": regions["source_ids"],
-        }
-    )
-    members = read_raw("onderwijsregio_members.csv", raw_dir)
+    try:
+        table = indeling.entries(regions)
+    except ValueError as err:
+        raise ContractError(str(err)) from err
+    members = indeling.member_evidence(regions, read_raw("onderwijsregio_members.csv", raw_dir))
     leden = pd.DataFrame(
         {
-            "onderwijsregio_code": members["onderwijsregio"].map(codes),
+            "onderwijsregio_code": members["onderwijsregio_code"],
             "member_type": members["member_type"],
             "member_name": members["member_name"],
             "member_code": members["member_code"],
             "reliability": members["reliability"],
             "note": members["note"],
             "source_id": members["source_id"],
+            "herkomst": members["herkomst"],
+            "gedeeld": members["gedeeld"].map({True: "ja", False: "nee"}),
+            "ouder": members["ouder"].map({True: "ja", False: "nee"}),
         }
     )
     return validate(table, "onderwijsregios"), validate(leden, "onderwijsregio_leden")
@@ -465,8 +463,28 @@ def build_onderwijsregios(raw_dir: Path = RAW_DIR) -> tuple[pd.DataFrame, pd.Dat
 def build_definition(onderwijsregios: pd.DataFrame, leden: pd.DataFrame, regions: pd.DataFrame) -> pd.DataFrame:
     """The shipped onderwijsregio definition (onderwijsregio, sector, gemeentecode): the approximate membership
     expanded to gemeenten, one row per sector the region's record names (however spelled; 'onbekend' when it names
-    none), the most reliable membership per gemeente. Regions without any gemeente (landelijk) have no rows."""
-    table = definition_rows(onderwijsregios, expand_members(leden, regions))
+    none); per sector each gemeente in the region with the best evidence (indeling.assign), in more than one only
+    where the sources tie. Regions without any gemeente (landelijk) have no rows."""
+    meta = onderwijsregios[["onderwijsregio_code", "onderwijsregio", "sector_codes"]]
+    rows = expand_members(leden, regions).merge(meta, on="onderwijsregio_code")
+    rows = rows.assign(sector=rows["sector_codes"].str.split(";")).explode("sector")
+    alias_sectors = dict(zip(onderwijsregios["onderwijsregio_code"], onderwijsregios["alias_sectoren"].fillna("")))
+    rows = rows.assign(
+        gedeeld=rows["gedeeld"] == "ja",
+        ouder=rows["ouder"] == "ja",
+        alias_sector=[
+            s in alias_sectors.get(c, "").split(";") for c, s in zip(rows["onderwijsregio_code"], rows["sector"])
+        ],
+    )
+    best = indeling.assign(rows)
+    table = pd.DataFrame(
+        {
+            "onderwijsregio": best["onderwijsregio"],
+            "sector": best["sector"],
+            "gemeentecode": best["gemeente_code"],
+            "reliability": best["reliability"],
+        }
+    )
     table = table.sort_values(["onderwijsregio", "sector", "gemeentecode"], kind="stable")
     return validate(table, "onderwijsregio_gemeenten")
 

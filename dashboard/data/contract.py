@@ -136,6 +136,13 @@ SCHEMAS: dict[str, Schema] = {
             Column("sector_codes", "str"),
             Column("same_as", "str", required=False),
             Column("source_ids", "str"),
+            Column("alias_sectoren", "str", required=False),  # sectors only a merged older record names
+            Column("voorloper", "str", allowed=("ja", "nee")),
+            Column("voorloper_sinds", "str", required=False),
+            Column("aliassen", "str", required=False),
+            Column("oude_codes", "str", required=False),
+            Column("waarschijnlijk_gelijk", "str", required=False),
+            Column("reden", "str"),
         ),
         unique=("onderwijsregio_code",),
     ),
@@ -149,6 +156,9 @@ SCHEMAS: dict[str, Schema] = {
             Column("reliability", "str", allowed=RELIABILITIES),
             Column("note", "str", required=False),
             Column("source_id", "str"),
+            Column("herkomst", "str", required=False),  # the raw record the row comes from
+            Column("gedeeld", "str", required=False, allowed=("ja", "nee")),  # a loket's list shared by regions
+            Column("ouder", "str", required=False, allowed=("ja", "nee")),  # from a voorloper/in-oprichting record
         ),
     ),
     # The editable definition: which gemeenten form an onderwijsregio, per sector (python -m dashboard
@@ -303,6 +313,16 @@ COLUMN_DOCS: dict[str, str] = {
     "sector_codes": "sectoren als codes, gescheiden door ; ('onbekend' als de bron er geen noemt)",
     "same_as": "naam van dezelfde regio in een andere bron",
     "source_ids": "bron-id's, gescheiden door ;",
+    "alias_sectoren": "sectoren die alleen een opgegane vermelding (voorloper) noemt, gescheiden door ;",
+    "voorloper": "ja als de onderwijsregio (of een regio die erin opging) een voorloper van 2023 is",
+    "voorloper_sinds": "jaar waarin de regio als voorloper begon",
+    "aliassen": "andere namen van dezelfde regio (voorloper, in oprichting, ander loket), gescheiden door ;",
+    "oude_codes": "codes van eerdere vermeldingen die nu deze regio openen, gescheiden door ;",
+    "waarschijnlijk_gelijk": "regio's die waarschijnlijk dezelfde zijn (geen bron zegt '='), gescheiden door ;",
+    "reden": "waarom deze vermelding één onderwijsregio is (samengevoegd, gesplitst of apart gehouden)",
+    "herkomst": "de vermelding in de bron waar het lid vandaan komt",
+    "gedeeld": "ja als de lijst van een loket is dat meer onderwijsregio's bedient",
+    "ouder": "ja als het lid uit een vermelding van voor het netwerk van 2025 komt (voorloper, in oprichting)",
     "gemeentecode": "CBS-code van de gemeente (GMxxxx)",
 }
 # Columns whose unit is the same in every row (value's unit differs per row: column unit).

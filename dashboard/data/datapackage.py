@@ -65,7 +65,8 @@ RESOURCES = (
         "onderwijsregios",
         "onderwijsregios.csv",
         "Onderwijsregio's",
-        "De onderwijsregio's met status, sectoren en bronnen.",
+        "Eén rij per onderwijsregio (dezelfde telling als het dashboard en de API): status, sectoren, voorloper, "
+        "andere namen, oude codes, waarschijnlijk dezelfde regio's, bronnen en waarom het één regio is.",
     ),
     Resource(
         "onderwijsregio_gemeenten",

@@ -43,6 +43,34 @@ def dissolve(gm_geojson: dict, groups: tuple[tuple[str, tuple[str, ...]], ...]) 
     return {"type": "FeatureCollection", "features": features}
 
 
+def inner_points(geojson: dict, ids: tuple[str, ...]) -> dict[str, tuple[float, float]]:
+    """id -> (lon, lat) of a point inside each feature of `ids` (where a marker on the map goes)."""
+    out = {}
+    for feature in geojson["features"]:
+        if feature["id"] in ids:
+            point = shape(feature["geometry"]).representative_point()
+            out[feature["id"]] = (round(point.x, 4), round(point.y, 4))
+    return out
+
+
+def contested_features(gm_geojson: dict, contested: tuple[tuple[str, str, tuple[str, ...]], ...]) -> dict:
+    """The gemeenten (code, name, regions) that stand in more than one onderwijsregio, with their hover text."""
+    wanted = {code: (name, regions) for code, name, regions in contested}
+    features = [
+        {
+            "type": "Feature",
+            "id": f["id"],
+            "properties": {
+                "hover": f"<b>{wanted[f['id']][0]}</b><br>Betwist: staat in {' en '.join(wanted[f['id']][1])}"
+            },
+            "geometry": f["geometry"],
+        }
+        for f in gm_geojson["features"]
+        if f["id"] in wanted
+    ]
+    return {"type": "FeatureCollection", "features": features}
+
+
 def apart(gm_geojson: dict, codes: tuple[str, ...], tolerance: float = 0.002) -> tuple[str, ...]:
     """The gemeenten of `codes` that lie apart from the rest of their region: not joined, border to border through
     other members, to its main part (the connected group with the most gemeenten; with two such groups there is no

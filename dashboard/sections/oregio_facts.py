@@ -17,8 +17,11 @@ COUNTS = (
 OVERVIEW_COLUMNS = {
     "onderwijsregio": "Onderwijsregio",
     "status": "Status",
+    "voorloper": "Voorloper",
     "sectors": "Sectoren",
     "gemeenten": "Gemeenten (bij benadering)",
+    "aliassen": "Ook genoemd",
+    "waarschijnlijk_gelijk": "Waarschijnlijk dezelfde als",
     "gemeenten_zeker": "waarvan secundair of beter",
 }
 OVERLAP_COLUMNS = {

@@ -29,6 +29,7 @@ GEMEENTE_COLUMNS = {
     "cijfer_van": "Gemeten gebied",
     "lidmaatschap": "Lidmaatschap",
     "ligging": "Ligging",
+    "betwist": "Ook in (betwist)",
 }
 AM_COLUMNS = {
     "arbeidsmarktregio": "Arbeidsmarktregio",
@@ -45,6 +46,8 @@ def render(view: Profile, comparison: list[str] | None = None) -> None:
         f"{view.status.capitalize()} · sectoren: {view.sectors} · {fmt_count(s['gemeenten'], *GEMEENTEN)} · "
         f"peildatum {fmt_peildatum(view.peildatum)}"
     )
+    for line in view.about:
+        st.markdown(line)
     for note in view.notes:
         st.caption(note)
     if s["value"] is None:
@@ -55,7 +58,8 @@ def render(view: Profile, comparison: list[str] | None = None) -> None:
         metric(
             f"Tekort {view.sector} (afgeleid)",
             fmt_pct(s["value"]),
-            note=f"Landelijk {fmt_pct(view.national)} (gemeten). Afgeleid: {s['weging']}.",
+            note=f"Landelijk {fmt_pct(view.national)} (gemeten). Afgeleid: {s['weging']}."
+            + (f" Rust op {fmt_number(view.contested)} betwiste gemeenten." if view.contested else ""),
             delta=None if s["verschil"] is None else f"{fmt_pp(s['verschil'])} t.o.v. landelijk",
             delta_color="inverse",
         )
@@ -96,6 +100,12 @@ def render(view: Profile, comparison: list[str] | None = None) -> None:
             + " geen cijfer."
             if s["gemeenten_zonder_cijfer"]
             else "."
+        )
+        + (
+            f" Het cijfer rust op {fmt_count(view.contested, 'betwiste gemeente', 'betwiste gemeenten')} "
+            "(ook in een andere onderwijsregio)."
+            if view.contested
+            else ""
         )
     )
     if view.sources:

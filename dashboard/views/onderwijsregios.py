@@ -17,6 +17,7 @@ import pandas as pd
 from dashboard import cache
 from dashboard import describe as words
 from dashboard.data.definitions import own_region_csv
+from dashboard.data.indeling import Count
 from dashboard.data.load import SessionData
 from dashboard.data.sectors import REGIONAL_SECTORS, regional_sector
 from dashboard.format import fmt_fte, fmt_pct, fmt_peildatum, fmt_pp, fmt_sectors, reliability_label
@@ -24,6 +25,15 @@ from dashboard.metrics import APART, MEMBER_CHOICES, ONDERWIJSREGIO_FACTS, Gemee
 from dashboard.tables import labels
 from dashboard.texts import STATUS_LABELS
 from dashboard.views.base import ChartView, MapView, chart
+from dashboard.views.oregio_parts import (
+    VOORLOPER_MARK,
+    about_lines,
+    contested_caption,
+    history,
+    left_out_note,
+    map_figure,
+    members_words,
+)
 from dashboard.views.regionale_tekorten import RegionalData, regional_data
 
 SHORTAGE_COLUMNS = labels(
@@ -36,6 +46,8 @@ SHORTAGE_COLUMNS = labels(
     ("gemeenten", "Gemeenten"),
     ("gemeenten_met_cijfer", "Gemeenten met cijfer"),
     ("weging", "Weging"),
+    ("voorloper", "Voorloper"),
+    ("betwiste_gemeenten", "Betwiste gemeenten"),
     "peildatum",
     "reliability",
     "source_id",
@@ -58,9 +70,12 @@ class OregioData:
     definition: pd.DataFrame
     own_definition: bool
     werk: pd.DataFrame
-    register: pd.DataFrame  # onderwijsregios.parquet: code, name, status, sectors
+    register: pd.DataFrame  # onderwijsregios.parquet: code, name, status, sectors, voorloper, aliassen, ...
     shortage: pd.DataFrame  # one row per onderwijsregio of this sector with a figure, with its code and spread
     regions: pd.DataFrame
+    count: Count  # how many onderwijsregio's (the one count, also on the Overzicht and in the API)
+    contested: dict[str, tuple[str, ...]]  # gemeentecode -> the regions of this sector it stands in (2 or more)
+    moved: dict[str, tuple[str, ...]]  # an old code of a link -> the codes of the regions it went into
 
     @functools.cached_property  # once per data: a page asks for it per option of its lists
     def names(self) -> dict[str, str]:
@@ -73,7 +88,26 @@ class OregioData:
 
     @property
     def voorlopers(self) -> tuple[str, ...]:
-        return tuple(self.shortage.loc[self.shortage["status"] == "voorloper", "onderwijsregio_code"])
+        """The voorlopers with a figure in this sector, in the map's order (by name)."""
+        return tuple(
+            c
+            for c in self.codes
+            if c in set(self.shortage.loc[self.shortage["voorloper"] == "ja", "onderwijsregio_code"])
+        )
+
+    @property
+    def official_voorlopers(self) -> int | None:
+        return cache.official_voorlopers(onderwijsregio_facts())
+
+    @property
+    def voorlopers_named(self) -> int:
+        """How many of OCW's voorlopers this data names (with or without gemeenten)."""
+        return int((self.register.get("voorloper", pd.Series(dtype=str)) == "ja").sum())
+
+    def label(self, code: str) -> str:
+        """A region's name in the picker and lists, with its voorloper marker."""
+        name = self.names.get(code, code)
+        return f"{name} {VOORLOPER_MARK}" if code in set(self.voorlopers) else name
 
     @property
     def gemeenten(self) -> dict[str, str]:
@@ -97,12 +131,31 @@ def oregio_data(sector: str, session: SessionData | None = None, peildatum: str 
     shortage = cache.onderwijsregio_table(
         cache.onderwijsregio_shortage(definition, regional.frame, regions, werk, sector), register
     )
-    return OregioData(sector, regional, definition, own, werk, register, shortage, regions)
+    shortage = cache.with_region_properties(shortage, register, definition, sector)
+    count = cache.onderwijsregio_count(register, definition, onderwijsregio_facts(session))
+    contested = cache.contested_in(definition, sector)
+    return OregioData(
+        sector,
+        regional,
+        definition,
+        own,
+        werk,
+        register,
+        shortage,
+        regions,
+        count,
+        contested,
+        cache.old_codes(register),
+    )
+
+
+def onderwijsregio_facts(session: SessionData | None = None) -> pd.DataFrame:
+    """The counts about the onderwijsregio's (voorlopers, OCW's count, dekking) from the indicators."""
+    return cache.onderwijsregio_counts(cache.indicators(indicators=ONDERWIJSREGIO_FACTS, session=session))
 
 
 @cache.view
 def shortage_map(data: OregioData) -> MapView:
-    groups = cache.definition_groups(data.definition, data.sector)
     frame = data.shortage
     return MapView(
         title=f"Afgeleid tekort {data.sector} per onderwijsregio, {fmt_peildatum(data.regional.peildatum)}",
@@ -113,9 +166,11 @@ def shortage_map(data: OregioData) -> MapView:
             if len(data.werk)
             else "ongewogen: er is geen werkgelegenheid per gemeente geladen, dus elke gemeente telt even zwaar."
         )
-        + f" Landelijk: {fmt_pct(data.regional.national)}. Klik op een onderwijsregio voor het profiel.",
+        + f" Landelijk: {fmt_pct(data.regional.national)}."
+        + contested_caption(data)
+        + " Klik op een onderwijsregio voor het profiel.",
         frame=frame,
-        figure=cache.onderwijsregio_map(frame, groups) if len(frame) else None,
+        figure=map_figure(data, frame),
         sources=cache.source_text(frame, data.regional.sources),
         filename=f"tekort_{data.sector}_per_onderwijsregio.csv",
         columns=SHORTAGE_COLUMNS,
@@ -142,14 +197,13 @@ CHANGE_FORMATS = {"value": fmt_pp, "niveau": fmt_pct, "vorige": fmt_pct, "vorige
 def change_map(data: OregioData, previous: OregioData) -> MapView:
     """The derived shortage's change against the previous measurement, with the same gemeenten per region."""
     frame = cache.change_against(data.shortage, previous.shortage, "onderwijsregio")
-    groups = cache.definition_groups(data.definition, data.sector)
     return MapView(
         title=f"Verschil in het afgeleide tekort {data.sector} per onderwijsregio: "
         f"{fmt_peildatum(data.regional.peildatum)} t.o.v. {fmt_peildatum(previous.regional.peildatum)}",
         caption="Verschil in procentpunt tussen twee metingen (rood: hoger tekort, blauw: lager), met dezelfde "
-        "gemeenten per onderwijsregio. Klik op een onderwijsregio voor het profiel.",
+        "gemeenten per onderwijsregio." + contested_caption(data) + " Klik op een onderwijsregio voor het profiel.",
         frame=frame,
-        figure=cache.onderwijsregio_map(frame, groups) if len(frame) else None,
+        figure=map_figure(data, frame),
         sources=cache.source_text(pd.concat([data.shortage, previous.shortage]), data.regional.sources),
         filename=f"verschil_{data.sector}_per_onderwijsregio.csv",
         columns=CHANGE_COLUMNS,
@@ -180,59 +234,12 @@ class Profile:
     notes: tuple[str, ...] = ()  # which members the figure leaves out (MEMBER_CHOICES), also in the PDF
     empty_reason: str = ""  # why there is no figure, when the choice left nothing to count
     members_description: str = ""  # the members map in words
+    about: tuple[str, ...] = ()  # voorloper since, other names, probably the same region, contested gemeenten
+    contested: int = 0  # how many of the counted gemeenten stand in another region of the sector too
 
     @property
     def summary(self) -> dict:
         return self.profile.summary
-
-
-def _history(
-    data: OregioData, codes: tuple[str, ...], reliability: dict, name: str, key: str, session: SessionData | None
-) -> ChartView | None:
-    """The derived figure at every regional measurement (each from its own source and peildatum)."""
-    rows = []
-    for peildatum in cache.regional_peildata(data.regional.indicators, data.sector):
-        regional = cache.regional_shortage(data.regional.indicators, data.sector, peildatum=peildatum)
-        summary = cache.gemeenten_profile(
-            codes, regional, data.regions, data.werk, data.sector, None, reliability
-        ).summary
-        if summary["value"] is not None:
-            rows.append(
-                {
-                    "peildatum": peildatum,
-                    "value": summary["value"],
-                    "laagste": summary["laagste"],
-                    "hoogste": summary["hoogste"],
-                    "reliability": "derived",
-                    "source_id": summary["source_id"],
-                }
-            )
-    if len(rows) < 2:
-        return None
-    frame = pd.DataFrame(rows)
-    return chart(
-        f"ontwikkeling_{key}",
-        f"Ontwikkeling in {name} ({data.sector}, afgeleid)",
-        frame,
-        lambda: cache.measurements(frame, "%"),
-        labels(
-            "peildatum",
-            ("value", "Tekort (%, afgeleid)"),
-            ("laagste", "Laagste gemeente (%)"),
-            ("hoogste", "Hoogste gemeente (%)"),
-            "reliability",
-            "source_id",
-        ),
-        {
-            "value": fmt_pct,
-            "laagste": fmt_pct,
-            "hoogste": fmt_pct,
-            "peildatum": fmt_peildatum,
-        },
-        data.regional.sources,
-        note="Per meting afgeleid met dezelfde gemeenten; alleen metingen (geen ramingen).",
-        describe=lambda f: words.trend(f, "peildatum", "value", fmt_pct, x_text=fmt_peildatum),
-    )
 
 
 def _profile(
@@ -248,6 +255,8 @@ def _profile(
     apart: tuple[str, ...] = (),
     notes: tuple[str, ...] = (),
     empty_reason: str = "",
+    about: tuple[str, ...] = (),
+    also_in: dict[str, tuple[str, ...]] | None = None,
 ) -> Profile:
     profile = cache.gemeenten_profile(
         codes, data.regional.frame, data.regions, data.werk, data.sector, data.regional.national, reliability
@@ -275,41 +284,20 @@ def _profile(
         data.regional.national,
         data.regional.peildatum,
         cache.membership_map(members[["gemeente_code", "gemeente", "reliability"]]),
-        _history(data, codes, reliability, name, code, session),
+        history(data, codes, reliability, name, code, session),
         cache.source_text(used, data.regional.sources),
         source_ids,
         profile.gemeenten.assign(
-            lidmaatschap=lambda d: d["lidmaatschap"].map(lambda r: reliability_label(r) if r else "zelf gekozen")
+            lidmaatschap=lambda d: d["lidmaatschap"].map(lambda r: reliability_label(r) if r else "zelf gekozen"),
+            betwist=lambda d: d["gemeentecode"].map(lambda c: ", ".join((also_in or {}).get(c, ()))),
         ),
         tuple(data.gemeenten.get(c, c) for c in apart),
         notes,
         empty_reason,
         members_words(members, name),
+        about,
+        sum(1 for c in codes if c in (also_in or {})),
     )
-
-
-def _left_out_note(choice: str, left_out: list[str], names: dict[str, str]) -> str:
-    """'Zonder Ede, Katwijk en Leiden (liggen los van de rest): ...' for the profile and its PDF."""
-    if choice == "alle":
-        return ""
-    why = "met een onzeker lidmaatschap" if choice == "zonder-onzeker" else "die los van de rest liggen"
-    if not left_out:
-        return f"Geen gemeenten {why}: het cijfer telt alle gemeenten."
-    listed = [names.get(c, c) for c in left_out]
-    text = ", ".join(listed[:-1]) + " en " + listed[-1] if len(listed) > 1 else listed[0]
-    count = "1 gemeente" if len(listed) == 1 else f"{len(listed)} gemeenten"
-    return f"Het cijfer telt {count} {why} niet mee: {text}."
-
-
-def members_words(members: pd.DataFrame, name: str) -> str:
-    """The members map in words: how many gemeenten, which of them rest on an uncertain membership."""
-    if members.empty:
-        return ""
-    unsure = sorted(members.loc[members["reliability"] == "uncertain", "gemeente"])
-    text = f"De kaart toont de {len(members)} gemeenten van {name} in blauw"
-    if unsure:
-        text += f"; lichtblauw, met een onzeker lidmaatschap: {', '.join(unsure)}"
-    return text + ". Elke gemeente met haar cijfer staat in de tabel eronder."
 
 
 @cache.view
@@ -324,7 +312,8 @@ def profile(data: OregioData, code: str, session: SessionData | None = None, led
     reliability = dict(zip(rows["gemeentecode"], rows["reliability"]))
     apart = cache.members_apart(tuple(sorted(members)))
     counted = cache.counted_members(members, reliability, apart, leden if leden in MEMBER_CHOICES else "alle")
-    note = _left_out_note(leden, [c for c in members if c not in counted], data.gemeenten)
+    note = left_out_note(leden, [c for c in members if c not in counted], data.gemeenten)
+    also_in = {c: tuple(r for r in data.contested[c] if r != name) for c in members if c in data.contested}
     return _profile(
         data,
         code,
@@ -340,6 +329,8 @@ def profile(data: OregioData, code: str, session: SessionData | None = None, led
         empty_reason=""
         if counted
         else "Zonder deze gemeenten blijft er geen gemeente over om een cijfer uit af te leiden.",
+        about=about_lines(cache.register_facts(data.register, name), also_in, data, len(members)),
+        also_in=also_in,
     )
 
 
@@ -470,9 +461,10 @@ def regioprofiel_pdf(view: Profile, comparison: list[tuple[str, float | None]], 
     if comparison:
         extra = tuple(model.ComparisonRow(name, value, "afgeleid") for name, value in comparison)
         report = dataclasses.replace(report, comparison=report.comparison + extra)
-    if view.notes or view.apart:
+    if view.notes or view.apart or view.about:
         apart = (f"Ligt los van de rest van de regio: {', '.join(view.apart)}.",) if view.apart else ()
-        report = dataclasses.replace(report, notes=(*view.notes, *apart, *report.notes))
+        about = tuple(line.replace("**", "").replace(VOORLOPER_MARK, "").strip() for line in view.about)
+        report = dataclasses.replace(report, notes=(*about, *view.notes, *apart, *report.notes))
     members = view.profile.gemeenten
     unsure = tuple(members.loc[members["lidmaatschap"] == "uncertain", "gemeentecode"])
     lying_apart = tuple(members.loc[members["ligging"] == APART, "gemeentecode"])

@@ -196,6 +196,7 @@ def werkplan(session: SessionData | None = None) -> WerkplanView:
 
     values = {k: text(v) for k, v in by_indicator.items()}
     lines = tuple(template.format(v=values[i], **values) for i, template in WERKPLAN_RESULTS if i in values)
+    lines += (f"Onderwijsregio's: {onderwijsregio_count(session).why} Per regio op de pagina Onderwijsregio's.",)
     anchor = rows[rows["indicator"].isin([i for i, _ in WERKPLAN_RESULTS])]
     latest = anchor.sort_values("peildatum").tail(1)
     when = fmt_peildatum(latest["peildatum"].iloc[0]) if len(latest) else ""
@@ -204,6 +205,13 @@ def werkplan(session: SessionData | None = None) -> WerkplanView:
         lines,
         cache.source_text(latest, cache.table("sources", session)),
     )
+
+
+def onderwijsregio_count(session: SessionData | None = None):
+    """The one count of onderwijsregio's (the same function as the Onderwijsregio's page and the API)."""
+    facts = cache.onderwijsregio_counts(cache.indicators(indicators=("onderwijsregios",), session=session))
+    definition, _ = cache.definition()
+    return cache.onderwijsregio_count(cache.table("onderwijsregios"), definition, facts)
 
 
 def warm() -> None:

@@ -12,7 +12,7 @@ def test_renders_map_with_every_region_of_the_sector():
     assert at.title[0].value == "Onderwijsregio's"
     assert "Afgeleid tekort po per onderwijsregio, okt 2023" in texts(at)
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
-    assert len(spec["data"][0]["locations"]) >= 30  # most of the country has a region
+    assert len(spec["data"][0]["locations"]) >= 25  # most of the country has a region, each region once
     assert len(at.get("plotly_chart")) == 1  # the parts below are tabs: only the open one draws (issue 13)
     assert at.multiselect(key="overgelijk").value == []  # "Vergelijken" is open by default
 
@@ -55,11 +55,28 @@ def test_comparison_from_the_link_restores_the_widget():
     assert any("Kies ten minste twee" in i.value for i in at.info)
 
 
-def test_voorlopers_in_one_click():
-    at = open_page("onderwijsregios", sector="vo")
+def test_voorlopers_in_one_click_add_to_the_choice():
+    at = open_page("onderwijsregios", sector="vo", oregio=HAAGLANDEN)
+    assert any(
+        "27 voorlopers; 5 staan met naam in deze data; 3 hebben een cijfer voor het vo" in c.value for c in at.caption
+    )
     at.button(key="_overgelijk_snel").click().run()
-    assert len(at.multiselect(key="overgelijk").value) >= 2
-    assert at.query_params["overgelijk"]
+    chosen = at.multiselect(key="overgelijk").value
+    assert chosen[0] == HAAGLANDEN and len(chosen) == 4  # the own region stays, the voorlopers are added
+    assert at.query_params["overgelijk"].startswith(HAAGLANDEN)
+
+
+def test_one_voorloper_in_po_offers_the_own_region_not_a_dead_end():
+    at = open_page("onderwijsregios", sector="po")
+    assert any("1 heeft een cijfer voor het po" in c.value for c in at.caption)
+    assert at.button(key="_overgelijk_snel").disabled
+    at.selectbox(key="_overgelijk_eigen").set_value(HAAGLANDEN).run()
+    at.button(key="_overgelijk_snel").click().run()
+    assert at.multiselect(key="overgelijk").value == [HAAGLANDEN, "OR-groningen-friesland-en-drenthe-po"]
+    assert not any("Kies ten minste twee" in i.value for i in at.info)
+    at = open_page("onderwijsregios", sector="po", oregio=HAAGLANDEN)  # with the own region open: one click
+    at.button(key="_overgelijk_snel").click().run()
+    assert at.multiselect(key="overgelijk").value == [HAAGLANDEN, "OR-groningen-friesland-en-drenthe-po"]
 
 
 def test_own_region_from_the_link_and_from_an_existing_region():
@@ -81,7 +98,7 @@ def test_malformed_links_fall_back():
     assert at.multiselect(key="eigen").value == []
 
 
-ROTTERDAM = "OR-rotterdam-po-rotterdam-vo-mbo"
+NOORD = "OR-po-noord-nederland"  # po, every member from one loket list (onzeker), three lying apart
 
 
 def test_members_lying_apart_are_flagged_and_the_figure_can_leave_them_or_the_unsure_ones_out():
@@ -91,20 +108,60 @@ def test_members_lying_apart_are_flagged_and_the_figure_can_leave_them_or_the_un
 
     from dashboard.views import onderwijsregios as views
 
-    at = open_page("onderwijsregios", oregio=ROTTERDAM)
+    at = open_page("onderwijsregios", oregio=NOORD)
     all_members = next(m.value for m in at.metric if m.label.startswith("Tekort po"))
-    assert any("Ligt los van de rest:** Ede, Katwijk, Leiden" in c.value for c in at.caption)  # from the boundaries
+    assert any(
+        "Ligt los van de rest:** Harlingen, Heerenveen, Leeuwarden" in c.value for c in at.caption
+    )  # from the boundaries
     at.radio(key="leden").set_value("zonder-los").run()
     assert at.query_params["leden"] == "zonder-los"
     without = next(m.value for m in at.metric if m.label.startswith("Tekort po"))
-    assert without != all_members and any(m.value == "17 van 17" for m in at.metric)
-    note = "Het cijfer telt 3 gemeenten die los van de rest liggen niet mee: Ede, Katwijk en Leiden."
+    assert without != all_members and any(m.value == "11 van 11" for m in at.metric)
+    note = "Het cijfer telt 3 gemeenten die los van de rest liggen niet mee: Harlingen, Heerenveen en Leeuwarden."
     assert note in texts(at)
-    # every member of Rotterdam's approximate definition is 'onzeker': nothing is left to count, and the page says so
-    at = open_page("onderwijsregios", oregio=ROTTERDAM, leden="zonder-onzeker")
+    # every member of PO Noord-Nederland is 'onzeker' (one loket list): nothing is left to count, the page says so
+    at = open_page("onderwijsregios", oregio=NOORD, leden="zonder-onzeker")
     assert any("blijft er geen gemeente over" in i.value for i in at.info)
     # the PDF tells the same as the page
     data = views.oregio_data("po")
-    pdf = views.regioprofiel_pdf(views.profile(data, ROTTERDAM, None, "zonder-los"), [])
+    pdf = views.regioprofiel_pdf(views.profile(data, NOORD, None, "zonder-los"), [])
     text = " ".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages)
-    assert "Ede, Katwijk en Leiden" in " ".join(text.split()) and without in text
+    assert "Harlingen, Heerenveen en Leeuwarden" in " ".join(text.split()) and without in text
+
+
+def test_old_codes_of_merged_and_split_records_open_their_region_and_say_so_once():
+    at = open_page("onderwijsregios", oregio="OR-rotterdam-po-rotterdam-vo-mbo")  # split: po -> Rotterdam PO
+    assert at.selectbox(key="oregio").value == "OR-rotterdam-po"
+    assert any("oudere code OR-rotterdam-po-rotterdam-vo-mbo" in i.value for i in at.info)
+    assert at.query_params["oregio"] == "OR-rotterdam-po"
+    at.run()
+    assert not any("oudere code" in i.value for i in at.info)  # once
+    at = open_page("onderwijsregios", sector="vo", oregio="OR-rotterdam-po-rotterdam-vo-mbo")
+    assert at.selectbox(key="oregio").value == "OR-rotterdam-vo-mbo"
+    voorloper = "OR-twente-achterhoek-oost-salland"  # merged into VOTA
+    at = open_page("onderwijsregios", sector="vo", overgelijk=f"{voorloper},{HAAGLANDEN}")
+    assert at.multiselect(key="overgelijk").value == ["OR-vota-twente-achterhoek-oost-salland", HAAGLANDEN]
+
+
+def test_voorloper_and_contested_gemeenten_on_the_profile_and_map():
+    at = open_page("onderwijsregios", sector="vo", oregio="OR-vota-twente-achterhoek-oost-salland")
+    page = texts(at)
+    assert "Voorloper sinds 2023" in page and "Twente, Achterhoek, Oost-Salland" in page
+    assert "Betwist:" in page and "betwiste gemeente" in page
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    names = [t.get("name", "") for t in spec["data"]]
+    assert any(n.startswith("Betwiste gemeente") for n in names) and any(n.startswith("Voorloper") for n in names)
+    assert spec["layout"]["showlegend"] is True
+    at = open_page("onderwijsregios", sector="vo", oregio="OR-vo-friesland-noordelijk-flevoland")
+    assert "Waarschijnlijk dezelfde regio als 'Friesland, Noordoostpolder en Urk'" in texts(at)
+
+
+def test_one_count_on_the_page_says_why_it_differs_from_ocw():
+    from dashboard.views import onderwijsregios as views
+
+    at = open_page("onderwijsregios")
+    count = views.oregio_data("po").count
+    assert any(
+        c.value.startswith(f"**Onderwijsregio's:** 50 volgens OCW (2025); {count.total} in deze data")
+        for c in at.caption
+    )

@@ -189,3 +189,23 @@ def test_membership_map_draws_offline(server, page):
     # one onderwijsregio is small on a map of the whole country (MapLibre at zoom 5,6: ~240 pixels)
     assert wait_for_colour(page.locator(".st-key-leden_kaart_onderwijsregio"), minimum=100) >= 100
     assert page.outside_requests == []
+
+
+def test_voorlopers_are_added_to_the_own_region_in_vo_and_po_offers_no_dead_end(server, page):
+    """From a coordinator's own region: the voorlopers button keeps it and adds the voorlopers (vo); in po, with one
+    voorloper with a figure, one click compares it with the own region (issue 28)."""
+    for sector, expected in (("vo", 4), ("po", 2)):
+        page.goto(f"{server}/onderwijsregios?sector={sector}&oregio=OR-haaglanden")
+        wait_for_app(page)
+        button = page.locator(".st-key-_overgelijk_snel button")
+        expect(button).to_be_visible(timeout=30_000)
+        button.click()
+        page.wait_for_function(
+            "n => { const v = new URL(location.href).searchParams.get('overgelijk') || '';"
+            " return v.startsWith('OR-haaglanden') && v.split(',').length === n; }",
+            arg=expected,
+            timeout=30_000,
+        )
+        wait_for_app(page)
+        expect(page.locator(".st-key-overgelijk")).to_contain_text("Haaglanden")
+        expect(page.get_by_text("Kies ten minste twee")).to_have_count(0)
