@@ -36,9 +36,7 @@ def test_first_page_has_the_date_the_data_version_and_the_link_to_the_view():
 
 def test_a_region_without_marked_members_has_no_such_legend():
     data = views.oregio_data("vo")
-    text = _first_page(
-        views.regioprofiel_pdf(views.profile(data, "OR-zaanstreek-waterland"), [])
-    ).extract_text()
+    text = _first_page(views.regioprofiel_pdf(views.profile(data, "OR-zaanstreek-waterland"), [])).extract_text()
     assert "onzeker lidmaatschap" in text  # its 7 uncertain members
     assert "ligt los van de rest" not in text
 
