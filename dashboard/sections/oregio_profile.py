@@ -138,7 +138,7 @@ def render(view: Profile, comparison: list[str] | None = None) -> None:
         {"value": fmt_pct},
     )
     download(
-        view.profile.gemeenten,
+        view.gemeenten_shown,  # the table above, as shown (with the regions a contested gemeente is also in)
         f"gemeenten_{view.code}_{view.sector}.csv",
         key=f"dl_gemeenten_{view.kind}",
         label="Download CSV van deze gemeenten",

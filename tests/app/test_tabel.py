@@ -11,6 +11,7 @@ import pytest
 
 from dashboard import cache, links
 from dashboard.api.tables import indicators_view
+from dashboard.format import reliability_label
 from dashboard.web.download import make_file
 from tests.app.helpers import downloads, open_page, texts
 
@@ -62,7 +63,8 @@ def test_csv_equals_the_api_rows_of_the_same_choice():
     assert csv["Regiocode"].tolist() == rows["region_code"].tolist()
     assert csv["Waarde"].tolist() == pytest.approx(rows["value"].tolist())
     assert csv["Bron-id"].tolist() == rows["source_id"].tolist()
-    assert csv["Betrouwbaarheid"].tolist() == rows["reliability"].tolist()
+    # the page's CSV says the API's codes in the page's Dutch words (issue 30)
+    assert csv["Betrouwbaarheid"].tolist() == [reliability_label(r) for r in rows["reliability"]]
 
 
 def test_chosen_areas_and_comma_separated_regions_and_repeated_peildata():
