@@ -11,7 +11,7 @@ and then runs it as the page script (as `__main__`) for every visitor: only that
 import streamlit as st
 
 from dashboard import health, warmup
-from dashboard.data.sectors import SECTOR_LABELS
+from dashboard.data.model.sectors import SECTOR_LABELS
 from dashboard.format import md_text
 from dashboard.registry import PAGES
 from dashboard.registry import page as page_by_path

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard.data.sectors import sector_name
+from dashboard.data.model.sectors import sector_name
 from dashboard.sections import chart, lwb, tabs
 from dashboard.ui.filters import SECTOR
 from dashboard.ui.session import session_data

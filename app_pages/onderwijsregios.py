@@ -3,7 +3,7 @@ your own region, what is known about the onderwijsregio's as a whole."""
 
 import streamlit as st
 
-from dashboard.data.sectors import REGIONAL_SECTORS, sector_name
+from dashboard.data.model.sectors import REGIONAL_SECTORS, sector_name
 from dashboard.metrics import MEMBER_CHOICES
 from dashboard.registry import page
 from dashboard.sections import (

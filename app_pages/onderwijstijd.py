@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard.data.sectors import REGIONAL_SECTORS, regional_sector, sector_name
+from dashboard.data.model.sectors import REGIONAL_SECTORS, regional_sector, sector_name
 from dashboard.sections import chart, pilot, tabs
 from dashboard.ui.filters import SECTOR
 from dashboard.ui.session import session_data

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard.data.sectors import REGIONAL_SECTORS, sector_name
+from dashboard.data.model.sectors import REGIONAL_SECTORS, sector_name
 from dashboard.sections import compare, measurement_choice, region_map, region_profile
 from dashboard.ui.filters import SECTOR
 from dashboard.ui.session import session_data

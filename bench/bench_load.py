@@ -4,7 +4,7 @@ DESIGN.md asks the data layer to hold up when a user loads DUO school-level deta
 15 years, several indicators and vakken: millions of rows). This compares, in one run:
 
 - naive: read the whole Parquet file, then filter in pandas;
-- push-down: `dashboard.data.load.read_indicators` (pyarrow filters + only the row groups that match);
+- push-down: `dashboard.data.store.load.read_indicators` (pyarrow filters + only the row groups that match);
 - cached: the Streamlit-cached `load_indicators` path on its second call (what a rerun costs).
 
 Synthetic data is generated here (never shipped). Run: python bench/bench_load.py [rows]
@@ -23,7 +23,7 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from dashboard.data.load import read_indicators  # noqa: E402
+from dashboard.data.store.load import read_indicators  # noqa: E402
 
 
 def synthetic_indicators(rows: int, seed: int = 1) -> pd.DataFrame:

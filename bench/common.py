@@ -18,7 +18,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from dashboard.data.sectors import SECTOR_LABELS  # noqa: E402
+from dashboard.data.model.sectors import SECTOR_LABELS  # noqa: E402
 from dashboard.registry import PAGES as REGISTRY  # noqa: E402
 
 OUTPUT = REPO / "bench" / "output"

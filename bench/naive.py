@@ -38,8 +38,8 @@ def densify(geojson: dict, factor: int = FACTOR) -> dict:
 
 
 def prepare_geometry() -> Path:
-    from dashboard.data.geo import read_boundaries
-    from dashboard.data.paths import geo_year
+    from dashboard.data.model.geo import read_boundaries
+    from dashboard.data.model.paths import geo_year
 
     NAIVE_GEO.mkdir(parents=True, exist_ok=True)
     year = geo_year()
@@ -57,8 +57,9 @@ def apply() -> None:
 
     from dashboard import cache, metrics, tables
     from dashboard.charts import basic, maps
-    from dashboard.data import geo, load
-    from dashboard.data.paths import DATA_DIR
+    from dashboard.data.model import geo
+    from dashboard.data.model.paths import DATA_DIR
+    from dashboard.data.store import load
     from dashboard.ui import widgets
 
     prepare_geometry()

@@ -19,7 +19,7 @@
 Every command checks everything before it writes, writes via temporary files, and exits with status 1 and a
 Dutch message (what and where) when the input is refused or a write fails (disk full, size limit, read-only,
 no rights): then nothing has changed and no temp file is left. Only refresh-boundaries goes online.
-Every command holds one write lock (dashboard.data.atomic) from before it reads until its new state is in place;
+Every command holds one write lock (dashboard.data.store.atomic) from before it reads until its new state is in place;
 a second one waits (--wacht SECONDEN, or LERARENTEKORT_WACHT; standaard 60 s) and then gives up with status 1.
 """
 
@@ -34,14 +34,15 @@ from typing import TYPE_CHECKING
 import pandas as pd
 from tqdm import tqdm
 
-from dashboard.data import atomic, generations, store
-from dashboard.data.paths import DATA_DIR, EIGEN_DIR, GEO_DIR, RAW_DIR
-from dashboard.data.readers import ReadError
+from dashboard.data.intake.readers import ReadError
+from dashboard.data.model.paths import DATA_DIR, EIGEN_DIR, GEO_DIR, RAW_DIR
+from dashboard.data.store import atomic, generations
+from dashboard.data.store import transactions as store
 from dashboard.format import fmt_number
 
 if TYPE_CHECKING:
-    from dashboard.data.brontabel import Brontabel
-    from dashboard.data.brontabel_options import Meta
+    from dashboard.data.intake.brontabel.options import Meta
+    from dashboard.data.intake.brontabel.table import Brontabel
 
 
 def _progress(description: str):
@@ -54,10 +55,10 @@ def _published() -> tuple[pd.DataFrame, pd.DataFrame]:
 
 def _brontabel(args: argparse.Namespace) -> tuple[Meta, Brontabel]:
     """(Meta, Brontabel) of the one file named, with the notes on it printed; IngestError when refused."""
-    from dashboard.data.brontabel import read_file
-    from dashboard.data.brontabel_names import regions_for
-    from dashboard.data.brontabel_options import check_options
-    from dashboard.data.ingest import IngestError
+    from dashboard.data.intake.brontabel.names import regions_for
+    from dashboard.data.intake.brontabel.options import check_options
+    from dashboard.data.intake.brontabel.table import read_file
+    from dashboard.data.intake.ingest import IngestError
 
     meta = check_options(vars(args))
     if len(args.files) != 1:
@@ -87,10 +88,10 @@ def _brontabel_summary(meta: Meta, table: Brontabel) -> str:
 
 
 def cmd_ingest(args: argparse.Namespace) -> None:
-    from dashboard.data.brontabel import looks_like_brontabel
-    from dashboard.data.brontabel_options import EXAMPLE, OPTIONS, given_options
-    from dashboard.data.brontabel_rows import import_brontabel
-    from dashboard.data.ingest import IngestError, import_files
+    from dashboard.data.intake.brontabel.options import EXAMPLE, OPTIONS, given_options
+    from dashboard.data.intake.brontabel.rows import import_brontabel
+    from dashboard.data.intake.brontabel.table import looks_like_brontabel
+    from dashboard.data.intake.ingest import IngestError, import_files
 
     sources, regions = _published()
     if given_options(vars(args)):
@@ -122,7 +123,7 @@ def cmd_ingest(args: argparse.Namespace) -> None:
 
 def cmd_meting(args: argparse.Namespace) -> None:
     """A brontabel checked and shown (nothing written), or with --naar-raw written into data/raw/ for `build`."""
-    from dashboard.data.brontabel_rows import raw_table_name, write_raw
+    from dashboard.data.intake.brontabel.rows import raw_table_name, write_raw
 
     meta, table = _brontabel(args)
     name = args.files[0].name
@@ -155,9 +156,9 @@ def _saved(extra: str = "") -> None:
 
 
 def cmd_ingest_duo(args: argparse.Namespace) -> None:
-    from dashboard.data.duo import duo_source, source_id_for, werkgelegenheid_rows
-    from dashboard.data.ingest import MAX_IMPORT_BYTES, merge_own, read_own, write_own
-    from dashboard.data.readers import read_path
+    from dashboard.data.intake.duo import duo_source, source_id_for, werkgelegenheid_rows
+    from dashboard.data.intake.ingest import MAX_IMPORT_BYTES, merge_own, read_own, write_own
+    from dashboard.data.intake.readers import read_path
 
     _, regions = _published()
     steps = tqdm(total=4, desc="DUO-bestand verwerken", file=sys.stderr, leave=False)
@@ -188,7 +189,7 @@ def cmd_ingest_duo(args: argparse.Namespace) -> None:
 
 
 def cmd_onderwijsregios(args: argparse.Namespace) -> None:
-    from dashboard.data.definitions import import_definition
+    from dashboard.data.intake.definitions import import_definition
 
     _, regions = _published()
     table = import_definition(args.file, regions, EIGEN_DIR)
@@ -202,7 +203,7 @@ def cmd_onderwijsregios(args: argparse.Namespace) -> None:
 
 
 def cmd_refresh(args: argparse.Namespace) -> None:
-    from dashboard.data.refresh_geo import refresh
+    from dashboard.data.intake.refresh_geo import refresh
 
     written = refresh(args.year, args.base_url, progress=_progress("Lagen downloaden"))
     for level, count in written.items():
@@ -211,7 +212,7 @@ def cmd_refresh(args: argparse.Namespace) -> None:
 
 
 def cmd_herstel(args: argparse.Namespace) -> None:
-    from dashboard.data.ingest import IngestError, restore_previous
+    from dashboard.data.intake.ingest import IngestError, restore_previous
 
     restored = restore_previous(EIGEN_DIR)
     if restored is None:
@@ -228,7 +229,7 @@ def cmd_herstel(args: argparse.Namespace) -> None:
 
 def controle(args: argparse.Namespace) -> int:
     """Read-only: no lock, so it also runs on a read-only volume and while an import runs."""
-    from dashboard.data.controle import check
+    from dashboard.data.store.controle import check
 
     report = check(DATA_DIR, GEO_DIR, EIGEN_DIR)
     print("\n".join(report.lines()))
@@ -261,15 +262,15 @@ def uitgave(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> None:
-    from dashboard.data.build import build_all, write_all
+    from dashboard.data.intake.build import build_all, write_all
 
     built = build_all()
     if args.check:  # only report what the build would change; write nothing
-        from dashboard.data.diff import check_lines
+        from dashboard.data.publish.diff import check_lines
 
         print("\n".join(check_lines(built, DATA_DIR)))
         return
-    from dashboard.data.releases import build_release, current_tables, headline
+    from dashboard.data.publish.releases import build_release, current_tables, headline
 
     release, write_release = build_release(current_tables(list(built), DATA_DIR), built, DATA_DIR)
     write_all(built, DATA_DIR, write_release)
@@ -279,8 +280,8 @@ def cmd_build(args: argparse.Namespace) -> None:
 
 
 def cmd_releases(args: argparse.Namespace) -> None:
-    from dashboard.data import release_history
-    from dashboard.data.releases import all_releases, headline
+    from dashboard.data.publish import release_history
+    from dashboard.data.publish.releases import all_releases, headline
 
     if args.from_git:
         made = release_history.history(DATA_DIR.parent, DATA_DIR.name)
@@ -297,7 +298,7 @@ def _clean_up() -> None:
 
 
 def parser() -> argparse.ArgumentParser:
-    from dashboard.data.refresh_geo import PDOK
+    from dashboard.data.intake.refresh_geo import PDOK
 
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(  # on the main parser and each opdracht; SUPPRESS so the one not given overwrites nothing
@@ -391,10 +392,10 @@ def _unchanged(command: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from dashboard.data.errors import BrokenData, WriteError
-    from dashboard.data.ingest import IngestError
-    from dashboard.data.readers import ReadError
-    from dashboard.data.refresh_geo import RefreshError
+    from dashboard.data.intake.ingest import IngestError
+    from dashboard.data.intake.readers import ReadError
+    from dashboard.data.intake.refresh_geo import RefreshError
+    from dashboard.data.model.errors import BrokenData, WriteError
 
     args = parser().parse_args(argv)
     if args.command == "uitgave" and args.actie != "terug" and args.bundel is None:

@@ -31,9 +31,10 @@ from pathlib import Path, PurePosixPath
 
 from filelock import FileLock, Timeout
 
-from dashboard.data import generations, published
-from dashboard.data.integrity import folder_problems, table_files
-from dashboard.data.paths import DATA_DIR, EIGEN_DIR
+from dashboard.data.model.paths import DATA_DIR, EIGEN_DIR
+from dashboard.data.publish import published
+from dashboard.data.store import generations
+from dashboard.data.store.integrity import folder_problems, table_files
 
 MANIFEST = "uitgave.json"
 FORMAT = 1

@@ -37,8 +37,10 @@ import plotly.graph_objects as go
 
 from dashboard import cached, links, metrics, tables
 from dashboard.charts import basic, maps
-from dashboard.data import geo, load, published
-from dashboard.data.load import IndicatorFilter, SessionData
+from dashboard.data.model import geo
+from dashboard.data.publish import published
+from dashboard.data.store import load
+from dashboard.data.store.load import IndicatorFilter, SessionData
 from dashboard.memo import F, Memo, call_key, canonical_call, frame_key, freeze_figure, register, shallow
 
 MB = 1_000_000

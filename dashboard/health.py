@@ -1,11 +1,11 @@
-"""What the server knows about the data on disk (dashboard.data.controle), for the log at start, GET /warmup and
+"""What the server knows about the data on disk (dashboard.data.store.controle), for the log at start, GET /warmup and
 every page. Checked again only when a file changed (a few stat calls per page run).
 
 - The built dataset or the boundaries broken: the replica is not ready (/warmup answers 503 with "ready": false,
   so a balancer passes it by) and every page shows a Dutch error instead of running (never an exception or a
   server path).
 - The own data in use broken: the pages read the newest older generation that can be read, or the published
-  data without imports (dashboard.data.generations.reading), and say so calmly at the top of every page.
+  data without imports (dashboard.data.store.generations.reading), and say so calmly at the top of every page.
 The operator finds file and cause in the server log and with `python -m dashboard controle`.
 """
 
@@ -14,8 +14,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from dashboard.data import controle, generations, load
-from dashboard.data.paths import DATA_DIR, GEO_DIR
+from dashboard.data.model.paths import DATA_DIR, GEO_DIR
+from dashboard.data.store import controle, generations, load
 
 log = logging.getLogger(__name__)
 

@@ -136,7 +136,7 @@ def _image(view: object, fmt: str) -> bytes:
     title = getattr(view, "title", None) or ""
     sources = getattr(view, "sources", "") or ""
     if any(trace.type in ("choropleth", "choroplethmap") for trace in figure.data):
-        from dashboard.data.geo import ATTRIBUTION
+        from dashboard.data.model.geo import ATTRIBUTION
 
         sources = f"{sources}  \n{ATTRIBUTION}" if sources else ATTRIBUTION
     return render(captioned(figure, title, sources, _peildatum(view)), fmt)

@@ -13,8 +13,8 @@ import pandas as pd
 import pyarrow as pa
 
 from dashboard import cached
-from dashboard.data.contract import KINDS, public_dates
-from dashboard.data.export import FORMULA_PREFIXES, safe_csv  # noqa: F401 (the one CSV of page and API)
+from dashboard.data.model.contract import KINDS, public_dates
+from dashboard.data.publish.export import FORMULA_PREFIXES, safe_csv  # noqa: F401 (the one CSV of page and API)
 from dashboard.format import fmt_peildatum, md_text, reliability_label
 
 # Dutch labels of the contract columns, shared by every table and CSV.

@@ -1,6 +1,6 @@
 """The dashboard's Dutch words, in one home: its own sentences around sourced figures (each template names the
 indicator it shows) and the Dutch names of the codes in the data. Sector names live with the sector codes in
-dashboard/data/sectors.py; table column headings in dashboard/tables.py."""
+dashboard/data/model/sectors.py; table column headings in dashboard/tables.py."""
 
 # What the werkplan achieved by December 2023 (Kamerbrief voortgang werkplan), in our own words.
 WERKPLAN_RESULTS: list[tuple[str, str]] = [

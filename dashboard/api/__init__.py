@@ -1,13 +1,14 @@
 """Open data API, served by the dashboard's own process (serve.py adds `ROUTES` to the st.App).
 
     GET /api/v1                   the endpoints, their parameters and allowed values, the dataset version
-    GET /api/v1/indicators        the figures, filtered as the pages filter them (dashboard.data.query)
+    GET /api/v1/indicators        the figures, filtered as the pages filter them (dashboard.data.publish.query)
     GET /api/v1/sources           the source register
     GET /api/v1/regions           regions with their codes
     GET /api/v1/onderwijsregios   onderwijsregio's with their gemeenten per sector
     GET /api/v1/openapi.json      OpenAPI 3.1, generated from the parameter definitions (openapi.py)
     GET /api/v1/docs              the same as a readable Dutch page (plain HTML, works offline)
-    GET /api/v1/datapackage.json  Frictionless data package (dashboard.data.datapackage) of the files under data/
+    GET /api/v1/datapackage.json  Frictionless data package (dashboard.data.publish.datapackage) of the files under
+                                  data/
     GET /api/v1/data/BESTAND      one CSV file of the data package; GET /api/v1/dataset.zip: all of it in one zip
     GET /api/v1/releases          what every build and import changed, newest first; releases.atom as a feed
 

@@ -30,12 +30,12 @@ from dashboard.api.spec import (
 )
 
 if TYPE_CHECKING:
-    from dashboard.data.published import Snapshot
+    from dashboard.data.publish.published import Snapshot
 
 
 def describe(snap: Snapshot) -> dict[str, object]:
     """The index: endpoints, parameters with allowed values, formats, limits, the dataset version."""
-    from dashboard.data.query import MAX_REPEATS, MAX_VALUE_LENGTH
+    from dashboard.data.publish.query import MAX_REPEATS, MAX_VALUE_LENGTH
 
     def param(p: Param) -> dict[str, object]:
         out: dict[str, object] = {"herhaalbaar": p.repeatable}
@@ -106,22 +106,22 @@ def docs_page(snap: Snapshot, request: Request) -> tuple[bytes, str, dict[str, s
 def datapackage_document(snap: Snapshot, request: Request) -> tuple[bytes, str, dict[str, str]]:
     import json
 
-    from dashboard.data.datapackage import descriptor
+    from dashboard.data.publish.datapackage import descriptor
 
     text = json.dumps(descriptor(snap.tables, snap.version), ensure_ascii=False, indent=1)
     return text.encode(), "application/json", {}
 
 
 def dataset_zip(snap: Snapshot, request: Request) -> tuple[bytes, str, dict[str, str]]:
-    from dashboard.data.datapackage import zip_bytes
+    from dashboard.data.publish.datapackage import zip_bytes
 
     disposition = {"Content-Disposition": 'attachment; filename="lerarentekort_datapakket.zip"'}
     return zip_bytes(snap.tables, snap.version), "application/zip", disposition
 
 
 def data_file(snap: Snapshot, request: Request) -> tuple[bytes, str, dict[str, str]]:
-    from dashboard.data.datapackage import FOLDER, files
-    from dashboard.data.export import CSV_MEDIA_TYPE
+    from dashboard.data.publish.datapackage import FOLDER, files
+    from dashboard.data.publish.export import CSV_MEDIA_TYPE
 
     name = request.path_params.get("bestand", "")
     found = files(snap.tables).get(f"{FOLDER}/{name}")
@@ -133,7 +133,7 @@ def data_file(snap: Snapshot, request: Request) -> tuple[bytes, str, dict[str, s
 
 
 def data_file_names() -> list[str]:
-    from dashboard.data.datapackage import RESOURCES
+    from dashboard.data.publish.datapackage import RESOURCES
 
     return [r.file for r in RESOURCES]
 
@@ -141,7 +141,7 @@ def data_file_names() -> list[str]:
 def releases_list(snap: Snapshot, request: Request) -> tuple[bytes, str, dict[str, str]]:
     import json
 
-    from dashboard.data.releases import all_releases
+    from dashboard.data.publish.releases import all_releases
 
     found = all_releases()
     body = {"dataset_version": snap.version, "aantal": len(found), "releases": found}
@@ -150,7 +150,7 @@ def releases_list(snap: Snapshot, request: Request) -> tuple[bytes, str, dict[st
 
 def releases_feed(snap: Snapshot, request: Request) -> tuple[bytes, str, dict[str, str]]:
     from dashboard.api.feed import MEDIA_TYPE, atom
-    from dashboard.data.releases import all_releases
+    from dashboard.data.publish.releases import all_releases
 
     base = f"{str(request.base_url).rstrip('/')}{PREFIX}"
     feed = atom(all_releases(), f"{base}/{DOCUMENT_PATHS['atom'][0]}", f"{base}/{DOCUMENT_PATHS['releases'][0]}")

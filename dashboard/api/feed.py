@@ -1,4 +1,5 @@
-"""The releases (dashboard.data.releases) as an Atom feed (RFC 4287) that feed readers and e-mail services follow.
+"""The releases (dashboard.data.publish.releases) as an Atom feed (RFC 4287) that feed readers and e-mail services
+follow.
 
 Ids are stable URNs (not the host's URL), so a reader that reaches the server under another name sees no new
 entries. Pure: releases in, bytes out.
@@ -9,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from xml.etree import ElementTree as ET
 
-from dashboard.data.releases import KINDS, headline
+from dashboard.data.publish.releases import KINDS, headline
 
 ATOM = "http://www.w3.org/2005/Atom"
 MEDIA_TYPE = "application/atom+xml; charset=utf-8"

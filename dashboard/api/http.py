@@ -65,7 +65,7 @@ def error(status: int, body: dict[str, object], version: str | None) -> JSONResp
 
 def table_response(frame: pd.DataFrame, fmt: str, name: str, json_body: dict[str, object], headers: dict) -> Response:
     """Table endpoint `name` in format `fmt`: `json_body` as JSON, else `frame` as Parquet or the page-download CSV."""
-    from dashboard.data import export
+    from dashboard.data.publish import export
 
     if fmt == "json":
         return JSONResponse(json_body, headers=headers)

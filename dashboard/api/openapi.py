@@ -20,11 +20,11 @@ from dashboard.api.spec import (
     VIEW_DESCRIPTIONS,
     Param,
 )
-from dashboard.data.contract import COLUMN_DOCS, PUBLIC_DATE_COLUMNS, SCHEMAS, Column
-from dashboard.data.datapackage import RESOURCES, columns
-from dashboard.data.export import PARQUET_MEDIA_TYPE
-from dashboard.data.query import MAX_REPEATS, MAX_VALUE_LENGTH
-from dashboard.data.sectors import SECTORS
+from dashboard.data.model.contract import COLUMN_DOCS, PUBLIC_DATE_COLUMNS, SCHEMAS, Column
+from dashboard.data.model.sectors import SECTORS
+from dashboard.data.publish.datapackage import RESOURCES, columns
+from dashboard.data.publish.export import PARQUET_MEDIA_TYPE
+from dashboard.data.publish.query import MAX_REPEATS, MAX_VALUE_LENGTH
 
 TAG_TABLES, TAG_PACKAGE, TAG_RELEASES, TAG_ABOUT = "Tabellen", "Datapakket", "Releases", "Over de API"
 JSON_TYPES = {"str": "string", "int": "integer", "float": "number"}

@@ -14,7 +14,7 @@ from dashboard.api.rows import onderwijsregio_rows
 from dashboard.api.spec import PREFIX, VERSION_PARAM, Param
 
 if TYPE_CHECKING:
-    from dashboard.data.published import Snapshot
+    from dashboard.data.publish.published import Snapshot
 
 _parameters: dict[str, dict[str, tuple[Param, ...]]] = {}  # per dataset version (a content hash): 2 at most
 _kept: dict[str, dict[str, Path]] = {}  # per current dataset version
@@ -33,8 +33,8 @@ def parameters(snap: Snapshot) -> dict[str, tuple[Param, ...]]:
 
 
 def _make_parameters(snap: Snapshot) -> dict[str, tuple[Param, ...]]:
-    from dashboard.data.contract import COLUMN_DOCS
-    from dashboard.data.query import FILTERS, FORMATS, PEILDATUM_HELP, REGION_CODE_HELP, allowed_values
+    from dashboard.data.model.contract import COLUMN_DOCS
+    from dashboard.data.publish.query import FILTERS, FORMATS, PEILDATUM_HELP, REGION_CODE_HELP, allowed_values
 
     def fmt(default: str = "csv") -> Param:
         return Param(
@@ -103,7 +103,8 @@ def _make_parameters(snap: Snapshot) -> dict[str, tuple[Param, ...]]:
 
 def kept_versions(current: Snapshot) -> dict[str, Path]:
     """Version -> folder of own tables, for every state ?versie= can fetch (made once per current version)."""
-    from dashboard.data import load, published
+    from dashboard.data.publish import published
+    from dashboard.data.store import load
 
     found = _kept.get(current.version)
     if found is None:
@@ -127,8 +128,8 @@ def version_param(current: Snapshot) -> Param:
 
 def at_version(values: list[str], current: Snapshot) -> Snapshot:
     """The snapshot of the asked version (the current one, or a kept generation's), or QueryError."""
-    from dashboard.data import published
-    from dashboard.data.query import QueryError
+    from dashboard.data.publish import published
+    from dashboard.data.publish.query import QueryError
 
     kept = kept_versions(current)
     if len(values) != 1:
@@ -145,7 +146,7 @@ def at_version(values: list[str], current: Snapshot) -> Snapshot:
 
 def validated(params: dict[str, list[str]], spec: tuple[Param, ...]) -> tuple[dict[str, tuple[str, ...]], str]:
     """(chosen values per filter, format), or QueryError for the first parameter that is not as `spec` says."""
-    from dashboard.data.query import check_format, check_params, check_values
+    from dashboard.data.publish.query import check_format, check_params, check_values
 
     check_params(params, [p.name for p in spec if p.name != VERSION_PARAM])  # `handle` took versie out
     filters = {
@@ -159,7 +160,7 @@ def validated(params: dict[str, list[str]], spec: tuple[Param, ...]) -> tuple[di
 
 def no_params(params: dict[str, list[str]]) -> None:
     """QueryError for the first parameter of a page that takes none (the index and the documents)."""
-    from dashboard.data.query import QueryError
+    from dashboard.data.publish.query import QueryError
 
     if params:
         raise QueryError(next(iter(params)), "Deze pagina heeft geen parameters.", [])

@@ -27,7 +27,7 @@ log = logging.getLogger("dashboard.api")
 def handle(request: Request, name: str | None) -> Response:
     """One request, every failure mapped to a Dutch JSON answer (400 for the caller's mistakes, 500 for ours)."""
     from dashboard.cache import snapshot
-    from dashboard.data.query import QueryError
+    from dashboard.data.publish.query import QueryError
 
     version = None
     try:

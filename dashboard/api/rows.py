@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import pandas as pd
 
-    from dashboard.data.published import Snapshot
+    from dashboard.data.publish.published import Snapshot
 
 ONDERWIJSREGIO_COLUMNS = [
     "onderwijsregio",
@@ -30,7 +30,7 @@ ONDERWIJSREGIO_COLUMNS = [
 
 def sources(snap: Snapshot) -> pd.DataFrame:
     """The source register with licence ('onbekend' where own data has none) and `herverdeelbaar`."""
-    from dashboard.data.licences import with_redistribution
+    from dashboard.data.publish.licences import with_redistribution
 
     return with_redistribution(snap.tables["sources"])
 
@@ -71,6 +71,6 @@ def filtered(rows: pd.DataFrame, chosen: dict[str, tuple[str, ...]]) -> pd.DataF
 
 
 def records(frame: pd.DataFrame) -> list[dict[str, object]]:
-    from dashboard.data.export import json_records
+    from dashboard.data.publish.export import json_records
 
     return json_records(frame)

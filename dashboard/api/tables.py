@@ -16,13 +16,13 @@ from dashboard.api.rows import filtered, onderwijsregio_rows, records, sources, 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from dashboard.data.published import Snapshot
+    from dashboard.data.publish.published import Snapshot
 
 
 # Each endpoint: (snapshot, params) -> (frame or None, format, JSON body). Pure apart from the snapshot.
 def indicators_view(snap: Snapshot, params: dict[str, list[str]]) -> tuple[pd.DataFrame, str, dict[str, object]]:
-    from dashboard.data.contract import public_dates, variants
-    from dashboard.data.query import Query, query_rows
+    from dashboard.data.model.contract import public_dates, variants
+    from dashboard.data.publish.query import Query, query_rows
 
     chosen, fmt = validated(params, parameters(snap)["indicators"])
     query = Query(**chosen, format=fmt)
@@ -82,8 +82,8 @@ def onderwijsregios_view(snap: Snapshot, params: dict[str, list[str]]) -> tuple[
 
 
 def onderwijsregio_count(snap: Snapshot):
-    """The one count of onderwijsregio's (dashboard.data.indeling.count), as the pages show it."""
-    from dashboard.data import indeling
+    """The one count of onderwijsregio's (dashboard.data.model.indeling.count), as the pages show it."""
+    from dashboard.data.model import indeling
 
     facts = snap.tables["indicators"]
     ocw = facts[(facts["indicator"] == "onderwijsregios") & (facts["categorie"] == "onderwijsregio's")]

@@ -5,8 +5,8 @@ here (dashboard/cache.py reads every module of this package); the names re-expor
 them as `metrics.<name>` or import them from the package (pages' constants, tests)."""
 
 # Re-exported (pages call metrics.expand_members); defined in the data layer, which the build uses.
-from dashboard.data.members import RELIABILITY_RANK as RELIABILITY_RANK
-from dashboard.data.members import expand_members as expand_members
+from dashboard.data.model.members import RELIABILITY_RANK as RELIABILITY_RANK
+from dashboard.data.model.members import expand_members as expand_members
 from dashboard.metrics.behoud import (
     DAY_FTE,
     MEER_UREN_BOUNDS,

@@ -9,7 +9,7 @@ import math
 import pandas as pd
 
 from dashboard import cached
-from dashboard.data.sectors import SECTOR_LABELS
+from dashboard.data.model.sectors import SECTOR_LABELS
 from dashboard.format import fmt_number, fmt_peildatum
 from dashboard.metrics.frames import _best_per, approximation
 from dashboard.texts import VACATURE_TELLINGEN, VERTREKREDENEN

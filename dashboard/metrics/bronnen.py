@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard import cached
-from dashboard.data.newer import pending
+from dashboard.data.model.newer import pending
 from dashboard.format import fmt_peildatum, indicator_label, reliability_label
 
 # Where a page's "zo voegt u ze toe" leads: the register and the commands on the Data page.

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard import cached
-from dashboard.data.members import RELIABILITY_RANK
+from dashboard.data.model.members import RELIABILITY_RANK
 from dashboard.texts import BENADERINGEN
 
 

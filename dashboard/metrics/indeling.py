@@ -1,7 +1,8 @@
 """The onderwijsregio's as units: how many there are (one count for every page, the API and the data package), which
 are voorlopers, which gemeenten are contested, and where an old code of a link now points.
 
-The rules that make one entry per region live in the data layer (dashboard/data/indeling.py, docs/onderwijsregios.md).
+The rules that make one entry per region live in the data layer (dashboard/data/model/indeling.py,
+docs/onderwijsregios.md).
 """
 
 from __future__ import annotations
@@ -9,8 +10,8 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard import cached
-from dashboard.data import indeling
-from dashboard.data.indeling import Count
+from dashboard.data.model import indeling
+from dashboard.data.model.indeling import Count
 
 VOORLOPERS_OFFICIAL = "voorlopers"  # indicator: how many voorlopers OCW named (27 in 2023)
 OFFICIAL_COUNT = "onderwijsregios"  # indicator: how many onderwijsregio's OCW counts (50 in 2025)

@@ -8,9 +8,9 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard import cached
-from dashboard.data.contract import KINDS
-from dashboard.data.members import RELIABILITY_RANK
-from dashboard.data.sectors import REGIONAL_SECTORS
+from dashboard.data.model.contract import KINDS
+from dashboard.data.model.members import RELIABILITY_RANK
+from dashboard.data.model.sectors import REGIONAL_SECTORS
 from dashboard.metrics.frames import _best_per
 
 MAP_LEVELS = ("arbeidsmarktregio", "gemeente")

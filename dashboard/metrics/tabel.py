@@ -12,9 +12,9 @@ import re
 import pandas as pd
 
 from dashboard import cached
-from dashboard.data.contract import GEO_LEVELS
-from dashboard.data.members import RELIABILITY_RANK
-from dashboard.data.query import REGION_CODE, select_indicators
+from dashboard.data.model.contract import GEO_LEVELS
+from dashboard.data.model.members import RELIABILITY_RANK
+from dashboard.data.publish.query import REGION_CODE, select_indicators
 from dashboard.format import fmt_peildatum, indicator_label
 
 NATIONAL = "land"
@@ -71,7 +71,7 @@ def _coded(indicators: pd.DataFrame, indicator: str, sector: str) -> pd.DataFram
 
 @cached.metric
 def tabel_sectors(indicators: pd.DataFrame, indicator: str) -> tuple[str, ...]:
-    from dashboard.data.sectors import SECTORS
+    from dashboard.data.model.sectors import SECTORS
 
     present = set(indicators.loc[indicators["indicator"] == indicator, "sector"])
     return tuple(s for s in SECTORS if s in present)

@@ -18,7 +18,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from dashboard.data.sectors import SECTOR_LABELS, sector_name
+from dashboard.data.model.sectors import SECTOR_LABELS, sector_name
 from dashboard.format import fmt_fte, fmt_number, fmt_pct, fmt_value, reliability_label
 from dashboard.report.drawings import ACCENT, INK, MUTED, PALE, RULE, bar_drawing, map_drawing
 from dashboard.report.model import KeyFigure, RegionReport

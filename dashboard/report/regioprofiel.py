@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from dashboard.data.sectors import sector_name
+from dashboard.data.model.sectors import sector_name
 from dashboard.format import fmt_number, fmt_peildatum
 from dashboard.report.drawings import map_layers
 from dashboard.report.model import ComparisonRow, KeyFigure, RegionReport, SourceRow

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.data.geo import ATTRIBUTION
+from dashboard.data.model.geo import ATTRIBUTION
 from dashboard.texts import DEFINITIONS, RELIABILITY_LABELS
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard.charts.maps import MAP_CONFIG
-from dashboard.data.geo import ATTRIBUTION
+from dashboard.data.model.geo import ATTRIBUTION
 from dashboard.format import fmt_count, fmt_fte, fmt_number, fmt_pct, fmt_peildatum, fmt_pp
 from dashboard.report.cite import file_stem
 from dashboard.sections import chart

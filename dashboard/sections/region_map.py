@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard.charts.maps import MAP_CONFIG, location_from_points
-from dashboard.data.geo import ATTRIBUTION
+from dashboard.data.model.geo import ATTRIBUTION
 from dashboard.ui import share
 from dashboard.ui.widgets import in_words, missing, scroll_to_next, table_and_download
 from dashboard.views.base import MapView

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from dashboard.data.sectors import regional_sector
+from dashboard.data.model.sectors import regional_sector
 from dashboard.format import fmt_pct, fmt_peildatum, fmt_pp, reliability_label
 from dashboard.sections import chart
 from dashboard.ui import share

@@ -5,8 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard.charts.maps import MAP_CONFIG, location_from_points
-from dashboard.data.geo import ATTRIBUTION
-from dashboard.data.sectors import REGIONAL_SECTORS, sector_name
+from dashboard.data.model.geo import ATTRIBUTION
+from dashboard.data.model.sectors import REGIONAL_SECTORS, sector_name
 from dashboard.format import fmt_pct
 from dashboard.registry import page
 from dashboard.ui.widgets import in_words, missing, table_and_download

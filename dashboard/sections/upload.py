@@ -5,8 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import cache
-from dashboard.data.ingest import MAX_UPLOAD_BYTES, IngestError
-from dashboard.data.load import SessionData
+from dashboard.data.intake.ingest import MAX_UPLOAD_BYTES, IngestError
+from dashboard.data.store.load import SessionData
 from dashboard.format import fmt_number, md_text
 from dashboard.ui.session import drop_upload, keep_upload, session_data
 from dashboard.web.upload import UPLOAD_MB, checked_upload, dutch_refusals

@@ -1,6 +1,6 @@
 """The URL parameters shared by every page: one definition per filter, used by widgets, URL and tests."""
 
-from dashboard.data.sectors import SCHOOL_SECTORS, sector_name
+from dashboard.data.model.sectors import SCHOOL_SECTORS, sector_name
 from dashboard.ui.state import Param
 
 SECTOR = Param(

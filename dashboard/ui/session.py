@@ -1,13 +1,13 @@
 """This browser session's uploaded own data: the only place that keeps it in st.session_state.
 
-Views and the cache get it passed in (dashboard.data.load.SessionData), so the data layer never reads a session.
+Views and the cache get it passed in (dashboard.data.store.load.SessionData), so the data layer never reads a session.
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.data.load import SessionData
+from dashboard.data.store.load import SessionData
 from dashboard.memo import register
 
 SESSION_KEY = "eigen_data"

@@ -12,8 +12,8 @@ import pandas as pd
 from dashboard import cache, metrics
 from dashboard import describe as words
 from dashboard.charts.basic import PALETTE
-from dashboard.data.load import SessionData
-from dashboard.data.sectors import REGIONAL_SECTORS, regional_sector
+from dashboard.data.model.sectors import REGIONAL_SECTORS, regional_sector
+from dashboard.data.store.load import SessionData
 from dashboard.format import fmt_number, fmt_pct, fmt_peildatum, reliability_label
 from dashboard.metrics import MEER_UREN_BOUNDS, OutOfRange
 from dashboard.tables import labels

@@ -9,10 +9,10 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard import cache
-from dashboard.data import datapackage, releases
-from dashboard.data.licences import REDISTRIBUTABLE_COLUMN, with_redistribution
-from dashboard.data.load import SessionData
-from dashboard.data.newer import register as newer_register
+from dashboard.data.model.newer import register as newer_register
+from dashboard.data.publish import datapackage, releases
+from dashboard.data.publish.licences import REDISTRIBUTABLE_COLUMN, with_redistribution
+from dashboard.data.store.load import SessionData
 
 CATALOGUE_COLUMNS = {
     "publisher": "Uitgever",
@@ -78,7 +78,7 @@ def catalogue(session: SessionData | None = None) -> Catalogue:
 @cache.view
 def newer(session: SessionData | None = None) -> pd.DataFrame:
     """The known publications newer than the data (data/raw/newer_publications.csv) whose measurement is missing."""
-    from dashboard.data.sectors import SECTORS
+    from dashboard.data.model.sectors import SECTORS
 
     return cache.newer_publications(newer_register(), cache.indicators(session=session), SECTORS)
 
@@ -107,7 +107,7 @@ class News:
     version: str
     command: str
     lines: tuple[str, ...]
-    news: tuple[str, ...] = ()  # what changed in words (dashboard/data/release_notes.py)
+    news: tuple[str, ...] = ()  # what changed in words (dashboard/data/publish/release_notes.py)
 
 
 def _when(time: str) -> str:

@@ -16,10 +16,10 @@ import pandas as pd
 
 from dashboard import cache
 from dashboard import describe as words
-from dashboard.data.definitions import own_region_csv
-from dashboard.data.indeling import Count
-from dashboard.data.load import SessionData
-from dashboard.data.sectors import REGIONAL_SECTORS, regional_sector
+from dashboard.data.intake.definitions import own_region_csv
+from dashboard.data.model.indeling import Count
+from dashboard.data.model.sectors import REGIONAL_SECTORS, regional_sector
+from dashboard.data.store.load import SessionData
 from dashboard.format import fmt_fte, fmt_pct, fmt_peildatum, fmt_pp, fmt_sectors, reliability_label
 from dashboard.metrics import APART, MEMBER_CHOICES, ONDERWIJSREGIO_FACTS, GemeentenProfile
 from dashboard.tables import labels
@@ -446,7 +446,7 @@ def own_region_definition(data: OregioData, name: str, gemeenten: list[str]) -> 
 @cache.view
 def regioprofiel_pdf(view: Profile, comparison: list[tuple[str, float | None]], link: str = "") -> bytes:
     """The profile as an A4 PDF (dashboard/report/): made on click, server-side, offline."""
-    from dashboard.data.geo import ATTRIBUTION
+    from dashboard.data.model.geo import ATTRIBUTION
     from dashboard.report import cite, model, pdf, regioprofiel
 
     sources = regioprofiel.source_rows(cache.table("sources"), [(sid, "derived") for sid in view.source_ids if sid])

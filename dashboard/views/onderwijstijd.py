@@ -7,8 +7,8 @@ import pandas as pd
 from dashboard import cache
 from dashboard import describe as words
 from dashboard.charts.basic import PALETTE
-from dashboard.data.load import SessionData
-from dashboard.data.sectors import REGIONAL_SECTORS, regional_sector
+from dashboard.data.model.sectors import REGIONAL_SECTORS, regional_sector
+from dashboard.data.store.load import SessionData
 from dashboard.format import fmt_number
 from dashboard.tables import labels
 from dashboard.views.base import ChartView, FiguresView, chart, figures_view

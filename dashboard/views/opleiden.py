@@ -8,8 +8,8 @@ import pandas as pd
 
 from dashboard import cache
 from dashboard import describe as words
-from dashboard.data.load import SessionData
-from dashboard.data.sectors import KPI_SECTORS
+from dashboard.data.model.sectors import KPI_SECTORS
+from dashboard.data.store.load import SessionData
 from dashboard.format import fmt_number
 from dashboard.metrics import OPLEIDING_CODES
 from dashboard.tables import labels

@@ -9,7 +9,7 @@ import pandas as pd
 
 from dashboard import cache
 from dashboard import describe as words
-from dashboard.data.load import SessionData
+from dashboard.data.store.load import SessionData
 from dashboard.format import fmt_pct, fmt_peildatum
 from dashboard.tables import labels
 from dashboard.views.base import ChartView, chart

@@ -9,9 +9,9 @@ import pandas as pd
 from dashboard import cache
 from dashboard import describe as words
 from dashboard.charts.basic import PALETTE
-from dashboard.data.load import SessionData
-from dashboard.data.newer import register as newer_register
-from dashboard.data.sectors import KPI_SECTORS, regional_sector
+from dashboard.data.model.newer import register as newer_register
+from dashboard.data.model.sectors import KPI_SECTORS, regional_sector
+from dashboard.data.store.load import SessionData
 from dashboard.format import fmt_euro, fmt_fte, fmt_number, fmt_pct, fmt_peildatum
 from dashboard.tables import labels
 from dashboard.texts import WERKPLAN_RESULTS

@@ -9,10 +9,10 @@ import pandas as pd
 
 from dashboard import cache
 from dashboard import describe as words
-from dashboard.data.load import SessionData
-from dashboard.data.newer import register as newer_register
-from dashboard.data.query import Query
-from dashboard.data.sectors import REGIONAL_SECTORS, regional_sector
+from dashboard.data.model.newer import register as newer_register
+from dashboard.data.model.sectors import REGIONAL_SECTORS, regional_sector
+from dashboard.data.publish.query import Query
+from dashboard.data.store.load import SessionData
 from dashboard.format import fmt_pct, fmt_peildatum, fmt_pp, fmt_sectors, reliability_label
 from dashboard.metrics import MAP_LEVELS
 from dashboard.tables import labels
@@ -213,7 +213,7 @@ def warm() -> None:
 @cache.view
 def regioprofiel_pdf(data: RegionalData, view: ProfileView, chosen: list[str], link: str = "") -> bytes:
     """The region's profile as an A4 PDF (dashboard/report/): made on click, server-side, offline."""
-    from dashboard.data.geo import ATTRIBUTION
+    from dashboard.data.model.geo import ATTRIBUTION
     from dashboard.report import cite, pdf, regioprofiel
 
     row = data.frame[data.frame["region_code"] == view.code].iloc[0]

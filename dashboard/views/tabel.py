@@ -10,8 +10,8 @@ import pandas as pd
 
 from dashboard import cache
 from dashboard.charts.tabel import tabel_chart
-from dashboard.data.query import Query
-from dashboard.data.sectors import sector_name
+from dashboard.data.model.sectors import sector_name
+from dashboard.data.publish.query import Query
 from dashboard.format import fmt_peildatum, fmt_value, indicator_label, reliability_label
 from dashboard.metrics.tabel import NATIONAL, reference_query, tabel_query
 from dashboard.tables import labels

@@ -14,8 +14,8 @@ import json
 import pandas as pd
 import streamlit as st
 
-from dashboard.data.ingest import MAX_UPLOAD_BYTES, IngestError, check_upload
-from dashboard.data.parse_slot import BUSY_MESSAGE, ParseBusy, parse_slot
+from dashboard.data.intake.ingest import MAX_UPLOAD_BYTES, IngestError, check_upload
+from dashboard.data.intake.parse_slot import BUSY_MESSAGE, ParseBusy, parse_slot
 
 UPLOAD_MB = MAX_UPLOAD_BYTES // 1_000_000  # the uploader's max_upload_size (Streamlit counts MiB: a bit more)
 TOO_LARGE = (

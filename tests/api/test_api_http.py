@@ -12,7 +12,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from dashboard.data.query import latest_peildatum, select_indicators
+from dashboard.data.publish.query import latest_peildatum, select_indicators
 
 
 def get(url: str, headers: dict[str, str] | None = None) -> tuple[int, Message, bytes]:

@@ -1,6 +1,6 @@
 """Run every page with AppTest on the dataset named by LERARENTEKORT_DATA_DIR and print what it shows as JSON.
 
-Started as a subprocess by test_next_measurement.py: the data directory is read when dashboard.data.paths is
+Started as a subprocess by test_next_measurement.py: the data directory is read when dashboard.data.model.paths is
 imported, so another dataset needs another process.
 """
 

@@ -13,9 +13,9 @@ from helpers import open_page
 from streamlit.testing.v1 import AppTest
 
 from dashboard import health
-from dashboard.data import generations, load
-from dashboard.data.ingest import import_files
-from dashboard.data.paths import DATA_DIR, REPO_DIR
+from dashboard.data.intake.ingest import import_files
+from dashboard.data.model.paths import DATA_DIR, REPO_DIR
+from dashboard.data.store import generations, load
 from dashboard.registry import PAGES
 
 EXAMPLE = REPO_DIR / "data" / "voorbeeld" / "eigen_cijfers.csv"

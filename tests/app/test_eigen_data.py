@@ -9,9 +9,9 @@ import pandas as pd
 from helpers import APP, downloads, texts
 from streamlit.testing.v1 import AppTest
 
-from dashboard.data import load
-from dashboard.data.ingest import import_files
-from dashboard.data.load import SessionData
+from dashboard.data.intake.ingest import import_files
+from dashboard.data.store import load
+from dashboard.data.store.load import SessionData
 from dashboard.tables import safe_csv
 from dashboard.ui.session import SESSION_KEY
 

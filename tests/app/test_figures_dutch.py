@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from helpers import open_page
 
-from dashboard.data.sectors import SCHOOL_SECTORS
+from dashboard.data.model.sectors import SCHOOL_SECTORS
 from dashboard.registry import PAGES
 from dashboard.views import onderwijsregios, regionale_tekorten, tabel
 

@@ -17,7 +17,7 @@ from conftest import REPO, screenshot, wait_for_app, wait_for_drawn
 from playwright.sync_api import expect
 from test_onderwijsregios_browser import wait_for_colour
 
-from dashboard.data.contract import public_dates
+from dashboard.data.model.contract import public_dates
 from dashboard.registry import PAGES as REGISTRY
 
 PAGES = [p.url_path for p in REGISTRY]  # Overzicht ("") is the default page: its link is the root URL

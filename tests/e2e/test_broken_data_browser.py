@@ -12,8 +12,8 @@ import pytest
 from conftest import REPO, screenshot, start_server, wait_for_app
 from playwright.sync_api import expect
 
-from dashboard.data import generations
-from dashboard.data.ingest import import_files
+from dashboard.data.intake.ingest import import_files
+from dashboard.data.store import generations
 from dashboard.registry import PAGES
 
 EXAMPLE = REPO / "data" / "voorbeeld" / "eigen_cijfers.csv"

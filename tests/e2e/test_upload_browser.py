@@ -7,7 +7,7 @@ from conftest import wait_for_app
 from openpyxl import Workbook
 from playwright.sync_api import expect
 
-from dashboard.data.contract import SCHEMAS
+from dashboard.data.model.contract import SCHEMAS
 
 COLUMNS = SCHEMAS["indicators"].column_names
 HEADER = ";".join(COLUMNS)

@@ -10,7 +10,7 @@ from starlette.requests import Request
 
 from dashboard import api
 from dashboard.api import tables
-from dashboard.data.paths import REPO_DIR
+from dashboard.data.model.paths import REPO_DIR
 
 
 def _request(path: str, query: str = "", method: str = "GET") -> Request:

@@ -1,4 +1,5 @@
-"""Reading a "Brontabel als csv" (region, value): shapes, names to codes, refusals (dashboard/data/brontabel*.py)."""
+"""Reading a "Brontabel als csv" (region, value): shapes, names to codes, refusals
+(dashboard/data/intake/brontabel/*.py)."""
 
 from __future__ import annotations
 
@@ -7,9 +8,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard.data import brontabel, brontabel_names, brontabel_options, brontabel_rows
-from dashboard.data.ingest import IngestError
-from dashboard.data.paths import RAW_DIR
+from dashboard.data.intake.brontabel import names as brontabel_names
+from dashboard.data.intake.brontabel import options as brontabel_options
+from dashboard.data.intake.brontabel import rows as brontabel_rows
+from dashboard.data.intake.brontabel import table as brontabel
+from dashboard.data.intake.ingest import IngestError
+from dashboard.data.model.paths import RAW_DIR
 from tests.brontabel_files import SHAPES, brontabel_text, made_up_values, ocw_names, write_brontabel, write_lines
 
 

@@ -3,8 +3,8 @@
 import pandas as pd
 import pytest
 
-from dashboard.data import build
-from dashboard.data.paths import DATA_DIR, REPO_DIR
+from dashboard.data.intake import build
+from dashboard.data.model.paths import DATA_DIR, REPO_DIR
 
 
 @pytest.fixture(scope="module")
@@ -114,7 +114,7 @@ def test_citation_in_title_is_split():
 
 
 def test_every_mapped_region_has_a_boundary(fresh):
-    from dashboard.data.geo import read_boundaries
+    from dashboard.data.model.geo import read_boundaries
 
     ind = fresh["indicators"]
     for level in ("arbeidsmarktregio", "gemeente"):

@@ -16,7 +16,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from dashboard import bundle
-from dashboard.data import published
+from dashboard.data.publish import published
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -53,7 +53,7 @@ def test_a_bundle_taken_in_serves_the_same_version_and_keeps_the_previous(tmp_pa
     # new data on the source: a second bundle; the host switches and keeps the first
     table = pq.read_table(source / "sources.parquet")
     pq.write_table(table.slice(1), source / "sources.parquet")
-    from dashboard.data.integrity import manifest_text, table_files
+    from dashboard.data.store.integrity import manifest_text, table_files
 
     (source / "manifest.json").write_text(manifest_text({p.name: p for p in table_files(source).values()}))
     second = tmp_path / "twee.tar.gz"
@@ -144,7 +144,7 @@ def test_the_own_data_in_use_travels_with_the_bundle(tmp_path, source):
     assert "data/eigen/HUIDIG" in names and len(generations) == 1
     host = tmp_path / "host" / "data"
     assert uitgave("neem", str(packed), data_dir=host).returncode == 0
-    from dashboard.data import generations as gen
+    from dashboard.data.store import generations as gen
 
     own = gen.resolve(host / "eigen").folder
     assert own is not None and (own / "indicators.parquet").exists()

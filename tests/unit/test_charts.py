@@ -4,7 +4,7 @@ import pytest
 from dashboard.charts import maps
 from dashboard.charts.basic import hbar, lines, stacked_share
 from dashboard.charts.maps import location_from_points, shortage_map
-from dashboard.data.geo import read_boundaries, subset
+from dashboard.data.model.geo import read_boundaries, subset
 
 
 def _regional():
@@ -41,7 +41,7 @@ def test_map_has_both_layers_offline_style_and_dutch_hover(monkeypatch, svg):
 def test_every_map_region_has_a_boundary(tables):
     """Every region the maps colour has a shape: arbeidsmarktregio's and G5 gemeenten of each sector's map, and
     every onderwijsregio of the shipped definition once its gemeenten are dissolved."""
-    from dashboard.data.geo import definition_groups, dissolve
+    from dashboard.data.model.geo import definition_groups, dissolve
     from dashboard.metrics import regional_shortage
 
     shapes = {
@@ -242,7 +242,7 @@ def test_panels_give_each_count_its_own_axis():
 
 
 def test_members_apart_from_the_rest_of_their_region_come_from_the_boundaries():
-    from dashboard.data.geo import apart
+    from dashboard.data.model.geo import apart
 
     gm = read_boundaries("gemeente")
     # Rotterdam, Schiedam and Vlaardingen touch; Leiden and Katwijk touch each other but not them; Ede is far away

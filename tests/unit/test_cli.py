@@ -11,9 +11,9 @@ import pandas as pd
 import pytest
 
 import dashboard.__main__ as cli
-from dashboard.data.generations import own_file
-from dashboard.data.ingest import read_own
-from dashboard.data.paths import DATA_DIR, REPO_DIR
+from dashboard.data.intake.ingest import read_own
+from dashboard.data.model.paths import DATA_DIR, REPO_DIR
+from dashboard.data.store.generations import own_file
 
 EXAMPLE = DATA_DIR / "voorbeeld" / "eigen_cijfers.csv"
 
@@ -83,13 +83,13 @@ def _import_via_cli(content: str, folder: Path) -> pd.DataFrame:
         env={**os.environ, "LERARENTEKORT_EIGEN_DIR": str(eigen)},
     )
     assert result.returncode == 0, result.stderr
-    from dashboard.data.generations import own_file
+    from dashboard.data.store.generations import own_file
 
     return pd.read_parquet(own_file("onderwijsregio_gemeenten", eigen))
 
 
 def test_own_region_csv_round_trips_through_the_cli(tmp_path: Path):
-    from dashboard.data.definitions import own_region_csv
+    from dashboard.data.intake.definitions import own_region_csv
 
     name = "Eigen regio; noord"
     text = own_region_csv(["363", "GM0034", "0014", "GM0034"], name, "po")
@@ -113,7 +113,7 @@ def test_own_region_csv_round_trips_through_the_cli(tmp_path: Path):
 
 @pytest.mark.parametrize(("codes", "name", "sector"), [([], "X", "po"), (["GM0014"], " ", "po"), (["14"], "X", "hbo")])
 def test_own_region_csv_refuses_incomplete_input(codes, name, sector):
-    from dashboard.data.definitions import own_region_csv
+    from dashboard.data.intake.definitions import own_region_csv
 
     with pytest.raises(ValueError):
         own_region_csv(codes, name, sector)

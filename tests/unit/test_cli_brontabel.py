@@ -15,9 +15,9 @@ import pytest
 import dashboard.__main__ as cli
 from dashboard import metrics
 from dashboard.api.tables import indicators_view
-from dashboard.data.ingest import read_own
-from dashboard.data.paths import DATA_DIR, REPO_DIR
-from dashboard.data.published import read_snapshot
+from dashboard.data.intake.ingest import read_own
+from dashboard.data.model.paths import DATA_DIR, REPO_DIR
+from dashboard.data.publish.published import read_snapshot
 from tests.brontabel_files import OPTIONS, WHEN, made_up_values, ocw_names, write_brontabel, write_lines
 
 

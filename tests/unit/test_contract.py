@@ -1,7 +1,7 @@
 import pandas as pd
 import pytest
 
-from dashboard.data.contract import ContractError, validate, validate_references
+from dashboard.data.model.contract import ContractError, validate, validate_references
 
 
 def _indicator_row(**overrides) -> dict:

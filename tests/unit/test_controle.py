@@ -14,9 +14,9 @@ from test_store import contract_file
 
 import dashboard.__main__ as cli
 from dashboard import health
-from dashboard.data import controle, generations, integrity
-from dashboard.data.ingest import read_own
-from dashboard.data.paths import DATA_DIR, GEO_DIR
+from dashboard.data.intake.ingest import read_own
+from dashboard.data.model.paths import DATA_DIR, GEO_DIR
+from dashboard.data.store import controle, generations, integrity
 
 
 @pytest.fixture
@@ -59,7 +59,7 @@ FAULTS = {
 def test_readers_pass_a_broken_generation_by_and_controle_names_it(fault: str, eigen: Path, capsys, caplog):
     damage, served, named = FAULTS[fault]
     damage(eigen)
-    with caplog.at_level(logging.WARNING, logger="dashboard.data.generations"):
+    with caplog.at_level(logging.WARNING, logger="dashboard.data.store.generations"):
         found = generations.reading(eigen)
     assert found.serving is not None and found.serving.number == served
     assert any(named in p.text() for p in found.problems), found.problems
@@ -83,7 +83,7 @@ def test_every_generation_lost_means_published_data_without_imports(eigen: Path)
 
 
 def health_notice(eigen: Path) -> str:
-    from dashboard.data import load
+    from dashboard.data.store import load
 
     old, load.EIGEN_DIR = load.EIGEN_DIR, eigen
     try:
@@ -195,7 +195,7 @@ def test_warmup_json_keeps_its_keys_and_is_not_ready_with_a_broken_dataset(data_
 
 
 def test_build_writes_the_manifest_with_the_tables(tmp_path: Path):
-    from dashboard.data.build import write_all
+    from dashboard.data.intake.build import write_all
 
     frames = {"indicators": pd.DataFrame({"a": [1]}), "sources": pd.DataFrame({"b": ["x"]})}
     write_all(frames, tmp_path)

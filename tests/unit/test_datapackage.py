@@ -13,9 +13,9 @@ import frictionless
 import pandas as pd
 import pytest
 
-from dashboard.data import datapackage, licences
-from dashboard.data.contract import SCHEMAS
-from dashboard.data.paths import RAW_DIR
+from dashboard.data.model.contract import SCHEMAS
+from dashboard.data.model.paths import RAW_DIR
+from dashboard.data.publish import datapackage, licences
 
 
 def unpack(tables: dict[str, pd.DataFrame], folder: Path) -> Path:

@@ -9,9 +9,9 @@ import pandas as pd
 import pytest
 
 import dashboard.__main__ as cli
-from dashboard.data import build
-from dashboard.data.diff import check_lines, diff_tables, report_lines
-from dashboard.data.paths import DATA_DIR, RAW_DIR
+from dashboard.data.intake import build
+from dashboard.data.model.paths import DATA_DIR, RAW_DIR
+from dashboard.data.publish.diff import check_lines, diff_tables, report_lines
 
 TEST_SOURCE = "TEST_VO_REG_NEXT"
 

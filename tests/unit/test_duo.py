@@ -11,9 +11,9 @@ from openpyxl import Workbook
 
 import dashboard.__main__ as cli
 from dashboard import metrics
-from dashboard.data.duo import werkgelegenheid_rows
-from dashboard.data.ingest import IngestError, read_own
-from dashboard.data.readers import read_bytes
+from dashboard.data.intake.duo import werkgelegenheid_rows
+from dashboard.data.intake.ingest import IngestError, read_own
+from dashboard.data.intake.readers import read_bytes
 
 HEADER = ["ONDERWIJSTYPE", "BEVOEGD GEZAG", "INSTELLINGSCODE", "FUNCTIEGROEP", "FTE'S 2023", "FTE'S 2024"]
 ROWS = [

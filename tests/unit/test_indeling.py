@@ -3,8 +3,8 @@
 import pandas as pd
 import pytest
 
-from dashboard.data import indeling
-from dashboard.data.paths import RAW_DIR
+from dashboard.data.model import indeling
+from dashboard.data.model.paths import RAW_DIR
 
 # Gemeenten in more than one region per sector in the definition before issue 28 (po, vo, mbo): 118, 151, 163.
 BEFORE = {"po": 118, "vo": 151, "mbo": 163}

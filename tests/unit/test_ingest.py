@@ -7,16 +7,16 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard.data.contract import SCHEMAS
-from dashboard.data.generations import own_file
-from dashboard.data.ingest import (
+from dashboard.data.intake.ingest import (
     IngestError,
     check_upload,
     import_files,
     read_own,
     restore_previous,
 )
-from dashboard.data.paths import DATA_DIR
+from dashboard.data.model.contract import SCHEMAS
+from dashboard.data.model.paths import DATA_DIR
+from dashboard.data.store.generations import own_file
 
 HEADER = ";".join(SCHEMAS["indicators"].column_names)
 ROW = "tekort_pct;po;;gemeente;GM0014;Groningen;;2024-10-01;2024;4,5;%;meting;secondary;CD_2023;eigen meting"

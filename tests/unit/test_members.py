@@ -6,9 +6,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard.data import build
-from dashboard.data.members import definition_rows, expand_members, parse_sectors, sector_codes
-from dashboard.data.paths import DATA_DIR, RAW_DIR
+from dashboard.data.intake import build
+from dashboard.data.model.members import definition_rows, expand_members, parse_sectors, sector_codes
+from dashboard.data.model.paths import DATA_DIR, RAW_DIR
 
 
 @pytest.mark.parametrize(

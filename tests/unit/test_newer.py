@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from dashboard.data import newer
-from dashboard.data.contract import ContractError
+from dashboard.data.model import newer
+from dashboard.data.model.contract import ContractError
 from dashboard.metrics.bronnen import newer_line, newer_publications
 
 

@@ -4,7 +4,7 @@ periode for a year, school year, span, quarter, month or named round, and no val
 import pandas as pd
 import pytest
 
-from dashboard.data.contract import public_dates, split_peildatum
+from dashboard.data.model.contract import public_dates, split_peildatum
 
 CASES = {
     "2023-10-01": ("2023-10-01", "", ""),

@@ -7,10 +7,10 @@ import pytest
 
 from dashboard import metrics
 from dashboard.api.tables import indicators_view
-from dashboard.data import query
-from dashboard.data.export import safe_csv
-from dashboard.data.published import read_snapshot
-from dashboard.data.query import Query, QueryError, latest_peildatum, select_indicators, validate_query
+from dashboard.data.publish import query
+from dashboard.data.publish.export import safe_csv
+from dashboard.data.publish.published import read_snapshot
+from dashboard.data.publish.query import Query, QueryError, latest_peildatum, select_indicators, validate_query
 
 
 def _rows() -> pd.DataFrame:

@@ -7,7 +7,7 @@ import io
 import pytest
 from openpyxl import Workbook
 
-from dashboard.data.readers import ReadError, read_bytes
+from dashboard.data.intake.readers import ReadError, read_bytes
 
 LIMIT = 1_000_000
 

@@ -12,9 +12,9 @@ import pytest
 from shapely.geometry import shape
 
 import dashboard.__main__ as cli
-from dashboard.data.geo import read_boundaries
-from dashboard.data.paths import RAW_DIR
-from dashboard.data.refresh_geo import RefreshError, refresh
+from dashboard.data.intake.refresh_geo import RefreshError, refresh
+from dashboard.data.model.geo import read_boundaries
+from dashboard.data.model.paths import RAW_DIR
 
 # A consistent little country: the gemeenten of arbeidsmarktregio Groningen (which reaches into Drenthe),
 # that region and the two provincies.

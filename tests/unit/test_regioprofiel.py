@@ -9,8 +9,8 @@ import pypdfium2 as pdfium
 import pytest
 
 from dashboard import metrics
-from dashboard.data.geo import ATTRIBUTION, read_boundaries
-from dashboard.data.paths import REPO_DIR
+from dashboard.data.model.geo import ATTRIBUTION, read_boundaries
+from dashboard.data.model.paths import REPO_DIR
 from dashboard.format import fmt_fte, fmt_pct
 from dashboard.report.drawings import colour_classes
 from dashboard.report.model import ComparisonRow, KeyFigure, RegionReport

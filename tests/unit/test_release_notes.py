@@ -11,10 +11,10 @@ import pandas as pd
 import pytest
 
 from dashboard.api.feed import atom
-from dashboard.data import published, release_history, releases
-from dashboard.data.contract import SCHEMAS
-from dashboard.data.paths import REPO_DIR
-from dashboard.data.release_notes import notes
+from dashboard.data.model.contract import SCHEMAS
+from dashboard.data.model.paths import REPO_DIR
+from dashboard.data.publish import published, release_history, releases
+from dashboard.data.publish.release_notes import notes
 from dashboard.web.lang import FEED_LINK, with_feed_link
 
 

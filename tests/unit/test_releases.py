@@ -13,9 +13,10 @@ import pytest
 
 import dashboard.__main__ as cli
 from dashboard.api.feed import atom
-from dashboard.data import atomic, releases
-from dashboard.data.contract import SCHEMAS
-from dashboard.data.paths import REPO_DIR
+from dashboard.data.model.contract import SCHEMAS
+from dashboard.data.model.paths import REPO_DIR
+from dashboard.data.publish import releases
+from dashboard.data.store import atomic
 
 HEADER = ";".join([*SCHEMAS["indicators"].column_names, "bron_titel", "bron_uitgever", "bron_licentie"])
 
@@ -108,7 +109,7 @@ def test_imports_keep_their_release_in_their_generation_and_herstel_takes_it_out
 
 
 def test_own_sources_get_their_licence_or_onbekend(tmp_path, monkeypatch):
-    from dashboard.data.ingest import read_own
+    from dashboard.data.intake.ingest import read_own
 
     eigen = tmp_path / "eigen"
     monkeypatch.setattr(cli, "EIGEN_DIR", eigen)
@@ -186,7 +187,7 @@ def _get(path: str, query: str = ""):
 
 def test_the_version_of_an_import_release_can_be_fetched_while_its_generation_is_kept(tmp_path, monkeypatch):
     """?versie= gives the data as it was right after an import (the release's version), not the current data."""
-    from dashboard.data import load
+    from dashboard.data.store import load
 
     eigen = tmp_path / "eigen"
     monkeypatch.setattr(cli, "EIGEN_DIR", eigen)

@@ -16,10 +16,11 @@ import pandas as pd
 import pytest
 
 import dashboard.__main__ as cli
-from dashboard.data import atomic, generations, store
-from dashboard.data.contract import SCHEMAS
-from dashboard.data.ingest import read_own
-from dashboard.data.paths import REPO_DIR
+from dashboard.data.intake.ingest import read_own
+from dashboard.data.model.contract import SCHEMAS
+from dashboard.data.model.paths import REPO_DIR
+from dashboard.data.store import atomic, generations
+from dashboard.data.store import transactions as store
 
 HEADER = ";".join([*SCHEMAS["indicators"].column_names, "bron_titel", "bron_uitgever"])
 GEMEENTEN = ("GM0014", "GM0034", "GM0363", "GM0518", "GM0344")
@@ -175,7 +176,7 @@ def _crashing_run(run, step: int) -> int:
 
 def _write_phase(eigen: Path, checked: tuple[pd.DataFrame, pd.DataFrame]) -> int:
     """What `ingest` does once the file is checked: merge with the current own data, commit a generation."""
-    from dashboard.data.ingest import merge_own, write_own
+    from dashboard.data.intake.ingest import merge_own, write_own
 
     with atomic.writing(eigen):
         write_own(*merge_own(read_own(eigen), checked)[0], eigen_dir=eigen)
@@ -184,7 +185,7 @@ def _write_phase(eigen: Path, checked: tuple[pd.DataFrame, pd.DataFrame]) -> int
 
 def _flat_layout(folder: Path, tmp_path: Path, tables) -> None:
     """The layout before generations: data/eigen/indicators.parquet, sources.parquet and a *.vorige.parquet."""
-    from dashboard.data.ingest import check_upload
+    from dashboard.data.intake.ingest import check_upload
 
     raw = contract_file(tmp_path, 7).read_bytes()
     indicators, sources = check_upload(raw, "oud.csv", tables["sources"], tables["regions"])
@@ -198,7 +199,7 @@ def _flat_layout(folder: Path, tmp_path: Path, tables) -> None:
 def test_kill_at_every_write_step_leaves_old_or_new_state(start: str, tmp_path: Path, monkeypatch, tables):
     """From an existing generation the whole `ingest` command runs in the child; from an empty store or the old
     layout (more steps: first the base generation) only its write phase, to keep the test fast."""
-    from dashboard.data.ingest import check_upload
+    from dashboard.data.intake.ingest import check_upload
 
     template = tmp_path / "template"
     new_file = contract_file(tmp_path, 2, rows=3)
@@ -285,7 +286,7 @@ def test_files_and_folders_are_readable_by_others(eigen: Path, tmp_path: Path):
 
 def test_a_new_generation_is_a_new_cache_key_for_readers(eigen: Path, tmp_path: Path, monkeypatch):
     from dashboard import cache
-    from dashboard.data import load
+    from dashboard.data.store import load
 
     monkeypatch.setattr(load, "EIGEN_DIR", eigen)
     published = len(cache.table("sources"))

@@ -7,7 +7,7 @@ import tomllib
 
 from conftest import REPO
 
-from dashboard.data.ingest import MAX_UPLOAD_BYTES
+from dashboard.data.intake.ingest import MAX_UPLOAD_BYTES
 from dashboard.web.upload import TOO_LARGE, UPLOAD_MB, WRONG_TYPE, refusal_css
 
 

@@ -20,8 +20,8 @@ from test_duo import ADRESSEN, personnel_xlsx
 from test_refresh_geo import pdok  # noqa: F401 (the local PDOK server fixture)
 from test_store import contract_file
 
-from dashboard.data import atomic, generations
-from dashboard.data.paths import DATA_DIR, REPO_DIR
+from dashboard.data.model.paths import DATA_DIR, REPO_DIR
+from dashboard.data.store import atomic, generations
 
 LOCK = atomic.LOCK_NAME
 

@@ -13,9 +13,9 @@ import zipfile
 import pytest
 from openpyxl import Workbook
 
-from dashboard.data.parse_slot import BUSY_MESSAGE, ParseBusy, parse_slot
-from dashboard.data.readers import ReadError, read_bytes
-from dashboard.data.xlsx_limits import limits_for
+from dashboard.data.intake.parse_slot import BUSY_MESSAGE, ParseBusy, parse_slot
+from dashboard.data.intake.readers import ReadError, read_bytes
+from dashboard.data.intake.xlsx_limits import limits_for
 
 UPLOAD = 5_000_000  # the browser's file limit (ingest.MAX_UPLOAD_BYTES)
 SHEET = "xl/worksheets/sheet1.xml"
