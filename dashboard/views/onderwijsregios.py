@@ -9,7 +9,6 @@ figure among its gemeenten) and how many gemeenten rest on an uncertain membersh
 from __future__ import annotations
 
 import dataclasses
-import functools
 from dataclasses import dataclass
 
 import pandas as pd
@@ -17,7 +16,6 @@ import pandas as pd
 from dashboard import cache
 from dashboard import describe as words
 from dashboard.data.intake.definitions import own_region_csv
-from dashboard.data.model.indeling import Count
 from dashboard.data.model.sectors import REGIONAL_SECTORS, regional_sector
 from dashboard.data.store.load import SessionData
 from dashboard.format import fmt_fte, fmt_pct, fmt_peildatum, fmt_pp, fmt_sectors, reliability_label
@@ -27,14 +25,16 @@ from dashboard.texts import STATUS_LABELS
 from dashboard.views.base import ChartView, MapView, chart
 from dashboard.views.oregio_parts import (
     VOORLOPER_MARK,
+    OregioData,
     about_lines,
     contested_caption,
     history,
     left_out_note,
     map_figure,
     members_words,
+    onderwijsregio_facts,
 )
-from dashboard.views.regionale_tekorten import RegionalData, regional_data
+from dashboard.views.regionale_tekorten import regional_data
 
 SHORTAGE_COLUMNS = labels(
     ("onderwijsregio", "Onderwijsregio"),
@@ -59,59 +59,6 @@ SHORTAGE_FORMATS = {
     "tekort_fte": fmt_fte,
     "werkgelegenheid_fte": fmt_fte,
 }
-
-
-@dataclass(frozen=True)
-class OregioData:
-    """What every view of the page starts from."""
-
-    sector: str
-    regional: RegionalData
-    definition: pd.DataFrame
-    own_definition: bool
-    werk: pd.DataFrame
-    register: pd.DataFrame  # onderwijsregios.parquet: code, name, status, sectors, voorloper, aliassen, ...
-    shortage: pd.DataFrame  # one row per onderwijsregio of this sector with a figure, with its code and spread
-    regions: pd.DataFrame
-    count: Count  # how many onderwijsregio's (the one count, also on the Overzicht and in the API)
-    contested: dict[str, tuple[str, ...]]  # gemeentecode -> the regions of this sector it stands in (2 or more)
-    moved: dict[str, tuple[str, ...]]  # an old code of a link -> the codes of the regions it went into
-
-    @functools.cached_property  # once per data: a page asks for it per option of its lists
-    def names(self) -> dict[str, str]:
-        """code -> name of the onderwijsregio's of this sector in the definition."""
-        return dict(zip(self.shortage["onderwijsregio_code"], self.shortage["onderwijsregio"]))
-
-    @functools.cached_property  # once per data: a page asks for it per option of its lists
-    def codes(self) -> tuple[str, ...]:
-        return tuple(sorted(self.names, key=self.names.get))
-
-    @property
-    def voorlopers(self) -> tuple[str, ...]:
-        """The voorlopers with a figure in this sector, in the map's order (by name)."""
-        return tuple(
-            c
-            for c in self.codes
-            if c in set(self.shortage.loc[self.shortage["voorloper"] == "ja", "onderwijsregio_code"])
-        )
-
-    @property
-    def official_voorlopers(self) -> int | None:
-        return cache.official_voorlopers(onderwijsregio_facts())
-
-    @property
-    def voorlopers_named(self) -> int:
-        """How many of OCW's voorlopers this data names (with or without gemeenten)."""
-        return int((self.register.get("voorloper", pd.Series(dtype=str)) == "ja").sum())
-
-    def label(self, code: str) -> str:
-        """A region's name in the picker and lists, with its voorloper marker."""
-        name = self.names.get(code, code)
-        return f"{name} {VOORLOPER_MARK}" if code in set(self.voorlopers) else name
-
-    @property
-    def gemeenten(self) -> dict[str, str]:
-        return cache.gemeente_names(self.regions)
 
 
 @cache.view
@@ -147,11 +94,6 @@ def oregio_data(sector: str, session: SessionData | None = None, peildatum: str 
         contested,
         cache.old_codes(register),
     )
-
-
-def onderwijsregio_facts(session: SessionData | None = None) -> pd.DataFrame:
-    """The counts about the onderwijsregio's (voorlopers, OCW's count, dekking) from the indicators."""
-    return cache.onderwijsregio_counts(cache.indicators(indicators=ONDERWIJSREGIO_FACTS, session=session))
 
 
 @cache.view

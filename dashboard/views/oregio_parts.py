@@ -1,23 +1,83 @@
-"""The parts of the Onderwijsregio's views that are no view themselves: the map figure with its contested gemeenten
-and voorlopers, the profile's lines about the region as a unit, its development and its members in words."""
+"""The parts of the Onderwijsregio's views that are no view themselves: the data every view starts from
+(OregioData), the map figure with its contested gemeenten and voorlopers, the profile's lines about the region as a
+unit, its development and its members in words."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import functools
+from dataclasses import dataclass
 
 import pandas as pd
 
 from dashboard import cache
 from dashboard import describe as words
+from dashboard.data.model.indeling import Count
 from dashboard.data.store.load import SessionData
 from dashboard.format import fmt_pct, fmt_peildatum
+from dashboard.metrics import ONDERWIJSREGIO_FACTS
 from dashboard.tables import labels
 from dashboard.views.base import ChartView, chart
-
-if TYPE_CHECKING:
-    from dashboard.views.onderwijsregios import OregioData
+from dashboard.views.regionale_tekorten import RegionalData
 
 VOORLOPER_MARK = "★"  # marks a voorloper on the map, in the picker and in the lists
+
+
+def onderwijsregio_facts(session: SessionData | None = None) -> pd.DataFrame:
+    """The counts about the onderwijsregio's (voorlopers, OCW's count, dekking) from the indicators."""
+    return cache.onderwijsregio_counts(cache.indicators(indicators=ONDERWIJSREGIO_FACTS, session=session))
+
+
+@dataclass(frozen=True)
+class OregioData:
+    """What every view of the page starts from."""
+
+    sector: str
+    regional: RegionalData
+    definition: pd.DataFrame
+    own_definition: bool
+    werk: pd.DataFrame
+    register: pd.DataFrame  # onderwijsregios.parquet: code, name, status, sectors, voorloper, aliassen, ...
+    shortage: pd.DataFrame  # one row per onderwijsregio of this sector with a figure, with its code and spread
+    regions: pd.DataFrame
+    count: Count  # how many onderwijsregio's (the one count, also on the Overzicht and in the API)
+    contested: dict[str, tuple[str, ...]]  # gemeentecode -> the regions of this sector it stands in (2 or more)
+    moved: dict[str, tuple[str, ...]]  # an old code of a link -> the codes of the regions it went into
+
+    @functools.cached_property  # once per data: a page asks for it per option of its lists
+    def names(self) -> dict[str, str]:
+        """code -> name of the onderwijsregio's of this sector in the definition."""
+        return dict(zip(self.shortage["onderwijsregio_code"], self.shortage["onderwijsregio"]))
+
+    @functools.cached_property  # once per data: a page asks for it per option of its lists
+    def codes(self) -> tuple[str, ...]:
+        return tuple(sorted(self.names, key=self.names.get))
+
+    @property
+    def voorlopers(self) -> tuple[str, ...]:
+        """The voorlopers with a figure in this sector, in the map's order (by name)."""
+        return tuple(
+            c
+            for c in self.codes
+            if c in set(self.shortage.loc[self.shortage["voorloper"] == "ja", "onderwijsregio_code"])
+        )
+
+    @property
+    def official_voorlopers(self) -> int | None:
+        return cache.official_voorlopers(onderwijsregio_facts())
+
+    @property
+    def voorlopers_named(self) -> int:
+        """How many of OCW's voorlopers this data names (with or without gemeenten)."""
+        return int((self.register.get("voorloper", pd.Series(dtype=str)) == "ja").sum())
+
+    def label(self, code: str) -> str:
+        """A region's name in the picker and lists, with its voorloper marker."""
+        name = self.names.get(code, code)
+        return f"{name} {VOORLOPER_MARK}" if code in set(self.voorlopers) else name
+
+    @property
+    def gemeenten(self) -> dict[str, str]:
+        return cache.gemeente_names(self.regions)
 
 
 def map_figure(data: OregioData, frame: pd.DataFrame):
