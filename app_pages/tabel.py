@@ -7,7 +7,7 @@ from dashboard.format import fmt_peildatum
 from dashboard.sections import tabel as tabel_section
 from dashboard.ui import multi
 from dashboard.ui.filters import SECTOR
-from dashboard.ui.state import Param
+from dashboard.ui.state import Param, known
 from dashboard.ui.widgets import missing
 from dashboard.views import tabel as views
 
@@ -21,6 +21,7 @@ for param, default in zip((INDICATOR, GEBIED), views.default_choice(sector) or v
     if param.key not in st.session_state:  # a fresh link: its own choice, else what this sector has figures for
         asked = st.query_params.get(param.key)
         st.session_state[param.key] = asked if asked in param.choices else default
+known(INDICATOR.key, GEBIED.key)  # seeded above with this page's own defaults
 multi.bind("regio", "tabel_regio")
 multi.bind("peildatum", "tabel_peildatum")
 

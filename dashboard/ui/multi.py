@@ -10,6 +10,8 @@ from collections.abc import Iterable
 
 import streamlit as st
 
+from dashboard.ui import state
+
 
 def values_of(raw: Iterable[str]) -> list[str]:
     """Every value of a repeated, comma-separated parameter, in order, once each, blanks dropped."""
@@ -23,6 +25,7 @@ def from_url(name: str) -> list[str]:
 
 def bind(name: str, key: str) -> None:
     """Seed the widget `key` from the URL parameter `name` on first use (a fresh link)."""
+    state.known(name)
     if key not in st.session_state:
         st.session_state[key] = from_url(name)
 

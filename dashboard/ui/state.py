@@ -117,6 +117,12 @@ def begin_run() -> None:
     st.session_state[BOUND] = set()
 
 
+def known(*keys: str) -> None:
+    """Mark link parameters that a page reads itself (not through `bind`) as its own, so no notice calls them
+    unknown (dashboard/ui/multi.py, the Tabel maken page)."""
+    st.session_state.setdefault(BOUND, set()).update(keys)
+
+
 def bind(*params: Param) -> None:
     """Seed session state from the URL for widgets that have no state yet (first run, fresh link); a value that
     cannot be shown as asked leaves a notice, kept while the page shows what it shows instead."""
