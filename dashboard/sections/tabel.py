@@ -33,7 +33,7 @@ def render(view: TabelView) -> None:
     )
     link = f"[{md_text(view.permalink)}]({view.permalink})"
     st.markdown(f"**Link naar deze tabel** (kopieer hem om de tabel te delen): {link}")
-    st.code(_absolute(view.permalink), language=None)
+    st.code(_absolute(view.permalink), language=None, wrap_lines=True)  # no scrolling region (axe)
 
 
 def _absolute(path: str) -> str:

@@ -41,7 +41,9 @@ def render(view: object, stem: str, key: str) -> None:
                 "Plak deze code in uw eigen pagina: de grafiek met titel, bronregel en een link terug, altijd met "
                 "de nieuwste cijfers van deze keuze."
             )
-            st.code(embed.iframe_code(_root() + path, getattr(view, "title", "") or stem), language="html")
+            st.code(  # no highlighting (contrast) and wrapped (no scrolling region): axe
+                embed.iframe_code(_root() + path, getattr(view, "title", "") or stem), language=None, wrap_lines=True
+            )
             st.markdown(f"[Voorbeeld van de ingesloten grafiek]({path})")
 
 
