@@ -277,7 +277,7 @@ def onderwijsregio_map(
                 text=[f["properties"]["hover"] for f in features],
                 hovertemplate="%{text}<extra></extra>",
                 marker={"line": {"width": 2, "color": CONTESTED_LINE}},
-                name="Betwiste gemeente (in meer dan één onderwijsregio)",
+                name="Betwiste gemeente",  # short: the legend must fit at 320 px; the caption says what it means
                 showlegend=True,
             )
         )
@@ -291,7 +291,7 @@ def onderwijsregio_map(
             "hovertemplate": "%{text}<extra></extra>",
             "mode": "markers",
             "marker": marker,
-            "name": "Voorloper (onderwijsregio van het eerste uur)",
+            "name": "Voorloper (sinds 2023)",
             "showlegend": True,
         }
         fig.add_trace(go.Scattergeo(**points) if SVG_MAPS else go.Scattermap(**points))

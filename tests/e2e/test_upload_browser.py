@@ -73,13 +73,13 @@ def test_file_above_the_limit_is_refused_in_the_browser_in_dutch(server, page, t
     assert shown[0].startswith('"Dit bestand is groter dan 5 MB en is daarom niet verstuurd')
     assert shown[1:3] == ["visible", "hidden"] and shown[3] > 10  # Dutch line shown, English text hidden
     chip.hover(force=True)
-    page.get_by_role("button", name="Remove groot.csv").hover()
+    page.get_by_role("button", name="groot.csv verwijderen").hover()
     # Streamlit opens its English error tooltip after a delay: wait until it is in the page, then it must be hidden
     tooltip = page.locator("[data-testid='stTooltipErrorContent']")
     tooltip.wait_for(state="attached", timeout=15_000)
     expect(tooltip).to_be_hidden()
     assert not any(english.is_visible() for english in page.get_by_text("or smaller").all())
     assert page.get_by_text("Bestand geweigerd").count() == 0  # never reached the server
-    page.get_by_role("button", name="Remove groot.csv").click()
+    page.get_by_role("button", name="groot.csv verwijderen").click()
     expect(chip).to_have_count(0)
     assert page.outside_requests == []
