@@ -38,22 +38,12 @@ levels = cache.tabel_levels(indicators, indicator, sector)
 levels += tuple(v for v in (st.session_state[GEBIED.key],) if v not in levels)
 geo_level = right.selectbox("Soort gebied", levels, key=GEBIED.key, format_func=views.LEVEL_NAMES.get)
 areas = dict(cache.tabel_areas(indicators, indicator, sector, geo_level))
-unknown = [c for c in st.session_state["tabel_regio"] if c not in areas]
-regions = st.multiselect(
-    "Gebieden (leeg: alle)",
-    [*areas, *unknown],
-    placeholder="Alle gebieden",
-    key="tabel_regio",
-    format_func=lambda c: f"{areas[c]} ({c})" if c in areas else f"{c} (geen cijfers)",
+regions, unknown = tabel_section.kept_choice(
+    "Gebieden (leeg: alle)", {c: f"{name} ({c})" for c, name in areas.items()}, "tabel_regio", "Alle gebieden"
 )
 dates = cache.tabel_peildata(indicators, indicator, sector, geo_level, tuple(c for c in regions if c in areas))
-late = [p for p in st.session_state["tabel_peildatum"] if p not in dates]
-peildata = st.multiselect(
-    "Peildata (leeg: alle)",
-    [*dates, *late],
-    placeholder="Alle peildata",
-    key="tabel_peildatum",
-    format_func=lambda p: fmt_peildatum(p) if p in dates else f"{fmt_peildatum(p)} (geen cijfers)",
+peildata, late = tabel_section.kept_choice(
+    "Peildata (leeg: alle)", {p: fmt_peildatum(p) for p in dates}, "tabel_peildatum", "Alle peildata", fmt_peildatum
 )
 if unknown or late:
     missing("Zonder cijfers in deze keuze: " + ", ".join([*unknown, *(fmt_peildatum(p) for p in late)]) + ".")

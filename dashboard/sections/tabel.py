@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
 from dashboard.format import md_text
@@ -41,3 +43,19 @@ def _absolute(path: str) -> str:
     base = (st.context.url or "").split("?", 1)[0]
     root = base.rsplit("/tabel", 1)[0].rstrip("/") if "/tabel" in base else base.rstrip("/")
     return f"{root}{path}"
+
+
+def kept_choice(
+    label: str, shown: dict[str, str], key: str, placeholder: str, name: Callable[[str], str] = str
+) -> tuple[list[str], list[str]]:
+    """A multiselect over `shown` (value -> text) that keeps a value chosen in a link but without figures, named
+    "(geen cijfers)": the choice, and the values it keeps without figures."""
+    kept = [v for v in st.session_state[key] if v not in shown]
+    chosen = st.multiselect(
+        label,
+        [*shown, *kept],
+        placeholder=placeholder,
+        key=key,
+        format_func=lambda v: shown[v] if v in shown else f"{name(v)} (geen cijfers)",
+    )
+    return chosen, kept
