@@ -173,7 +173,9 @@ def prepare_filter(page, key: str, kind: str, i: int) -> Callable[[], None]:
     """Opens the widget (not timed) and returns the click or key press that changes it (timed)."""
     box = page.locator(f".st-key-{key}")
     if kind == "multiselect" and not i % 2:  # remove the first chosen item (always in view), next time add one
-        return lambda: box.locator("button[aria-label^='Remove ']").first.click()
+        # static/nl.js names the chip's remove button in Dutch; the bare floor keeps Streamlit's English
+        chip = "button[aria-label^='Remove '], button[aria-label$=' verwijderen']"
+        return lambda: box.locator(chip).first.click()
     options = page.locator("[role='option']:not([aria-selected='true']):not([data-key='__select_all__'])")
     for _ in range(3):  # a click on the input of an open list closes it: try again until the options show
         box.locator("input").first.click()
@@ -318,8 +320,8 @@ def profile_summary(profile: dict, top: int = 15) -> list[tuple[str, float]]:
 
 def where(name: str, clicks: int, app_dir: Path = REPO, kind: str = "sector") -> None:
     """Where a sector switch on one page (or, with kind "link", the page link to it from the page before it in
-    the list) spends its time: per chart the first and last change inside it after the click, and a Chromium
-    performance trace of the last click, summarised by event."""
+    the list; with "filter", the page's main filter) spends its time: per chart the first and last change inside
+    it after the click, and a Chromium performance trace of the last click, summarised by event."""
     from playwright.sync_api import sync_playwright
 
     proc, url = start_server(cwd=app_dir)
@@ -342,8 +344,14 @@ def where(name: str, clicks: int, app_dir: Path = REPO, kind: str = "sector") ->
                     cdp.send("Profiler.enable")
                     cdp.send("Profiler.setSamplingInterval", {"interval": 200})
                     cdp.send("Profiler.start")
-                ms = timed(page, link(page, URL_PATHS[name]) if kind == "link" else sector_switch(page))
-                charts = page.evaluate("() => window.__felt.charts")
+                if kind == "filter":  # the page's main filter, as measured (opening the list is not timed)
+                    action = prepare_filter(page, *FILTERS[name], i)
+                else:
+                    action = link(page, URL_PATHS[name]) if kind == "link" else sector_switch(page)
+                ms = timed(page, action)
+                charts = page.evaluate("() => window.__felt.charts")  # before Escape: a key press resets them
+                with contextlib.suppress(Exception):
+                    page.keyboard.press("Escape")
                 spans = ", ".join(
                     f"{k} {fmt(a)}-{fmt(b)}" for k, (a, b) in sorted(charts.items(), key=lambda kv: kv[1])
                 )
@@ -372,7 +380,9 @@ def main() -> None:
         "(e.g. a git worktree of an older commit), against the same floor",
     )
     parser.add_argument("--where", metavar="PAGE", help="only diagnose one click on PAGE (per chart, trace)")
-    parser.add_argument("--click", choices=("sector", "link"), default="sector", help="with --where: which click")
+    parser.add_argument(
+        "--click", choices=("sector", "link", "filter"), default="sector", help="with --where: which click"
+    )
     args = parser.parse_args()
     if args.where:
         where(args.where, args.repeats, args.app_dir.resolve(), args.click)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import textwrap
 
@@ -62,6 +63,29 @@ def _with_decimals(value: float, unit: str, decimals: int) -> str:
 
 def _axis_suffix(unit: str) -> str:
     return "%" if unit.startswith("%") else ""
+
+
+# Plotly measures axis labels only after drawing them; a margin too small for them ("automargin") makes it draw the
+# whole chart a second time. Written wide enough in the layout, the chart draws once (bench/README.md, "Twee keer
+# tekenen": a third to half of a line chart's drawing time in Chromium). automargin still widens a margin that is
+# too small, e.g. for long labels on a narrow screen.
+CHAR_PX, LABEL_PAD_PX = 8, 18  # width of a digit at the charts' 14 px font, and the room between label and edge
+TEXT_CHAR_PX = 6.5  # the average width of a letter in a category name, at the same font
+ROOM_BELOW = 40  # the year or category labels under a chart's x axis
+
+
+def value_room(unit: str, top: float | None) -> int:
+    """Left margin in pixels that holds the widest label of a value axis running from 0 to about `top`."""
+    if top is None or pd.isna(top):
+        return BASE_LAYOUT["margin"]["l"]
+    widest = max(len(fmt_number(abs(float(top)) * HEADROOM, 0)), 1) + len(_axis_suffix(unit))
+    return widest * CHAR_PX + LABEL_PAD_PX
+
+
+def category_room(labels: list[str]) -> int:
+    """Left margin in pixels that holds the longest line of the category names (already wrapped with <br>)."""
+    longest = max((len(line) for name in labels for line in str(name).split("<br>")), default=0)
+    return max(math.ceil(longest * TEXT_CHAR_PX) + LABEL_PAD_PX, BASE_LAYOUT["margin"]["l"])
 
 
 def _value_axis(unit: str, top: float | None = None, bottom: float = 0.0) -> dict:
@@ -139,7 +163,8 @@ def hbar(
     fig.update_layout(**BASE_LAYOUT, height=height or max(260, per_bar * len(frame) + 80))
     # The value labels stand right of the bars, outside the plot area: a fixed margin in pixels keeps the longest
     # ('10,3%', '1.000') inside the figure on a 320-pixel screen too (WCAG 1.4.10) instead of cut off at the edge.
-    fig.update_layout(margin={**BASE_LAYOUT["margin"], "r": LABEL_MARGIN})
+    shown = [wrapped(n) for n in data[label]]
+    fig.update_layout(margin={**BASE_LAYOUT["margin"], "l": category_room(shown), "r": LABEL_MARGIN, "b": ROOM_BELOW})
     top = max([float(frame[value].max()), reference if reference is not None else 0.0])
     fig.update_xaxes(**_value_axis(unit, top, float(frame[value].min())))
     return fig
@@ -252,6 +277,7 @@ def grouped_bar(
             annotation_text=f"{reference_label}: {fmt_value(reference, unit)}",
         )
     fig.update_layout(**BASE_LAYOUT, barmode=barmode, height=420)
+    fig.update_layout(margin={**BASE_LAYOUT["margin"], "l": value_room(unit, top), "b": ROOM_BELOW})
     fig.update_yaxes(**_value_axis(unit, top))
     fig.update_xaxes(type="category")
     return fig
@@ -308,8 +334,10 @@ def lines(
     values = pd.to_numeric(frame[y], errors="coerce").dropna()
     if len(values):  # the axis covers the highest (and a negative lowest) point, with a tick beyond it
         fig.update_yaxes(**_value_axis(unit, float(values.max()), min(float(values.min()), 0.0)))
+        fig.update_layout(margin={**BASE_LAYOUT["margin"], "l": value_room(unit, float(values.abs().max()))})
     else:
         fig.update_yaxes(**_value_axis(unit))
+    fig.update_layout(margin={"b": ROOM_BELOW})
     fig.update_xaxes(gridcolor="#eee", tickformat="d", dtick=1 if frame[x].nunique() <= 15 else None)
     return fig
 
@@ -439,4 +467,5 @@ def measurements(frame: pd.DataFrame, unit: str, height: int = 320) -> go.Figure
         fig.update_xaxes(type="category", categoryorder="array", categoryarray=labels)
     top = float(frame["value"].max()) * 1.25 if len(frame) else 1
     fig.update_yaxes(**_value_axis(unit), range=[0, top])  # room for the labels above the points
+    fig.update_layout(margin={**BASE_LAYOUT["margin"], "l": value_room(unit, top), "b": ROOM_BELOW})
     return fig

@@ -27,6 +27,9 @@ CONTESTED_FILL = "rgba(90, 90, 90, 0.45)"  # a gemeente in more than one onderwi
 CONTESTED_LINE = "#1f1f1f"
 # st.plotly_chart(..., config={..., **MAP_CONFIG}); relative, so it also works under a server.baseUrlPath.
 MAP_CONFIG = {"topojsonURL": "app/static/topojson/"}
+# Room at the right for the colour bar (title 'Verschil', labels '+2 pp'), written in the layout: a colour bar that
+# has to push the margin itself makes plotly draw the whole map a second time (charts/basic.py, CHAR_PX).
+COLORBAR_ROOM = 120
 # The Netherlands fitted to the figure, in Mercator (as a web map), no land, coast or frame drawn.
 GEO = {"fitbounds": "locations", "visible": False, "projection": {"type": "mercator"}, "bgcolor": "rgba(0,0,0,0)"}
 
@@ -79,12 +82,13 @@ def _colour_axis(frame: pd.DataFrame) -> dict:
 
 
 def _shortage_layout(fig: go.Figure, vmax: float, height: int, zoom: float, **extra: object) -> go.Figure:
-    """The layout every shortage map shares: offline white background, one colour axis, no margins."""
+    """The layout every shortage map shares: offline white background, one colour axis, no margins but the room
+    of its colour bar (COLORBAR_ROOM)."""
     coloraxis = extra.pop("coloraxis", None) or _colour_axis(pd.DataFrame({"value": [0.0, vmax]}))
     fig.update_layout(
         **_base(zoom),
         coloraxis=coloraxis,
-        margin={"l": 0, "r": 0, "t": 0, "b": 0},
+        margin={"l": 0, "r": COLORBAR_ROOM if coloraxis.get("showscale", True) else 0, "t": 0, "b": 0},
         height=height,
         showlegend=extra.pop("showlegend", False),
         separators=",.",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.charts.basic import BASE_LAYOUT, PALETTE, SYMBOLS, _value_axis, hbar
+from dashboard.charts.basic import BASE_LAYOUT, PALETTE, ROOM_BELOW, SYMBOLS, _value_axis, hbar, value_room
 from dashboard.format import fmt_value
 
 MAX_LINES = 12  # more areas than this over time: the chart shows the first ones, the table all
@@ -47,6 +47,8 @@ def tabel_chart(pivot: pd.DataFrame, unit: str) -> go.Figure:
             )
         )
     fig.update_layout(**BASE_LAYOUT, height=460, hovermode="x unified")
+    top = pd.to_numeric(pivot[dates].stack(), errors="coerce").abs().max()
+    fig.update_layout(margin={**BASE_LAYOUT["margin"], "l": value_room(unit, top), "b": ROOM_BELOW})
     fig.update_yaxes(**_value_axis(unit))
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=dates)
     return fig

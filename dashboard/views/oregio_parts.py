@@ -52,14 +52,17 @@ class OregioData:
     def codes(self) -> tuple[str, ...]:
         return tuple(sorted(self.names, key=self.names.get))
 
-    @property
+    @functools.cached_property  # once per data: label() asks for it per option of the page's lists
     def voorlopers(self) -> tuple[str, ...]:
         """The voorlopers with a figure in this sector, in the map's order (by name)."""
-        return tuple(
-            c
-            for c in self.codes
-            if c in set(self.shortage.loc[self.shortage["voorloper"] == "ja", "onderwijsregio_code"])
-        )
+        marked = set(self.shortage.loc[self.shortage["voorloper"] == "ja", "onderwijsregio_code"])
+        return tuple(c for c in self.codes if c in marked)
+
+    @functools.cached_property
+    def labels(self) -> dict[str, str]:
+        """code -> the region's name in the picker and lists, with its voorloper marker."""
+        starred = set(self.voorlopers)
+        return {c: f"{n} {VOORLOPER_MARK}" if c in starred else n for c, n in self.names.items()}
 
     @property
     def official_voorlopers(self) -> int | None:
@@ -72,8 +75,7 @@ class OregioData:
 
     def label(self, code: str) -> str:
         """A region's name in the picker and lists, with its voorloper marker."""
-        name = self.names.get(code, code)
-        return f"{name} {VOORLOPER_MARK}" if code in set(self.voorlopers) else name
+        return self.labels.get(code, code)
 
     @property
     def gemeenten(self) -> dict[str, str]:

@@ -22,6 +22,13 @@ from dashboard.registry import PAGES as REGISTRY
 
 PAGES = [p.url_path for p in REGISTRY]  # Overzicht ("") is the default page: its link is the root URL
 CHART = "[data-testid='stPlotlyChart']"
+WIDENED = """() => [...document.querySelectorAll('.js-plotly-plot')].flatMap(gd => {
+    const asked = gd.layout.margin || {}, drawn = gd._fullLayout._size;
+    const box = gd.closest("[class*='st-key-']");
+    const key = box ? [...box.classList].find(c => c.startsWith('st-key-')).slice(7) : '?';
+    return ['l', 'r'].filter(side => drawn[side] > (asked[side] ?? 80) + 0.5)
+        .map(side => `${key} ${side}: ${asked[side]} -> ${Math.round(drawn[side])} px`);
+})"""
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -45,6 +52,12 @@ def test_page_in_browser(server, page, path):
                  || gd.querySelector('.maplibregl-canvas'))""",
         timeout=30_000,
     )
+
+    # Every chart drew once: no value axis, category names or colour bar needed more room at the left or right than
+    # its layout gives (charts/basic.py value_room and category_room, maps.COLORBAR_ROOM). If one does, plotly
+    # widens the margin and draws the whole chart again (bench/README.md, "Twee keer tekenen").
+    widened = page.evaluate(WIDENED)
+    assert widened == [], f"{path}: plotly had to widen these margins (and draw twice): {widened}"
 
     # app.py darkens Streamlit's captions with a <style> element (st.html). Right after a page loads, axe has
     # (rarely) seen a caption still in Streamlit's own grey (#828180): wait until the style applies to every
