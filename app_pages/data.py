@@ -75,11 +75,16 @@ st.caption(
 )
 for number, item in enumerate(views.news()):
     st.markdown(f"**{item.when}**, {item.where}: {md_text(item.headline)}.")
-    with st.expander(f"Alles wat er veranderde ({len(item.news) or len(item.lines)})", key=f"release_{number}"):
-        if item.news:
-            st.markdown("\n".join(f"- {md_text(line)}" for line in item.news))
-        st.caption(f"Datasetversie `{item.version}`, opdracht `{item.command}`. Technisch:")
-        st.code("\n".join(item.lines), language=None, wrap_lines=True)  # no scrolling region (axe)
+    # drawn only while open: a release can list hundreds of lines, sent on every run of the page otherwise
+    section = st.expander(
+        f"Alles wat er veranderde ({len(item.news) or len(item.lines)})", key=f"release_{number}", on_change="rerun"
+    )
+    if section.open:
+        with section:
+            if item.news:
+                st.markdown("\n".join(f"- {md_text(line)}" for line in item.news))
+            st.caption(f"Datasetversie `{item.version}`, opdracht `{item.command}`. Technisch:")
+            st.code("\n".join(item.lines), language=None, wrap_lines=True)  # no scrolling region (axe)
 
 methodology.missing_and_maps()
 methodology.own_data_intro()

@@ -48,6 +48,7 @@ def labelled(frame: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
     return frame[list(columns)].rename(columns=columns)
 
 
+@cached.output  # formats every value of the frame: once per frame, not in every run of the page
 def shown_decimals(frame: pd.DataFrame, formats: dict[str, object]) -> tuple[tuple[str, int], ...]:
     """(column, decimals) of each number column that the page formats: as many decimals as the page shows
     (fmt_pct: one, fmt_fte: none), so the CSV rounds as the table does."""

@@ -11,7 +11,6 @@ import streamlit as st
 
 from dashboard import cache, links
 from dashboard.format import md_text
-from dashboard.tables import shown_decimals
 from dashboard.web.replica import link_key
 
 
@@ -36,7 +35,7 @@ def download(
 ) -> None:
     """A CSV download of `frame`, or of only `columns` as the page shows them (rounded as `formats` shows them, codes
     in Dutch words, empty columns left out; cached per frame token)."""
-    decimals = shown_decimals(frame, formats or {}) if columns else ()
+    decimals = cache.shown_decimals(frame, formats or {}) if columns else ()
     if columns:
         make = functools.partial(cache.labelled_csv, frame, tuple(columns.items()), decimals)
     else:

@@ -267,3 +267,13 @@ def test_accessibility_statement_follows_the_government_model():
     # the sidebar links to it on every page, keeping the sector
     link = [e for e in at.sidebar if getattr(e, "proto", None) is not None and "Toegankelijkheid" in str(e.proto)]
     assert link and "sector=vo" in str(link[0].proto), link
+
+
+def test_a_release_lists_what_changed_only_once_it_is_opened():
+    at = open_page("data")
+    assert at.session_state["release_0"] is False
+    assert not at.code  # closed: the hundreds of lines of a release are not sent on every run of the page
+    at.session_state["release_0"] = True
+    at.run()
+    assert not at.exception and len(at.code) == 1
+    assert any(c.value.startswith("Datasetversie") for c in at.caption)
