@@ -3,7 +3,7 @@
 import streamlit as st
 
 from dashboard.format import fmt_number, md_text
-from dashboard.sections import methodology, upload
+from dashboard.sections import methodology, sources, upload
 from dashboard.ui.session import session_data
 from dashboard.ui.widgets import file_download, table
 from dashboard.views import data as views
@@ -18,21 +18,7 @@ st.markdown(
 )
 methodology.definitions()
 
-st.header("Bronnen", anchor=False)
-st.caption(
-    "Gesorteerd op het aantal cijfers dat het dashboard uit de bron haalt. Bronnen met 0 cijfers onderbouwen de "
-    "indeling van de onderwijsregio's. Zoeken kan met het vergrootglas boven de tabel."
-)
-table(
-    catalogue.frame,
-    views.CATALOGUE_COLUMNS,
-    height=420,
-    column_config={
-        "Link": st.column_config.LinkColumn("Link", display_text="open", width="small"),
-        "Titel": st.column_config.TextColumn("Titel", width="large"),
-    },
-)
-
+sources.render(catalogue)
 st.markdown(methodology.LICENCES)
 st.caption(
     "Licentie: SPDX-code (CC-BY-4.0, CC0-1.0) of een omschrijving, met de vindplaats van die voorwaarden in het "

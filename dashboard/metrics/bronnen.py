@@ -34,6 +34,34 @@ def source_catalogue(indicators: pd.DataFrame, sources: pd.DataFrame) -> pd.Data
 
 
 @cached.metric
+def publisher_summary(catalogue: pd.DataFrame, top: int = 6) -> pd.DataFrame:
+    """Per publishing organisation (the publisher up to its first '(', ';' or ',': "Ministerie van OCW (OCW in
+    cijfers); bron Centerdata" is the ministry) the number of figures and of sources, most figures first: the `top`
+    organisations and one row for the rest. What the Data page says about its sources before the whole list."""
+    used = catalogue[catalogue["cijfers"] > 0]
+    used = used.assign(publisher=used["publisher"].str.split(r" \(|;|,", regex=True).str[0].str.strip())
+    per = (
+        used.groupby("publisher")
+        .agg(cijfers=("cijfers", "sum"), bronnen=("cijfers", "size"))
+        .reset_index()
+        .sort_values(["cijfers", "publisher"], ascending=[False, True])
+    )
+    head, rest = per.head(top), per.iloc[top:]
+    if rest.empty:
+        return head.reset_index(drop=True)
+    other = pd.DataFrame(
+        [
+            {
+                "publisher": f"{len(rest)} andere uitgevers",
+                "cijfers": rest["cijfers"].sum(),
+                "bronnen": rest["bronnen"].sum(),
+            }
+        ]
+    )
+    return pd.concat([head, other], ignore_index=True)
+
+
+@cached.metric
 def newer_publications(register: pd.DataFrame, indicators: pd.DataFrame, sectors: tuple[str, ...]) -> pd.DataFrame:
     """The register's publications for these sectors whose measurement is not in `indicators` yet."""
     rows = pending(register, indicators)

@@ -60,18 +60,16 @@ class Catalogue:
     frame: pd.DataFrame
     indicators: pd.DataFrame
     register: pd.DataFrame
+    publishers: pd.DataFrame  # metrics.bronnen.publisher_summary: what the page says before the whole list
 
 
 @cache.view
 def catalogue(session: SessionData | None = None) -> Catalogue:
     indicators = cache.indicators(session=session)
     sources = with_redistribution(cache.table("sources", session))
+    frame = cache.source_catalogue(indicators, sources)
     return Catalogue(
-        len(indicators),
-        indicators["source_id"].nunique(),
-        cache.source_catalogue(indicators, sources),
-        indicators,
-        sources,
+        len(indicators), indicators["source_id"].nunique(), frame, indicators, sources, cache.publisher_summary(frame)
     )
 
 

@@ -3,6 +3,8 @@
 import pytest
 from helpers import downloads, open_page, texts
 
+from dashboard.format import fmt_number
+
 
 def chart_json(at, index: int = 0) -> str:
     return at.get("plotly_chart")[index].proto.spec
@@ -233,6 +235,9 @@ def test_data_page_lists_sources_and_downloads():
     ):
         assert offered[label].startswith("/download/"), label
     assert "Wat is er nieuw" in texts(at) and "/api/v1/openapi.json" in texts(at)
+    assert not at.dataframe or "Licentie" not in at.dataframe[0].value.columns  # the register: closed
+    at.session_state["open_bronnen"] = True
+    at.run()
     columns = list(at.dataframe[0].value.columns)
     assert {"Licentie", "Herverdelen"} <= set(columns)
     assert "Kaartgrenzen: CBS/PDOK Gebiedsindelingen 2025 (CC BY 4.0)" in texts(at)
@@ -267,6 +272,15 @@ def test_accessibility_statement_follows_the_government_model():
     # the sidebar links to it on every page, keeping the sector
     link = [e for e in at.sidebar if getattr(e, "proto", None) is not None and "Toegankelijkheid" in str(e.proto)]
     assert link and "sector=vo" in str(link[0].proto), link
+
+
+def test_the_sources_say_per_publisher_how_many_figures_they_gave_before_the_whole_register():
+    at = open_page("data")
+    listed = next(m.value for m in at.markdown if m.value.startswith("Waar de cijfers vandaan komen"))
+    lines = [line for line in listed.splitlines() if line.startswith("- **")]
+    assert lines[0].startswith("- **Ministerie van OCW**:") and "andere uitgevers" in lines[-1]
+    figures = sum(int(line.split("**: ")[1].split(" cijfers")[0].replace(".", "")) for line in lines)
+    assert f"**{fmt_number(figures)} cijfers**" in texts(at)  # the list adds up to the page's own count
 
 
 def test_a_release_lists_what_changed_only_once_it_is_opened():
