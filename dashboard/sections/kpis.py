@@ -6,7 +6,6 @@ import streamlit as st
 
 from dashboard.format import fmt_fte, fmt_pct, fmt_peildatum, fmt_pp, reliability_label
 from dashboard.texts import KIND_WORDS
-from dashboard.ui.widgets import metric
 from dashboard.views.overzicht import KpiView
 
 
@@ -19,26 +18,28 @@ def render(view: KpiView) -> None:
             pct, fte, label = kpi.pct, kpi.fte, kpi.sector.upper()
             if pct:
                 delta = pct["delta"]
-                metric(
+                st.metric(
                     f"{label} · {fmt_peildatum(pct['peildatum'])}",
                     fmt_pct(pct["value"]),
                     delta=None
                     if delta is None
                     else f"{fmt_pp(delta)} t.o.v. {fmt_peildatum(pct['previous_peildatum'])}",
                     delta_color="inverse",
-                    note="Tekort in % van de werkgelegenheid (openstaand + verborgen).",
                 )
-                st.caption(
+                lines = [
+                    "Tekort in % van de werkgelegenheid (openstaand + verborgen).",
                     f"Soort: {KIND_WORDS['meting']}."
                     + (
                         f" Geen verschil: dit is de eerste landelijke meting in % voor het {kpi.sector}; een "
                         "eerdere officiële meting is er niet."
                         if delta is None
                         else ""
-                    )
-                )
+                    ),
+                ]
                 if fte:
-                    st.caption(f"{fmt_fte(fte['value'])} · betrouwbaarheid: {reliability_label(fte['reliability'])}")
+                    lines.append(f"{fmt_fte(fte['value'])} · betrouwbaarheid: {reliability_label(fte['reliability'])}")
+                # one caption, its lines broken: each element costs the browser its own mount on every visit
+                st.caption("  \n".join(lines))
             elif kpi.fallback:
                 st.metric(f"{label} · {fmt_peildatum(kpi.fallback['peildatum'])}", fmt_fte(kpi.fallback["value"]))
                 kind = str(kpi.fallback.get("kind", "meting"))
