@@ -116,14 +116,22 @@ def table(frame: pd.DataFrame, columns: dict[str, str], formats: dict | None = N
 
 
 def table_in_expander(
-    label: str, key: str, frame: pd.DataFrame, columns: dict[str, str], formats: dict | None = None
+    label: str,
+    key: str,
+    frame: pd.DataFrame,
+    columns: dict[str, str],
+    formats: dict | None = None,
+    note: str = "",
+    **options,
 ) -> None:
-    """A table behind an expander, drawn only while it is open: a closed data grid still costs the browser its
-    drawing time on every page visit (bench/felt.py measured it)."""
+    """A table (with `note` above it; `options` as for table()) behind an expander, drawn only while it is open: a
+    closed data grid still costs the browser its drawing time on every page visit (bench/felt.py measured it)."""
     section = st.expander(label, key=key, on_change="rerun")
     if section.open:
         with section:
-            table(frame, columns, formats)
+            if note:
+                st.caption(note)
+            table(frame, columns, formats, **options)
 
 
 def table_and_download(
