@@ -9,7 +9,9 @@
  *     WORDS and PATTERNS below, whenever the frontend writes them;
  *  3. hides icon ligatures from screen readers (aria-hidden), as they are pictures, not words;
  *  4. scrolls to a mark the app sets after a map click (dashboard/ui/widgets.scroll_mark), so the profile that
- *     opens below the map comes into view.
+ *     opens below the map comes into view;
+ *  5. keeps the keyboard's place: when a rerun replaces the focused element (on a busy server a tab switch can draw
+ *     the tab list anew), the focus goes to its successor (same widget key, role and name), not to the page's top.
  * tests/e2e/test_dutch_browser.py reads every page's text and accessibility tree and fails on English UI words, so
  * an upgrade of Streamlit that brings a new English string fails a test; add it to WORDS then.
  */
@@ -188,6 +190,62 @@
     }
   }
 
+  // 5. The element that has the focus, and how to find it again: its widget key (st-key-...), role and name. A
+  // rerun can disable that element for a moment (a tab loses its tabindex while the script runs on a busy server),
+  // move it (React re-inserts its node) or replace it; each leaves the focus on the page's top. Lost is: the focus
+  // went nowhere because the focused element could no longer hold it, not because the visitor sent it away (a
+  // mouse press, Tab past the page's end, Escape) or a script called blur().
+  var held = null;
+  var lost = 0;
+  var sending = false; // the visitor's key or mouse press is moving the focus (within that event's task)
+  var FOCUSABLE = "a[href], button, input, select, textarea, [tabindex]";
+  function identity(element) {
+    var box = element.closest && element.closest('[class*="st-key-"]');
+    var key = box ? (box.className.match(/st-key-(\S+)/) || [])[1] : "";
+    var name = (element.getAttribute("aria-label") || element.textContent || "").trim();
+    return { element: element, key: key || "", role: element.getAttribute("role") || "", name: name };
+  }
+  function unfocusable(element) {
+    return !element.isConnected || !element.matches(FOCUSABLE) || element.disabled || !!element.closest("[inert]");
+  }
+  function successor(gone) {
+    var scope = gone.key ? document.querySelectorAll(".st-key-" + CSS.escape(gone.key)) : [document];
+    var selector = gone.role ? '[role="' + gone.role + '"]' : gone.element.tagName;
+    for (var i = 0; i < scope.length; i++) {
+      var found = scope[i].querySelectorAll(selector);
+      for (var j = 0; j < found.length; j++) if (identity(found[j]).name === gone.name) return found[j];
+    }
+    return null;
+  }
+  function keepFocus() {
+    var now = document.activeElement;
+    if (!held || (now && now !== document.body && now !== document.documentElement)) return;
+    if (!lost && !held.element.isConnected) lost = Date.now(); // removed without a focusout
+    if (!lost) return;
+    if (Date.now() - lost > 15000) return (held = null); // the widget is gone for good
+    var next = held.element.isConnected ? held.element : successor(held);
+    if (next && !unfocusable(next)) next.focus({ preventScroll: true });
+  }
+  function sentAway(event) {
+    if (event.type !== "pointerdown" && event.key !== "Tab" && event.key !== "Escape") return;
+    sending = true;
+    window.setTimeout(function () {
+      sending = false;
+    }, 0);
+  }
+  document.addEventListener("pointerdown", sentAway, true);
+  document.addEventListener("keydown", sentAway, true);
+  document.addEventListener("focusin", function (event) {
+    lost = 0;
+    if (event.target !== document.body && event.target.getAttribute) held = identity(event.target);
+  });
+  document.addEventListener("focusout", function (event) {
+    if (event.relatedTarget) return;
+    if (sending) held = null;
+    else if (unfocusable(event.target)) lost = Date.now();
+  }, true);
+  var focusKeeper = new MutationObserver(keepFocus);
+
   var observer = new MutationObserver(function (mutations) {
     for (var i = 0; i < mutations.length; i++) {
       var m = mutations[i];
@@ -207,6 +265,13 @@
       characterData: true,
       attributes: true,
       attributeFilter: ATTRIBUTES,
+    });
+    // after the translator (observers are told in the order they started): a successor's name is Dutch already
+    focusKeeper.observe(document.documentElement, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ["tabindex", "disabled", "inert"],
     });
   }
   if (document.head) start();

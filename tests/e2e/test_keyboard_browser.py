@@ -183,6 +183,28 @@ def test_switch_a_tab_by_keyboard(server, page):
     expect(page.get_by_role("tab", name="Diploma's per vak")).to_have_attribute("aria-selected", "true")
 
 
+def test_the_focus_comes_back_when_a_rerun_takes_it_away(server, page):
+    """On a busy server a rerun disables the open tab for a moment (it loses its tabindex: Chrome moves the focus to
+    the page's top) or replaces it; static/nl.js puts the focus back on it, or on its successor. Focus that a script
+    takes away on purpose (blur) stays away."""
+    warmed(server)
+    page.goto(f"{server}/opleiden?sector=vo")
+    wait_for_app(page)
+    assert tab_until(page, lambda f: f["role"] == "tab")["name"] == "Instroom"
+    page.evaluate("() => document.activeElement.removeAttribute('tabindex')")  # what the rerun does
+    assert focused(page)["tag"] == "BODY"
+    page.evaluate("() => document.querySelector('[role=tab][aria-selected=true]').setAttribute('tabindex', '0')")
+    focus_on(page, "name", "Instroom")
+    page.evaluate("""() => { const tab = document.activeElement, copy = tab.cloneNode(true);
+        tab.replaceWith(copy); window.__copy = copy; }""")  # replaced by a new node
+    focus_on(page, "name", "Instroom")
+    assert page.evaluate("() => document.activeElement === window.__copy")
+    page.evaluate("() => document.activeElement.blur()")
+    page.evaluate("() => window.__copy.setAttribute('tabindex', '0')")  # a later change does not pull it back
+    page.wait_for_timeout(500)
+    assert focused(page)["tag"] == "BODY"
+
+
 def test_download_the_csv_by_keyboard(server, page):
     warmed(server)
     page.goto(f"{server}/regionale-tekorten?sector=vo")
