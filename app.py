@@ -10,7 +10,7 @@ and then runs it as the page script (as `__main__`) for every visitor: only that
 
 import streamlit as st
 
-from dashboard import health, warmup
+from dashboard import cache, health, warmup
 from dashboard.data.model.sectors import SECTOR_LABELS
 from dashboard.format import md_text
 from dashboard.registry import PAGES
@@ -95,6 +95,7 @@ def main() -> None:
 
     st.html(STYLE)
     begin_run()
+    cache.begin_run()  # one look at the data files per run
     notices = st.container()  # a wrong link's notices, at the top of the page (dashboard/ui/state.py)
     sidebar()
 

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
@@ -184,11 +185,27 @@ def onderwijsregio_map(
 
 
 # --- page views (dashboard/views/*: every function decorated with @cache.view) --------------------------------------
-def data_version() -> tuple[tuple[str, int], ...]:
+def files_version() -> tuple[tuple[str, int], ...]:
     """Every data file a view can read, with its version: a rebuild, an import or a herstel is a new key."""
     paths = [load.table_path(name) for name in load.TABLES]
     paths += [load.own_path(name) for name in (*load.OWN_TABLES, load.DEFINITION_FILE.removesuffix(".parquet"))]
     return tuple((str(p), load.file_version(p)) for p in paths)
+
+
+# The version a page run works with, looked up once at its start (app.py): a run asks for it per view and link
+# (8 times on Overzicht, a stat of every file each time: 40-100 µs). Per thread, so the API and other threads look
+# for themselves; an import reruns the page, and the next run looks again.
+_run_version: ContextVar[tuple[tuple[str, int], ...] | None] = ContextVar("run_version", default=None)
+
+
+def begin_run() -> None:
+    """Look at the data files once for this page run (app.py, before the page runs)."""
+    _run_version.set(files_version())
+
+
+def data_version() -> tuple[tuple[str, int], ...]:
+    """The data files' version: the one the page run started with, else from the files now."""
+    return _run_version.get() or files_version()
 
 
 _tags: dict[tuple, str] = {}  # the cheap file key (paths, mtimes) -> the content version it has
