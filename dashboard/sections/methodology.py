@@ -58,7 +58,8 @@ deskundige gedaan en het dashboard is nog niet door gebruikers met een schermlez
 - **Alleen toetsenbord** (zonder muis): een sector kiezen, het profiel van een regio openen vanuit de keuzelijst,
   van tabblad wisselen, de CSV downloaden en een eigen regio samenstellen. Op elke pagina gaat Tab langs de hele
   pagina en weer naar boven, is de focus bij elke stap zichtbaar en raakt de focus nergens vast. De link in de
-  adresbalk bewaart daarna nog steeds de keuzes.
+  adresbalk bewaart daarna nog steeds de keuzes. Schakelt een drukke server een tabblad of knop even uit terwijl de
+  pagina rekent, dan zet het dashboard de focus daarna terug waar hij was (`static/nl.js`), niet bovenaan de pagina.
 - **Taal**: elke pagina is vanaf de eerste letter als Nederlands gemarkeerd (`lang="nl"`), en ook wat Streamlit
   zelf op het scherm zet is Nederlands: de knoppen boven een tabel, de keuzelijsten (alles kiezen, wissen,
   verwijderen), de zijbalk, de link naar de inhoud, de knoppen van een grafiek en de melding terwijl een pagina
