@@ -193,11 +193,11 @@
   // 5. The element that has the focus, and how to find it again: its widget key (st-key-...), role and name. A
   // rerun can disable that element for a moment (a tab loses its tabindex while the script runs on a busy server),
   // move it (React re-inserts its node) or replace it; each leaves the focus on the page's top. Lost is: the focus
-  // went nowhere because the focused element could no longer hold it, not because the visitor sent it away (a
-  // mouse press, Tab past the page's end, Escape) or a script called blur().
+  // went nowhere because the focused element could no longer hold it. When it could (the visitor sent the focus away
+  // with a mouse press, Tab past the page's end or Escape, or a script called blur()), it is let go. Decided by the
+  // element itself, not by a marker set on the key press: a busy page runs a timer that clears such a marker late.
   var held = null;
   var lost = 0;
-  var sending = false; // the visitor's key or mouse press is moving the focus (within that event's task)
   var FOCUSABLE = "a[href], button, input, select, textarea, [tabindex]";
   function identity(element) {
     var box = element.closest && element.closest('[class*="st-key-"]');
@@ -218,31 +218,30 @@
     return null;
   }
   function keepFocus() {
-    var now = document.activeElement;
-    if (!held || (now && now !== document.body && now !== document.documentElement)) return;
+    if (!held || !onPage()) return;
     if (!lost && !held.element.isConnected) lost = Date.now(); // removed without a focusout
     if (!lost) return;
     if (Date.now() - lost > 15000) return (held = null); // the widget is gone for good
     var next = held.element.isConnected ? held.element : successor(held);
     if (next && !unfocusable(next)) next.focus({ preventScroll: true });
   }
-  function sentAway(event) {
-    if (event.type !== "pointerdown" && event.key !== "Tab" && event.key !== "Escape") return;
-    sending = true;
-    window.setTimeout(function () {
-      sending = false;
-    }, 0);
-  }
-  document.addEventListener("pointerdown", sentAway, true);
-  document.addEventListener("keydown", sentAway, true);
   document.addEventListener("focusin", function (event) {
     lost = 0;
     if (event.target !== document.body && event.target.getAttribute) held = identity(event.target);
   });
+  function onPage() {
+    var now = document.activeElement;
+    return !now || now === document.body || now === document.documentElement;
+  }
   document.addEventListener("focusout", function (event) {
     if (event.relatedTarget) return;
-    if (sending) held = null;
-    else if (unfocusable(event.target)) lost = Date.now();
+    var left = event.target;
+    // decided after the script or key press that moved the focus: a removal has happened by then
+    queueMicrotask(function () {
+      if (!held || held.element !== left || !onPage()) return;
+      if (unfocusable(left)) lost = Date.now();
+      else held = null;
+    });
   }, true);
   var focusKeeper = new MutationObserver(keepFocus);
 
