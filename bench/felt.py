@@ -134,6 +134,22 @@ FELT_JS = """(() => {
   requestAnimationFrame(frame);
 })();"""
 
+# Diagnosis only (--where): plotly's own events per chart, in the order they came, with ms after the click. Each
+# `afterplot` is one drawing round. Plotly gives every chart an `emit` method when it first draws it; the setter
+# on the prototype wraps that method, so the first round is seen too.
+ROUNDS_JS = """(() => { const log = window.__rounds = [];
+  Object.defineProperty(HTMLDivElement.prototype, 'emit', { configurable: true, set(emit) {
+    const gd = this;
+    Object.defineProperty(gd, 'emit', { configurable: true, writable: true, value: function (name) {
+      const box = gd.closest("[class*='st-key-']");
+      const key = box ? [...box.classList].find((c) => c.startsWith('st-key-')).slice(7) : '?';
+      log.push([key, name.replace('plotly_', ''), performance.now()]);
+      return emit.apply(this, arguments); } }); } }); })()"""
+ROUNDS = """() => { const t0 = window.__felt.t0, per = {};
+  for (const [key, name, t] of window.__rounds)
+    if (t >= t0) (per[key] = per[key] || []).push(`${name} ${Math.round(t - t0)}`);
+  return per; }"""
+
 SETTLED = f"""(msgs) => window.__felt && window.__felt.msgs > msgs && window.__felt.end > window.__felt.last
     && performance.now() - window.__felt.last > {QUIET_MS}"""
 
@@ -331,6 +347,7 @@ def where(name: str, clicks: int, app_dir: Path = REPO, kind: str = "sector") ->
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             context = browser.new_context(viewport={"width": 1400, "height": 1100}, locale="nl-NL")
             context.add_init_script(FELT_JS)
+            context.add_init_script(ROUNDS_JS)
             page = context.new_page()
             page.goto(f"{url}/{URL_PATHS[name]}")
             settle(page, 0)
@@ -350,6 +367,7 @@ def where(name: str, clicks: int, app_dir: Path = REPO, kind: str = "sector") ->
                     action = link(page, URL_PATHS[name]) if kind == "link" else sector_switch(page)
                 ms = timed(page, action)
                 charts = page.evaluate("() => window.__felt.charts")  # before Escape: a key press resets them
+                rounds = page.evaluate(ROUNDS)
                 with contextlib.suppress(Exception):
                     page.keyboard.press("Escape")
                 spans = ", ".join(
@@ -357,6 +375,8 @@ def where(name: str, clicks: int, app_dir: Path = REPO, kind: str = "sector") ->
                 )
                 ran = page.evaluate("() => window.__felt.ran || 0")
                 print(f"{kind} {name}: {fmt(ms)} ms; script done {fmt(ran)} ms; charts (ms after the click): {spans}")
+                for key, events in rounds.items():  # afterplot = a drawing round; react = Streamlit gave new props
+                    print(f"  {key}: {', '.join(events)}")
             profile = cdp.send("Profiler.stop")["profile"]
             for event, ms in trace_summary(browser.stop_tracing()):
                 print(f"  {event}: {fmt(ms)} ms")
