@@ -1,6 +1,7 @@
 """What the benchmarks share: the pages (from the page registry), Chromium and its flags, starting a server and
 waiting for it, CPU time of processes, a percentile, and one rerun as Streamlit's websocket protocol sends it.
-Imports no other benchmark module: bench/run.py, felt.py, scaleout.py, soak.py and the sections import this."""
+Imports no other benchmark module: bench/run.py, felt.py, scaleout.py, soak.py and the sections import this. The
+browser and API test tiers take Chromium, its flags, a free port and the Streamlit command from here too."""
 
 from __future__ import annotations
 
@@ -46,6 +47,25 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def streamlit_command(main: str, port: int, launcher: tuple[str, ...] = ()) -> list[str]:
+    """`streamlit run main` on 127.0.0.1:`port`, headless; `launcher` replaces `python -m streamlit`."""
+    return [
+        *(launcher or (sys.executable, "-m", "streamlit")),
+        "run",
+        main,
+        "--server.headless",
+        "true",
+        "--server.address",
+        "127.0.0.1",
+        "--server.port",
+        str(port),
+        "--browser.gatherUsageStats",
+        "false",
+        "--server.fileWatcherType",
+        "none",  # an edit during a run must not reload modules in the measured or tested app
+    ]
+
+
 def start_server(
     main: str = "serve.py", launcher: tuple[str, ...] = (), cwd: Path = REPO, env: dict[str, str] | None = None
 ) -> tuple[subprocess.Popen, str]:
@@ -53,25 +73,7 @@ def start_server(
     port = free_port()
     env = {**os.environ, "LERARENTEKORT_EIGEN_DIR": tempfile.mkdtemp(prefix="bench-eigen-"), **(env or {})}
     proc = subprocess.Popen(
-        [
-            *(launcher or (sys.executable, "-m", "streamlit")),
-            "run",
-            main,
-            "--server.headless",
-            "true",
-            "--server.address",
-            "127.0.0.1",
-            "--server.port",
-            str(port),
-            "--browser.gatherUsageStats",
-            "false",
-            "--server.fileWatcherType",
-            "none",
-        ],  # an edit during a run must not reload modules in the measured app
-        cwd=cwd,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.STDOUT,
+        streamlit_command(main, port, launcher), cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT
     )
     return proc, f"http://127.0.0.1:{port}"
 

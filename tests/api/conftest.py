@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import socket
 import subprocess
-import sys
 import tempfile
 import time
 import urllib.request
@@ -16,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from bench.common import free_port, streamlit_command
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -26,34 +26,12 @@ class Server:
     eigen_dir: Path
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @contextlib.contextmanager
 def running(script: str = "serve.py") -> Iterator[Server]:
     """`python -m streamlit run <script>` on a free port of its own, with a scratch folder for own data."""
-    port = _free_port()
+    port = free_port()
     eigen_dir = Path(tempfile.mkdtemp(prefix="eigen-api-"))  # never the developer's data/eigen/
-    command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        script,
-        "--server.headless",
-        "true",
-        "--server.address",
-        "127.0.0.1",
-        "--server.port",
-        str(port),
-        "--browser.gatherUsageStats",
-        "false",
-        "--server.fileWatcherType",
-        "none",
-    ]
+    command = streamlit_command(script, port)
     env = {**os.environ, "LERARENTEKORT_EIGEN_DIR": str(eigen_dir)}
     proc = subprocess.Popen(command, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"

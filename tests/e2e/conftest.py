@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import socket
 import subprocess
-import sys
 import tempfile
 import time
 import urllib.request
@@ -17,57 +15,20 @@ import pytest
 from playwright.sync_api import Browser, Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from bench.common import CHROMIUM, CHROMIUM_ARGS, free_port, streamlit_command
 from tests.browser import shared_browser
 
 REPO = Path(__file__).resolve().parents[2]
 OUTPUT = REPO / "test-output"
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-    "--disable-quic",
-    "--enable-unsafe-swiftshader",
-    "--use-angle=swiftshader",
-]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def start_server(eigen_dir: Path | None = None, log=subprocess.DEVNULL) -> tuple[subprocess.Popen, str]:
     """serve.py on a free port; `log`: where its output goes (an open file to read the server log)."""
-    port = _free_port()
+    port = free_port()
     # Uploads and imports in browser tests go to a scratch folder, never to the developer's data/eigen/.
     env = {**os.environ, "LERARENTEKORT_EIGEN_DIR": str(eigen_dir or tempfile.mkdtemp(prefix="eigen-"))}
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "serve.py",  # what users run: app.py plus the warm-up
-            "--server.headless",
-            "true",
-            "--server.address",
-            "127.0.0.1",
-            "--server.port",
-            str(port),
-            "--browser.gatherUsageStats",
-            "false",
-            "--server.fileWatcherType",
-            "none",
-        ],
-        cwd=REPO,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
+    proc = subprocess.Popen(  # serve.py: what users run, app.py plus the warm-up
+        streamlit_command("serve.py", port), cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.time() + 60
