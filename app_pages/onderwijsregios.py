@@ -3,13 +3,13 @@ your own region, what is known about the onderwijsregio's as a whole."""
 
 import streamlit as st
 
-from dashboard.data.model.sectors import REGIONAL_SECTORS, sector_name
 from dashboard.metrics import MEMBER_CHOICES
 from dashboard.registry import page
 from dashboard.sections import (
     compare,
     measurement_choice,
     oregio_facts,
+    oregio_intro,
     oregio_links,
     oregio_profile,
     own_region,
@@ -20,7 +20,7 @@ from dashboard.sections import (
 from dashboard.ui.filters import SECTOR
 from dashboard.ui.session import session_data
 from dashboard.ui.state import Param, bind, publish
-from dashboard.ui.widgets import missing, scroll_mark
+from dashboard.ui.widgets import scroll_mark
 from dashboard.views import onderwijsregios as views
 from dashboard.views.regionale_tekorten import VIEWS, previous_peildatum
 
@@ -103,23 +103,7 @@ if ONDERDEEL.key not in st.query_params and EIGEN.key in st.query_params:  # a s
     st.query_params[ONDERDEEL.key] = OWN_REGION
 bind(OREGIO, OVERGELIJK, EIGEN, EIGEN_NAAM, LEDEN, ONDERDEEL)
 
-st.title("Onderwijsregio's", anchor=False)
-st.markdown(
-    "Onderwijsregio's zijn samenwerkingen van schoolbesturen, lerarenopleidingen en de beroepsgroep die samen een "
-    "regionaal plan maken. Hoe groot is het tekort in uw onderwijsregio, hoe verhoudt die zich tot andere en tot het "
-    "landelijk beeld? Klik op de kaart of kies een onderwijsregio voor het profiel."
-)
-st.caption(
-    f"**Onderwijsregio's:** {data.count.why} Per sector hoort een gemeente bij één onderwijsregio; waar de "
-    "bronnen er twee noemen, staat dat bij de regio (betwist)."
-)
-for line in moved:
-    st.info(line)
-if sector not in REGIONAL_SECTORS:
-    missing(
-        f"Voor {sector_name(sector)} zijn geen regionale tekortcijfers gepubliceerd. De pagina toont "
-        f"daarom het {data.sector}."
-    )
+oregio_intro.render(data, moved, sector)
 
 previous = previous_peildatum(data.regional)
 measurement_choice.render(data.regional.peildata, previous, PEILDATUM.key, WEERGAVE.key, data.regional.newer)

@@ -90,6 +90,10 @@ FELT_JS = """(() => {
     }
   };
   f.charts = {};  // widget key -> [first, last] DOM change inside that chart since the input event (diagnosis)
+  f.keyOf = (el) => {  // the widget key (st-key-...) of the element's box: names a chart in the diagnosis
+    const box = el.closest("[class*='st-key-']");
+    return box ? [...box.classList].find((c) => c.startsWith('st-key-')).slice(7) : '?';
+  };
   for (const type of ['pointerdown', 'keydown'])
     addEventListener(type, () => { f.t0 = performance.now(); f.charts = {}; }, true);
   const hooked = new WeakSet();
@@ -101,8 +105,7 @@ FELT_JS = """(() => {
         mark();
       } else if (r.target.closest && r.target.closest(CHART)) {
         mark();
-        const box = r.target.closest("[class*='st-key-']");
-        const key = box ? [...box.classList].find((c) => c.startsWith('st-key-')).slice(7) : '?';
+        const key = f.keyOf(r.target);
         const t = performance.now() - f.t0;
         f.charts[key] = f.charts[key] ? [f.charts[key][0], t] : [t, t];
       }
@@ -136,14 +139,12 @@ FELT_JS = """(() => {
 
 # Diagnosis only (--where): plotly's own events per chart, in the order they came, with ms after the click. Each
 # `afterplot` is one drawing round. Plotly gives every chart an `emit` method when it first draws it; the setter
-# on the prototype wraps that method, so the first round is seen too.
+# on the prototype wraps that method, so the first round is seen too. Needs FELT_JS (its keyOf) first.
 ROUNDS_JS = """(() => { const log = window.__rounds = [];
   Object.defineProperty(HTMLDivElement.prototype, 'emit', { configurable: true, set(emit) {
     const gd = this;
     Object.defineProperty(gd, 'emit', { configurable: true, writable: true, value: function (name) {
-      const box = gd.closest("[class*='st-key-']");
-      const key = box ? [...box.classList].find((c) => c.startsWith('st-key-')).slice(7) : '?';
-      log.push([key, name.replace('plotly_', ''), performance.now()]);
+      log.push([window.__felt.keyOf(gd), name.replace('plotly_', ''), performance.now()]);
       return emit.apply(this, arguments); } }); } }); })()"""
 ROUNDS = """() => { const t0 = window.__felt.t0, per = {};
   for (const [key, name, t] of window.__rounds)

@@ -217,6 +217,10 @@
     }
     return null;
   }
+  function onPage() {
+    var now = document.activeElement;
+    return !now || now === document.body || now === document.documentElement;
+  }
   function keepFocus() {
     if (!held || !onPage()) return;
     if (!lost && !held.element.isConnected) lost = Date.now(); // removed without a focusout
@@ -229,10 +233,6 @@
     lost = 0;
     if (event.target !== document.body && event.target.getAttribute) held = identity(event.target);
   });
-  function onPage() {
-    var now = document.activeElement;
-    return !now || now === document.body || now === document.documentElement;
-  }
   document.addEventListener("focusout", function (event) {
     if (event.relatedTarget) return;
     var left = event.target;

@@ -6,8 +6,6 @@ import contextlib
 import os
 import subprocess
 import tempfile
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,7 +13,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from bench.common import CHROMIUM, CHROMIUM_ARGS, free_port, streamlit_command
+from bench.common import CHROMIUM, CHROMIUM_ARGS, free_port, streamlit_command, wait_healthy
 from tests.browser import shared_browser
 
 REPO = Path(__file__).resolve().parents[2]
@@ -31,15 +29,12 @@ def start_server(eigen_dir: Path | None = None, log=subprocess.DEVNULL) -> tuple
         streamlit_command("serve.py", port), cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT
     )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
-                return proc, url
-        except OSError:
-            time.sleep(0.3)
-    proc.kill()
-    raise RuntimeError("Streamlit server did not start")
+    try:
+        wait_healthy(url)
+    except RuntimeError:
+        proc.kill()
+        raise
+    return proc, url
 
 
 @contextlib.contextmanager
