@@ -7,7 +7,7 @@ from dashboard.format import fmt_peildatum
 from dashboard.sections import tabel as tabel_section
 from dashboard.ui import multi
 from dashboard.ui.filters import SECTOR
-from dashboard.ui.state import Param, known
+from dashboard.ui.state import Param, bind, known, publish
 from dashboard.ui.widgets import missing
 from dashboard.views import tabel as views
 
@@ -22,12 +22,14 @@ for param, default in zip((INDICATOR, GEBIED), views.default_choice(sector) or v
         asked = st.query_params.get(param.key)
         st.session_state[param.key] = asked if asked in param.choices else default
 known(INDICATOR.key, GEBIED.key)  # seeded above with this page's own defaults
+bind(tabel_section.WEERGAVE)
 multi.bind("regio", "tabel_regio")
 multi.bind("peildatum", "tabel_peildatum")
 
 st.title("Tabel maken", anchor=False)
 st.markdown(
-    "Kies een cijfer, een soort gebied, de gebieden en de peildata: u krijgt de tabel, de grafiek, de CSV van "
+    "Kies een cijfer, een soort gebied, de gebieden en de peildata: u krijgt de tabel (en op het tabblad ernaast "
+    "de grafiek), de CSV van "
     "precies die cijfers, de bron en betrouwbaarheid van elke cel en een link die deze tabel opnieuw opent. "
     "De sector kiest u in de zijbalk."
 )
@@ -55,3 +57,4 @@ for param in (INDICATOR, GEBIED):  # always in the link, defaults too: a permali
         st.query_params[param.key] = st.session_state[param.key]
 multi.publish("regio", regions)
 multi.publish("peildatum", peildata, repeat=True)
+publish(tabel_section.WEERGAVE)

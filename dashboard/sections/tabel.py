@@ -1,4 +1,9 @@
-"""Tabel maken: the table of a choice with its chart, CSV, sources per cell, API link and permalink."""
+"""Tabel maken: the table of a choice with its chart, CSV, sources per cell, API link and permalink.
+
+The table and the chart are two tabs (URL `weergave=`), and only the open one draws: the page opens on the table,
+so opening it costs the browser no plotly figure (Streamlit draws a new figure twice, the first time hidden before
+its width is measured; bench/README.md, "Wat overblijft"). The CSV is under both: the same rows.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +12,12 @@ from collections.abc import Callable
 import streamlit as st
 
 from dashboard.format import md_text
-from dashboard.sections import chart
-from dashboard.ui.widgets import missing, table, table_in_expander
+from dashboard.sections import chart, tabs
+from dashboard.ui.widgets import download, missing, table, table_in_expander
 from dashboard.views.tabel import TabelView
+
+VIEWS = ("Tabel", "Grafiek")  # the tabs, the first open by default
+WEERGAVE = tabs.param(dict.fromkeys(VIEWS), key="weergave")
 
 
 def render(view: TabelView) -> None:
@@ -22,8 +30,7 @@ def render(view: TabelView) -> None:
         "Gebieden naast elkaar per peildatum; de landelijke cijfers staan er ter vergelijking onder. "
         "Een streepje: voor dat gebied op die peildatum is geen cijfer gepubliceerd."
     )
-    table(view.pivot, {c: c for c in view.pivot.columns}, key="tabel_pivot")
-    chart.render(view.chart, heading="none")
+    tabs.render(WEERGAVE, {"Tabel": lambda: _table(view), "Grafiek": lambda: chart.render(view.chart, heading="none")})
     table_in_expander(
         "Bron en betrouwbaarheid per cel", "open_tabel_cells", view.cells, {c: c for c in view.cells.columns}
     )
@@ -36,6 +43,21 @@ def render(view: TabelView) -> None:
     link = f"[{md_text(view.permalink)}]({view.permalink})"
     st.markdown(f"**Link naar deze tabel** (kopieer hem om de tabel te delen): {link}")
     st.code(_absolute(view.permalink), language=None, wrap_lines=True)  # no scrolling region (axe)
+
+
+def _table(view: TabelView) -> None:
+    table(view.pivot, {c: c for c in view.pivot.columns}, key="tabel_pivot")
+    figures = view.chart
+    if figures.sources:
+        st.caption(figures.sources)
+    download(
+        figures.frame,
+        f"{figures.key}.csv",
+        key=f"dl_{figures.key}",
+        label="Download CSV van deze tabel",
+        columns=figures.columns,
+        formats=figures.formats,
+    )
 
 
 def _absolute(path: str) -> str:

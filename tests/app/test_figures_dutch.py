@@ -11,6 +11,7 @@ from helpers import open_page
 
 from dashboard.data.model.sectors import SCHOOL_SECTORS
 from dashboard.registry import PAGES
+from dashboard.sections import tabel as tabel_section
 from dashboard.views import onderwijsregios, regionale_tekorten, tabel
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -30,6 +31,9 @@ def _selections(page: str, sector: str) -> list[dict[str, str]]:
     return [{}]
 
 
+TAB_KEYS = {"tabel": tabel_section.WEERGAVE.key}  # a page's tabs' URL parameter, where it is not "onderdeel"
+
+
 def _figures(page: str, sector: str) -> dict[str, str]:
     """chart key (or position) -> figure JSON, for every tab and selection of the page in this sector."""
     shown: dict[str, str] = {}
@@ -38,7 +42,7 @@ def _figures(page: str, sector: str) -> dict[str, str]:
         labels = [tab.label for tab in at.tabs] or [None]
         for label in labels:
             if label is not None and label != labels[0]:
-                at = open_page(page, sector=sector, onderdeel=label, **selection)
+                at = open_page(page, sector=sector, **{TAB_KEYS.get(page, 'onderdeel'): label}, **selection)
             for i, chart in enumerate(at.get("plotly_chart")):
                 shown[f"{label or ''}/{chart.proto.id if not chart.key else chart.key}/{i}/{selection}"] = (
                     chart.proto.spec

@@ -48,8 +48,17 @@ def test_example_link_renders_areas_by_peildatum_with_national_reference():
     assert pivot["Gebied"].iloc[-1] == "Nederland (landelijk)"
     assert pivot["okt 2023"].iloc[-1] == "5,8%"
     assert "per arbeidsmarktregio (okt 2023)" in texts(at)
-    assert at.get("plotly_chart"), "geen grafiek"
+    assert not at.get("plotly_chart"), "de tabel opent zonder grafiek (die staat op het tabblad Grafiek)"
     assert "Bron" in texts(at)
+
+
+def test_the_chart_tab_draws_the_same_figures_and_goes_round_in_the_url():
+    table_csv = _csv(open_page("tabel", **EXAMPLE))
+    at = open_page("tabel", **EXAMPLE, weergave="Grafiek")
+    assert at.get("plotly_chart"), "geen grafiek op het tabblad Grafiek"
+    assert not at.dataframe, "het tabblad Grafiek toont de tabel niet nog eens"
+    pd.testing.assert_frame_equal(_csv(at), table_csv)  # one CSV under both tabs: the same rows
+    assert _param(at, "weergave") == ["Grafiek"]
 
 
 def test_csv_equals_the_api_rows_of_the_same_choice():
@@ -100,7 +109,7 @@ def test_each_choice_changes_the_table_and_the_url_goes_round():
 def test_a_fresh_link_opens_what_the_sector_has_figures_for():
     at = open_page("tabel", sector="mbo")  # no regional figures for the mbo
     assert at.selectbox(key="gebied").value == "land"
-    assert len(_pivot(at)) >= 1 and at.get("plotly_chart")
+    assert len(_pivot(at)) >= 1
     assert _param(at, "indicator") and _param(at, "gebied") == ["land"]  # the whole choice in the link
 
 

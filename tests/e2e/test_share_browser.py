@@ -16,6 +16,7 @@ from conftest import wait_for_app
 from playwright.sync_api import expect
 
 TABEL = "/tabel?indicator=tekort_pct&sector=vo&gebied=arbeidsmarktregio&peildatum=2023-10-01"
+CHART_TAB = "&weergave=Grafiek"  # the chart (with its image and embed links) is Tabel maken's second tab
 
 
 @pytest.fixture
@@ -31,7 +32,7 @@ def other_origin(tmp_path: Path) -> Iterator[tuple[str, Path]]:
 
 
 def _open_tabel(page, server):
-    page.goto(server + TABEL)
+    page.goto(server + TABEL + CHART_TAB)
     wait_for_app(page)
     expect(page.get_by_role("heading", name="per arbeidsmarktregio (okt 2023)")).to_be_visible(timeout=60_000)
 
@@ -77,7 +78,7 @@ def test_the_embed_form_draws_inside_an_iframe_of_another_origin(page, server, o
     href = urlsplit(back.get_attribute("href"))
     assert f"{href.scheme}://{href.netloc}" == server  # back to the dashboard, not to the embedding site
     assert href.path == "/tabel"
-    assert parse_qs(href.query) == parse_qs(urlsplit(TABEL).query)
+    assert parse_qs(href.query) == parse_qs(urlsplit(TABEL + CHART_TAB).query)  # back to the chart it showed
 
 
 def test_every_page_names_the_feed_and_the_feed_carries_every_release_in_words(server):
