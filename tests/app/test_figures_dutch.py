@@ -42,7 +42,7 @@ def _figures(page: str, sector: str) -> dict[str, str]:
         labels = [tab.label for tab in at.tabs] or [None]
         for label in labels:
             if label is not None and label != labels[0]:
-                at = open_page(page, sector=sector, **{TAB_KEYS.get(page, 'onderdeel'): label}, **selection)
+                at = open_page(page, sector=sector, **{TAB_KEYS.get(page, "onderdeel"): label}, **selection)
             for i, chart in enumerate(at.get("plotly_chart")):
                 shown[f"{label or ''}/{chart.proto.id if not chart.key else chart.key}/{i}/{selection}"] = (
                     chart.proto.spec
