@@ -1,8 +1,8 @@
 """Tabel maken: the table of a choice with its chart, CSV, sources per cell, API link and permalink.
 
-The table and the chart are two tabs (URL `weergave=`), and only the open one draws: the page opens on the table,
-so opening it costs the browser no plotly figure (Streamlit draws a new figure twice, the first time hidden before
-its width is measured; bench/README.md, "Wat overblijft"). The CSV is under both: the same rows.
+The table and the chart are two tabs (URL `tabel_of_grafiek=`), and only the open one draws: the page opens on the
+table, so opening it costs the browser no plotly figure (Streamlit draws a new figure twice, the first time hidden
+before its width is measured; bench/README.md, "Wat overblijft"). The CSV is under both: the same rows.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from dashboard.ui.widgets import download, missing, table, table_in_expander
 from dashboard.views.tabel import TabelView
 
 VIEWS = ("Tabel", "Grafiek")  # the tabs, the first open by default
-WEERGAVE = tabs.param(dict.fromkeys(VIEWS), key="weergave")
+WEERGAVE = tabs.param(dict.fromkeys(VIEWS), key="tabel_of_grafiek")  # own key: "weergave" is the map pages'
 
 
 def render(view: TabelView) -> None:

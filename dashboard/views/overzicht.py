@@ -42,7 +42,8 @@ class MapView:
     sector: str
     frame: pd.DataFrame
     figure: object
-    top: pd.DataFrame
+    top: pd.DataFrame  # the five highest, highest first
+    bottom: pd.DataFrame  # the five lowest, lowest first
     sources: str
     columns: dict[str, str]
     formats: dict
@@ -139,6 +140,7 @@ def small_map(sector: str, session: SessionData | None = None) -> MapView:
         frame=regional,
         figure=cache.shortage_map(regional, height=420, zoom=5.4) if len(regional) else None,
         top=regional.head(5),
+        bottom=regional.dropna(subset=["value"]).tail(5).iloc[::-1],
         sources=cache.source_text(regional, cache.table("sources", session)),
         columns=labels("region_code", "region_name", ("value", "Tekort (%)"), "peildatum", "reliability"),
         formats={"value": fmt_pct},

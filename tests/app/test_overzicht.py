@@ -20,6 +20,16 @@ def test_sector_filter_changes_small_map():
     assert "sector" not in at.query_params
 
 
+def test_the_ranking_opens_and_the_map_is_the_tab_next_to_it():
+    at = open_page("overzicht", sector="po")
+    assert "kaart_klein" not in [c.key for c in at.get("plotly_chart")]  # the trend draws, the map waits for its tab
+    assert "Almere: **23,8%**" in texts(at) and "Achterhoek: **1,8%**" in texts(at)  # highest and lowest
+    at = open_page("overzicht", sector="po", lijst_of_kaart="Kaart")
+    assert "kaart_klein" in [c.key for c in at.get("plotly_chart")]
+    assert at.query_params["lijst_of_kaart"] == "Kaart"
+    assert any(link.startswith("/download/tekort_po_per_regio.csv?") for _, link in downloads(at))
+
+
 def test_the_mbo_forecast_is_shown_where_the_mbo_is_chosen_with_its_table_and_source():
     assert "mbo_prognose" not in [c.key for c in open_page("overzicht").get("plotly_chart")]
     at = open_page("overzicht", sector="mbo")

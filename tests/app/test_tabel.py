@@ -54,11 +54,11 @@ def test_example_link_renders_areas_by_peildatum_with_national_reference():
 
 def test_the_chart_tab_draws_the_same_figures_and_goes_round_in_the_url():
     table_csv = _csv(open_page("tabel", **EXAMPLE))
-    at = open_page("tabel", **EXAMPLE, weergave="Grafiek")
+    at = open_page("tabel", **EXAMPLE, tabel_of_grafiek="Grafiek")
     assert at.get("plotly_chart"), "geen grafiek op het tabblad Grafiek"
     assert not at.dataframe, "het tabblad Grafiek toont de tabel niet nog eens"
     pd.testing.assert_frame_equal(_csv(at), table_csv)  # one CSV under both tabs: the same rows
-    assert _param(at, "weergave") == ["Grafiek"]
+    assert _param(at, "tabel_of_grafiek") == ["Grafiek"]
 
 
 def test_csv_equals_the_api_rows_of_the_same_choice():

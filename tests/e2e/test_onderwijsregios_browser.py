@@ -135,7 +135,7 @@ def test_region_profile_by_keyboard_only(server, page):
 
 
 def test_click_on_overview_map_opens_region_profile(server, page):
-    page.goto(f"{server}/?sector=vo")
+    page.goto(f"{server}/?sector=vo&lijst_of_kaart=Kaart")
     wait_for_app(page)
     page.wait_for_selector(DRAWN_MAP.format(".st-key-kaart_klein"), timeout=30_000)
     page.locator(".st-key-kaart_klein").scroll_into_view_if_needed()

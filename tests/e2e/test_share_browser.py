@@ -16,7 +16,7 @@ from conftest import wait_for_app
 from playwright.sync_api import expect
 
 TABEL = "/tabel?indicator=tekort_pct&sector=vo&gebied=arbeidsmarktregio&peildatum=2023-10-01"
-CHART_TAB = "&weergave=Grafiek"  # the chart (with its image and embed links) is Tabel maken's second tab
+CHART_TAB = "&tabel_of_grafiek=Grafiek"  # the chart (with its image and embed links) is Tabel maken's second tab
 
 
 @pytest.fixture
