@@ -14,7 +14,23 @@ from playwright.sync_api import Browser, Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from bench.common import CHROMIUM, CHROMIUM_ARGS, free_port, streamlit_command, wait_healthy
+from dashboard.sections import small_map
+from dashboard.sections import tabel as tabel_section
 from tests.browser import shared_browser
+
+# A page's tabs open by a link parameter: "onderdeel" for a page's parts; a section's own tabs have their own key
+# (the overview's ranking or map, Tabel maken's table or chart).
+SECTION_TABS = {"": small_map.WEERGAVE, "tabel": tabel_section.WEERGAVE}
+
+
+def tab_key(path: str) -> str:
+    return SECTION_TABS[path].key if path in SECTION_TABS else "onderdeel"
+
+
+def with_every_figure(path: str) -> str:
+    """The link parameter that opens the tab with the second figure of a page that draws one figure on opening."""
+    return f"&{SECTION_TABS[path].key}={SECTION_TABS[path].choices[-1]}" if path in SECTION_TABS else ""
+
 
 REPO = Path(__file__).resolve().parents[2]
 OUTPUT = REPO / "test-output"

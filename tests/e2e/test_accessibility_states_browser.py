@@ -8,7 +8,7 @@ from urllib.parse import quote_plus
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import wait_for_app, wait_for_drawn
+from conftest import tab_key, wait_for_app, wait_for_drawn
 from playwright.sync_api import Page, expect
 
 from dashboard.registry import PAGES
@@ -56,7 +56,7 @@ def test_axe_on_every_tab_and_open_expander(server, page, state):
     checked = []
     for tab in tabs or [None]:
         if tab is not None:
-            page.goto(f"{server}/{state}&onderdeel={quote_plus(tab)}")
+            page.goto(f"{server}/{state}&{tab_key(state.split('?', 1)[0])}={quote_plus(tab)}")
             wait_for_app(page)
             assert page.get_by_role("tab", name=tab, exact=True).get_attribute("aria-selected") == "true"
         opened = open_every_expander(page)

@@ -8,7 +8,7 @@ import urllib.error
 import urllib.request
 
 import pytest
-from conftest import wait_for_app, wait_for_drawn
+from conftest import wait_for_app, wait_for_drawn, with_every_figure
 from playwright.sync_api import expect
 from test_all_pages_browser import CHART, PAGES
 from test_onderwijsregios_browser import wait_for_colour
@@ -56,7 +56,7 @@ def test_page_draws_without_csp_violation(server, page, path):
     page.on("console", note)
     page.on("worker", lambda worker: worker.on("console", note))  # MapLibre's worker reports there, not to the page
     page.set_viewport_size({"width": 1400, "height": 3200})
-    page.goto(f"{server}/{path}?sector=vo")
+    page.goto(f"{server}/{path}?sector=vo{with_every_figure(path)}")  # the overview's map, Tabel maken's chart
     wait_for_app(page)
     charts = page.locator(CHART)
     if path != "data":  # every other page has charts; on a busy machine they can come after the first check
